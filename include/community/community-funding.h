@@ -1,0 +1,24 @@
+/* community-funding.h: a funding record (经费)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(COMMUNITY_INSIDE) && !defined(COMMUNITY_COMPILATION)
+#error "Only <community/community.h> can be included directly."
+#endif
+
+#include "community-entity.h"
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_TYPE_FUNDING (community_funding_get_type ())
+
+COMMUNITY_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CommunityFunding, community_funding, COMMUNITY, FUNDING, CommunityEntity)
+
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityFunding *community_funding_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

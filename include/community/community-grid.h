@@ -1,0 +1,24 @@
+/* community-grid.h: a grid (网格)
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(COMMUNITY_INSIDE) && !defined(COMMUNITY_COMPILATION)
+#error "Only <community/community.h> can be included directly."
+#endif
+
+#include "community-entity.h"
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_TYPE_GRID (community_grid_get_type ())
+
+COMMUNITY_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CommunityGrid, community_grid, COMMUNITY, GRID, CommunityEntity)
+
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityGrid *community_grid_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

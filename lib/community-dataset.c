@@ -1,0 +1,1171 @@
+/* community-dataset.c: everything known about a city's communities
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-dataset.h"
+#include "community-enum-types.h"
+#include "community-entity-private.h"
+#include "json/community-json-private.h"
+
+/**
+ * CommunityDataset:
+ *
+ * A dataset holds the entities of one document of the dataset format
+ * (DOMAIN.md §7): divisions, communities, grids, workers, facilities,
+ * consultations, work items, social organizations, departments, tasks,
+ * funding, wage baselines and surveys.
+ *
+ * Each kind of entity is a [iface@Gio.ListModel]
+ * ([method@Community.Dataset.get_items]) that emits `items-changed` when
+ * entities are added or removed, and is indexed by identity, so that
+ * [method@Community.Dataset.lookup] finds an entity by its code, id or
+ * number in constant time. Entities refer to each other by identity; the
+ * dataset resolves such references ([method@Community.Dataset.resolve]) and
+ * walks the hierarchy from a grid or community up to its street, district
+ * and city ([method@Community.Dataset.get_ancestor]).
+ *
+ * Loading ([method@Community.Dataset.load_from_file] and friends) replaces
+ * the whole content of the dataset, and only if the document is valid: a
+ * document that is refused leaves the dataset exactly as it was, and the
+ * error names the JSON Pointer of the offending value. Saving writes every
+ * member that was loaded, those this version does not know included.
+ *
+ * A dataset is not thread-safe: use it from one thread at a time.
+ */
+
+struct _CommunityDataset
+{
+  GObject parent_instance;
+
+  GListStore *items[COMMUNITY_N_ENTITY_KINDS];
+  GHashTable *index[COMMUNITY_N_ENTITY_KINDS]; /* identity -> entity */
+  GDate *as_of;
+  guint codes_year;
+  JsonObject *extra;
+};
+
+G_DEFINE_FINAL_TYPE (CommunityDataset, community_dataset, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (community-parse-error-quark, community_parse_error)
+G_DEFINE_QUARK (community-dataset-error-quark, community_dataset_error)
+
+enum {
+  PROP_0,
+  PROP_AS_OF,
+  PROP_CODES_YEAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The member through which an entity of each kind hangs below another one,
+ * for walking up the hierarchy; workers of a street have "street". */
+static const char * const parent_members[COMMUNITY_N_ENTITY_KINDS] = {
+  [COMMUNITY_ENTITY_KIND_DIVISION] = "parent",
+  [COMMUNITY_ENTITY_KIND_COMMUNITY] = "street",
+  [COMMUNITY_ENTITY_KIND_GRID] = "community",
+  [COMMUNITY_ENTITY_KIND_WORKER] = "community",
+  [COMMUNITY_ENTITY_KIND_FACILITY] = "owner",
+  [COMMUNITY_ENTITY_KIND_CONSULTATION] = "community",
+  [COMMUNITY_ENTITY_KIND_SOCIAL_ORGANIZATION] = "community",
+  [COMMUNITY_ENTITY_KIND_FUNDING] = "recipient",
+  [COMMUNITY_ENTITY_KIND_WAGE_BASELINE] = "division",
+  [COMMUNITY_ENTITY_KIND_SURVEY] = "division",
+};
+
+static void
+release_all (CommunityDataset *self,
+             guint             kind)
+{
+  GListModel *model = G_LIST_MODEL (self->items[kind]);
+  guint n_items = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityEntity) entity = g_list_model_get_item (model, i);
+
+      community_entity_set_dataset (entity, NULL);
+    }
+  g_hash_table_remove_all (self->index[kind]);
+}
+
+static void
+community_dataset_dispose (GObject *object)
+{
+  CommunityDataset *self = COMMUNITY_DATASET (object);
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    if (self->items[kind] != NULL)
+      {
+        release_all (self, kind);
+        g_clear_object (&self->items[kind]);
+        g_clear_pointer (&self->index[kind], g_hash_table_unref);
+      }
+
+  G_OBJECT_CLASS (community_dataset_parent_class)->dispose (object);
+}
+
+static void
+community_dataset_finalize (GObject *object)
+{
+  CommunityDataset *self = COMMUNITY_DATASET (object);
+
+  g_clear_pointer (&self->as_of, g_date_free);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (community_dataset_parent_class)->finalize (object);
+}
+
+static void
+community_dataset_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CommunityDataset *self = COMMUNITY_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      g_value_set_boxed (value, self->as_of);
+      break;
+    case PROP_CODES_YEAR:
+      g_value_set_uint (value, self->codes_year);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+community_dataset_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CommunityDataset *self = COMMUNITY_DATASET (object);
+
+  switch (prop_id)
+    {
+    case PROP_AS_OF:
+      community_dataset_set_as_of (self, g_value_get_boxed (value));
+      break;
+    case PROP_CODES_YEAR:
+      community_dataset_set_codes_year (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+community_dataset_class_init (CommunityDatasetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = community_dataset_dispose;
+  object_class->finalize = community_dataset_finalize;
+  object_class->get_property = community_dataset_get_property;
+  object_class->set_property = community_dataset_set_property;
+
+  /**
+   * CommunityDataset:as-of:
+   *
+   * The date the data describes (`as_of`): the day against which deadlines
+   * and “the year before” are counted. %NULL when the document gives none.
+   */
+  properties[PROP_AS_OF] =
+    g_param_spec_boxed ("as-of", NULL, NULL, G_TYPE_DATE,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CommunityDataset:codes-year:
+   *
+   * The year of the statistical division codes the data uses (`codes_year`):
+   * codes are re-issued between years. 0 when the document gives none.
+   */
+  properties[PROP_CODES_YEAR] =
+    g_param_spec_uint ("codes-year", NULL, NULL, 0, 9999, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+community_dataset_init (CommunityDataset *self)
+{
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      self->items[kind] = g_list_store_new (community_entity_kind_get_entity_type (kind));
+      /* Keys are the entities' own identity strings, which never change. */
+      self->index[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+    }
+}
+
+/**
+ * community_dataset_new:
+ *
+ * Creates an empty dataset.
+ *
+ * Returns: (transfer full): a new dataset
+ */
+CommunityDataset *
+community_dataset_new (void)
+{
+  return g_object_new (COMMUNITY_TYPE_DATASET, NULL);
+}
+
+/**
+ * community_dataset_get_as_of:
+ * @self: a dataset
+ *
+ * Gets the date the data describes.
+ *
+ * Returns: (transfer none) (nullable): the date, or %NULL if none is given
+ */
+const GDate *
+community_dataset_get_as_of (CommunityDataset *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+
+  return self->as_of;
+}
+
+/**
+ * community_dataset_set_as_of:
+ * @self: a dataset
+ * @as_of: (nullable): the date the data describes, or %NULL
+ *
+ * Sets the date the data describes.
+ */
+void
+community_dataset_set_as_of (CommunityDataset *self,
+                             const GDate      *as_of)
+{
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (as_of == NULL || g_date_valid (as_of));
+
+  if (as_of == NULL && self->as_of == NULL)
+    return;
+  if (as_of != NULL && self->as_of != NULL && g_date_compare (as_of, self->as_of) == 0)
+    return;
+
+  g_clear_pointer (&self->as_of, g_date_free);
+  if (as_of != NULL)
+    self->as_of = g_date_copy (as_of);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AS_OF]);
+}
+
+/**
+ * community_dataset_get_codes_year:
+ * @self: a dataset
+ *
+ * Gets the year of the statistical division codes the data uses.
+ *
+ * Returns: the year, or 0 if none is given
+ */
+guint
+community_dataset_get_codes_year (CommunityDataset *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), 0);
+
+  return self->codes_year;
+}
+
+/**
+ * community_dataset_set_codes_year:
+ * @self: a dataset
+ * @codes_year: the year of the codes, or 0 for none
+ *
+ * Sets the year of the statistical division codes the data uses.
+ */
+void
+community_dataset_set_codes_year (CommunityDataset *self,
+                                  guint             codes_year)
+{
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (codes_year == 0 || (codes_year >= 1900 && codes_year <= 9999));
+
+  if (self->codes_year == codes_year)
+    return;
+
+  self->codes_year = codes_year;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODES_YEAR]);
+}
+
+/**
+ * community_dataset_get_extra:
+ * @self: a dataset
+ *
+ * Gets the members of the document's root object that this version of the
+ * library does not know; they are written back on save.
+ *
+ * Returns: (transfer none) (nullable): the unknown members, or %NULL
+ */
+JsonObject *
+community_dataset_get_extra (CommunityDataset *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+
+  return self->extra;
+}
+
+/**
+ * community_dataset_get_items:
+ * @self: a dataset
+ * @kind: a kind of entity
+ *
+ * Gets the entities of one kind, in the order they were loaded or added.
+ * The model's item type is the kind's class (see
+ * [func@Community.entity_kind_get_entity_type]); it emits `items-changed`
+ * whenever the dataset adds, removes or reloads entities of that kind.
+ *
+ * Returns: (transfer none): the entities of @kind
+ */
+GListModel *
+community_dataset_get_items (CommunityDataset    *self,
+                             CommunityEntityKind  kind)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COMMUNITY_N_ENTITY_KINDS, NULL);
+
+  return G_LIST_MODEL (self->items[kind]);
+}
+
+/**
+ * community_dataset_add:
+ * @self: a dataset
+ * @entity: the entity to add
+ * @error: return location for a [error@Community.DatasetError]
+ *
+ * Adds an entity at the end of the list of its kind.
+ *
+ * It is refused if the dataset already holds an entity of that kind with the
+ * same identity, if the entity has no identity, or if it belongs to another
+ * dataset. References from or to the entity are not checked: a dataset may
+ * hold a grid before the worker it names as its leader.
+ *
+ * Returns: %TRUE if the entity was added
+ */
+gboolean
+community_dataset_add (CommunityDataset  *self,
+                       CommunityEntity   *entity,
+                       GError           **error)
+{
+  CommunityEntityKind kind;
+  const char *identity;
+  CommunityDataset *owner;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (entity), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  kind = community_entity_get_kind (entity);
+  identity = community_entity_get_identity (entity);
+  owner = community_entity_get_dataset (entity);
+
+  if (owner != NULL && owner != self)
+    {
+      g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_IN_OTHER_DATASET,
+                   "This %s already belongs to another dataset", G_OBJECT_TYPE_NAME (entity));
+      return FALSE;
+    }
+  if (identity == NULL)
+    {
+      g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_NO_IDENTITY,
+                   "This %s has no identity and cannot be added", G_OBJECT_TYPE_NAME (entity));
+      return FALSE;
+    }
+  if (g_hash_table_contains (self->index[kind], identity))
+    {
+      g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
+                   "The dataset already has a %s whose identity is “%s”",
+                   G_OBJECT_TYPE_NAME (entity), identity);
+      return FALSE;
+    }
+
+  g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
+  community_entity_set_dataset (entity, self);
+  g_list_store_append (self->items[kind], entity);
+
+  return TRUE;
+}
+
+/**
+ * community_dataset_remove:
+ * @self: a dataset
+ * @entity: an entity of the dataset
+ *
+ * Removes an entity from the dataset. References to it from other entities
+ * are left as they are, and no longer resolve.
+ *
+ * Returns: %TRUE if the entity was in the dataset and was removed
+ */
+gboolean
+community_dataset_remove (CommunityDataset *self,
+                          CommunityEntity  *entity)
+{
+  CommunityEntityKind kind;
+  guint position;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (entity), FALSE);
+
+  if (community_entity_get_dataset (entity) != self)
+    return FALSE;
+
+  kind = community_entity_get_kind (entity);
+  if (!g_list_store_find (self->items[kind], entity, &position))
+    g_return_val_if_reached (FALSE);
+
+  g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
+  community_entity_set_dataset (entity, NULL);
+  g_list_store_remove (self->items[kind], position);
+
+  return TRUE;
+}
+
+/**
+ * community_dataset_lookup:
+ * @self: a dataset
+ * @kind: the kind of entity
+ * @identity: its code, id, or (tasks) number as a string
+ *
+ * Finds an entity by its identity, in constant time.
+ *
+ * Returns: (transfer none) (nullable): the entity, or %NULL if there is none
+ */
+CommunityEntity *
+community_dataset_lookup (CommunityDataset    *self,
+                          CommunityEntityKind  kind,
+                          const char          *identity)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail ((guint) kind < COMMUNITY_N_ENTITY_KINDS, NULL);
+  g_return_val_if_fail (identity != NULL, NULL);
+
+  return g_hash_table_lookup (self->index[kind], identity);
+}
+
+/**
+ * community_dataset_get_division:
+ * @self: a dataset
+ * @code: a 12-digit division code
+ *
+ * Finds a division by its code.
+ *
+ * Returns: (transfer none) (nullable): the division, or %NULL
+ */
+CommunityDivision *
+community_dataset_get_division (CommunityDataset *self,
+                                const char       *code)
+{
+  return (CommunityDivision *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_DIVISION, code);
+}
+
+/**
+ * community_dataset_get_community:
+ * @self: a dataset
+ * @code: a 12-digit community or village code
+ *
+ * Finds a community or village by its code.
+ *
+ * Returns: (transfer none) (nullable): the community, or %NULL
+ */
+CommunityCommunity *
+community_dataset_get_community (CommunityDataset *self,
+                                 const char       *code)
+{
+  return (CommunityCommunity *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_COMMUNITY, code);
+}
+
+/**
+ * community_dataset_get_grid:
+ * @self: a dataset
+ * @id: a grid id
+ *
+ * Finds a grid by its id.
+ *
+ * Returns: (transfer none) (nullable): the grid, or %NULL
+ */
+CommunityGrid *
+community_dataset_get_grid (CommunityDataset *self,
+                            const char       *id)
+{
+  return (CommunityGrid *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_GRID, id);
+}
+
+/**
+ * community_dataset_get_worker:
+ * @self: a dataset
+ * @id: a worker id
+ *
+ * Finds a worker by its id.
+ *
+ * Returns: (transfer none) (nullable): the worker, or %NULL
+ */
+CommunityWorker *
+community_dataset_get_worker (CommunityDataset *self,
+                              const char       *id)
+{
+  return (CommunityWorker *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_WORKER, id);
+}
+
+/**
+ * community_dataset_get_facility:
+ * @self: a dataset
+ * @id: a facility id
+ *
+ * Finds a facility by its id.
+ *
+ * Returns: (transfer none) (nullable): the facility, or %NULL
+ */
+CommunityFacility *
+community_dataset_get_facility (CommunityDataset *self,
+                                const char       *id)
+{
+  return (CommunityFacility *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_FACILITY, id);
+}
+
+/**
+ * community_dataset_get_department:
+ * @self: a dataset
+ * @id: a department id
+ *
+ * Finds a department by its id.
+ *
+ * Returns: (transfer none) (nullable): the department, or %NULL
+ */
+CommunityDepartment *
+community_dataset_get_department (CommunityDataset *self,
+                                  const char       *id)
+{
+  return (CommunityDepartment *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_DEPARTMENT, id);
+}
+
+/**
+ * community_dataset_get_task:
+ * @self: a dataset
+ * @number: a task number, 1–39 in the annex
+ *
+ * Finds a task by its number.
+ *
+ * Returns: (transfer none) (nullable): the task, or %NULL
+ */
+CommunityTask *
+community_dataset_get_task (CommunityDataset *self,
+                            guint             number)
+{
+  char key[16];
+
+  g_snprintf (key, sizeof key, "%u", number);
+  return (CommunityTask *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_TASK, key);
+}
+
+static guint
+field_id (GType       type,
+          const char *json_name)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (type);
+  const CommunityFieldTable *table = community_record_class_get_fields (COMMUNITY_RECORD_CLASS (klass));
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, json_name));
+}
+
+static CommunityEntity *
+resolve_field (CommunityDataset *self,
+               CommunityRecord  *record,
+               guint             id)
+{
+  const CommunityFieldTable *table = community_record_get_fields (record);
+  const char *target = community_record_peek_string (record, id);
+
+  if (target == NULL)
+    return NULL;
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    if (table->fields[id].ref_kinds & (1u << kind))
+      {
+        CommunityEntity *entity = g_hash_table_lookup (self->index[kind], target);
+
+        if (entity != NULL)
+          return entity;
+      }
+
+  return NULL;
+}
+
+/**
+ * community_dataset_resolve:
+ * @self: a dataset
+ * @record: an entity or part of one
+ * @property_name: the name of a property of @record that holds the
+ *   identity of another entity, e.g. `"leader"` of a grid or `"owner"` of a
+ *   facility
+ *
+ * Resolves a reference: finds the entity the property names, among the
+ * kinds that property may refer to (a facility's owner is a community or a
+ * division). For a list of references, such as a grid's administrators, look
+ * each one up with [method@Community.Dataset.lookup].
+ *
+ * Returns: (transfer none) (nullable): the entity referred to, or %NULL if the
+ *   property is unset or names nothing in the dataset
+ */
+CommunityEntity *
+community_dataset_resolve (CommunityDataset *self,
+                           CommunityRecord  *record,
+                           const char       *property_name)
+{
+  const CommunityFieldTable *table;
+  GParamSpec *pspec;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (COMMUNITY_IS_RECORD (record), NULL);
+  g_return_val_if_fail (property_name != NULL, NULL);
+
+  table = community_record_get_fields (record);
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (record), property_name);
+  g_return_val_if_fail (pspec != NULL, NULL);
+  g_return_val_if_fail (pspec->param_id <= table->n_fields && table->pspecs[pspec->param_id] == pspec, NULL);
+  g_return_val_if_fail ((table->fields[pspec->param_id].flags & COMMUNITY_FIELD_REFERENCE) &&
+                        G_PARAM_SPEC_VALUE_TYPE (pspec) == G_TYPE_STRING, NULL);
+
+  return resolve_field (self, record, pspec->param_id);
+}
+
+/* The entities of @kind whose reference @member is @code. */
+static GPtrArray *
+filter_by_reference (CommunityDataset    *self,
+                     CommunityEntityKind  kind,
+                     const char          *member,
+                     const char          *code,
+                     GPtrArray           *result)
+{
+  GListModel *model = G_LIST_MODEL (self->items[kind]);
+  guint id = field_id (community_entity_kind_get_entity_type (kind), member);
+  guint n_items = g_list_model_get_n_items (model);
+
+  g_assert (id != 0);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      CommunityRecord *item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (community_record_peek_string (item, id), code) == 0)
+        g_ptr_array_add (result, item);
+      else
+        g_object_unref (item);
+    }
+
+  return result;
+}
+
+static GPtrArray *
+new_entity_array (void)
+{
+  return g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+/**
+ * community_dataset_list_communities:
+ * @self: a dataset
+ * @street_code: the code of a street or town
+ *
+ * Lists the communities and villages of a street or town.
+ *
+ * Returns: (transfer container) (element-type CommunityCommunity): the communities
+ *   whose `street` is @street_code, in dataset order
+ */
+GPtrArray *
+community_dataset_list_communities (CommunityDataset *self,
+                                    const char       *street_code)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (street_code != NULL, NULL);
+
+  return filter_by_reference (self, COMMUNITY_ENTITY_KIND_COMMUNITY, "street", street_code,
+                              new_entity_array ());
+}
+
+/**
+ * community_dataset_list_grids:
+ * @self: a dataset
+ * @community_code: the code of a community or village
+ *
+ * Lists the grids of a community.
+ *
+ * Returns: (transfer container) (element-type CommunityGrid): the grids whose
+ *   `community` is @community_code, in dataset order
+ */
+GPtrArray *
+community_dataset_list_grids (CommunityDataset *self,
+                              const char       *community_code)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (community_code != NULL, NULL);
+
+  return filter_by_reference (self, COMMUNITY_ENTITY_KIND_GRID, "community", community_code,
+                              new_entity_array ());
+}
+
+/**
+ * community_dataset_list_workers:
+ * @self: a dataset
+ * @code: the code of a community, or of a street or town
+ *
+ * Lists the workers attached to a community, or the street-level staff of
+ * a street or town.
+ *
+ * Returns: (transfer container) (element-type CommunityWorker): the workers whose
+ *   `community` or `street` is @code, in dataset order
+ */
+GPtrArray *
+community_dataset_list_workers (CommunityDataset *self,
+                                const char       *code)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  result = filter_by_reference (self, COMMUNITY_ENTITY_KIND_WORKER, "community", code,
+                                new_entity_array ());
+  if (result->len == 0)
+    filter_by_reference (self, COMMUNITY_ENTITY_KIND_WORKER, "street", code, result);
+
+  return result;
+}
+
+/**
+ * community_dataset_list_facilities:
+ * @self: a dataset
+ * @owner_code: the code of a community, or of a street or town
+ *
+ * Lists the facilities a community, street or town owns.
+ *
+ * Returns: (transfer container) (element-type CommunityFacility): the facilities
+ *   whose `owner` is @owner_code, in dataset order
+ */
+GPtrArray *
+community_dataset_list_facilities (CommunityDataset *self,
+                                   const char       *owner_code)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (owner_code != NULL, NULL);
+
+  return filter_by_reference (self, COMMUNITY_ENTITY_KIND_FACILITY, "owner", owner_code,
+                              new_entity_array ());
+}
+
+/**
+ * community_dataset_list_children:
+ * @self: a dataset
+ * @division_code: the code of a division
+ *
+ * Lists what lies directly below a division: the districts and counties of
+ * a city, the streets and towns of a district, the communities and villages
+ * of a street or town.
+ *
+ * Returns: (transfer container) (element-type CommunityEntity): the divisions whose
+ *   `parent` is @division_code, then the communities whose `street` is
+ */
+GPtrArray *
+community_dataset_list_children (CommunityDataset *self,
+                                 const char       *division_code)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (division_code != NULL, NULL);
+
+  result = filter_by_reference (self, COMMUNITY_ENTITY_KIND_DIVISION, "parent", division_code,
+                                new_entity_array ());
+  return filter_by_reference (self, COMMUNITY_ENTITY_KIND_COMMUNITY, "street", division_code,
+                              result);
+}
+
+/**
+ * community_dataset_get_parent:
+ * @self: a dataset
+ * @entity: an entity of the dataset
+ *
+ * Gets what an entity hangs below in the hierarchy: a division's parent
+ * division, a community's street or town, the community of a grid,
+ * consultation or social organization, the community (or street, for
+ * street-level staff) of a worker, the owner of a facility, the recipient of
+ * funding, the division of a wage baseline or survey.
+ *
+ * Returns: (transfer none) (nullable): the parent, or %NULL if the entity has
+ *   none (the city, a department, a task, a work item) or it does not resolve
+ */
+CommunityEntity *
+community_dataset_get_parent (CommunityDataset *self,
+                              CommunityEntity  *entity)
+{
+  CommunityEntityKind kind;
+  CommunityEntity *parent;
+  const char *member;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (entity), NULL);
+
+  kind = community_entity_get_kind (entity);
+  member = parent_members[kind];
+  if (member == NULL)
+    return NULL;
+
+  parent = resolve_field (self, COMMUNITY_RECORD (entity),
+                          field_id (G_OBJECT_TYPE (entity), member));
+  if (parent == NULL && kind == COMMUNITY_ENTITY_KIND_WORKER)
+    parent = resolve_field (self, COMMUNITY_RECORD (entity),
+                            field_id (G_OBJECT_TYPE (entity), "street"));
+
+  return parent;
+}
+
+/* Streets and towns are one tier, districts and counties another. */
+static int
+division_tier (CommunityDivisionLevel level)
+{
+  switch (level)
+    {
+    case COMMUNITY_DIVISION_LEVEL_CITY:
+      return 0;
+    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
+    case COMMUNITY_DIVISION_LEVEL_COUNTY:
+      return 1;
+    case COMMUNITY_DIVISION_LEVEL_STREET:
+    case COMMUNITY_DIVISION_LEVEL_TOWN:
+    default:
+      return 2;
+    }
+}
+
+/**
+ * community_dataset_get_ancestor:
+ * @self: a dataset
+ * @entity: an entity of the dataset
+ * @level: the level to walk up to
+ *
+ * Walks up the hierarchy from an entity (see
+ * [method@Community.Dataset.get_parent]) to the first division of the tier
+ * of @level: %COMMUNITY_DIVISION_LEVEL_STREET and
+ * %COMMUNITY_DIVISION_LEVEL_TOWN both find the street or town,
+ * %COMMUNITY_DIVISION_LEVEL_DISTRICT and %COMMUNITY_DIVISION_LEVEL_COUNTY
+ * both find the district or county. A division is its own ancestor at its
+ * own tier.
+ *
+ * The walk stops at a reference that does not resolve, and at a cycle in
+ * the hierarchy, which bad data can contain.
+ *
+ * Returns: (transfer none) (nullable): the division, or %NULL if the walk
+ *   does not reach one of that tier
+ */
+CommunityDivision *
+community_dataset_get_ancestor (CommunityDataset       *self,
+                                CommunityEntity        *entity,
+                                CommunityDivisionLevel  level)
+{
+  /* No real hierarchy is deeper than worker → community → street →
+   * district → city; a longer walk has met a cycle. */
+  const guint max_steps = 8;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (entity), NULL);
+
+  for (guint step = 0; entity != NULL && step < max_steps; step++)
+    {
+      if (COMMUNITY_IS_DIVISION (entity))
+        {
+          CommunityDivisionLevel entity_level;
+
+          g_object_get (entity, "level", &entity_level, NULL);
+          if (division_tier (entity_level) == division_tier (level))
+            return COMMUNITY_DIVISION (entity);
+        }
+      entity = community_dataset_get_parent (self, entity);
+    }
+
+  return NULL;
+}
+
+static void
+replace_contents (CommunityDataset         *self,
+                  CommunityDatasetContents *contents)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GPtrArray *entities = contents->entities[kind];
+      guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->items[kind]));
+      guint n_new = entities != NULL ? entities->len : 0;
+
+      release_all (self, kind);
+      for (guint i = 0; i < n_new; i++)
+        {
+          CommunityEntity *entity = g_ptr_array_index (entities, i);
+
+          community_entity_set_dataset (entity, self);
+          g_hash_table_insert (self->index[kind],
+                               (gpointer) community_entity_get_identity (entity), entity);
+        }
+      if (n_old > 0 || n_new > 0)
+        g_list_store_splice (self->items[kind], 0, n_old,
+                             n_new > 0 ? entities->pdata : NULL, n_new);
+    }
+
+  community_dataset_set_as_of (self, contents->as_of);
+  community_dataset_set_codes_year (self, contents->codes_year);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = g_steal_pointer (&contents->extra);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * community_dataset_load_from_node:
+ * @self: a dataset
+ * @node: the root of a dataset document
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with the document @node. The
+ * document is checked first, strictly: if it is refused, the dataset is left
+ * exactly as it was and @error names the JSON Pointer of the offending value.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_node (CommunityDataset  *self,
+                                  JsonNode          *node,
+                                  GError           **error)
+{
+  CommunityDatasetContents contents;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!community_json_read_dataset (node, &contents, error))
+    return FALSE;
+
+  replace_contents (self, &contents);
+  community_dataset_contents_clear (&contents);
+  return TRUE;
+}
+
+/**
+ * community_dataset_load_from_data:
+ * @self: a dataset
+ * @data: (array length=length) (element-type guint8): a dataset document in
+ *   UTF-8
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with a document held in memory; see
+ * [method@Community.Dataset.load_from_node]. Input that is not well-formed
+ * JSON is refused with %COMMUNITY_PARSE_ERROR_SYNTAX.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_data (CommunityDataset  *self,
+                                  const char        *data,
+                                  gssize             length,
+                                  GError           **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  parser = json_parser_new_immutable ();
+  if (length == 0 || !json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "(root): expected a JSON document: %s",
+                   local_error != NULL ? local_error->message : "the input is empty");
+      return FALSE;
+    }
+
+  return community_dataset_load_from_node (self, json_parser_get_root (parser), error);
+}
+
+/**
+ * community_dataset_load_from_bytes:
+ * @self: a dataset
+ * @bytes: a dataset document in UTF-8
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with a document held in @bytes; see
+ * [method@Community.Dataset.load_from_data].
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_bytes (CommunityDataset  *self,
+                                   GBytes            *bytes,
+                                   GError           **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "(root): the document is too large");
+      return FALSE;
+    }
+
+  return community_dataset_load_from_data (self, data, (gssize) length, error);
+}
+
+/**
+ * community_dataset_load_from_file:
+ * @self: a dataset
+ * @filename: (type filename): the path of a dataset document
+ * @error: return location for a [error@Community.ParseError] or a
+ *   [error@GLib.FileError]
+ *
+ * Replaces the content of the dataset with the document in a file; see
+ * [method@Community.Dataset.load_from_node]. A file that cannot be read
+ * gives a [error@GLib.FileError].
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_file (CommunityDataset  *self,
+                                  const char        *filename,
+                                  GError           **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  if (!g_file_get_contents (filename, &data, &length, error))
+    return FALSE;
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "(root): the document is too large");
+      return FALSE;
+    }
+
+  return community_dataset_load_from_data (self, data, (gssize) length, error);
+}
+
+/**
+ * community_dataset_to_node:
+ * @self: a dataset
+ *
+ * Serializes the dataset as a document of the dataset format, with every
+ * member it was loaded with, unknown ones included. Personal data is
+ * included as it is.
+ *
+ * Returns: (transfer full): the root of the document
+ */
+JsonNode *
+community_dataset_to_node (CommunityDataset *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+
+  return community_json_write_dataset (self);
+}
+
+/**
+ * community_dataset_save_to_data:
+ * @self: a dataset
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Serializes the dataset as indented JSON; see
+ * [method@Community.Dataset.to_node].
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+community_dataset_save_to_data (CommunityDataset *self,
+                                gsize            *length)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+
+  root = community_json_write_dataset (self);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  return json_generator_to_data (generator, length);
+}
+
+/**
+ * community_dataset_save_to_file:
+ * @self: a dataset
+ * @filename: (type filename): where to save
+ * @error: return location for a [error@GLib.FileError]
+ *
+ * Saves the dataset to a file; see [method@Community.Dataset.save_to_data].
+ *
+ * The document is written to a temporary file beside @filename, flushed to
+ * disk and renamed over it, so that @filename holds either the old document
+ * or the new one, never a part of it, whatever happens midway.
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_file (CommunityDataset  *self,
+                                const char        *filename,
+                                GError           **error)
+{
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+  data = community_dataset_save_to_data (self, &length);
+  return g_file_set_contents_full (filename, data, length,
+                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                   0644, error);
+}
+
+/**
+ * community_dataset_equal:
+ * @a: a dataset
+ * @b: another dataset
+ *
+ * Compares two datasets: they are equal when their documents would be,
+ * entity by entity in order (see [method@Community.Record.equal]), header
+ * and unknown members included.
+ *
+ * Returns: %TRUE if the datasets are equal
+ */
+gboolean
+community_dataset_equal (CommunityDataset *a,
+                         CommunityDataset *b)
+{
+  g_autoptr(JsonNode) node_a = NULL;
+  g_autoptr(JsonNode) node_b = NULL;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (a), FALSE);
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  node_a = community_json_write_dataset (a);
+  node_b = community_json_write_dataset (b);
+  return json_node_equal (node_a, node_b);
+}

@@ -1,0 +1,222 @@
+/* community-entity.c: base class of the entities a dataset indexes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-entity-private.h"
+
+#include "community-division.h"
+#include "community-community.h"
+#include "community-grid.h"
+#include "community-worker.h"
+#include "community-facility.h"
+#include "community-consultation.h"
+#include "community-work-item.h"
+#include "community-social-organization.h"
+#include "community-department.h"
+#include "community-task.h"
+#include "community-funding.h"
+#include "community-wage-baseline.h"
+#include "community-survey.h"
+
+/**
+ * CommunityEntity:
+ *
+ * An entity of the dataset format: something with an identity of its own
+ * (a division's or community's `code`, a task's `number`, the `id` of every
+ * other kind) that a [class@Community.Dataset] indexes and that other
+ * entities refer to by that identity.
+ *
+ * The identity is given when the entity is created and never changes, so an
+ * entity can be found again in its dataset by it in constant time.
+ */
+
+typedef struct
+{
+  char *identity;
+  CommunityDataset *dataset; /* not a reference: the dataset holds us */
+} CommunityEntityPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
+
+static const char * const member_names[COMMUNITY_N_ENTITY_KINDS] = {
+  [COMMUNITY_ENTITY_KIND_DIVISION] = "divisions",
+  [COMMUNITY_ENTITY_KIND_COMMUNITY] = "communities",
+  [COMMUNITY_ENTITY_KIND_GRID] = "grids",
+  [COMMUNITY_ENTITY_KIND_WORKER] = "workers",
+  [COMMUNITY_ENTITY_KIND_FACILITY] = "facilities",
+  [COMMUNITY_ENTITY_KIND_CONSULTATION] = "consultations",
+  [COMMUNITY_ENTITY_KIND_WORK_ITEM] = "work_items",
+  [COMMUNITY_ENTITY_KIND_SOCIAL_ORGANIZATION] = "social_organizations",
+  [COMMUNITY_ENTITY_KIND_DEPARTMENT] = "departments",
+  [COMMUNITY_ENTITY_KIND_TASK] = "tasks",
+  [COMMUNITY_ENTITY_KIND_FUNDING] = "funding",
+  [COMMUNITY_ENTITY_KIND_WAGE_BASELINE] = "wage_baselines",
+  [COMMUNITY_ENTITY_KIND_SURVEY] = "surveys",
+};
+
+/**
+ * community_entity_kind_get_entity_type:
+ * @kind: a kind of entity
+ *
+ * Gets the class that represents entities of @kind, e.g.
+ * [class@Community.Grid] for %COMMUNITY_ENTITY_KIND_GRID.
+ *
+ * Returns: the entity type
+ */
+GType
+community_entity_kind_get_entity_type (CommunityEntityKind kind)
+{
+  switch (kind)
+    {
+    case COMMUNITY_ENTITY_KIND_DIVISION: return COMMUNITY_TYPE_DIVISION;
+    case COMMUNITY_ENTITY_KIND_COMMUNITY: return COMMUNITY_TYPE_COMMUNITY;
+    case COMMUNITY_ENTITY_KIND_GRID: return COMMUNITY_TYPE_GRID;
+    case COMMUNITY_ENTITY_KIND_WORKER: return COMMUNITY_TYPE_WORKER;
+    case COMMUNITY_ENTITY_KIND_FACILITY: return COMMUNITY_TYPE_FACILITY;
+    case COMMUNITY_ENTITY_KIND_CONSULTATION: return COMMUNITY_TYPE_CONSULTATION;
+    case COMMUNITY_ENTITY_KIND_WORK_ITEM: return COMMUNITY_TYPE_WORK_ITEM;
+    case COMMUNITY_ENTITY_KIND_SOCIAL_ORGANIZATION: return COMMUNITY_TYPE_SOCIAL_ORGANIZATION;
+    case COMMUNITY_ENTITY_KIND_DEPARTMENT: return COMMUNITY_TYPE_DEPARTMENT;
+    case COMMUNITY_ENTITY_KIND_TASK: return COMMUNITY_TYPE_TASK;
+    case COMMUNITY_ENTITY_KIND_FUNDING: return COMMUNITY_TYPE_FUNDING;
+    case COMMUNITY_ENTITY_KIND_WAGE_BASELINE: return COMMUNITY_TYPE_WAGE_BASELINE;
+    case COMMUNITY_ENTITY_KIND_SURVEY: return COMMUNITY_TYPE_SURVEY;
+    default:
+      g_return_val_if_reached (G_TYPE_INVALID);
+    }
+}
+
+/**
+ * community_entity_kind_get_member_name:
+ * @kind: a kind of entity
+ *
+ * Gets the name of the member of a dataset document that lists entities of
+ * @kind, e.g. `"work_items"` for %COMMUNITY_ENTITY_KIND_WORK_ITEM.
+ *
+ * Returns: the member name
+ */
+const char *
+community_entity_kind_get_member_name (CommunityEntityKind kind)
+{
+  g_return_val_if_fail ((guint) kind < COMMUNITY_N_ENTITY_KINDS, NULL);
+
+  return member_names[kind];
+}
+
+static void
+community_entity_constructed (GObject *object)
+{
+  CommunityEntity *self = COMMUNITY_ENTITY (object);
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+  CommunityRecord *record = COMMUNITY_RECORD (self);
+  const CommunityFieldTable *table = community_record_get_fields (record);
+  const GValue *value;
+
+  G_OBJECT_CLASS (community_entity_parent_class)->constructed (object);
+
+  /* The identity property is construct-only: cache it as a string key. */
+  value = community_record_peek (record, table->identity_id);
+  if (value == NULL)
+    return;
+  if (G_VALUE_HOLDS_STRING (value))
+    priv->identity = g_value_dup_string (value);
+  else if (G_VALUE_HOLDS_UINT (value))
+    priv->identity = g_strdup_printf ("%u", g_value_get_uint (value));
+  else
+    g_assert_not_reached ();
+}
+
+static void
+community_entity_finalize (GObject *object)
+{
+  CommunityEntity *self = COMMUNITY_ENTITY (object);
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  g_free (priv->identity);
+
+  G_OBJECT_CLASS (community_entity_parent_class)->finalize (object);
+}
+
+static void
+community_entity_class_init (CommunityEntityClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = community_entity_constructed;
+  object_class->finalize = community_entity_finalize;
+}
+
+static void
+community_entity_init (CommunityEntity *self)
+{
+}
+
+/**
+ * community_entity_get_kind:
+ * @self: an entity
+ *
+ * Gets the kind of the entity.
+ *
+ * Returns: the kind
+ */
+CommunityEntityKind
+community_entity_get_kind (CommunityEntity *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), 0);
+
+  return COMMUNITY_ENTITY_GET_CLASS (self)->kind;
+}
+
+/**
+ * community_entity_get_identity:
+ * @self: an entity
+ *
+ * Gets the identity of the entity as a string: the code of a division or
+ * community, the number of a task, the id of anything else. This is the
+ * string other entities use to refer to it, and a report's `subject.id`.
+ *
+ * Returns: (nullable): the identity, or %NULL if the entity was created
+ *   without one
+ */
+const char *
+community_entity_get_identity (CommunityEntity *self)
+{
+  CommunityEntityPrivate *priv;
+
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), NULL);
+
+  priv = community_entity_get_instance_private (self);
+  return priv->identity;
+}
+
+/**
+ * community_entity_get_dataset:
+ * @self: an entity
+ *
+ * Gets the dataset that holds the entity.
+ *
+ * Returns: (transfer none) (nullable): the dataset, or %NULL if the entity
+ *   is in none
+ */
+CommunityDataset *
+community_entity_get_dataset (CommunityEntity *self)
+{
+  CommunityEntityPrivate *priv;
+
+  g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), NULL);
+
+  priv = community_entity_get_instance_private (self);
+  return priv->dataset;
+}
+
+void
+community_entity_set_dataset (CommunityEntity  *self,
+                              CommunityDataset *dataset)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  priv->dataset = dataset;
+}

@@ -1,0 +1,85 @@
+/* community-record-private.h: how entity types describe their fields
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A record type declares its properties as ordinary GParamSpecs and passes
+ * them, with one CommunityField per property, to
+ * community_record_class_install_fields().  From that table the base class
+ * stores values, tracks which fields are set, emits notify only on change,
+ * and the JSON reader and writer (lib/json/) convert every field without
+ * per-type code.  The JSON member name of a field is its property name with
+ * '-' replaced by '_'.
+ */
+
+#pragma once
+
+#include "community-record.h"
+#include "community-enums.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  COMMUNITY_FIELD_OPTIONAL  = 0,
+  /* A document without this member is refused. */
+  COMMUNITY_FIELD_REQUIRED  = 1 << 0,
+  /* The entity's identity (code, id, number); implies REQUIRED and is
+   * construct-only, so an indexed entity's key never changes. */
+  COMMUNITY_FIELD_IDENTITY  = 1 << 1,
+  /* Personal data (GB 11643 numbers, phones, workers' names): never quoted
+   * in a message or a log line, masked or dropped on a private export. */
+  COMMUNITY_FIELD_PERSONAL  = 1 << 2,
+  /* The identity of another entity (or, for string arrays, identities);
+   * ref_kinds says which kinds it may name. */
+  COMMUNITY_FIELD_REFERENCE = 1 << 3,
+} CommunityFieldFlags;
+
+#define COMMUNITY_REF_KIND(k) (1u << (COMMUNITY_ENTITY_KIND_##k))
+
+typedef struct {
+  CommunityFieldFlags flags;
+  /* For references: a mask of COMMUNITY_REF_KIND() bits. */
+  guint ref_kinds;
+  /* For G_TYPE_LIST_MODEL fields: the type of the items (a record type). */
+  GType (*item_type) (void);
+} CommunityField;
+
+typedef struct {
+  guint n_fields;               /* properties have ids 1..n_fields */
+  GParamSpec **pspecs;          /* [n_fields + 1], indexed by property id */
+  const CommunityField *fields; /* [n_fields + 1], indexed by property id */
+  char **json_names;            /* [n_fields + 1], indexed by property id */
+  GHashTable *by_json_name;     /* JSON member name -> GUINT_TO_POINTER (id) */
+  guint identity_id;            /* 0 when the type has no identity */
+} CommunityFieldTable;
+
+/* At most this many fields in one record type (the set-mask is 64 bits). */
+#define COMMUNITY_MAX_FIELDS 63
+
+void                       community_record_class_install_fields (CommunityRecordClass *klass,
+                                                                  guint                 n_props,
+                                                                  GParamSpec          **pspecs,
+                                                                  const CommunityField *fields);
+const CommunityFieldTable *community_record_class_get_fields     (CommunityRecordClass *klass);
+const CommunityFieldTable *community_record_get_fields           (CommunityRecord      *self);
+
+/* The stored value of a field; NULL when it is not set. */
+const GValue              *community_record_peek                 (CommunityRecord      *self,
+                                                                  guint                 prop_id);
+/* Stores @value (taking its contents, leaving it unset) as set, without
+ * notify: for the JSON reader, which fills records nobody observes yet. */
+void                       community_record_take_value           (CommunityRecord      *self,
+                                                                  guint                 prop_id,
+                                                                  GValue               *value);
+/* Takes ownership of @extra: the unknown members kept for the round trip. */
+void                       community_record_take_extra           (CommunityRecord      *self,
+                                                                  JsonObject           *extra);
+
+/* Typed peeks for the library's own code: the value, or @fallback when the
+ * field is not set. */
+const char                *community_record_peek_string          (CommunityRecord      *self,
+                                                                  guint                 prop_id);
+guint                      community_record_peek_uint            (CommunityRecord      *self,
+                                                                  guint                 prop_id,
+                                                                  guint                 fallback);
+
+G_END_DECLS

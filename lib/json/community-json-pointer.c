@@ -1,0 +1,88 @@
+/* community-json-pointer.c: JSON Pointers (RFC 6901) and parse errors
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-json-private.h"
+
+gsize
+community_json_pointer_push_member (GString    *pointer,
+                                    const char *member)
+{
+  gsize old_len = pointer->len;
+
+  g_string_append_c (pointer, '/');
+  for (const char *p = member; *p != '\0'; p++)
+    {
+      if (*p == '~')
+        g_string_append (pointer, "~0");
+      else if (*p == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *p);
+    }
+
+  return old_len;
+}
+
+gsize
+community_json_pointer_push_index (GString *pointer,
+                                   guint    index)
+{
+  gsize old_len = pointer->len;
+
+  g_string_append_printf (pointer, "/%u", index);
+  return old_len;
+}
+
+void
+community_json_set_error (GError            **error,
+                          CommunityParseError code,
+                          const GString      *pointer,
+                          const char         *format,
+                          ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, COMMUNITY_PARSE_ERROR, code, "%s: %s",
+               pointer != NULL && pointer->len > 0 ? pointer->str : "(root)",
+               message);
+}
+
+const char *
+community_json_describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return "an object";
+    case JSON_NODE_ARRAY:
+      return "an array";
+    case JSON_NODE_NULL:
+      return "null";
+    case JSON_NODE_VALUE:
+    default:
+      break;
+    }
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_STRING:
+      return "a string";
+    case G_TYPE_BOOLEAN:
+      return "true or false";
+    case G_TYPE_INT64:
+      return "an integer";
+    case G_TYPE_DOUBLE:
+      return "a number";
+    default:
+      return "a value";
+    }
+}
