@@ -14,8 +14,8 @@
  *
  * The approval of a [class@Community.WorkItem] outside the two lists by a
  * meeting of the party committee's standing committee or an executive meeting
- * of the government (党委常委会会议或政府常务会议研究同意, 三(一)). A part of a work item, with no
- * identity of its own.
+ * of the government (党委常委会会议或政府常务会议研究同意, 三(一)). A part of
+ * a work item, with no identity of its own.
  *
  * In JSON: `{"body", "approved", "date"}`.
  */
@@ -53,7 +53,9 @@ community_approval_class_init (CommunityApprovalClass *klass)
    */
   properties[PROP_BODY] =
     g_param_spec_enum ("body", NULL, NULL,
-                       COMMUNITY_TYPE_APPROVAL_BODY, COMMUNITY_APPROVAL_BODY_PARTY_STANDING_COMMITTEE, flags);
+                       COMMUNITY_TYPE_APPROVAL_BODY,
+                       COMMUNITY_APPROVAL_BODY_PARTY_STANDING_COMMITTEE,
+                       flags);
 
   /**
    * CommunityApproval:approved:

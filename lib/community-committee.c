@@ -14,8 +14,8 @@
  * The residents' or villagers' committee (居民委员会/村民委员会) of a
  * [class@Community.Community]: how many members it has, how many of them live
  * in the community, and whether the election protects the vote of residents
- * registered elsewhere (二(三)). A part of a community, with no identity of its
- * own.
+ * registered elsewhere (二(三)). A part of a community, with no identity of
+ * its own.
  *
  * In JSON: `{"members", "local_resident_members",
  * "non_registered_voters_protected"}`.

@@ -88,8 +88,8 @@ community_community_class_init (CommunityCommunityClass *klass)
   /**
    * CommunityCommunity:kind:
    *
-   * Whether the community is urban (社区, a residents' committee) or rural (村, a
-   * villagers' committee). Required.
+   * Whether the community is urban (社区, a residents' committee) or rural
+   * (村, a villagers' committee). Required.
    */
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
@@ -143,8 +143,8 @@ community_community_class_init (CommunityCommunityClass *klass)
    * CommunityCommunity:harmonious-compliant:
    *
    * Whether the community meets the standard of harmonious community building
-   * (城乡和谐社区建设达标, 一(三)); the target is 98% of urban and 95% of rural
-   * communities.
+   * (城乡和谐社区建设达标, 一(三)); the target is 98% of urban and 95% of
+   * rural communities.
    */
   properties[PROP_HARMONIOUS_COMPLIANT] =
     g_param_spec_boolean ("harmonious-compliant", NULL, NULL, FALSE, flags);
@@ -162,8 +162,8 @@ community_community_class_init (CommunityCommunityClass *klass)
   /**
    * CommunityCommunity:has-legal-advisor:
    *
-   * Whether the community has a legal advisor (一村一社区一法律顾问, 五(二)); the rule
-   * `community.legal-advisor` reports a community where it is false.
+   * Whether the community has a legal advisor (一村一社区一法律顾问, 五(二));
+   * the rule `community.legal-advisor` reports a community where it is false.
    */
   properties[PROP_HAS_LEGAL_ADVISOR] =
     g_param_spec_boolean ("has-legal-advisor", NULL, NULL, FALSE, flags);
@@ -171,8 +171,8 @@ community_community_class_init (CommunityCommunityClass *klass)
   /**
    * CommunityCommunity:service-model:
    *
-   * How the community organizes its services: integrated, 居站分设, 一站多居 or 多社区一中心
-   * (四(二)).
+   * How the community organizes its services: integrated, 居站分设, 一站多居
+   * or 多社区一中心 (四(二)).
    */
   properties[PROP_SERVICE_MODEL] =
     g_param_spec_enum ("service-model", NULL, NULL,

@@ -15,12 +15,13 @@
 /**
  * CommunityConsultation:
  *
- * A consultation (社区协商): a major decision on the community's public interest,
- * a matter of residents' vital interests or a dispute that the community's
- * party organization or self-governing organization leads residents in
- * settling (三(三)). It follows the mechanism for adopting, implementing and
- * giving feedback on the outcome (协商成果采纳、落实和反馈机制), and keeps the history of
- * the states it entered (DOMAIN.md §3).
+ * A consultation (社区协商): a major decision on the community's public
+ * interest, a matter of residents' vital interests or a dispute that the
+ * community's party organization or self-governing organization leads
+ * residents in settling (三(三)). It follows the mechanism for adopting,
+ * implementing and giving feedback on the outcome
+ * (协商成果采纳、落实和反馈机制), and keeps the history of the states it
+ * entered (DOMAIN.md §3).
  *
  * In JSON: `{"id", "community", "topic", "scope", "method", "led_by",
  * "participants", "state", "history", "outcome", "feedback"}`.
@@ -95,29 +96,36 @@ community_consultation_class_init (CommunityConsultationClass *klass)
    */
   properties[PROP_SCOPE] =
     g_param_spec_enum ("scope", NULL, NULL,
-                       COMMUNITY_TYPE_CONSULTATION_SCOPE, COMMUNITY_CONSULTATION_SCOPE_PUBLIC_DECISION, flags);
+                       COMMUNITY_TYPE_CONSULTATION_SCOPE,
+                       COMMUNITY_CONSULTATION_SCOPE_PUBLIC_DECISION,
+                       flags);
 
   /**
    * CommunityConsultation:method:
    *
-   * How the consultation is held: a residents' council (议事会), board (理事会),
-   * public sentiment forum (民情恳谈会), democratic evaluation (民主评议) or otherwise
-   * (三(三)).
+   * How the consultation is held: a residents' council (议事会), board
+   * (理事会), public sentiment forum (民情恳谈会), democratic evaluation
+   * (民主评议) or otherwise (三(三)).
    */
   properties[PROP_METHOD] =
     g_param_spec_enum ("method", NULL, NULL,
-                       COMMUNITY_TYPE_CONSULTATION_METHOD, COMMUNITY_CONSULTATION_METHOD_RESIDENTS_COUNCIL, flags);
+                       COMMUNITY_TYPE_CONSULTATION_METHOD,
+                       COMMUNITY_CONSULTATION_METHOD_RESIDENTS_COUNCIL,
+                       flags);
 
   /**
    * CommunityConsultation:led-by:
    *
    * Who leads the consultation (`led_by` in JSON). In principle the party
-   * organization or the self-governing organization (原则上由社区党组织、基层群众性自治组织牵头,
-   * 三(三), the rule `consultation.led-by`).
+   * organization or the self-governing organization
+   * (原则上由社区党组织、基层群众性自治组织牵头, 三(三), the rule
+   * `consultation.led-by`).
    */
   properties[PROP_LED_BY] =
     g_param_spec_enum ("led-by", NULL, NULL,
-                       COMMUNITY_TYPE_CONSULTATION_LEAD, COMMUNITY_CONSULTATION_LEAD_PARTY_ORGANIZATION, flags);
+                       COMMUNITY_TYPE_CONSULTATION_LEAD,
+                       COMMUNITY_CONSULTATION_LEAD_PARTY_ORGANIZATION,
+                       flags);
 
   /**
    * CommunityConsultation:participants:
@@ -135,7 +143,9 @@ community_consultation_class_init (CommunityConsultationClass *klass)
    */
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
-                       COMMUNITY_TYPE_CONSULTATION_STATE, COMMUNITY_CONSULTATION_STATE_PROPOSED, flags);
+                       COMMUNITY_TYPE_CONSULTATION_STATE,
+                       COMMUNITY_CONSULTATION_STATE_PROPOSED,
+                       flags);
 
   /**
    * CommunityConsultation:history:

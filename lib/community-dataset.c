@@ -985,7 +985,9 @@ community_dataset_load_from_data (CommunityDataset  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   parser = json_parser_new_immutable ();
-  if (length == 0 || !json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error))
+  if (length == 0 ||
+      !json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error) ||
+      json_parser_get_root (parser) == NULL)
     {
       g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                    "(root): expected a JSON document: %s",

@@ -73,7 +73,9 @@ community_department_class_init (CommunityDepartmentClass *klass)
    */
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                       COMMUNITY_TYPE_DEPARTMENT_KIND, COMMUNITY_DEPARTMENT_KIND_PARTY_DEPARTMENT, flags);
+                       COMMUNITY_TYPE_DEPARTMENT_KIND,
+                       COMMUNITY_DEPARTMENT_KIND_PARTY_DEPARTMENT,
+                       flags);
 
   community_record_class_install_fields (COMMUNITY_RECORD_CLASS (klass), N_PROPS, properties, fields);
 }

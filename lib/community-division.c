@@ -12,12 +12,12 @@
 /**
  * CommunityDivision:
  *
- * A division (行政区划): the city (市), a district (市辖区) or county-level city
- * (县级市), or a street (街道) or town (镇), one level of the administrative
- * hierarchy above the communities (DOMAIN.md §1). Its code is the 12-digit
- * statistical division code (统计用区划代码), its parent's code with its own segment
- * filled in: city `320200000000`, district `320213000000`, street
- * `320213001000`.
+ * A division (行政区划): the city (市), a district (市辖区) or county-level
+ * city (县级市), or a street (街道) or town (镇), one level of the
+ * administrative hierarchy above the communities (DOMAIN.md §1). Its code is
+ * the 12-digit statistical division code (统计用区划代码), its parent's code
+ * with its own segment filled in: city `320200000000`, district
+ * `320213000000`, street `320213001000`.
  *
  * In JSON: `{"code", "name", "level", "parent"}`.
  */
@@ -58,8 +58,8 @@ community_division_class_init (CommunityDivisionClass *klass)
   /**
    * CommunityDivision:code:
    *
-   * The division's identity: its 12-digit statistical division code (统计用区划代码),
-   * e.g. `320213001000`. Construct-only.
+   * The division's identity: its 12-digit statistical division code
+   * (统计用区划代码), e.g. `320213001000`. Construct-only.
    */
   properties[PROP_CODE] =
     g_param_spec_string ("code", NULL, NULL, NULL,
@@ -75,8 +75,8 @@ community_division_class_init (CommunityDivisionClass *klass)
   /**
    * CommunityDivision:level:
    *
-   * The division's level: city (市), district (市辖区), county (县级市), street (街道)
-   * or town (镇). Required.
+   * The division's level: city (市), district (市辖区), county (县级市),
+   * street (街道) or town (镇). Required.
    */
   properties[PROP_LEVEL] =
     g_param_spec_enum ("level", NULL, NULL,

@@ -12,9 +12,9 @@
  * CommunityElderlyCare:
  *
  * The elderly of a [class@Community.Community] and their home-based care
- * (居家养老服务, 四(五)): how many elderly residents there are, how many the basic
- * home-care service covers, and whether home care is informatized. A part of a
- * community, with no identity of its own.
+ * (居家养老服务, 四(五)): how many elderly residents there are, how many the
+ * basic home-care service covers, and whether home care is informatized. A
+ * part of a community, with no identity of its own.
  *
  * In JSON: `{"population", "home_care_covered", "home_care_informatized"}`.
  */
@@ -56,8 +56,8 @@ community_elderly_care_class_init (CommunityElderlyCareClass *klass)
    * CommunityElderlyCare:home-care-covered:
    *
    * How many of the elderly the basic home-based care service covers
-   * (居家养老基本服务覆盖); the target is 90% in urban and 50% in rural communities
-   * (四(五)).
+   * (居家养老基本服务覆盖); the target is 90% in urban and 50% in rural
+   * communities (四(五)).
    */
   properties[PROP_HOME_CARE_COVERED] =
     g_param_spec_uint ("home-care-covered", NULL, NULL, 0, G_MAXUINT32, 0, flags);
@@ -65,8 +65,8 @@ community_elderly_care_class_init (CommunityElderlyCareClass *klass)
   /**
    * CommunityElderlyCare:home-care-informatized:
    *
-   * Whether the community's home-based care is informatized (居家养老信息化); the
-   * target is every community (四(五)).
+   * Whether the community's home-based care is informatized (居家养老信息化);
+   * the target is every community (四(五)).
    */
   properties[PROP_HOME_CARE_INFORMATIZED] =
     g_param_spec_boolean ("home-care-informatized", NULL, NULL, FALSE, flags);

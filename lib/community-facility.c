@@ -13,11 +13,11 @@
  * CommunityFacility:
  *
  * A facility (设施) of a community or of a street or town: a community
- * comprehensive service facility (社区综合服务设施), a street's or town's service
- * center, a home-based care station, a cultural service center, a home for the
- * disabled, an emergency shelter, a guidance station for grassroots party
- * building, an incubator for social organizations, or another facility (二(一),
- * 四(一), 四(二), 四(五)).
+ * comprehensive service facility (社区综合服务设施), a street's or town's
+ * service center, a home-based care station, a cultural service center, a home
+ * for the disabled, an emergency shelter, a guidance station for grassroots
+ * party building, an incubator for social organizations, or another facility
+ * (二(一), 四(一), 四(二), 四(五)).
  *
  * In JSON: `{"id", "name", "kind", "owner", "floor_area_m2", "office_area_m2",
  * "standardized", "government_invested", "ownership_registered",
@@ -51,7 +51,8 @@ static GParamSpec *properties[N_PROPS];
 static const CommunityField fields[N_PROPS] = {
   [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
   [PROP_KIND] = { COMMUNITY_FIELD_REQUIRED },
-  [PROP_OWNER] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (DIVISION) },
+  [PROP_OWNER] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE,
+                   COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (DIVISION) },
 };
 
 static void
@@ -85,7 +86,9 @@ community_facility_class_init (CommunityFacilityClass *klass)
    */
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
-                       COMMUNITY_TYPE_FACILITY_KIND, COMMUNITY_FACILITY_KIND_COMMUNITY_SERVICE_CENTER, flags);
+                       COMMUNITY_TYPE_FACILITY_KIND,
+                       COMMUNITY_FACILITY_KIND_COMMUNITY_SERVICE_CENTER,
+                       flags);
 
   /**
    * CommunityFacility:owner:
@@ -118,7 +121,8 @@ community_facility_class_init (CommunityFacilityClass *klass)
   /**
    * CommunityFacility:standardized:
    *
-   * Whether a home-based care station meets the standard (标准化社区居家养老服务站, 四(五)).
+   * Whether a home-based care station meets the standard
+   * (标准化社区居家养老服务站, 四(五)).
    */
   properties[PROP_STANDARDIZED] =
     g_param_spec_boolean ("standardized", NULL, NULL, FALSE, flags);
@@ -148,7 +152,9 @@ community_facility_class_init (CommunityFacilityClass *klass)
    */
   properties[PROP_UTILITY_PRICING] =
     g_param_spec_enum ("utility-pricing", NULL, NULL,
-                       COMMUNITY_TYPE_UTILITY_PRICING, COMMUNITY_UTILITY_PRICING_RESIDENTIAL, flags);
+                       COMMUNITY_TYPE_UTILITY_PRICING,
+                       COMMUNITY_UTILITY_PRICING_RESIDENTIAL,
+                       flags);
 
   community_record_class_install_fields (COMMUNITY_RECORD_CLASS (klass), N_PROPS, properties, fields);
 }

@@ -12,10 +12,10 @@
 /**
  * CommunityFunding:
  *
- * A funding record (经费): money allotted in a year to a community or a division
- * for a purpose (六(二)): a community's basic operating funds, at least 200 000
- * yuan a year for an urban and 300 000 for a rural community, or the city's
- * awards for innovation projects, at least 10 million yuan a year.
+ * A funding record (经费): money allotted in a year to a community or a
+ * division for a purpose (六(二)): a community's basic operating funds, at
+ * least 200 000 yuan a year for an urban and 300 000 for a rural community, or
+ * the city's awards for innovation projects, at least 10 million yuan a year.
  *
  * In JSON: `{"id", "year", "recipient", "purpose", "amount_yuan"}`.
  */
@@ -42,7 +42,8 @@ static GParamSpec *properties[N_PROPS];
 static const CommunityField fields[N_PROPS] = {
   [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
   [PROP_YEAR] = { COMMUNITY_FIELD_REQUIRED },
-  [PROP_RECIPIENT] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (DIVISION) },
+  [PROP_RECIPIENT] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE,
+                       COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (DIVISION) },
   [PROP_PURPOSE] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_AMOUNT_YUAN] = { COMMUNITY_FIELD_REQUIRED },
 };
@@ -86,7 +87,9 @@ community_funding_class_init (CommunityFundingClass *klass)
    */
   properties[PROP_PURPOSE] =
     g_param_spec_enum ("purpose", NULL, NULL,
-                       COMMUNITY_TYPE_FUNDING_PURPOSE, COMMUNITY_FUNDING_PURPOSE_COMMUNITY_OPERATIONS, flags);
+                       COMMUNITY_TYPE_FUNDING_PURPOSE,
+                       COMMUNITY_FUNDING_PURPOSE_COMMUNITY_OPERATIONS,
+                       flags);
 
   /**
    * CommunityFunding:amount-yuan:

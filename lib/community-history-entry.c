@@ -13,8 +13,8 @@
  * CommunityHistoryEntry:
  *
  * One entry of a [class@Community.Consultation]'s history: a state the
- * consultation entered and when it entered it (三(三), DOMAIN.md §3). A part of
- * a consultation, with no identity of its own.
+ * consultation entered and when it entered it (三(三), DOMAIN.md §3). A part
+ * of a consultation, with no identity of its own.
  *
  * In JSON: `{"state", "at"}`.
  */
@@ -52,7 +52,9 @@ community_history_entry_class_init (CommunityHistoryEntryClass *klass)
    */
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
-                       COMMUNITY_TYPE_CONSULTATION_STATE, COMMUNITY_CONSULTATION_STATE_PROPOSED, flags);
+                       COMMUNITY_TYPE_CONSULTATION_STATE,
+                       COMMUNITY_CONSULTATION_STATE_PROPOSED,
+                       flags);
 
   /**
    * CommunityHistoryEntry:at:

@@ -12,8 +12,9 @@
  * CommunityReview:
  *
  * The legal review of a [class@Community.WorkItem] by the legal affairs office
- * of the government at its level (本级政府法制办审核, 三(一)): whether it approved the
- * item and when. A part of a work item, with no identity of its own.
+ * of the government at its level (本级政府法制办审核, 三(一)): whether it
+ * approved the item and when. A part of a work item, with no identity of its
+ * own.
  *
  * In JSON: `{"approved", "date"}`.
  */

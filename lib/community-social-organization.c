@@ -12,10 +12,10 @@
 /**
  * CommunitySocialOrganization:
  *
- * A community social organization (社区社会组织): an organization that serves groups
- * such as the elderly, children, the disabled and families in difficulty, with
- * activities such as legal publicity, dispute mediation or neighbourly help
- * (二(四), 三(二)).
+ * A community social organization (社区社会组织): an organization that serves
+ * groups such as the elderly, children, the disabled and families in
+ * difficulty, with activities such as legal publicity, dispute mediation or
+ * neighbourly help (二(四), 三(二)).
  *
  * In JSON: `{"id", "name", "uscc", "community", "activities", "serves",
  * "incubated"}`.
@@ -74,8 +74,8 @@ community_social_organization_class_init (CommunitySocialOrganizationClass *klas
   /**
    * CommunitySocialOrganization:uscc:
    *
-   * The organization's unified social credit code (统一社会信用代码, GB 32100), 18
-   * characters; the rule `social-org.uscc` checks it.
+   * The organization's unified social credit code (统一社会信用代码, GB
+   * 32100), 18 characters; the rule `social-org.uscc` checks it.
    */
   properties[PROP_USCC] = g_param_spec_string ("uscc", NULL, NULL, NULL, flags);
 
@@ -107,8 +107,8 @@ community_social_organization_class_init (CommunitySocialOrganizationClass *klas
   /**
    * CommunitySocialOrganization:incubated:
    *
-   * Whether the organization was incubated (孵化培育) by an incubator for social
-   * organizations (二(四), 三(二)).
+   * Whether the organization was incubated (孵化培育) by an incubator for
+   * social organizations (二(四), 三(二)).
    */
   properties[PROP_INCUBATED] =
     g_param_spec_boolean ("incubated", NULL, NULL, FALSE, flags);

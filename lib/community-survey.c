@@ -11,9 +11,9 @@
 /**
  * CommunitySurvey:
  *
- * A survey value (调查值): the value of an indicator that is measured by survey
- * rather than computed from the dataset, such as the public sense of security
- * (公众安全感, at least 92%, 一(三)), for a division and a year.
+ * A survey value (调查值): the value of an indicator that is measured by
+ * survey rather than computed from the dataset, such as the public sense of
+ * security (公众安全感, at least 92%, 一(三)), for a division and a year.
  *
  * In JSON: `{"id", "division", "year", "indicator", "value"}`.
  */

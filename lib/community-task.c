@@ -11,9 +11,9 @@
 /**
  * CommunityTask:
  *
- * A key task (重点任务) of the policy's annex (附件 重点任务分工): a numbered row, 1 to 39
- * in the annex, with its text, the clause it comes from and its responsible
- * units, the lead unit first (注: 责任分工排名在前的为牵头单位).
+ * A key task (重点任务) of the policy's annex (附件 重点任务分工): a numbered
+ * row, 1 to 39 in the annex, with its text, the clause it comes from and its
+ * responsible units, the lead unit first (注: 责任分工排名在前的为牵头单位).
  *
  * In JSON: `{"number", "text", "clause", "departments"}`.
  */
@@ -76,9 +76,9 @@ community_task_class_init (CommunityTaskClass *klass)
   /**
    * CommunityTask:departments:
    *
-   * The ids of the responsible units (负责单位) in the annex's order: the first is
-   * the lead unit (牵头单位), the rest co-units. The rule `task.lead` requires at
-   * least one.
+   * The ids of the responsible units (负责单位) in the annex's order: the
+   * first is the lead unit (牵头单位), the rest co-units. The rule `task.lead`
+   * requires at least one.
    */
   properties[PROP_DEPARTMENTS] =
     g_param_spec_boxed ("departments", NULL, NULL, G_TYPE_STRV, flags);

@@ -11,10 +11,10 @@
 /**
  * CommunityWageBaseline:
  *
- * An average-wage baseline (城镇非私营单位在岗职工平均工资): the average annual wage of
- * employees of urban non-private units in a division and a year. A community
- * worker's annual pay is in principle no lower than the local baseline of the
- * year before (四(四), the rule `worker.pay-floor`).
+ * An average-wage baseline (城镇非私营单位在岗职工平均工资): the average
+ * annual wage of employees of urban non-private units in a division and a
+ * year. A community worker's annual pay is in principle no lower than the
+ * local baseline of the year before (四(四), the rule `worker.pay-floor`).
  *
  * In JSON: `{"id", "division", "year", "average_annual_wage_yuan"}`.
  */

@@ -14,13 +14,14 @@
 /**
  * CommunityWorkItem:
  *
- * A work item (社区工作事项): work a department asks communities' self-governing
- * organizations to do (三(一)). An item on one of the “two lists” (两份清单) enters
- * the community directly. Any other item may be delegated by purchase of
- * services, or must pass the admission procedure (社区工作事项准入制度): review by the
- * legal affairs office of the government (法制办审核), then approval by a meeting
- * of the party standing committee or the government's executive meeting, with
- * the department providing the necessary funding and working conditions.
+ * A work item (社区工作事项): work a department asks communities'
+ * self-governing organizations to do (三(一)). An item on one of the “two
+ * lists” (两份清单) enters the community directly. Any other item may be
+ * delegated by purchase of services, or must pass the admission procedure
+ * (社区工作事项准入制度): review by the legal affairs office of the government
+ * (法制办审核), then approval by a meeting of the party standing committee or
+ * the government's executive meeting, with the department providing the
+ * necessary funding and working conditions.
  *
  * In JSON: `{"id", "title", "department", "communities", "list", "category",
  * "responsible_subject", "delivery", "legal_review", "approval",
@@ -105,7 +106,8 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
    * CommunityWorkItem:list:
    *
    * Which of the two lists the item is on: the committee's statutory duties
-   * (依法履职事项清单), assisting the government (协助政府工作事项清单), or neither (三(一)).
+   * (依法履职事项清单), assisting the government (协助政府工作事项清单), or
+   * neither (三(一)).
    */
   properties[PROP_LIST] =
     g_param_spec_enum ("list", NULL, NULL,
@@ -123,14 +125,16 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   /**
    * CommunityWorkItem:responsible-subject:
    *
-   * Who answers for the item (责任主体). The self-governing organization must not
-   * answer for administrative enforcement, demolition, environmental
-   * rectification, urban management or investment attraction (不得, 三(一), the
-   * rule `work-item.prohibited-subject`).
+   * Who answers for the item (责任主体). The self-governing organization must
+   * not answer for administrative enforcement, demolition, environmental
+   * rectification, urban management or investment attraction (不得, 三(一),
+   * the rule `work-item.prohibited-subject`).
    */
   properties[PROP_RESPONSIBLE_SUBJECT] =
     g_param_spec_enum ("responsible-subject", NULL, NULL,
-                       COMMUNITY_TYPE_RESPONSIBLE_SUBJECT, COMMUNITY_RESPONSIBLE_SUBJECT_COMMUNITY_COMMITTEE, flags);
+                       COMMUNITY_TYPE_RESPONSIBLE_SUBJECT,
+                       COMMUNITY_RESPONSIBLE_SUBJECT_COMMUNITY_COMMITTEE,
+                       flags);
 
   /**
    * CommunityWorkItem:delivery:
@@ -163,7 +167,8 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   /**
    * CommunityWorkItem:funding-provided:
    *
-   * Whether the department provides the necessary funding (必要的经费, 三(一)).
+   * Whether the department provides the necessary funding (必要的经费,
+   * 三(一)).
    */
   properties[PROP_FUNDING_PROVIDED] =
     g_param_spec_boolean ("funding-provided", NULL, NULL, FALSE, flags);
@@ -171,8 +176,8 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   /**
    * CommunityWorkItem:work-conditions-provided:
    *
-   * Whether the department provides the necessary working conditions (工作条件,
-   * 三(一)).
+   * Whether the department provides the necessary working conditions
+   * (工作条件, 三(一)).
    */
   properties[PROP_WORK_CONDITIONS_PROVIDED] =
     g_param_spec_boolean ("work-conditions-provided", NULL, NULL, FALSE, flags);

@@ -12,11 +12,11 @@
 /**
  * CommunityWorker:
  *
- * A community worker (社区工作者): a community's party secretary, committee members
- * and staff, its grid leaders and administrators, its legal advisor and first
- * secretary, or a member of a street's staff (二(一), 四(四)). A worker attached
- * to a community with any role other than legal advisor and first secretary
- * counts as community staff (DOMAIN.md §2).
+ * A community worker (社区工作者): a community's party secretary, committee
+ * members and staff, its grid leaders and administrators, its legal advisor
+ * and first secretary, or a member of a street's staff (二(一), 四(四)). A
+ * worker attached to a community with any role other than legal advisor and
+ * first secretary counts as community staff (DOMAIN.md §2).
  *
  * A worker's name, ID number and phone are personal data: never printed in a
  * message, masked or dropped on a private export.
@@ -107,8 +107,8 @@ community_worker_class_init (CommunityWorkerClass *klass)
   /**
    * CommunityWorker:roles:
    *
-   * The roles the worker holds, e.g. party secretary (党组织书记) and grid leader
-   * (网格长); an array of nicks in JSON.
+   * The roles the worker holds, e.g. party secretary (党组织书记) and grid
+   * leader (网格长); an array of nicks in JSON.
    */
   properties[PROP_ROLES] =
     g_param_spec_flags ("roles", NULL, NULL,
@@ -117,8 +117,8 @@ community_worker_class_init (CommunityWorkerClass *klass)
   /**
    * CommunityWorker:employment:
    *
-   * Whether the worker is full-time (专职) or part-time (兼职). An urban community
-   * has one full-time worker per 300 households (四(四), the rule
+   * Whether the worker is full-time (专职) or part-time (兼职). An urban
+   * community has one full-time worker per 300 households (四(四), the rule
    * `workers.per-households`).
    */
   properties[PROP_EMPLOYMENT] =
@@ -128,8 +128,8 @@ community_worker_class_init (CommunityWorkerClass *klass)
   /**
    * CommunityWorker:certificate:
    *
-   * The social work vocational certificate (社会工作职业水平证书) the worker holds; the
-   * target is 60% of urban community workers (一(三)).
+   * The social work vocational certificate (社会工作职业水平证书) the worker
+   * holds; the target is 60% of urban community workers (一(三)).
    */
   properties[PROP_CERTIFICATE] =
     g_param_spec_enum ("certificate", NULL, NULL,
@@ -157,8 +157,8 @@ community_worker_class_init (CommunityWorkerClass *klass)
   /**
    * CommunityWorker:five-strong:
    *
-   * Whether a party secretary is of the “five-strong” kind (“五强”型书记, 二(一));
-   * the target is 80% of secretaries.
+   * Whether a party secretary is of the “five-strong” kind (“五强”型书记,
+   * 二(一)); the target is 80% of secretaries.
    */
   properties[PROP_FIVE_STRONG] =
     g_param_spec_boolean ("five-strong", NULL, NULL, FALSE, flags);
@@ -166,8 +166,8 @@ community_worker_class_init (CommunityWorkerClass *klass)
   /**
    * CommunityWorker:county-filed:
    *
-   * Whether a village party secretary is filed with the county (村党组织书记县级备案管理,
-   * 二(一)).
+   * Whether a village party secretary is filed with the county
+   * (村党组织书记县级备案管理, 二(一)).
    */
   properties[PROP_COUNTY_FILED] =
     g_param_spec_boolean ("county-filed", NULL, NULL, FALSE, flags);

@@ -1,0 +1,338 @@
+/* test-dataset.c: adding, removing, indexing and walking a dataset
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+
+typedef struct {
+  guint calls;
+  guint position;
+  guint removed;
+  guint added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         removed,
+                  guint         added,
+                  ItemsChanged *record)
+{
+  record->calls++;
+  record->position = position;
+  record->removed = removed;
+  record->added = added;
+}
+
+static CommunityEntity *
+take_added (CommunityDataset *dataset,
+            gpointer          entity)
+{
+  GError *error = NULL;
+
+  ck_assert_msg (community_dataset_add (dataset, entity, &error), "add: %s",
+                 error != NULL ? error->message : "");
+  g_object_unref (entity);
+  return entity;
+}
+
+/* city → district → street → two communities → grids, workers, facilities */
+static CommunityDataset *
+new_small_dataset (void)
+{
+  CommunityDataset *dataset = community_dataset_new ();
+  CommunityDivision *division;
+  CommunityCommunity *community;
+  CommunityGrid *grid;
+  CommunityWorker *worker;
+  CommunityFacility *facility;
+  const char * const admins[] = { "W2", NULL };
+
+  division = community_division_new ("320200000000");
+  g_object_set (division, "name", "无锡市", "level", COMMUNITY_DIVISION_LEVEL_CITY, NULL);
+  take_added (dataset, division);
+  division = community_division_new ("320213000000");
+  g_object_set (division, "name", "梁溪区", "level", COMMUNITY_DIVISION_LEVEL_DISTRICT,
+                "parent", "320200000000", NULL);
+  take_added (dataset, division);
+  division = community_division_new ("320213021000");
+  g_object_set (division, "name", "崇安寺街道", "level", COMMUNITY_DIVISION_LEVEL_STREET,
+                "parent", "320213000000", NULL);
+  take_added (dataset, division);
+
+  community = community_community_new ("320213021001");
+  g_object_set (community, "name", "一号社区", "street", "320213021000", "households", 2400, NULL);
+  take_added (dataset, community);
+  community = community_community_new ("320213021002");
+  g_object_set (community, "name", "二号社区", "street", "320213021000", NULL);
+  take_added (dataset, community);
+
+  grid = community_grid_new ("G1");
+  g_object_set (grid, "community", "320213021001", "leader", "W1", "administrators", admins, NULL);
+  take_added (dataset, grid);
+  grid = community_grid_new ("G2");
+  g_object_set (grid, "community", "320213021002", "leader", "W-missing", NULL);
+  take_added (dataset, grid);
+
+  worker = community_worker_new ("W1");
+  g_object_set (worker, "community", "320213021001", NULL);
+  take_added (dataset, worker);
+  worker = community_worker_new ("W2");
+  g_object_set (worker, "community", "320213021001", NULL);
+  take_added (dataset, worker);
+  worker = community_worker_new ("W3");
+  g_object_set (worker, "street", "320213021000", NULL);
+  take_added (dataset, worker);
+
+  facility = community_facility_new ("F1");
+  g_object_set (facility, "owner", "320213021001", "kind", COMMUNITY_FACILITY_KIND_HOME_CARE_STATION, NULL);
+  take_added (dataset, facility);
+  facility = community_facility_new ("F2");
+  g_object_set (facility, "owner", "320213021000", "kind", COMMUNITY_FACILITY_KIND_STREET_SERVICE_CENTER, NULL);
+  take_added (dataset, facility);
+
+  return dataset;
+}
+
+START_TEST (test_add_lookup_remove)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  GListModel *grids = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_GRID);
+  CommunityGrid *grid = community_grid_new ("G1");
+  ItemsChanged changed = { 0, };
+  GError *error = NULL;
+
+  ck_assert (g_list_model_get_item_type (grids) == COMMUNITY_TYPE_GRID);
+  g_signal_connect (grids, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (grid), &error));
+  ck_assert_ptr_null (error);
+  ck_assert_uint_eq (changed.calls, 1);
+  ck_assert_uint_eq (changed.position, 0);
+  ck_assert_uint_eq (changed.added, 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (grids), 1);
+  ck_assert_ptr_eq (community_dataset_get_grid (dataset, "G1"), grid);
+  ck_assert_ptr_eq (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_GRID, "G1"), grid);
+  ck_assert_ptr_eq (community_entity_get_dataset (COMMUNITY_ENTITY (grid)), dataset);
+  /* Identity is per kind: a worker "G1" is another entity. */
+  ck_assert_ptr_null (community_dataset_get_worker (dataset, "G1"));
+
+  ck_assert (community_dataset_remove (dataset, COMMUNITY_ENTITY (grid)));
+  ck_assert_uint_eq (changed.calls, 2);
+  ck_assert_uint_eq (changed.removed, 1);
+  ck_assert_uint_eq (g_list_model_get_n_items (grids), 0);
+  ck_assert_ptr_null (community_dataset_get_grid (dataset, "G1"));
+  ck_assert_ptr_null (community_entity_get_dataset (COMMUNITY_ENTITY (grid)));
+  ck_assert (!community_dataset_remove (dataset, COMMUNITY_ENTITY (grid)));
+  ck_assert_uint_eq (changed.calls, 2);
+
+  community_test_assert_finalized (grid);
+}
+END_TEST
+
+START_TEST (test_add_refused)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDataset) other = community_dataset_new ();
+  g_autoptr(CommunityGrid) first = community_grid_new ("G1");
+  g_autoptr(CommunityGrid) twin = community_grid_new ("G1");
+  g_autoptr(CommunityGrid) nameless = g_object_new (COMMUNITY_TYPE_GRID, NULL);
+  GListModel *grids = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_GRID);
+  ItemsChanged changed = { 0, };
+  GError *error = NULL;
+
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (first), NULL));
+  g_signal_connect (grids, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  ck_assert (!community_dataset_add (dataset, COMMUNITY_ENTITY (twin), &error));
+  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE));
+  g_clear_error (&error);
+
+  ck_assert (!community_dataset_add (dataset, COMMUNITY_ENTITY (nameless), &error));
+  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_NO_IDENTITY));
+  g_clear_error (&error);
+
+  ck_assert (!community_dataset_add (other, COMMUNITY_ENTITY (first), &error));
+  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_IN_OTHER_DATASET));
+  g_clear_error (&error);
+
+  /* Nothing changed. */
+  ck_assert_uint_eq (changed.calls, 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (grids), 1);
+  ck_assert_ptr_eq (community_dataset_get_grid (dataset, "G1"), first);
+  ck_assert_ptr_null (community_entity_get_dataset (COMMUNITY_ENTITY (twin)));
+}
+END_TEST
+
+START_TEST (test_resolve)
+{
+  g_autoptr(CommunityDataset) dataset = new_small_dataset ();
+  CommunityGrid *g1 = community_dataset_get_grid (dataset, "G1");
+  CommunityGrid *g2 = community_dataset_get_grid (dataset, "G2");
+  CommunityFacility *f1 = community_dataset_get_facility (dataset, "F1");
+  CommunityFacility *f2 = community_dataset_get_facility (dataset, "F2");
+
+  ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (g1), "leader"),
+                    community_dataset_get_worker (dataset, "W1"));
+  ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (g1), "community"),
+                    community_dataset_get_community (dataset, "320213021001"));
+  /* A reference to nothing resolves to NULL; so does an unset one. */
+  ck_assert_ptr_null (community_dataset_resolve (dataset, COMMUNITY_RECORD (g2), "leader"));
+  community_record_unset (COMMUNITY_RECORD (g1), "leader");
+  ck_assert_ptr_null (community_dataset_resolve (dataset, COMMUNITY_RECORD (g1), "leader"));
+  /* A facility's owner is a community or a division. */
+  ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (f1), "owner"),
+                    community_dataset_get_community (dataset, "320213021001"));
+  ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (f2), "owner"),
+                    community_dataset_get_division (dataset, "320213021000"));
+}
+END_TEST
+
+static void
+assert_identities (GPtrArray  *entities,
+                   const char *expected)
+{
+  g_autoptr(GString) got = g_string_new (NULL);
+
+  for (guint i = 0; i < entities->len; i++)
+    g_string_append_printf (got, "%s%s", i > 0 ? " " : "",
+                            community_entity_get_identity (g_ptr_array_index (entities, i)));
+  ck_assert_str_eq (got->str, expected);
+  g_ptr_array_unref (entities);
+}
+
+START_TEST (test_hierarchy_queries)
+{
+  g_autoptr(CommunityDataset) dataset = new_small_dataset ();
+
+  assert_identities (community_dataset_list_children (dataset, "320200000000"), "320213000000");
+  assert_identities (community_dataset_list_children (dataset, "320213000000"), "320213021000");
+  assert_identities (community_dataset_list_children (dataset, "320213021000"),
+                     "320213021001 320213021002");
+  assert_identities (community_dataset_list_communities (dataset, "320213021000"),
+                     "320213021001 320213021002");
+  assert_identities (community_dataset_list_communities (dataset, "320213000000"), "");
+  assert_identities (community_dataset_list_grids (dataset, "320213021001"), "G1");
+  assert_identities (community_dataset_list_workers (dataset, "320213021001"), "W1 W2");
+  assert_identities (community_dataset_list_workers (dataset, "320213021000"), "W3");
+  assert_identities (community_dataset_list_facilities (dataset, "320213021000"), "F2");
+}
+END_TEST
+
+START_TEST (test_walk_up)
+{
+  g_autoptr(CommunityDataset) dataset = new_small_dataset ();
+  CommunityEntity *grid = COMMUNITY_ENTITY (community_dataset_get_grid (dataset, "G1"));
+  CommunityEntity *street_worker = COMMUNITY_ENTITY (community_dataset_get_worker (dataset, "W3"));
+  CommunityEntity *community = COMMUNITY_ENTITY (community_dataset_get_community (dataset, "320213021001"));
+  CommunityEntity *street = COMMUNITY_ENTITY (community_dataset_get_division (dataset, "320213021000"));
+  CommunityEntity *city = COMMUNITY_ENTITY (community_dataset_get_division (dataset, "320200000000"));
+
+  ck_assert_ptr_eq (community_dataset_get_parent (dataset, grid), community);
+  ck_assert_ptr_eq (community_dataset_get_parent (dataset, community), street);
+  ck_assert_ptr_eq (community_dataset_get_parent (dataset, street_worker), street);
+  ck_assert_ptr_null (community_dataset_get_parent (dataset, city));
+
+  ck_assert_ptr_eq (community_dataset_get_ancestor (dataset, grid, COMMUNITY_DIVISION_LEVEL_STREET), street);
+  /* Towns and streets are one tier; so are districts and counties. */
+  ck_assert_ptr_eq (community_dataset_get_ancestor (dataset, grid, COMMUNITY_DIVISION_LEVEL_TOWN), street);
+  ck_assert_str_eq (community_entity_get_identity (COMMUNITY_ENTITY (
+                      community_dataset_get_ancestor (dataset, grid, COMMUNITY_DIVISION_LEVEL_COUNTY))),
+                    "320213000000");
+  ck_assert_ptr_eq (community_dataset_get_ancestor (dataset, grid, COMMUNITY_DIVISION_LEVEL_CITY), city);
+  ck_assert_ptr_eq (community_dataset_get_ancestor (dataset, street, COMMUNITY_DIVISION_LEVEL_STREET), street);
+  ck_assert_ptr_eq (community_dataset_get_ancestor (dataset, street_worker, COMMUNITY_DIVISION_LEVEL_CITY), city);
+  /* Above the city there is nothing. */
+  ck_assert_ptr_null (community_dataset_get_ancestor (dataset, city, COMMUNITY_DIVISION_LEVEL_STREET));
+}
+END_TEST
+
+START_TEST (test_walk_up_cycle)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  CommunityDivision *a = community_division_new ("320213021000");
+  CommunityDivision *b = community_division_new ("320213022000");
+
+  g_object_set (a, "level", COMMUNITY_DIVISION_LEVEL_STREET, "parent", "320213022000", NULL);
+  g_object_set (b, "level", COMMUNITY_DIVISION_LEVEL_STREET, "parent", "320213021000", NULL);
+  take_added (dataset, a);
+  take_added (dataset, b);
+
+  /* A cycle ends the walk instead of hanging it. */
+  ck_assert_ptr_null (community_dataset_get_ancestor (dataset, COMMUNITY_ENTITY (a),
+                                                      COMMUNITY_DIVISION_LEVEL_CITY));
+}
+END_TEST
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+START_TEST (test_header_properties)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(GDate) date = g_date_new_dmy (31, G_DATE_DECEMBER, 2019);
+  guint notified = 0;
+
+  g_signal_connect (dataset, "notify::as-of", G_CALLBACK (count_notify), &notified);
+
+  ck_assert_ptr_null (community_dataset_get_as_of (dataset));
+  ck_assert_uint_eq (community_dataset_get_codes_year (dataset), 0);
+  community_dataset_set_as_of (dataset, date);
+  community_dataset_set_as_of (dataset, date);
+  ck_assert_uint_eq (notified, 1);
+  ck_assert_int_eq (g_date_compare (community_dataset_get_as_of (dataset), date), 0);
+  community_dataset_set_as_of (dataset, NULL);
+  ck_assert_uint_eq (notified, 2);
+  community_dataset_set_codes_year (dataset, 2023);
+  ck_assert_uint_eq (community_dataset_get_codes_year (dataset), 2023);
+}
+END_TEST
+
+START_TEST (test_dataset_finalized)
+{
+  CommunityDataset *dataset = new_small_dataset ();
+  CommunityGrid *grid = g_object_ref (community_dataset_get_grid (dataset, "G1"));
+  CommunityWorker *worker = community_dataset_get_worker (dataset, "W1");
+  gpointer weak_worker = worker;
+
+  g_object_add_weak_pointer (G_OBJECT (worker), &weak_worker);
+  community_test_assert_finalized (dataset);
+
+  /* The dataset let go of its entities: those nobody else holds are gone,
+   * and one still held no longer points at a dead dataset. */
+  ck_assert_ptr_null (weak_worker);
+  ck_assert_ptr_null (community_entity_get_dataset (COMMUNITY_ENTITY (grid)));
+  community_test_assert_finalized (grid);
+}
+END_TEST
+
+static Suite *
+dataset_suite (void)
+{
+  Suite *suite = suite_create ("dataset");
+  TCase *tc = tcase_create ("dataset");
+
+  tcase_add_test (tc, test_add_lookup_remove);
+  tcase_add_test (tc, test_add_refused);
+  tcase_add_test (tc, test_resolve);
+  tcase_add_test (tc, test_hierarchy_queries);
+  tcase_add_test (tc, test_walk_up);
+  tcase_add_test (tc, test_walk_up_cycle);
+  tcase_add_test (tc, test_header_properties);
+  tcase_add_test (tc, test_dataset_finalized);
+  suite_add_tcase (suite, tc);
+
+  return suite;
+}
+
+int
+main (void)
+{
+  return community_test_run (dataset_suite ());
+}
