@@ -49,8 +49,6 @@ struct _CommunityDataset
 
 G_DEFINE_FINAL_TYPE (CommunityDataset, community_dataset, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (community-parse-error-quark, community_parse_error)
-G_DEFINE_QUARK (community-dataset-error-quark, community_dataset_error)
 
 enum {
   PROP_0,
@@ -320,7 +318,7 @@ community_dataset_get_extra (CommunityDataset *self)
  *
  * Gets the entities of one kind, in the order they were loaded or added.
  * The model's item type is the kind's class (see
- * [func@Community.entity_kind_get_entity_type]); it emits `items-changed`
+ * [func@Community.EntityKind.get_entity_type]); it emits `items-changed`
  * whenever the dataset adds, removes or reloads entities of that kind.
  *
  * Returns: (transfer none): the entities of @kind
