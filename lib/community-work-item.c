@@ -9,6 +9,7 @@
 #include "community-review.h"
 #include "community-approval.h"
 #include "community-enum-types.h"
+#include "community-error.h"
 #include "community-entity-private.h"
 
 /**
@@ -26,6 +27,35 @@
  * In JSON: `{"id", "title", "department", "communities", "list", "category",
  * "responsible_subject", "delivery", "legal_review", "approval",
  * "funding_provided", "work_conditions_provided", "one_vote_veto", "state"}`.
+ *
+ * ## Admission
+ *
+ * An item goes through the admission procedure (三(一), DOMAIN.md §3) one
+ * step at a time, each step a method:
+ *
+ * | step | from | to |
+ * | --- | --- | --- |
+ * | [method@Community.WorkItem.submit] | (not submitted) | `submitted` |
+ * | [method@Community.WorkItem.admit] | `submitted` | `admitted` |
+ * | [method@Community.WorkItem.start_legal_review] | `submitted` | `legal_review` |
+ * | [method@Community.WorkItem.record_legal_review] | `legal_review` | `committee_review` or `rejected` |
+ * | [method@Community.WorkItem.record_approval] | `committee_review` | `admitted` or `rejected` |
+ *
+ * Which path an item may take depends on its
+ * [property@Community.WorkItem:list] and
+ * [property@Community.WorkItem:delivery]
+ * ([method@Community.WorkItem.needs_review]): an item on one of the two
+ * lists, or one delegated by purchase of services, is admitted directly
+ * (`submitted → admitted`); any other item must pass the legal review and the
+ * approval (`submitted → legal_review → committee_review → admitted`, or
+ * `rejected` from either review), and cannot be admitted directly.
+ *
+ * A step that is not allowed fails with a [error@Community.WorkflowError]
+ * and changes nothing. A step that is taken sets
+ * [property@Community.WorkItem:state] and whatever it records, and emits
+ * `notify` for each property that changed, once everything has changed.
+ * [method@Community.WorkItem.can_transition] tells in advance whether a step
+ * to a state is allowed.
  */
 
 struct _CommunityWorkItem
@@ -195,7 +225,12 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   /**
    * CommunityWorkItem:state:
    *
-   * Where the item stands in the admission procedure (DOMAIN.md §3).
+   * Where the item stands in the admission procedure (DOMAIN.md §3); unset
+   * until the item is submitted.
+   *
+   * The step methods ([method@Community.WorkItem.submit] and the others)
+   * change it one legal step at a time. Setting the property directly, as
+   * the dataset loader does, checks nothing.
    */
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
@@ -223,4 +258,485 @@ community_work_item_new (const char *id)
   g_return_val_if_fail (id != NULL, NULL);
 
   return g_object_new (COMMUNITY_TYPE_WORK_ITEM, "id", id, NULL);
+}
+
+/* Admission (三(一), DOMAIN.md §3) ------------------------------------------- */
+
+#define N_STATES (COMMUNITY_WORK_ITEM_STATE_REJECTED + 1)
+
+static inline gboolean
+state_is_valid (CommunityWorkItemState state)
+{
+  return (guint) state < N_STATES;
+}
+
+static const char *
+state_nick (CommunityWorkItemState state)
+{
+  /* The class is alive: the state property's pspec holds it. */
+  GEnumClass *klass = g_type_class_peek (COMMUNITY_TYPE_WORK_ITEM_STATE);
+  GEnumValue *value = g_enum_get_value (klass, state);
+
+  return value != NULL ? value->value_nick : "(invalid)";
+}
+
+static gboolean
+peek_enum (CommunityWorkItem *self,
+           guint              prop_id,
+           int               *out)
+{
+  const GValue *value = community_record_peek (COMMUNITY_RECORD (self), prop_id);
+
+  if (value == NULL)
+    return FALSE;
+  *out = g_value_get_enum (value);
+  return TRUE;
+}
+
+/* The list the item is on, an unset list counting as none. */
+static CommunityWorkList
+effective_list (CommunityWorkItem *self)
+{
+  int list = COMMUNITY_WORK_LIST_NONE;
+
+  peek_enum (self, PROP_LIST, &list);
+  return list;
+}
+
+/* How the item is delivered, an unset delivery counting as direct. */
+static CommunityDelivery
+effective_delivery (CommunityWorkItem *self)
+{
+  int delivery = COMMUNITY_DELIVERY_DIRECT;
+
+  peek_enum (self, PROP_DELIVERY, &delivery);
+  return delivery;
+}
+
+/* The state the next step starts from; FALSE when the item has not been
+ * submitted (its state is unset). */
+static gboolean
+current_state (CommunityWorkItem      *self,
+               CommunityWorkItemState *state)
+{
+  int value = COMMUNITY_WORK_ITEM_STATE_SUBMITTED;
+  gboolean has_state = peek_enum (self, PROP_STATE, &value);
+
+  *state = value;
+  return has_state;
+}
+
+/* The table: whether one step leads from @from (or from nothing, when
+ * !@has_from) to @to on the path of an item that needs review or not. */
+static gboolean
+step_is_legal (gboolean               review,
+               gboolean               has_from,
+               CommunityWorkItemState from,
+               CommunityWorkItemState to)
+{
+  if (!has_from)
+    return to == COMMUNITY_WORK_ITEM_STATE_SUBMITTED;
+
+  switch (from)
+    {
+    case COMMUNITY_WORK_ITEM_STATE_SUBMITTED:
+      return to == (review ? COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW
+                           : COMMUNITY_WORK_ITEM_STATE_ADMITTED);
+    case COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW:
+      return review && (to == COMMUNITY_WORK_ITEM_STATE_COMMITTEE_REVIEW ||
+                        to == COMMUNITY_WORK_ITEM_STATE_REJECTED);
+    case COMMUNITY_WORK_ITEM_STATE_COMMITTEE_REVIEW:
+      return review && (to == COMMUNITY_WORK_ITEM_STATE_ADMITTED ||
+                        to == COMMUNITY_WORK_ITEM_STATE_REJECTED);
+    case COMMUNITY_WORK_ITEM_STATE_ADMITTED:
+    case COMMUNITY_WORK_ITEM_STATE_REJECTED:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * community_work_item_needs_review:
+ * @self: a work item
+ *
+ * Tells whether the item must pass the legal review and the approval before
+ * it is admitted (社区工作事项准入制度, 三(一)): an item on neither of the two
+ * lists that the community is to do itself. An item on one of the lists, or
+ * one delegated by purchase of services (购买服务), is admitted without
+ * review.
+ *
+ * The workflow takes the stricter view of what it does not know: an item
+ * whose [property@Community.WorkItem:list] is unset counts as on neither
+ * list, and one whose [property@Community.WorkItem:delivery] is unset as done
+ * directly.
+ *
+ * Returns: %TRUE if the item is admitted only after review
+ */
+gboolean
+community_work_item_needs_review (CommunityWorkItem *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+
+  return effective_list (self) == COMMUNITY_WORK_LIST_NONE &&
+         effective_delivery (self) == COMMUNITY_DELIVERY_DIRECT;
+}
+
+/**
+ * community_work_item_can_transition:
+ * @self: a work item
+ * @to: the state it would go to
+ *
+ * Tells whether one step of the admission procedure would take the item from
+ * its current [property@Community.WorkItem:state] to @to, given its list and
+ * delivery ([method@Community.WorkItem.needs_review]):
+ *
+ * - an item whose state is unset has not been submitted, and can only go to
+ *   `submitted`;
+ * - an item admitted without review goes `submitted → admitted`;
+ * - any other item goes `submitted → legal_review`, `legal_review →
+ *   committee_review` or `rejected`, and `committee_review → admitted` or
+ *   `rejected`.
+ *
+ * `admitted` and `rejected` are final. The dates the steps record are not
+ * considered.
+ *
+ * Returns: %TRUE if the step is allowed
+ */
+gboolean
+community_work_item_can_transition (CommunityWorkItem      *self,
+                                    CommunityWorkItemState  to)
+{
+  CommunityWorkItemState from;
+  gboolean has_from;
+
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+
+  has_from = current_state (self, &from);
+  return state_is_valid (to) &&
+         step_is_legal (community_work_item_needs_review (self), has_from, from, to);
+}
+
+/* Why an item that is admitted without review is: "is on the “…” list" or
+ * "is delegated by purchase of services". */
+static char *
+describe_direct_admission (CommunityWorkItem *self)
+{
+  CommunityWorkList list = effective_list (self);
+
+  if (list != COMMUNITY_WORK_LIST_NONE)
+    {
+      GEnumClass *klass = g_type_class_peek (COMMUNITY_TYPE_WORK_LIST);
+      GEnumValue *value = g_enum_get_value (klass, list);
+
+      return g_strdup_printf ("is on the “%s” list",
+                              value != NULL ? value->value_nick : "(invalid)");
+    }
+
+  return g_strdup ("is delegated by purchase of services");
+}
+
+/* Checks that the step from @source (nothing when !@has_source) to @to is
+ * allowed now, or sets @error saying why not. */
+static gboolean
+check_step (CommunityWorkItem      *self,
+            gboolean                has_source,
+            CommunityWorkItemState  source,
+            CommunityWorkItemState  to,
+            GError                **error)
+{
+  CommunityWorkItemState from;
+  gboolean has_from = current_state (self, &from);
+  gboolean review = community_work_item_needs_review (self);
+
+  if (has_from == has_source && (!has_from || from == source) &&
+      step_is_legal (review, has_from, from, to))
+    return TRUE;
+
+  if (has_from == has_source && (!has_from || from == source))
+    {
+      /* The right state for the step, but the wrong path for the item. */
+      if (review)
+        g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+                     "a work item cannot go from “%s” to “%s”: an item on neither list that is "
+                     "not delegated by purchase of services is admitted only after a legal "
+                     "review and an approval (三(一))",
+                     state_nick (from), state_nick (to));
+      else
+        {
+          g_autofree char *why = describe_direct_admission (self);
+
+          g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+                       "a work item cannot go from “%s” to “%s”: the item %s and is admitted "
+                       "without review (三(一))",
+                       state_nick (from), state_nick (to), why);
+        }
+    }
+  else if (!has_from)
+    g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+                 "a work item that was not submitted cannot go to “%s”; it goes to “%s” first",
+                 state_nick (to), state_nick (COMMUNITY_WORK_ITEM_STATE_SUBMITTED));
+  else if (!has_source)
+    g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+                 "a work item cannot go from “%s” to “%s”: it was submitted already",
+                 state_nick (from), state_nick (to));
+  else
+    g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+                 "a work item cannot go from “%s” to “%s”; this step is taken in “%s”",
+                 state_nick (from), state_nick (to), state_nick (source));
+
+  return FALSE;
+}
+
+static void
+set_state (CommunityWorkItem      *self,
+           CommunityWorkItemState  state)
+{
+  g_object_set (self, "state", state, NULL);
+}
+
+/**
+ * community_work_item_submit:
+ * @self: a work item
+ * @error: return location for a [error@Community.WorkflowError]
+ *
+ * Submits the item (申报): it goes from no state to `submitted`. An item
+ * whose [property@Community.WorkItem:state] is set has been submitted
+ * already, and the step fails with
+ * %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION, changing nothing.
+ *
+ * Returns: %TRUE if the item was submitted, %FALSE if @error is set
+ */
+gboolean
+community_work_item_submit (CommunityWorkItem  *self,
+                            GError            **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_step (self, FALSE, 0, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, error))
+    return FALSE;
+
+  set_state (self, COMMUNITY_WORK_ITEM_STATE_SUBMITTED);
+  return TRUE;
+}
+
+/**
+ * community_work_item_admit:
+ * @self: a work item
+ * @error: return location for a [error@Community.WorkflowError]
+ *
+ * Admits a submitted item without review: `submitted → admitted`, for an
+ * item on one of the two lists or one delegated by purchase of services
+ * (三(一)).
+ *
+ * Any other item needs a legal review and an approval first
+ * ([method@Community.WorkItem.needs_review]); for it, as for an item that is
+ * not `submitted`, the step fails with
+ * %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION and changes nothing. Such an
+ * item is admitted by [method@Community.WorkItem.record_approval].
+ *
+ * Returns: %TRUE if the item was admitted, %FALSE if @error is set
+ */
+gboolean
+community_work_item_admit (CommunityWorkItem  *self,
+                           GError            **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED,
+                   COMMUNITY_WORK_ITEM_STATE_ADMITTED, error))
+    return FALSE;
+
+  set_state (self, COMMUNITY_WORK_ITEM_STATE_ADMITTED);
+  return TRUE;
+}
+
+/**
+ * community_work_item_start_legal_review:
+ * @self: a work item
+ * @error: return location for a [error@Community.WorkflowError]
+ *
+ * Sends a submitted item that needs review
+ * ([method@Community.WorkItem.needs_review]) to the legal affairs office of
+ * the government (法制办审核): `submitted → legal_review`.
+ *
+ * An item admitted without review, or one that is not `submitted`, cannot
+ * take this step: it fails with %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION
+ * and changes nothing.
+ *
+ * Returns: %TRUE if the review started, %FALSE if @error is set
+ */
+gboolean
+community_work_item_start_legal_review (CommunityWorkItem  *self,
+                                        GError            **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED,
+                   COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, error))
+    return FALSE;
+
+  set_state (self, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW);
+  return TRUE;
+}
+
+/* @date, or today when it is NULL, as a new GDate. */
+static GDate *
+date_or_today (const GDate *date)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  if (date != NULL)
+    return g_date_copy (date);
+
+  now = g_date_time_new_now_local ();
+  return g_date_new_dmy (g_date_time_get_day_of_month (now),
+                         g_date_time_get_month (now),
+                         g_date_time_get_year (now));
+}
+
+/**
+ * community_work_item_record_legal_review:
+ * @self: a work item
+ * @approved: whether the legal affairs office approved the item
+ * @date: (nullable): the date of the review, or %NULL for today
+ * @error: return location for a [error@Community.WorkflowError]
+ *
+ * Records the result of the legal review (法制办审核, 三(一)) of an item in
+ * `legal_review`: a new [class@Community.Review] `{approved, date}` becomes
+ * [property@Community.WorkItem:legal-review], replacing any review the item
+ * had, and the item goes to `committee_review` if the review approved it,
+ * to `rejected` if not.
+ *
+ * An item that is not in `legal_review`, or that is admitted without review,
+ * cannot take this step: it fails with
+ * %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION and changes nothing.
+ *
+ * Emits `notify::legal-review` and `notify::state` once both have changed.
+ *
+ * Returns: %TRUE if the review was recorded, %FALSE if @error is set
+ */
+gboolean
+community_work_item_record_legal_review (CommunityWorkItem  *self,
+                                         gboolean            approved,
+                                         const GDate        *date,
+                                         GError            **error)
+{
+  CommunityWorkItemState to;
+  g_autoptr(CommunityReview) review = NULL;
+  g_autoptr(GDate) day = NULL;
+
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+  g_return_val_if_fail (date == NULL || g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  to = approved ? COMMUNITY_WORK_ITEM_STATE_COMMITTEE_REVIEW : COMMUNITY_WORK_ITEM_STATE_REJECTED;
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, to, error))
+    return FALSE;
+
+  day = date_or_today (date);
+  review = g_object_new (COMMUNITY_TYPE_REVIEW, "approved", approved, "date", day, NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_set (self, "legal-review", review, "state", to, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/* The date of the item's legal review, if it has one. */
+static const GDate *
+peek_legal_review_date (CommunityWorkItem *self)
+{
+  const GValue *value = community_record_peek (COMMUNITY_RECORD (self), PROP_LEGAL_REVIEW);
+  GObject *review;
+  GParamSpec *pspec;
+
+  if (value == NULL || (review = g_value_get_object (value)) == NULL)
+    return NULL;
+
+  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (review), "date");
+  value = community_record_peek (COMMUNITY_RECORD (review), pspec->param_id);
+  return value != NULL ? g_value_get_boxed (value) : NULL;
+}
+
+static char *
+format_date (const GDate *date)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
+/**
+ * community_work_item_record_approval:
+ * @self: a work item
+ * @body: the meeting that considered the item
+ * @approved: whether it approved the item (研究同意)
+ * @date: (nullable): the date of the meeting, or %NULL for today
+ * @error: return location for a [error@Community.WorkflowError]
+ *
+ * Records the decision of the party standing committee or the government's
+ * executive meeting (三(一)) on an item in `committee_review`: a new
+ * [class@Community.Approval] `{body, approved, date}` becomes
+ * [property@Community.WorkItem:approval], replacing any the item had, and the
+ * item goes to `admitted` if the meeting approved it, to `rejected` if not.
+ *
+ * An item that is not in `committee_review`, or that is admitted without
+ * review, cannot take this step: it fails with
+ * %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION. A meeting dated before the
+ * item's legal review fails with %COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER (the
+ * same day is allowed). Either way nothing changes.
+ *
+ * Emits `notify::approval` and `notify::state` once both have changed.
+ *
+ * Returns: %TRUE if the approval was recorded, %FALSE if @error is set
+ */
+gboolean
+community_work_item_record_approval (CommunityWorkItem      *self,
+                                     CommunityApprovalBody   body,
+                                     gboolean                approved,
+                                     const GDate            *date,
+                                     GError                **error)
+{
+  CommunityWorkItemState to;
+  g_autoptr(CommunityApproval) approval = NULL;
+  g_autoptr(GDate) day = NULL;
+  const GDate *review_date;
+
+  g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
+  g_return_val_if_fail (body == COMMUNITY_APPROVAL_BODY_PARTY_STANDING_COMMITTEE ||
+                        body == COMMUNITY_APPROVAL_BODY_GOVERNMENT_EXECUTIVE_MEETING, FALSE);
+  g_return_val_if_fail (date == NULL || g_date_valid (date), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  to = approved ? COMMUNITY_WORK_ITEM_STATE_ADMITTED : COMMUNITY_WORK_ITEM_STATE_REJECTED;
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_COMMITTEE_REVIEW, to, error))
+    return FALSE;
+
+  day = date_or_today (date);
+  review_date = peek_legal_review_date (self);
+  if (review_date != NULL && g_date_valid (review_date) && g_date_compare (day, review_date) < 0)
+    {
+      g_autofree char *day_text = format_date (day);
+      g_autofree char *review_text = format_date (review_date);
+
+      g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER,
+                   "a work item's approval meeting (%s) cannot come before its legal review (%s)",
+                   day_text, review_text);
+      return FALSE;
+    }
+
+  approval = g_object_new (COMMUNITY_TYPE_APPROVAL,
+                           "body", body,
+                           "approved", approved,
+                           "date", day,
+                           NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_set (self, "approval", approval, "state", to, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
 }

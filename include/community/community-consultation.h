@@ -21,4 +21,21 @@ G_DECLARE_FINAL_TYPE (CommunityConsultation, community_consultation, COMMUNITY, 
 COMMUNITY_AVAILABLE_IN_ALL
 CommunityConsultation *community_consultation_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_consultation_state_can_transition (CommunityConsultationState  from_state,
+                                                      CommunityConsultationState  to_state);
+
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_consultation_can_transition       (CommunityConsultation      *self,
+                                                      CommunityConsultationState  to);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_consultation_transition           (CommunityConsultation      *self,
+                                                      CommunityConsultationState  to,
+                                                      GDateTime                  *at,
+                                                      GError                    **error);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_consultation_check_history        (CommunityConsultation      *self,
+                                                      guint                      *first_bad,
+                                                      GError                    **error);
+
 G_END_DECLS

@@ -21,4 +21,31 @@ G_DECLARE_FINAL_TYPE (CommunityWorkItem, community_work_item, COMMUNITY, WORK_IT
 COMMUNITY_AVAILABLE_IN_ALL
 CommunityWorkItem *community_work_item_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_needs_review        (CommunityWorkItem       *self);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_can_transition      (CommunityWorkItem       *self,
+                                                  CommunityWorkItemState   to);
+
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_submit              (CommunityWorkItem       *self,
+                                                  GError                 **error);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_admit               (CommunityWorkItem       *self,
+                                                  GError                 **error);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_start_legal_review  (CommunityWorkItem       *self,
+                                                  GError                 **error);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_record_legal_review (CommunityWorkItem       *self,
+                                                  gboolean                 approved,
+                                                  const GDate             *date,
+                                                  GError                 **error);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean community_work_item_record_approval     (CommunityWorkItem       *self,
+                                                  CommunityApprovalBody    body,
+                                                  gboolean                 approved,
+                                                  const GDate             *date,
+                                                  GError                 **error);
+
 G_END_DECLS
