@@ -14,10 +14,32 @@
 #include <json-glib/json-glib.h>
 
 #include "community-dataset.h"
+#include "community-privacy.h"
 #include "community-error.h"
 #include "community-record-private.h"
 
 G_BEGIN_DECLS
+
+/* --- Nodes --- */
+
+/* A node that takes the caller's reference to @object / @array. */
+static inline JsonNode *
+community_json_object_node (JsonObject *object)
+{
+  JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+  json_node_take_object (node, object);
+  return node;
+}
+
+static inline JsonNode *
+community_json_array_node (JsonArray *array)
+{
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_node_take_array (node, array);
+  return node;
+}
 
 /* --- JSON Pointers --- */
 
@@ -61,7 +83,11 @@ CommunityRecord *community_json_read_record  (GType                      type,
 
 /* --- writing --- */
 
-JsonNode        *community_json_write_record  (CommunityRecord  *record);
-JsonNode        *community_json_write_dataset (CommunityDataset *dataset);
+/* @privacy (nullable: keep) says what to do with COMMUNITY_FIELD_PERSONAL
+ * fields. */
+JsonNode        *community_json_write_record  (CommunityRecord  *record,
+                                               CommunityPrivacy *privacy);
+JsonNode        *community_json_write_dataset (CommunityDataset *dataset,
+                                               CommunityPrivacy *privacy);
 
 G_END_DECLS

@@ -47,11 +47,12 @@ write_flags (GType type,
     if (flags & klass->values[i].value)
       json_array_add_string_element (array, klass->values[i].value_nick);
 
-  return json_node_init_array (json_node_alloc (), array);
+  return community_json_array_node (array);
 }
 
 static JsonNode *
-write_value (const GValue *value)
+write_value (const GValue     *value,
+             CommunityPrivacy *privacy)
 {
   GType type = G_VALUE_TYPE (value);
 
@@ -81,7 +82,7 @@ write_value (const GValue *value)
 
       for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
         json_array_add_string_element (array, strv[i]);
-      return json_node_init_array (json_node_alloc (), array);
+      return community_json_array_node (array);
     }
   if (type == G_TYPE_DATE)
     return write_date (g_value_get_boxed (value));
@@ -96,12 +97,12 @@ write_value (const GValue *value)
         {
           g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
 
-          json_array_add_element (array, community_json_write_record (item));
+          json_array_add_element (array, community_json_write_record (item, privacy));
         }
-      return json_node_init_array (json_node_alloc (), array);
+      return community_json_array_node (array);
     }
   if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
-    return community_json_write_record (g_value_get_object (value));
+    return community_json_write_record (g_value_get_object (value), privacy);
 
   g_assert_not_reached ();
 }
@@ -124,8 +125,37 @@ append_extra (JsonObject *object,
       json_object_set_member (object, name, json_node_copy (member));
 }
 
+/* A personal field's value as @privacy lets it out, or NULL to leave it
+ * out. Personal fields are strings: names, ID numbers, phones. */
+static JsonNode *
+write_personal (const char       *json_name,
+                const GValue     *value,
+                CommunityPrivacy *privacy)
+{
+  const char *plain = g_value_get_string (value);
+  g_autofree char *masked = NULL;
+
+  switch (privacy != NULL ? community_privacy_get_mode (privacy) : COMMUNITY_PRIVACY_MODE_KEEP)
+    {
+    case COMMUNITY_PRIVACY_MODE_KEEP:
+      return json_node_init_string (json_node_alloc (), plain);
+    case COMMUNITY_PRIVACY_MODE_DROP:
+      return NULL;
+    case COMMUNITY_PRIVACY_MODE_MASK:
+    default:
+      if (g_str_equal (json_name, "id_number"))
+        masked = community_privacy_mask_id_number (privacy, plain);
+      else if (g_str_equal (json_name, "phone"))
+        masked = community_privacy_mask_phone (privacy, plain);
+      else
+        masked = community_privacy_mask_name (privacy, plain);
+      return json_node_init_string (json_node_alloc (), masked);
+    }
+}
+
 JsonNode *
-community_json_write_record (CommunityRecord *record)
+community_json_write_record (CommunityRecord  *record,
+                             CommunityPrivacy *privacy)
 {
   const CommunityFieldTable *table = community_record_get_fields (record);
   JsonObject *object = json_object_new ();
@@ -133,17 +163,25 @@ community_json_write_record (CommunityRecord *record)
   for (guint id = 1; id <= table->n_fields; id++)
     {
       const GValue *value = community_record_peek (record, id);
+      JsonNode *node;
 
-      if (value != NULL)
-        json_object_set_member (object, table->json_names[id], write_value (value));
+      if (value == NULL)
+        continue;
+      if (table->fields[id].flags & COMMUNITY_FIELD_PERSONAL)
+        node = write_personal (table->json_names[id], value, privacy);
+      else
+        node = write_value (value, privacy);
+      if (node != NULL)
+        json_object_set_member (object, table->json_names[id], node);
     }
   append_extra (object, community_record_get_extra (record));
 
-  return json_node_init_object (json_node_alloc (), object);
+  return community_json_object_node (object);
 }
 
 JsonNode *
-community_json_write_dataset (CommunityDataset *dataset)
+community_json_write_dataset (CommunityDataset *dataset,
+                              CommunityPrivacy *privacy)
 {
   JsonObject *object = json_object_new ();
   const GDate *as_of = community_dataset_get_as_of (dataset);
@@ -166,11 +204,11 @@ community_json_write_dataset (CommunityDataset *dataset)
         {
           g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
 
-          json_array_add_element (array, community_json_write_record (item));
+          json_array_add_element (array, community_json_write_record (item, privacy));
         }
       json_object_set_array_member (object, community_entity_kind_get_member_name (kind), array);
     }
   append_extra (object, community_dataset_get_extra (dataset));
 
-  return json_node_init_object (json_node_alloc (), object);
+  return community_json_object_node (object);
 }
