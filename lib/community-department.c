@@ -17,7 +17,7 @@
  * governments as a whole, as the annex's division of tasks names them (附件
  * 重点任务分工); also the department behind a [class@Community.WorkItem].
  *
- * In JSON: `{"id", "name", "kind"}`.
+ * In JSON: `{"id", "name", "kind", "aliases"}`.
  */
 
 struct _CommunityDepartment
@@ -32,6 +32,7 @@ enum {
   PROP_ID,
   PROP_NAME,
   PROP_KIND,
+  PROP_ALIASES,
   N_PROPS
 };
 
@@ -76,6 +77,15 @@ community_department_class_init (CommunityDepartmentClass *klass)
                        COMMUNITY_TYPE_DEPARTMENT_KIND,
                        COMMUNITY_DEPARTMENT_KIND_PARTY_DEPARTMENT,
                        flags);
+
+  /**
+   * CommunityDepartment:aliases:
+   *
+   * Other names the policy gives the same unit, e.g. 市综治办 for 市委政法委,
+   * which the annex writes as 市委政法委(市综治办). Optional.
+   */
+  properties[PROP_ALIASES] =
+    g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, flags);
 
   community_record_class_install_fields (COMMUNITY_RECORD_CLASS (klass), N_PROPS, properties, fields);
 }
