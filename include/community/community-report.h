@@ -1,0 +1,60 @@
+/* community-report.h: the result of a validation
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(COMMUNITY_INSIDE) && !defined(COMMUNITY_COMPILATION)
+#error "Only <community/community.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "community-enums.h"
+#include "community-finding.h"
+#include "community-rule-result.h"
+#include "community-indicator-result.h"
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_TYPE_REPORT (community_report_get_type ())
+
+COMMUNITY_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CommunityReport, community_report, COMMUNITY, REPORT, GObject)
+
+COMMUNITY_AVAILABLE_IN_ALL
+const char               *community_report_get_ruleset      (CommunityReport   *self);
+COMMUNITY_AVAILABLE_IN_ALL
+GListModel               *community_report_get_findings     (CommunityReport   *self);
+COMMUNITY_AVAILABLE_IN_ALL
+guint                     community_report_count            (CommunityReport   *self,
+                                                             CommunitySeverity  severity);
+COMMUNITY_AVAILABLE_IN_ALL
+guint                     community_report_count_at_least   (CommunityReport   *self,
+                                                             CommunitySeverity  severity);
+COMMUNITY_AVAILABLE_IN_ALL
+GListModel               *community_report_filter           (CommunityReport   *self,
+                                                             CommunitySeverity  min_severity,
+                                                             const char        *rule,
+                                                             const char        *subject_id,
+                                                             const char        *division) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+GListModel               *community_report_get_rule_results (CommunityReport   *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityRuleResult      *community_report_get_rule_result  (CommunityReport   *self,
+                                                             const char        *rule);
+COMMUNITY_AVAILABLE_IN_ALL
+GListModel               *community_report_get_indicators   (CommunityReport   *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityIndicatorResult *community_report_get_indicator    (CommunityReport   *self,
+                                                             const char        *indicator,
+                                                             const char        *division);
+COMMUNITY_AVAILABLE_IN_ALL
+JsonNode                 *community_report_to_json          (CommunityReport   *self) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+char                     *community_report_to_data          (CommunityReport   *self,
+                                                             gsize             *length) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

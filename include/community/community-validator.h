@@ -1,0 +1,31 @@
+/* community-validator.h: checks a dataset against a ruleset
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(COMMUNITY_INSIDE) && !defined(COMMUNITY_COMPILATION)
+#error "Only <community/community.h> can be included directly."
+#endif
+
+#include "community-dataset.h"
+#include "community-report.h"
+#include "community-ruleset.h"
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_TYPE_VALIDATOR (community_validator_get_type ())
+
+COMMUNITY_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CommunityValidator, community_validator, COMMUNITY, VALIDATOR, GObject)
+
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityValidator *community_validator_new         (CommunityRuleset   *ruleset) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityRuleset   *community_validator_get_ruleset (CommunityValidator *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityReport    *community_validator_run         (CommunityValidator *self,
+                                                     CommunityDataset   *dataset) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS

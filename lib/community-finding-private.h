@@ -1,0 +1,32 @@
+/* community-finding-private.h
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "community-finding.h"
+
+G_BEGIN_DECLS
+
+/* Takes @expected and @actual (nullable). @message must not contain
+ * personal data: rules build it from identities, codes and numbers. */
+CommunityFinding *community_finding_new (const char          *rule,
+                                         CommunitySeverity    severity,
+                                         const char          *clause,
+                                         CommunityEntityKind  subject_kind,
+                                         const char          *subject_id,
+                                         const char          *path,
+                                         const char          *message,
+                                         JsonNode            *expected,
+                                         JsonNode            *actual,
+                                         double               shortfall);
+
+/* The codes of the divisions the subject lies in (its street, district,
+ * city; itself if it is a division), for filtering by division. */
+void               community_finding_set_divisions (CommunityFinding *self,
+                                                    GStrv             divisions);
+gboolean           community_finding_in_division   (CommunityFinding *self,
+                                                    const char       *code);
+
+G_END_DECLS

@@ -1,0 +1,434 @@
+/* community-finding.c: one place where data falls short of the policy
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-finding-private.h"
+#include "community-enum-types.h"
+
+/**
+ * CommunityFinding:
+ *
+ * One place where a dataset falls short of the policy: which rule, how
+ * serious, which clause of the policy it enforces, the entity it is about
+ * (its kind and identity), the JSON Pointer of the value in the dataset, a
+ * message for people, and the expected and actual values. For a floor or a
+ * ratio, [method@Community.Finding.get_shortfall] says how far the data is
+ * from the floor.
+ *
+ * Findings are immutable, and never contain personal data: messages name
+ * workers by their id, not their name, ID number or phone.
+ */
+
+struct _CommunityFinding
+{
+  GObject parent_instance;
+
+  char *rule;
+  CommunitySeverity severity;
+  char *clause;
+  CommunityEntityKind subject_kind;
+  char *subject_id;
+  char *path;
+  char *message;
+  JsonNode *expected;
+  JsonNode *actual;
+  double shortfall;
+  GStrv divisions;
+};
+
+G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_RULE,
+  PROP_SEVERITY,
+  PROP_CLAUSE,
+  PROP_SUBJECT_KIND,
+  PROP_SUBJECT_ID,
+  PROP_PATH,
+  PROP_MESSAGE,
+  PROP_SHORTFALL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+community_finding_finalize (GObject *object)
+{
+  CommunityFinding *self = COMMUNITY_FINDING (object);
+
+  g_free (self->rule);
+  g_free (self->clause);
+  g_free (self->subject_id);
+  g_free (self->path);
+  g_free (self->message);
+  g_clear_pointer (&self->expected, json_node_unref);
+  g_clear_pointer (&self->actual, json_node_unref);
+  g_strfreev (self->divisions);
+
+  G_OBJECT_CLASS (community_finding_parent_class)->finalize (object);
+}
+
+static void
+community_finding_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CommunityFinding *self = COMMUNITY_FINDING (object);
+
+  switch (prop_id)
+    {
+    case PROP_RULE: g_value_set_string (value, self->rule); break;
+    case PROP_SEVERITY: g_value_set_enum (value, self->severity); break;
+    case PROP_CLAUSE: g_value_set_string (value, self->clause); break;
+    case PROP_SUBJECT_KIND: g_value_set_enum (value, self->subject_kind); break;
+    case PROP_SUBJECT_ID: g_value_set_string (value, self->subject_id); break;
+    case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_MESSAGE: g_value_set_string (value, self->message); break;
+    case PROP_SHORTFALL: g_value_set_double (value, self->shortfall); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+community_finding_class_init (CommunityFindingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = community_finding_finalize;
+  object_class->get_property = community_finding_get_property;
+
+  /**
+   * CommunityFinding:rule:
+   *
+   * The id of the rule, e.g. `grid.leader`.
+   */
+  properties[PROP_RULE] = g_param_spec_string ("rule", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:severity:
+   *
+   * How serious the finding is, as the ruleset sets it for the rule.
+   */
+  properties[PROP_SEVERITY] =
+    g_param_spec_enum ("severity", NULL, NULL, COMMUNITY_TYPE_SEVERITY,
+                       COMMUNITY_SEVERITY_ERROR, flags);
+
+  /**
+   * CommunityFinding:clause:
+   *
+   * The clause of the policy the rule enforces, e.g. `三(四)`.
+   */
+  properties[PROP_CLAUSE] = g_param_spec_string ("clause", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:subject-kind:
+   *
+   * The kind of entity the finding is about.
+   */
+  properties[PROP_SUBJECT_KIND] =
+    g_param_spec_enum ("subject-kind", NULL, NULL, COMMUNITY_TYPE_ENTITY_KIND,
+                       COMMUNITY_ENTITY_KIND_DIVISION, flags);
+
+  /**
+   * CommunityFinding:subject-id:
+   *
+   * The identity of the entity the finding is about: a code, an id, or a
+   * task number.
+   */
+  properties[PROP_SUBJECT_ID] = g_param_spec_string ("subject-id", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:path:
+   *
+   * The JSON Pointer (RFC 6901) of the value in the dataset, e.g.
+   * `/grids/17/leader`.
+   */
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:message:
+   *
+   * What is wrong, for people, in the language of the current locale.
+   */
+  properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:shortfall:
+   *
+   * For a floor or a ratio, how far the actual value is from the expected
+   * one (e.g. 60 for "needs 960 m², has 900 m²"); 0 for other findings.
+   */
+  properties[PROP_SHORTFALL] =
+    g_param_spec_double ("shortfall", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+community_finding_init (CommunityFinding *self)
+{
+}
+
+CommunityFinding *
+community_finding_new (const char          *rule,
+                       CommunitySeverity    severity,
+                       const char          *clause,
+                       CommunityEntityKind  subject_kind,
+                       const char          *subject_id,
+                       const char          *path,
+                       const char          *message,
+                       JsonNode            *expected,
+                       JsonNode            *actual,
+                       double               shortfall)
+{
+  CommunityFinding *self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
+
+  self->rule = g_strdup (rule);
+  self->severity = severity;
+  self->clause = g_strdup (clause);
+  self->subject_kind = subject_kind;
+  self->subject_id = g_strdup (subject_id);
+  self->path = g_strdup (path);
+  self->message = g_strdup (message);
+  self->expected = expected;
+  self->actual = actual;
+  self->shortfall = shortfall > 0 ? shortfall : 0;
+
+  return self;
+}
+
+void
+community_finding_set_divisions (CommunityFinding *self,
+                                 GStrv             divisions)
+{
+  g_strfreev (self->divisions);
+  self->divisions = divisions;
+}
+
+gboolean
+community_finding_in_division (CommunityFinding *self,
+                               const char       *code)
+{
+  return g_strcmp0 (self->subject_id, code) == 0 ||
+         (self->divisions != NULL && g_strv_contains ((const char * const *) self->divisions, code));
+}
+
+/**
+ * community_finding_get_rule:
+ * @self: a finding
+ *
+ * Gets the id of the rule that made the finding.
+ *
+ * Returns: the rule id
+ */
+const char *
+community_finding_get_rule (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->rule;
+}
+
+/**
+ * community_finding_get_severity:
+ * @self: a finding
+ *
+ * Gets how serious the finding is.
+ *
+ * Returns: the severity
+ */
+CommunitySeverity
+community_finding_get_severity (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), COMMUNITY_SEVERITY_ERROR);
+  return self->severity;
+}
+
+/**
+ * community_finding_get_clause:
+ * @self: a finding
+ *
+ * Gets the clause of the policy the rule enforces, e.g. `四(一)`.
+ *
+ * Returns: (nullable): the clause, or %NULL for rules the policy does not
+ *   state (data checks such as `ref.unresolved`)
+ */
+const char *
+community_finding_get_clause (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->clause;
+}
+
+/**
+ * community_finding_get_subject_kind:
+ * @self: a finding
+ *
+ * Gets the kind of entity the finding is about.
+ *
+ * Returns: the kind
+ */
+CommunityEntityKind
+community_finding_get_subject_kind (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), 0);
+  return self->subject_kind;
+}
+
+/**
+ * community_finding_get_subject_id:
+ * @self: a finding
+ *
+ * Gets the identity of the entity the finding is about.
+ *
+ * Returns: the code, id or task number
+ */
+const char *
+community_finding_get_subject_id (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->subject_id;
+}
+
+/**
+ * community_finding_get_path:
+ * @self: a finding
+ *
+ * Gets the JSON Pointer of the offending value in the dataset.
+ *
+ * Returns: the pointer
+ */
+const char *
+community_finding_get_path (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->path;
+}
+
+/**
+ * community_finding_get_message:
+ * @self: a finding
+ *
+ * Gets what is wrong, for people.
+ *
+ * Returns: the message
+ */
+const char *
+community_finding_get_message (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->message;
+}
+
+/**
+ * community_finding_get_expected:
+ * @self: a finding
+ *
+ * Gets what the rule expected, as JSON: a number for a floor, an object
+ * such as `{"min": 2000, "max": 3000}` for a range, a string for a state.
+ *
+ * Returns: (transfer none) (nullable): the expected value
+ */
+JsonNode *
+community_finding_get_expected (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->expected;
+}
+
+/**
+ * community_finding_get_actual:
+ * @self: a finding
+ *
+ * Gets what the data holds, as JSON; `null` when the value is missing.
+ *
+ * Returns: (transfer none) (nullable): the actual value
+ */
+JsonNode *
+community_finding_get_actual (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->actual;
+}
+
+/**
+ * community_finding_get_shortfall:
+ * @self: a finding
+ *
+ * Gets how far the data is from a floor or a target ratio: the expected
+ * value less the actual one. 0 for findings that are not about a number.
+ *
+ * Returns: the shortfall, ≥ 0
+ */
+double
+community_finding_get_shortfall (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), 0);
+  return self->shortfall;
+}
+
+/**
+ * community_finding_to_json:
+ * @self: a finding
+ *
+ * Serializes the finding as a report writes it (DOMAIN.md §7):
+ * `{"rule", "severity", "clause", "subject": {"type", "id"}, "path",
+ * "message", "expected", "actual"}`, and `"shortfall"` when there is one.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+community_finding_to_json (CommunityFinding *self)
+{
+  g_autoptr(GEnumClass) severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "rule");
+  json_builder_add_string_value (builder, self->rule);
+  json_builder_set_member_name (builder, "severity");
+  json_builder_add_string_value (builder, g_enum_get_value (severities, self->severity)->value_nick);
+  json_builder_set_member_name (builder, "clause");
+  if (self->clause != NULL)
+    json_builder_add_string_value (builder, self->clause);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "subject");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "type");
+  json_builder_add_string_value (builder, g_enum_get_value (kinds, self->subject_kind)->value_nick);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, self->subject_id);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, self->path);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, self->message);
+  json_builder_set_member_name (builder, "expected");
+  if (self->expected != NULL)
+    json_builder_add_value (builder, json_node_copy (self->expected));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "actual");
+  if (self->actual != NULL)
+    json_builder_add_value (builder, json_node_copy (self->actual));
+  else
+    json_builder_add_null_value (builder);
+  if (self->shortfall > 0)
+    {
+      json_builder_set_member_name (builder, "shortfall");
+      json_builder_add_double_value (builder, self->shortfall);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}

@@ -1,0 +1,335 @@
+/* community-indicator-result.c: one indicator for one division
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "community-report-private.h"
+#include "json/community-json-private.h"
+
+/**
+ * CommunityIndicatorResult:
+ *
+ * One indicator of DOMAIN.md §5 (a 2020 target of the policy) computed for
+ * one division: the city, a district or county, or a street or town. The
+ * value is numerator / denominator; a rate whose denominator is 0 has no
+ * value and is not applicable ([method@Community.IndicatorResult.is_applicable]).
+ * It meets its target when the value is at least the target. Immutable.
+ */
+
+struct _CommunityIndicatorResult
+{
+  GObject parent_instance;
+
+  char *id;
+  char *division;
+  double numerator;
+  double denominator;
+  double target;
+};
+
+G_DEFINE_FINAL_TYPE (CommunityIndicatorResult, community_indicator_result, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_DIVISION,
+  PROP_NUMERATOR,
+  PROP_DENOMINATOR,
+  PROP_VALUE,
+  PROP_TARGET,
+  PROP_APPLICABLE,
+  PROP_MET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+community_indicator_result_finalize (GObject *object)
+{
+  CommunityIndicatorResult *self = COMMUNITY_INDICATOR_RESULT (object);
+
+  g_free (self->id);
+  g_free (self->division);
+
+  G_OBJECT_CLASS (community_indicator_result_parent_class)->finalize (object);
+}
+
+static void
+community_indicator_result_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  CommunityIndicatorResult *self = COMMUNITY_INDICATOR_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID: g_value_set_string (value, self->id); break;
+    case PROP_DIVISION: g_value_set_string (value, self->division); break;
+    case PROP_NUMERATOR: g_value_set_double (value, self->numerator); break;
+    case PROP_DENOMINATOR: g_value_set_double (value, self->denominator); break;
+    case PROP_VALUE: g_value_set_double (value, community_indicator_result_get_value (self)); break;
+    case PROP_TARGET: g_value_set_double (value, self->target); break;
+    case PROP_APPLICABLE: g_value_set_boolean (value, self->denominator > 0); break;
+    case PROP_MET: g_value_set_boolean (value, community_indicator_result_get_met (self)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+community_indicator_result_class_init (CommunityIndicatorResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = community_indicator_result_finalize;
+  object_class->get_property = community_indicator_result_get_property;
+
+  /**
+   * CommunityIndicatorResult:id:
+   *
+   * The indicator id, e.g. `grid.coverage`.
+   */
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  /**
+   * CommunityIndicatorResult:division:
+   *
+   * The code of the division the indicator is computed for.
+   */
+  properties[PROP_DIVISION] = g_param_spec_string ("division", NULL, NULL, NULL, flags);
+  /**
+   * CommunityIndicatorResult:numerator:
+   *
+   * What is counted, e.g. the compliant communities.
+   */
+  properties[PROP_NUMERATOR] = g_param_spec_double ("numerator", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  /**
+   * CommunityIndicatorResult:denominator:
+   *
+   * What it is counted out of, e.g. all communities.
+   */
+  properties[PROP_DENOMINATOR] = g_param_spec_double ("denominator", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  /**
+   * CommunityIndicatorResult:value:
+   *
+   * numerator / denominator; 0 when the indicator is not applicable.
+   */
+  properties[PROP_VALUE] = g_param_spec_double ("value", NULL, NULL, 0, G_MAXDOUBLE, 0, flags);
+  /**
+   * CommunityIndicatorResult:target:
+   *
+   * The target the ruleset sets.
+   */
+  properties[PROP_TARGET] = g_param_spec_double ("target", NULL, NULL, 0, 1, 0, flags);
+  /**
+   * CommunityIndicatorResult:applicable:
+   *
+   * Whether the denominator is above 0, so that the rate has a value.
+   */
+  properties[PROP_APPLICABLE] = g_param_spec_boolean ("applicable", NULL, NULL, FALSE, flags);
+  /**
+   * CommunityIndicatorResult:met:
+   *
+   * Whether the value is at least the target (never for an indicator that is
+   * not applicable).
+   */
+  properties[PROP_MET] = g_param_spec_boolean ("met", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+community_indicator_result_init (CommunityIndicatorResult *self)
+{
+}
+
+CommunityIndicatorResult *
+community_indicator_result_new (const char *id,
+                                const char *division,
+                                double      numerator,
+                                double      denominator,
+                                double      target)
+{
+  CommunityIndicatorResult *self = g_object_new (COMMUNITY_TYPE_INDICATOR_RESULT, NULL);
+
+  self->id = g_strdup (id);
+  self->division = g_strdup (division);
+  self->numerator = numerator;
+  self->denominator = denominator;
+  self->target = target;
+
+  return self;
+}
+
+/**
+ * community_indicator_result_get_id:
+ * @self: an indicator result
+ *
+ * Gets the indicator id.
+ *
+ * Returns: the id
+ */
+const char *
+community_indicator_result_get_id (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
+  return self->id;
+}
+
+/**
+ * community_indicator_result_get_division:
+ * @self: an indicator result
+ *
+ * Gets the code of the division the indicator is computed for.
+ *
+ * Returns: the division code
+ */
+const char *
+community_indicator_result_get_division (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
+  return self->division;
+}
+
+/**
+ * community_indicator_result_get_numerator:
+ * @self: an indicator result
+ *
+ * Gets the numerator.
+ *
+ * Returns: the numerator
+ */
+double
+community_indicator_result_get_numerator (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), 0);
+  return self->numerator;
+}
+
+/**
+ * community_indicator_result_get_denominator:
+ * @self: an indicator result
+ *
+ * Gets the denominator.
+ *
+ * Returns: the denominator
+ */
+double
+community_indicator_result_get_denominator (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), 0);
+  return self->denominator;
+}
+
+/**
+ * community_indicator_result_is_applicable:
+ * @self: an indicator result
+ *
+ * Tells whether the rate has a value: its denominator is above 0.
+ *
+ * Returns: %TRUE if the indicator is applicable
+ */
+gboolean
+community_indicator_result_is_applicable (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), FALSE);
+  return self->denominator > 0;
+}
+
+/**
+ * community_indicator_result_get_value:
+ * @self: an indicator result
+ *
+ * Gets the rate.
+ *
+ * Returns: numerator / denominator, or 0 if not applicable
+ */
+double
+community_indicator_result_get_value (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), 0);
+  return self->denominator > 0 ? self->numerator / self->denominator : 0;
+}
+
+/**
+ * community_indicator_result_get_target:
+ * @self: an indicator result
+ *
+ * Gets the target the ruleset sets.
+ *
+ * Returns: the target
+ */
+double
+community_indicator_result_get_target (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), 0);
+  return self->target;
+}
+
+/**
+ * community_indicator_result_get_met:
+ * @self: an indicator result
+ *
+ * Tells whether the rate meets its target. The comparison allows for the
+ * rounding of a quotient: 0.95 computed as 19/20 meets a target of 0.95.
+ *
+ * Returns: %TRUE if applicable and at least the target
+ */
+gboolean
+community_indicator_result_get_met (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), FALSE);
+  return self->denominator > 0 &&
+         self->numerator / self->denominator >= self->target - 1e-9;
+}
+
+static JsonNode *
+number_node (double value)
+{
+  if (value == floor (value) && fabs (value) < 9e15)
+    return json_node_init_int (json_node_alloc (), (gint64) value);
+  return json_node_init_double (json_node_alloc (), value);
+}
+
+/**
+ * community_indicator_result_to_json:
+ * @self: an indicator result
+ *
+ * Serializes the result as a report writes it: `{"id", "division",
+ * "numerator", "denominator", "value", "target", "met"}`, with `value` and
+ * `met` null when the indicator is not applicable.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
+JsonNode *
+community_indicator_result_to_json (CommunityIndicatorResult *self)
+{
+  JsonObject *object;
+  gboolean applicable;
+
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
+
+  applicable = self->denominator > 0;
+  object = json_object_new ();
+  json_object_set_string_member (object, "id", self->id);
+  json_object_set_string_member (object, "division", self->division);
+  json_object_set_member (object, "numerator", number_node (self->numerator));
+  json_object_set_member (object, "denominator", number_node (self->denominator));
+  if (applicable)
+    json_object_set_double_member (object, "value",
+                                   round (community_indicator_result_get_value (self) * 1e6) / 1e6);
+  else
+    json_object_set_null_member (object, "value");
+  json_object_set_member (object, "target", number_node (self->target));
+  if (applicable)
+    json_object_set_boolean_member (object, "met", community_indicator_result_get_met (self));
+  else
+    json_object_set_null_member (object, "met");
+
+  return community_json_object_node (object);
+}

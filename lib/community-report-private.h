@@ -1,0 +1,33 @@
+/* community-report-private.h: how the validator builds a report
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include "community-report.h"
+#include "community-finding-private.h"
+
+G_BEGIN_DECLS
+
+CommunityRuleResult      *community_rule_result_new      (const char        *id,
+                                                          const char        *clause,
+                                                          CommunitySeverity  severity,
+                                                          guint              passed,
+                                                          guint              failed,
+                                                          guint              not_applicable);
+CommunityIndicatorResult *community_indicator_result_new (const char        *id,
+                                                          const char        *division,
+                                                          double             numerator,
+                                                          double             denominator,
+                                                          double             target);
+
+/* Takes the three arrays (of CommunityFinding, CommunityRuleResult in
+ * catalog order, CommunityIndicatorResult); sorts the findings by rule,
+ * then path, then subject, so that reports diff cleanly. */
+CommunityReport          *community_report_new           (const char        *ruleset,
+                                                          GPtrArray         *findings,
+                                                          GPtrArray         *rule_results,
+                                                          GPtrArray         *indicators);
+
+G_END_DECLS

@@ -1,0 +1,408 @@
+/* community-report.c: the result of a validation
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-report-private.h"
+#include "json/community-json-private.h"
+#include "community-enum-types.h"
+
+/**
+ * CommunityReport:
+ *
+ * What a [class@Community.Validator] found in a dataset: the findings
+ * ([class@Community.Finding]), how each rule fared
+ * ([class@Community.RuleResult]) and every indicator for the city, each
+ * district or county and each street or town
+ * ([class@Community.IndicatorResult]).
+ *
+ * Findings are in a stable order (by rule in catalog order, then by JSON
+ * Pointer, then by subject), so the JSON of two reports
+ * ([method@Community.Report.to_json]) diffs cleanly. A report is immutable
+ * and may be read from any thread.
+ */
+
+struct _CommunityReport
+{
+  GObject parent_instance;
+
+  char *ruleset;
+  GListStore *findings;
+  GListStore *rule_results;
+  GListStore *indicators;
+  guint counts[COMMUNITY_SEVERITY_ERROR + 1];
+};
+
+G_DEFINE_FINAL_TYPE (CommunityReport, community_report, G_TYPE_OBJECT)
+
+static void
+community_report_finalize (GObject *object)
+{
+  CommunityReport *self = COMMUNITY_REPORT (object);
+
+  g_free (self->ruleset);
+  g_clear_object (&self->findings);
+  g_clear_object (&self->rule_results);
+  g_clear_object (&self->indicators);
+
+  G_OBJECT_CLASS (community_report_parent_class)->finalize (object);
+}
+
+static void
+community_report_class_init (CommunityReportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = community_report_finalize;
+}
+
+static void
+community_report_init (CommunityReport *self)
+{
+  self->findings = g_list_store_new (COMMUNITY_TYPE_FINDING);
+  self->rule_results = g_list_store_new (COMMUNITY_TYPE_RULE_RESULT);
+  self->indicators = g_list_store_new (COMMUNITY_TYPE_INDICATOR_RESULT);
+}
+
+static int
+compare_findings (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  GHashTable *rule_order = user_data;
+  CommunityFinding *fa = *(CommunityFinding **) a;
+  CommunityFinding *fb = *(CommunityFinding **) b;
+  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (fa)));
+  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (fb)));
+  int cmp;
+
+  if (ra != rb)
+    return ra < rb ? -1 : 1;
+  if ((cmp = g_strcmp0 (community_finding_get_path (fa), community_finding_get_path (fb))) != 0)
+    return cmp;
+  return g_strcmp0 (community_finding_get_subject_id (fa), community_finding_get_subject_id (fb));
+}
+
+CommunityReport *
+community_report_new (const char *ruleset,
+                      GPtrArray  *findings,
+                      GPtrArray  *rule_results,
+                      GPtrArray  *indicators)
+{
+  CommunityReport *self = g_object_new (COMMUNITY_TYPE_REPORT, NULL);
+  g_autoptr(GHashTable) rule_order = g_hash_table_new (g_str_hash, g_str_equal);
+
+  self->ruleset = g_strdup (ruleset);
+
+  for (guint i = 0; i < rule_results->len; i++)
+    g_hash_table_insert (rule_order,
+                         (gpointer) community_rule_result_get_id (g_ptr_array_index (rule_results, i)),
+                         GUINT_TO_POINTER (i + 1));
+
+  g_ptr_array_sort_with_data (findings, compare_findings, rule_order);
+  for (guint i = 0; i < findings->len; i++)
+    self->counts[community_finding_get_severity (g_ptr_array_index (findings, i))]++;
+
+  g_list_store_splice (self->findings, 0, 0, findings->pdata, findings->len);
+  g_list_store_splice (self->rule_results, 0, 0, rule_results->pdata, rule_results->len);
+  g_list_store_splice (self->indicators, 0, 0, indicators->pdata, indicators->len);
+
+  g_ptr_array_unref (findings);
+  g_ptr_array_unref (rule_results);
+  g_ptr_array_unref (indicators);
+
+  return self;
+}
+
+/**
+ * community_report_get_ruleset:
+ * @self: a report
+ *
+ * Gets the name of the ruleset the validation ran.
+ *
+ * Returns: the ruleset name
+ */
+const char *
+community_report_get_ruleset (CommunityReport *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  return self->ruleset;
+}
+
+/**
+ * community_report_get_findings:
+ * @self: a report
+ *
+ * Gets every finding, in the report's stable order.
+ *
+ * Returns: (transfer none): a list of [class@Community.Finding]
+ */
+GListModel *
+community_report_get_findings (CommunityReport *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  return G_LIST_MODEL (self->findings);
+}
+
+/**
+ * community_report_count:
+ * @self: a report
+ * @severity: a severity
+ *
+ * Counts the findings of one severity.
+ *
+ * Returns: the number of findings of @severity
+ */
+guint
+community_report_count (CommunityReport   *self,
+                        CommunitySeverity  severity)
+{
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), 0);
+  g_return_val_if_fail (severity <= COMMUNITY_SEVERITY_ERROR, 0);
+  return self->counts[severity];
+}
+
+/**
+ * community_report_count_at_least:
+ * @self: a report
+ * @severity: a severity
+ *
+ * Counts the findings of @severity or more serious: with
+ * %COMMUNITY_SEVERITY_WARNING, the warnings and the errors.
+ *
+ * Returns: the number of findings
+ */
+guint
+community_report_count_at_least (CommunityReport   *self,
+                                 CommunitySeverity  severity)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), 0);
+
+  for (guint s = severity; s <= COMMUNITY_SEVERITY_ERROR; s++)
+    n += self->counts[s];
+  return n;
+}
+
+/**
+ * community_report_filter:
+ * @self: a report
+ * @min_severity: the least serious severity to keep
+ * @rule: (nullable): keep only this rule's findings, or %NULL for all
+ * @subject_id: (nullable): keep only findings about the entity with this
+ *   identity, or %NULL for all
+ * @division: (nullable): keep only findings about entities in the division
+ *   with this code (the division itself, its communities and everything
+ *   below them, and work items carried out in one of its communities), or
+ *   %NULL for all
+ *
+ * Selects findings. The criteria combine: a finding is kept when it meets
+ * all of them.
+ *
+ * Returns: (transfer full): a new list of [class@Community.Finding], in the
+ *   report's order
+ */
+GListModel *
+community_report_filter (CommunityReport   *self,
+                         CommunitySeverity  min_severity,
+                         const char        *rule,
+                         const char        *subject_id,
+                         const char        *division)
+{
+  GListStore *result;
+  guint n_items;
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+
+  result = g_list_store_new (COMMUNITY_TYPE_FINDING);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+
+      if (community_finding_get_severity (finding) < min_severity)
+        continue;
+      if (rule != NULL && g_strcmp0 (community_finding_get_rule (finding), rule) != 0)
+        continue;
+      if (subject_id != NULL && g_strcmp0 (community_finding_get_subject_id (finding), subject_id) != 0)
+        continue;
+      if (division != NULL && !community_finding_in_division (finding, division))
+        continue;
+      g_list_store_append (result, finding);
+    }
+
+  return G_LIST_MODEL (result);
+}
+
+/**
+ * community_report_get_rule_results:
+ * @self: a report
+ *
+ * Gets how each enabled rule fared, in catalog order.
+ *
+ * Returns: (transfer none): a list of [class@Community.RuleResult]
+ */
+GListModel *
+community_report_get_rule_results (CommunityReport *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  return G_LIST_MODEL (self->rule_results);
+}
+
+/**
+ * community_report_get_rule_result:
+ * @self: a report
+ * @rule: a rule id
+ *
+ * Gets how one rule fared.
+ *
+ * Returns: (transfer none) (nullable): the result, or %NULL if the rule did
+ *   not run
+ */
+CommunityRuleResult *
+community_report_get_rule_result (CommunityReport *self,
+                                  const char      *rule)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  g_return_val_if_fail (rule != NULL, NULL);
+
+  model = G_LIST_MODEL (self->rule_results);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CommunityRuleResult) result = g_list_model_get_item (model, i);
+
+      if (g_str_equal (community_rule_result_get_id (result), rule))
+        return result;  /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+/**
+ * community_report_get_indicators:
+ * @self: a report
+ *
+ * Gets every indicator for every division: by indicator in catalog order,
+ * then the city, the districts and counties, the streets and towns.
+ *
+ * Returns: (transfer none): a list of [class@Community.IndicatorResult]
+ */
+GListModel *
+community_report_get_indicators (CommunityReport *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  return G_LIST_MODEL (self->indicators);
+}
+
+/**
+ * community_report_get_indicator:
+ * @self: a report
+ * @indicator: an indicator id
+ * @division: a division code
+ *
+ * Gets one indicator for one division.
+ *
+ * Returns: (transfer none) (nullable): the result, or %NULL if the report has
+ *   none for that pair
+ */
+CommunityIndicatorResult *
+community_report_get_indicator (CommunityReport *self,
+                                const char      *indicator,
+                                const char      *division)
+{
+  GListModel *model;
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+  g_return_val_if_fail (indicator != NULL && division != NULL, NULL);
+
+  model = G_LIST_MODEL (self->indicators);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (model, i);
+
+      if (g_str_equal (community_indicator_result_get_id (result), indicator) &&
+          g_str_equal (community_indicator_result_get_division (result), division))
+        return result;  /* the store keeps it alive */
+    }
+  return NULL;
+}
+
+static JsonArray *
+model_to_array (GListModel *model,
+                JsonNode *(*to_json) (gpointer item))
+{
+  guint n_items = g_list_model_get_n_items (model);
+  JsonArray *array = json_array_sized_new (n_items);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      json_array_add_element (array, to_json (item));
+    }
+  return array;
+}
+
+/**
+ * community_report_to_json:
+ * @self: a report
+ *
+ * Serializes the report as DOMAIN.md §7 describes: `{"format":
+ * "libcommunity-report", "version": 1, "ruleset", "summary": {"errors",
+ * "warnings", "infos"}, "findings", "rules", "indicators"}`.
+ *
+ * Returns: (transfer full): the report document
+ */
+JsonNode *
+community_report_to_json (CommunityReport *self)
+{
+  JsonObject *object, *summary;
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
+
+  object = json_object_new ();
+  json_object_set_string_member (object, "format", "libcommunity-report");
+  json_object_set_int_member (object, "version", 1);
+  json_object_set_string_member (object, "ruleset", self->ruleset);
+  summary = json_object_new ();
+  json_object_set_int_member (summary, "errors", self->counts[COMMUNITY_SEVERITY_ERROR]);
+  json_object_set_int_member (summary, "warnings", self->counts[COMMUNITY_SEVERITY_WARNING]);
+  json_object_set_int_member (summary, "infos", self->counts[COMMUNITY_SEVERITY_INFO]);
+  json_object_set_object_member (object, "summary", summary);
+  json_object_set_array_member (object, "findings",
+                                model_to_array (G_LIST_MODEL (self->findings),
+                                                (gpointer) community_finding_to_json));
+  json_object_set_array_member (object, "rules",
+                                model_to_array (G_LIST_MODEL (self->rule_results),
+                                                (gpointer) community_rule_result_to_json));
+  json_object_set_array_member (object, "indicators",
+                                model_to_array (G_LIST_MODEL (self->indicators),
+                                                (gpointer) community_indicator_result_to_json));
+
+  return community_json_object_node (object);
+}
+
+/**
+ * community_report_to_data:
+ * @self: a report
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Serializes the report as indented JSON; see
+ * [method@Community.Report.to_json].
+ *
+ * Returns: (transfer full): the report, nul-terminated
+ */
+char *
+community_report_to_data (CommunityReport *self,
+                          gsize           *length)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = community_report_to_json (self);
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, length);
+}

@@ -1,0 +1,157 @@
+/* community-index.c: the dataset's entities grouped once per validation
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include "community-rule-private.h"
+
+static void
+group_add (GHashTable *table,
+           const char *code,
+           gpointer    entity)
+{
+  GPtrArray *group;
+
+  if (code == NULL)
+    return;
+
+  group = g_hash_table_lookup (table, code);
+  if (group == NULL)
+    {
+      group = g_ptr_array_new ();
+      g_hash_table_insert (table, (gpointer) code, group);
+    }
+  g_ptr_array_add (group, entity);
+}
+
+static GHashTable *
+new_group_table (void)
+{
+  /* Keys are borrowed from the entities, which the dataset keeps alive. */
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+}
+
+int
+community_index_tier (CommunityDivision *division)
+{
+  int level = COMMUNITY_DIVISION_LEVEL_STREET;
+
+  community_field_enum (division, "level", &level);
+  switch (level)
+    {
+    case COMMUNITY_DIVISION_LEVEL_CITY:
+      return 0;
+    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
+    case COMMUNITY_DIVISION_LEVEL_COUNTY:
+      return 1;
+    default:
+      return 2;
+    }
+}
+
+CommunityIndex *
+community_index_new (CommunityDataset *dataset)
+{
+  CommunityIndex *index = g_new0 (CommunityIndex, 1);
+
+  index->dataset = g_object_ref (dataset);
+  index->positions = g_hash_table_new (NULL, NULL);
+  index->communities_by_street = new_group_table ();
+  index->grids_by_community = new_group_table ();
+  index->workers_by_community = new_group_table ();
+  index->facilities_by_owner = new_group_table ();
+  index->streets = g_ptr_array_new ();
+  index->districts = g_ptr_array_new ();
+  index->cities = g_ptr_array_new ();
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *model = community_dataset_get_items (dataset, kind);
+      guint n_items = g_list_model_get_n_items (model);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          /* The dataset holds a reference for as long as the index lives
+           * (the validator works on a dataset nobody changes meanwhile). */
+          CommunityEntity *entity = g_list_model_get_item (model, i);
+
+          g_object_unref (entity);
+          g_hash_table_insert (index->positions, entity, GUINT_TO_POINTER (i + 1));
+
+          switch (kind)
+            {
+            case COMMUNITY_ENTITY_KIND_DIVISION:
+              {
+                int tier = community_index_tier (COMMUNITY_DIVISION (entity));
+
+                g_ptr_array_add (tier == 0 ? index->cities : tier == 1 ? index->districts : index->streets,
+                                 entity);
+              }
+              break;
+            case COMMUNITY_ENTITY_KIND_COMMUNITY:
+              group_add (index->communities_by_street, community_field_string (entity, "street"), entity);
+              break;
+            case COMMUNITY_ENTITY_KIND_GRID:
+              group_add (index->grids_by_community, community_field_string (entity, "community"), entity);
+              break;
+            case COMMUNITY_ENTITY_KIND_WORKER:
+              group_add (index->workers_by_community, community_field_string (entity, "community"), entity);
+              break;
+            case COMMUNITY_ENTITY_KIND_FACILITY:
+              group_add (index->facilities_by_owner, community_field_string (entity, "owner"), entity);
+              break;
+            default:
+              break;
+            }
+        }
+    }
+
+  return index;
+}
+
+void
+community_index_free (CommunityIndex *index)
+{
+  g_hash_table_unref (index->positions);
+  g_hash_table_unref (index->communities_by_street);
+  g_hash_table_unref (index->grids_by_community);
+  g_hash_table_unref (index->workers_by_community);
+  g_hash_table_unref (index->facilities_by_owner);
+  g_ptr_array_unref (index->streets);
+  g_ptr_array_unref (index->districts);
+  g_ptr_array_unref (index->cities);
+  g_object_unref (index->dataset);
+  g_free (index);
+}
+
+GPtrArray *
+community_index_group (CommunityIndex *index,
+                       GHashTable     *table,
+                       const char     *code)
+{
+  static GPtrArray *empty;
+  GPtrArray *group = code != NULL ? g_hash_table_lookup (table, code) : NULL;
+
+  if (group != NULL)
+    return group;
+  if (g_once_init_enter (&empty))
+    g_once_init_leave (&empty, g_ptr_array_new ());
+  return empty;
+}
+
+char *
+community_index_path (CommunityIndex  *index,
+                      CommunityEntity *entity,
+                      const char      *member)
+{
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index->positions, entity));
+  const char *list = community_entity_kind_get_member_name (community_entity_get_kind (entity));
+
+  g_return_val_if_fail (position > 0, g_strdup (""));
+
+  if (member == NULL)
+    return g_strdup_printf ("/%s/%u", list, position - 1);
+  return g_strdup_printf ("/%s/%u/%s", list, position - 1, member);
+}

@@ -1,0 +1,288 @@
+/* community-rule-context.c: what a rule sees while it runs
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "community-rule-private.h"
+#include "community-finding-private.h"
+
+struct _CommunityRuleContext
+{
+  const CommunityRuleDefinition *rule;
+  CommunityRuleset *ruleset;
+  CommunityIndex *index;
+  CommunitySeverity severity;
+  const char *clause;
+  GPtrArray *findings;
+  guint passed;
+  guint failed;
+  guint not_applicable;
+};
+
+/* --- field access --- */
+
+static const GValue *
+peek (gpointer    record,
+      const char *json_name)
+{
+  return community_record_peek_by_name (COMMUNITY_RECORD (record), json_name);
+}
+
+gboolean
+community_field_uint (gpointer record, const char *json_name, guint *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_uint (value);
+  return value != NULL;
+}
+
+gboolean
+community_field_int64 (gpointer record, const char *json_name, gint64 *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_int64 (value);
+  return value != NULL;
+}
+
+gboolean
+community_field_double (gpointer record, const char *json_name, double *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_double (value);
+  return value != NULL;
+}
+
+gboolean
+community_field_boolean (gpointer record, const char *json_name, gboolean *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_boolean (value);
+  return value != NULL;
+}
+
+gboolean
+community_field_enum (gpointer record, const char *json_name, int *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_enum (value);
+  return value != NULL;
+}
+
+gboolean
+community_field_flags (gpointer record, const char *json_name, guint *out)
+{
+  const GValue *value = peek (record, json_name);
+
+  if (value != NULL)
+    *out = g_value_get_flags (value);
+  return value != NULL;
+}
+
+const char *
+community_field_string (gpointer record, const char *json_name)
+{
+  const GValue *value = peek (record, json_name);
+
+  return value != NULL ? g_value_get_string (value) : NULL;
+}
+
+const char * const *
+community_field_strv (gpointer record, const char *json_name)
+{
+  const GValue *value = peek (record, json_name);
+
+  return value != NULL ? g_value_get_boxed (value) : NULL;
+}
+
+gpointer
+community_field_object (gpointer record, const char *json_name)
+{
+  const GValue *value = peek (record, json_name);
+
+  return value != NULL ? g_value_get_object (value) : NULL;
+}
+
+const GDate *
+community_field_date (gpointer record, const char *json_name)
+{
+  const GValue *value = peek (record, json_name);
+
+  return value != NULL ? g_value_get_boxed (value) : NULL;
+}
+
+/* --- JSON values --- */
+
+JsonNode *
+community_json_int (gint64 value)
+{
+  return json_node_init_int (json_node_alloc (), value);
+}
+
+JsonNode *
+community_json_double (double value)
+{
+  return json_node_init_double (json_node_alloc (), value);
+}
+
+JsonNode *
+community_json_bool (gboolean value)
+{
+  return json_node_init_boolean (json_node_alloc (), value);
+}
+
+JsonNode *
+community_json_string (const char *value)
+{
+  return value != NULL ? json_node_init_string (json_node_alloc (), value) : community_json_null ();
+}
+
+JsonNode *
+community_json_null (void)
+{
+  return json_node_init_null (json_node_alloc ());
+}
+
+/* --- the context --- */
+
+CommunityDataset *
+community_rule_get_dataset (CommunityRuleContext *ctx)
+{
+  return ctx->index->dataset;
+}
+
+CommunityIndex *
+community_rule_get_index (CommunityRuleContext *ctx)
+{
+  return ctx->index;
+}
+
+double
+community_rule_param (CommunityRuleContext *ctx,
+                      const char           *name)
+{
+  return community_ruleset_get_rule_param (ctx->ruleset, ctx->rule->id, name);
+}
+
+void
+community_rule_pass (CommunityRuleContext *ctx)
+{
+  ctx->passed++;
+}
+
+void
+community_rule_not_applicable (CommunityRuleContext *ctx)
+{
+  ctx->not_applicable++;
+}
+
+/* Adds the codes of the divisions and community @entity lies in, itself
+ * included, to @codes (each once). */
+static void
+add_divisions_of (CommunityIndex  *index,
+                  CommunityEntity *entity,
+                  GPtrArray       *codes)
+{
+  const guint max_steps = 8;  /* see community_dataset_get_ancestor() */
+
+  for (guint step = 0; entity != NULL && step < max_steps; step++)
+    {
+      CommunityEntityKind kind = community_entity_get_kind (entity);
+      const char *code = community_entity_get_identity (entity);
+
+      if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
+          !g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, g_strdup (code));
+      entity = community_dataset_get_parent (index->dataset, entity);
+    }
+}
+
+/* The codes of the divisions @entity lies in, itself included. A work item
+ * has no parent but lies in every community it is carried out in. */
+static GStrv
+divisions_of (CommunityIndex  *index,
+              CommunityEntity *entity)
+{
+  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+
+  add_divisions_of (index, entity, codes);
+  if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM)
+    {
+      const char * const *communities = community_field_strv (entity, "communities");
+
+      for (guint i = 0; communities != NULL && communities[i] != NULL; i++)
+        add_divisions_of (index,
+                          (CommunityEntity *) community_dataset_get_community (index->dataset,
+                                                                               communities[i]),
+                          codes);
+    }
+  g_ptr_array_add (codes, NULL);
+  return (GStrv) g_ptr_array_free (codes, FALSE);
+}
+
+void
+community_rule_fail (CommunityRuleContext *ctx,
+                     CommunityEntity      *subject,
+                     const char           *member,
+                     JsonNode             *expected,
+                     JsonNode             *actual,
+                     double                shortfall,
+                     const char           *format,
+                     ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  CommunityFinding *finding;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  path = community_index_path (ctx->index, subject, member);
+  finding = community_finding_new (ctx->rule->id, ctx->severity, ctx->clause,
+                                   community_entity_get_kind (subject),
+                                   community_entity_get_identity (subject),
+                                   path, message, expected, actual, shortfall);
+  community_finding_set_divisions (finding, divisions_of (ctx->index, subject));
+  g_ptr_array_add (ctx->findings, finding);
+  ctx->failed++;
+}
+
+void
+community_rule_run (const CommunityRuleDefinition *rule,
+                    CommunityRuleset              *ruleset,
+                    CommunityIndex                *index,
+                    GPtrArray                     *findings,
+                    guint                         *passed,
+                    guint                         *failed,
+                    guint                         *not_applicable)
+{
+  CommunityRuleContext ctx = {
+    .rule = rule,
+    .ruleset = ruleset,
+    .index = index,
+    .severity = community_ruleset_get_rule_severity (ruleset, rule->id),
+    .clause = community_ruleset_get_rule_clause (ruleset, rule->id),
+    .findings = findings,
+  };
+
+  rule->check (&ctx);
+
+  *passed = ctx.passed;
+  *failed = ctx.failed;
+  *not_applicable = ctx.not_applicable;
+}

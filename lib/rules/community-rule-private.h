@@ -1,0 +1,138 @@
+/* community-rule-private.h: what a rule is and what it sees
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every rule of DOMAIN.md §4 is one function, `rule_<id>` with the id's
+ * dots and dashes as underscores, in the file of its area:
+ *
+ *   community-rules-codes.c        code.*, ref.unresolved
+ *   community-rules-communities.c  committee.*, community.*, secretary.*,
+ *                                  funding.*
+ *   community-rules-facilities.c   facility.*, street.*
+ *   community-rules-workers.c      workers.*, worker.*
+ *   community-rules-grids.c        grid.*
+ *   community-rules-governance.c   consultation.*, work-item.*,
+ *                                  social-org.*, task.*
+ *
+ * and registered by id in community-rules.c. A rule walks the dataset
+ * (through the index, which groups entities once per run), and for each
+ * entity it judges calls exactly one of community_rule_pass(),
+ * community_rule_fail() or community_rule_not_applicable(). The indicators
+ * of §5 live in community-indicators.c and read the same index.
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "community-dataset.h"
+#include "community-ruleset.h"
+#include "community-finding.h"
+#include "community-record-private.h"
+
+G_BEGIN_DECLS
+
+/* --- The index: entities grouped once per run --- */
+
+typedef struct {
+  CommunityDataset *dataset;
+  GHashTable *positions;             /* entity -> index in its list, + 1 */
+  GHashTable *communities_by_street; /* street code -> GPtrArray of CommunityCommunity */
+  GHashTable *grids_by_community;    /* community code -> GPtrArray of CommunityGrid */
+  GHashTable *workers_by_community;  /* community code -> GPtrArray of CommunityWorker */
+  GHashTable *facilities_by_owner;   /* community/street code -> GPtrArray of CommunityFacility */
+  GPtrArray *streets;                /* divisions of level street or town, in order */
+  GPtrArray *districts;              /* divisions of level district or county */
+  GPtrArray *cities;                 /* divisions of level city */
+} CommunityIndex;
+
+CommunityIndex *community_index_new      (CommunityDataset *dataset);
+void            community_index_free     (CommunityIndex   *index);
+/* The group of @code in @table: never NULL (an empty array if none). Borrowed. */
+GPtrArray      *community_index_group    (CommunityIndex   *index,
+                                          GHashTable       *table,
+                                          const char       *code);
+/* "/grids/17" + "/" + @member (nullable; may hold '/', e.g.
+ * "legal_review/approved"). Free with g_free(). */
+char           *community_index_path     (CommunityIndex   *index,
+                                          CommunityEntity  *entity,
+                                          const char       *member);
+/* The division tier of a division: 0 city, 1 district/county, 2 street/town. */
+int             community_index_tier     (CommunityDivision *division);
+
+/* --- Field access for rules and indicators --- */
+
+/* TRUE and the value when the field is set; FALSE when it is unknown. */
+gboolean community_field_uint    (gpointer record, const char *json_name, guint *out);
+gboolean community_field_int64   (gpointer record, const char *json_name, gint64 *out);
+gboolean community_field_double  (gpointer record, const char *json_name, double *out);
+gboolean community_field_boolean (gpointer record, const char *json_name, gboolean *out);
+gboolean community_field_enum    (gpointer record, const char *json_name, int *out);
+gboolean community_field_flags   (gpointer record, const char *json_name, guint *out);
+/* The string, or NULL when unset. Borrowed. */
+const char          *community_field_string (gpointer record, const char *json_name);
+const char * const  *community_field_strv   (gpointer record, const char *json_name);
+gpointer             community_field_object (gpointer record, const char *json_name);
+const GDate         *community_field_date   (gpointer record, const char *json_name);
+
+/* --- The context a rule runs in --- */
+
+typedef struct _CommunityRuleContext CommunityRuleContext;
+
+CommunityDataset *community_rule_get_dataset (CommunityRuleContext *ctx);
+CommunityIndex   *community_rule_get_index   (CommunityRuleContext *ctx);
+double            community_rule_param       (CommunityRuleContext *ctx,
+                                              const char           *name);
+
+void community_rule_pass           (CommunityRuleContext *ctx);
+void community_rule_not_applicable (CommunityRuleContext *ctx);
+/* Records a finding about @subject at @member of it (see
+ * community_index_path()). Takes @expected and @actual (nullable).
+ * @shortfall is expected − actual for floors and ratios, else 0. The
+ * message is a printf format, translated by the caller with _(); it must
+ * not contain personal data. */
+void community_rule_fail           (CommunityRuleContext *ctx,
+                                    CommunityEntity      *subject,
+                                    const char           *member,
+                                    JsonNode             *expected,
+                                    JsonNode             *actual,
+                                    double                shortfall,
+                                    const char           *format,
+                                    ...) G_GNUC_PRINTF (7, 8);
+
+/* JSON values for expected/actual. */
+JsonNode *community_json_int    (gint64      value);
+JsonNode *community_json_double (double      value);
+JsonNode *community_json_bool   (gboolean    value);
+JsonNode *community_json_string (const char *value);
+JsonNode *community_json_null   (void);
+
+/* --- The catalog --- */
+
+typedef void (*CommunityRuleFunc) (CommunityRuleContext *ctx);
+
+typedef struct {
+  const char *id;
+  CommunityRuleFunc check;
+} CommunityRuleDefinition;
+
+/* Looks a rule up by id; NULL if the library has no such rule. */
+const CommunityRuleDefinition *community_rules_lookup (const char *id);
+/* All rules, for tests: *n_rules set to their number. */
+const CommunityRuleDefinition *community_rules_all    (guint *n_rules);
+
+/* Runs one rule: what the validator does for each enabled rule. Appends
+ * the findings to @findings and returns the counts. */
+void community_rule_run (const CommunityRuleDefinition *rule,
+                         CommunityRuleset              *ruleset,
+                         CommunityIndex                *index,
+                         GPtrArray                     *findings,
+                         guint                         *passed,
+                         guint                         *failed,
+                         guint                         *not_applicable);
+
+/* Computes every indicator of the ruleset for every division. */
+GPtrArray *community_indicators_compute (CommunityRuleset *ruleset,
+                                         CommunityIndex   *index);
+
+G_END_DECLS

@@ -1,0 +1,535 @@
+/* community-rules-codes.c: the rules of DOMAIN.md §4 about codes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "community-rules-catalog.h"
+#include "community-identifiers.h"
+#include "community-enum-types.h"
+
+/* The segments of a division code, PP CC DD SSS VVV, by CommunityCodeLevel. */
+static const struct {
+  guint offset;
+  guint width;
+  const char *letters;
+  const char *name;
+} code_segments[] = {
+  [COMMUNITY_CODE_LEVEL_PROVINCE] = { 0, 2, "PP", "province" },
+  [COMMUNITY_CODE_LEVEL_CITY] = { 2, 2, "CC", "city" },
+  [COMMUNITY_CODE_LEVEL_COUNTY] = { 4, 2, "DD", "county" },
+  [COMMUNITY_CODE_LEVEL_STREET] = { 6, 3, "SSS", "street" },
+  [COMMUNITY_CODE_LEVEL_COMMUNITY] = { 9, 3, "VVV", "community" },
+};
+
+/* The level a division's or community's code must have, from what the
+ * entity says it is: FALSE when a division does not say. */
+static gboolean
+implied_code_level (CommunityEntity    *entity,
+                    CommunityCodeLevel *level)
+{
+  int division_level;
+
+  if (COMMUNITY_IS_COMMUNITY (entity))
+    {
+      *level = COMMUNITY_CODE_LEVEL_COMMUNITY;
+      return TRUE;
+    }
+
+  if (!community_field_enum (entity, "level", &division_level))
+    return FALSE;
+
+  switch (division_level)
+    {
+    case COMMUNITY_DIVISION_LEVEL_CITY:
+      *level = COMMUNITY_CODE_LEVEL_CITY;
+      return TRUE;
+    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
+    case COMMUNITY_DIVISION_LEVEL_COUNTY:
+      *level = COMMUNITY_CODE_LEVEL_COUNTY;
+      return TRUE;
+    case COMMUNITY_DIVISION_LEVEL_STREET:
+    case COMMUNITY_DIVISION_LEVEL_TOWN:
+      *level = COMMUNITY_CODE_LEVEL_STREET;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* What the entity calls itself in a message: its division level ("street",
+ * "town", …) or "community". */
+static const char *
+entity_noun (CommunityEntity *entity)
+{
+  int division_level;
+  GEnumValue *value;
+
+  if (COMMUNITY_IS_COMMUNITY (entity))
+    return "community";
+  if (!community_field_enum (entity, "level", &division_level))
+    return "division";
+  value = g_enum_get_value (g_type_class_peek (COMMUNITY_TYPE_DIVISION_LEVEL), division_level);
+  return value != NULL ? value->value_nick : "division";
+}
+
+/* The parent division whose code the entity's code continues: a
+ * community's street, a division's parent. NULL when unset or unresolved. */
+static CommunityDivision *
+code_parent (CommunityDataset *dataset,
+             CommunityEntity  *entity)
+{
+  const char *parent = community_field_string (entity, COMMUNITY_IS_COMMUNITY (entity) ? "street" : "parent");
+
+  return parent != NULL ? community_dataset_get_division (dataset, parent) : NULL;
+}
+
+/* The form of a code at @level, e.g. "PPCCDDSSS000", with the digits of
+ * @parent (nullable) in place of the segments it fixes: "320213SSS000". */
+static char *
+code_form (CommunityCodeLevel           level,
+           const CommunityDivisionCode *parent)
+{
+  GString *form = g_string_new (NULL);
+
+  for (guint s = COMMUNITY_CODE_LEVEL_PROVINCE; s <= COMMUNITY_CODE_LEVEL_COMMUNITY; s++)
+    {
+      if (s > level)
+        g_string_append_len (form, "000", code_segments[s].width);
+      else if (parent != NULL && s <= parent->level && s < level)
+        g_string_append_len (form, parent->code + code_segments[s].offset, code_segments[s].width);
+      else
+        g_string_append (form, code_segments[s].letters);
+    }
+
+  return g_string_free (form, FALSE);
+}
+
+static void
+check_code_format (CommunityRuleContext *ctx,
+                   CommunityEntity      *entity)
+{
+  CommunityDataset *dataset = community_rule_get_dataset (ctx);
+  const char *code = community_entity_get_identity (entity);
+  const char *noun = entity_noun (entity);
+  CommunityDivision *parent_division;
+  g_autoptr(CommunityDivisionCode) parsed = NULL;
+  g_autoptr(CommunityDivisionCode) parent = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *form = NULL;
+  CommunityCodeLevel level;
+
+  if (code == NULL || !implied_code_level (entity, &level))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  /* A parent that does not resolve is ref.unresolved's finding, and one
+   * whose own code is malformed is its own code.format finding: either
+   * way only the code's own shape is judged. */
+  parent_division = code_parent (dataset, entity);
+  if (parent_division != NULL)
+    parent = community_division_code_parse (community_entity_get_identity (COMMUNITY_ENTITY (parent_division)),
+                                             NULL);
+  form = code_form (level, parent);
+
+  parsed = community_division_code_parse (code, &error);
+  if (parsed == NULL)
+    {
+      community_rule_fail (ctx, entity, "code",
+                           community_json_string (form), community_json_string (code), 0,
+                           _("The code of %s %s is not a statistical division code of the form %s: %s"),
+                           noun, code, form, error->message);
+      return;
+    }
+
+  if (parsed->level != level)
+    {
+      community_rule_fail (ctx, entity, "code",
+                           community_json_string (form), community_json_string (code), 0,
+                           _("The code of %s %s is a %s-level code: a %s's code has the form %s"),
+                           noun, code, code_segments[parsed->level].name, noun, form);
+      return;
+    }
+
+  if (parent != NULL && !community_division_code_is_parent_of (parent, parsed))
+    {
+      community_rule_fail (ctx, entity, "code",
+                           community_json_string (form), community_json_string (code), 0,
+                           _("The code of %s %s does not continue the code of its parent %s: "
+                             "it should have the form %s"),
+                           noun, code, parent->code, form);
+      return;
+    }
+
+  community_rule_pass (ctx);
+}
+
+/* code.format: a division's or community's code is 12 digits, carries its
+ * parent's prefix (a community's parent is its street, a division's its
+ * parent) and has the zero tail its level implies: city PPCC00000000,
+ * district/county PPCCDD000000, street/town PPCCDDSSS000, community
+ * PPCCDDSSSVVV with VVV ≠ 000 (§1). The parent's code must be the one
+ * directly above: a street's parent is a district or county. A parent that
+ * is unset or does not resolve leaves only the code's own shape to judge.
+ * Expected is the form of the code (with the parent's digits when known),
+ * actual the code; the path is the entity's code. */
+void
+community_rule_code_format (CommunityRuleContext *ctx)
+{
+  CommunityDataset *dataset = community_rule_get_dataset (ctx);
+  const CommunityEntityKind kinds[] = { COMMUNITY_ENTITY_KIND_DIVISION, COMMUNITY_ENTITY_KIND_COMMUNITY };
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      GListModel *items = community_dataset_get_items (dataset, kinds[k]);
+      guint n_items = g_list_model_get_n_items (items);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityEntity) entity = g_list_model_get_item (items, i);
+
+          check_code_format (ctx, entity);
+        }
+    }
+}
+
+/* The range of a segment as {"min": …, "max": …}. */
+static JsonNode *
+json_range (guint min,
+            guint max)
+{
+  JsonObject *range = json_object_new ();
+  JsonNode *node;
+
+  json_object_set_int_member (range, "min", min);
+  json_object_set_int_member (range, "max", max);
+  node = json_node_init_object (json_node_alloc (), range);
+  json_object_unref (range);
+
+  return node;
+}
+
+/* The code of @entity taken apart, when it has the shape its level implies;
+ * NULL otherwise (code.format reports it). */
+static CommunityDivisionCode *
+parse_own_code (CommunityEntity *entity)
+{
+  const char *code = community_entity_get_identity (entity);
+  CommunityDivisionCode *parsed;
+  CommunityCodeLevel level;
+
+  if (code == NULL || !implied_code_level (entity, &level))
+    return NULL;
+  parsed = community_division_code_parse (code, NULL);
+  if (parsed != NULL && parsed->level != level)
+    g_clear_pointer (&parsed, community_division_code_free);
+
+  return parsed;
+}
+
+static void
+check_street_segment (CommunityRuleContext *ctx,
+                      CommunityDivision    *division)
+{
+  g_autoptr(CommunityDivisionCode) parsed = parse_own_code (COMMUNITY_ENTITY (division));
+  g_autoptr(GError) error = NULL;
+  int level;
+
+  if (parsed == NULL || !community_field_enum (division, "level", &level))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  if (!community_division_code_check_ranges (parsed, &error))
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (division), "code",
+                           level == COMMUNITY_DIVISION_LEVEL_STREET ? json_range (1, 99) : json_range (100, 399),
+                           community_json_int (parsed->street), 0,
+                           _("The street segment %03u of %s %s is outside every range the coding rules "
+                             "reserve: 001–099 for streets (街道), 100–199 for towns (镇), 200–399 for "
+                             "townships (乡)"),
+                           parsed->street, level == COMMUNITY_DIVISION_LEVEL_STREET ? "street" : "town",
+                           parsed->code);
+      return;
+    }
+
+  if (level == COMMUNITY_DIVISION_LEVEL_STREET && parsed->street_kind != COMMUNITY_STREET_KIND_SUBDISTRICT)
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (division), "code",
+                           json_range (1, 99), community_json_int (parsed->street), 0,
+                           _("Street %s has the street segment %03u, which the coding rules reserve for "
+                             "towns or townships; a street's (街道) is 001–099"),
+                           parsed->code, parsed->street);
+      return;
+    }
+
+  if (level == COMMUNITY_DIVISION_LEVEL_TOWN && parsed->street_kind != COMMUNITY_STREET_KIND_TOWN &&
+      parsed->street_kind != COMMUNITY_STREET_KIND_TOWNSHIP)
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (division), "code",
+                           json_range (100, 399), community_json_int (parsed->street), 0,
+                           _("Town %s has the street segment %03u, which the coding rules reserve for "
+                             "streets (街道); a town's (镇) is 100–199, a township's (乡) 200–399"),
+                           parsed->code, parsed->street);
+      return;
+    }
+
+  community_rule_pass (ctx);
+}
+
+static void
+check_committee_segment (CommunityRuleContext *ctx,
+                         CommunityCommunity   *community)
+{
+  g_autoptr(CommunityDivisionCode) parsed = parse_own_code (COMMUNITY_ENTITY (community));
+  gboolean has_kind;
+  int kind;
+
+  if (parsed == NULL)
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  has_kind = community_field_enum (community, "kind", &kind);
+
+  if (parsed->committee_kind == COMMUNITY_COMMITTEE_KIND_OTHER)
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (community), "code",
+                           !has_kind ? json_range (1, 599)
+                           : kind == COMMUNITY_COMMUNITY_KIND_URBAN ? json_range (1, 199)
+                           : json_range (200, 399),
+                           community_json_int (parsed->village), 0,
+                           _("The community segment %03u of community %s is outside every range the "
+                             "coding rules reserve: 001–199 for residents' committees, 200–399 for "
+                             "villagers' committees, 400–599 for units of a similar kind"),
+                           parsed->village, parsed->code);
+      return;
+    }
+
+  if (has_kind && kind == COMMUNITY_COMMUNITY_KIND_URBAN &&
+      parsed->committee_kind == COMMUNITY_COMMITTEE_KIND_VILLAGERS)
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (community), "code",
+                           json_range (1, 199), community_json_int (parsed->village), 0,
+                           _("Urban community %s has the community segment %03u, which the coding rules "
+                             "reserve for villagers' committees; a residents' committee's (居委会) is "
+                             "001–199 (or 400–599 for a unit of a similar kind)"),
+                           parsed->code, parsed->village);
+      return;
+    }
+
+  if (has_kind && kind == COMMUNITY_COMMUNITY_KIND_RURAL &&
+      parsed->committee_kind == COMMUNITY_COMMITTEE_KIND_RESIDENTS)
+    {
+      community_rule_fail (ctx, COMMUNITY_ENTITY (community), "code",
+                           json_range (200, 399), community_json_int (parsed->village), 0,
+                           _("Village %s has the community segment %03u, which the coding rules reserve "
+                             "for residents' committees; a villagers' committee's (村委会) is 200–399 "
+                             "(or 400–599 for a unit of a similar kind)"),
+                           parsed->code, parsed->village);
+      return;
+    }
+
+  community_rule_pass (ctx);
+}
+
+/* code.segment-range: the street/town and community/village segments fall
+ * in the ranges reserved for their kind (§1) — and, the kind being known,
+ * in the range of that kind.
+ *
+ * Judged: every street or town (its street segment SSS) and every
+ * community (its community segment VVV); cities and districts have neither
+ * segment and are not judged. A community's street segment is its street's
+ * and is judged with the street, so that one bad segment makes one finding.
+ * A code code.format refuses (malformed, or not of its level) is not
+ * applicable.
+ *
+ * - A `street` has a 街道 segment, 001–099.
+ * - A `town` has a 镇 segment, 100–199, or a 乡 one, 200–399: the
+ *   division levels do not tell a town from a township.
+ * - A segment outside 001–399 (e.g. the 4xx of development zones) is in no
+ *   reserved range (community_division_code_check_ranges()).
+ * - An `urban` community has a 居委会 segment, 001–199, a `rural` one a
+ *   村委会 segment, 200–399; 400–599 (units of a similar kind, 类似居委会 /
+ *   类似村委会) is acceptable for either, and 000 or 600–999 for neither. A
+ *   community of unknown kind only needs a reserved range.
+ *
+ * Expected is the range of the kind, {"min", "max"}, actual the segment as
+ * a number; the path is the entity's code. */
+void
+community_rule_code_segment_range (CommunityRuleContext *ctx)
+{
+  CommunityIndex *index = community_rule_get_index (ctx);
+  GListModel *communities = community_dataset_get_items (index->dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
+  guint n_items = g_list_model_get_n_items (communities);
+
+  for (guint i = 0; i < index->streets->len; i++)
+    check_street_segment (ctx, index->streets->pdata[i]);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+
+      check_committee_segment (ctx, community);
+    }
+}
+
+/* The kinds a reference may name: "worker", or "community|division". */
+static char *
+describe_kinds (GEnumClass *kind_class,
+                guint       ref_kinds,
+                const char *separator)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      if ((ref_kinds & (1u << kind)) == 0)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, g_enum_get_value (kind_class, kind)->value_nick);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* Expected for a reference: the kind it may name, or an array of them. */
+static JsonNode *
+json_kinds (GEnumClass *kind_class,
+            guint       ref_kinds)
+{
+  JsonArray *array;
+  JsonNode *node;
+
+  if ((ref_kinds & (ref_kinds - 1)) == 0)
+    {
+      g_autofree char *kind = describe_kinds (kind_class, ref_kinds, "");
+
+      return community_json_string (kind);
+    }
+
+  array = json_array_new ();
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    if ((ref_kinds & (1u << kind)) != 0)
+      json_array_add_string_element (array, g_enum_get_value (kind_class, kind)->value_nick);
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+
+  return node;
+}
+
+static gboolean
+reference_resolves (CommunityDataset *dataset,
+                    guint             ref_kinds,
+                    const char       *identity)
+{
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    if ((ref_kinds & (1u << kind)) != 0 && community_dataset_lookup (dataset, kind, identity) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Judges one referring value: @element is its index in a list, or -1. */
+static void
+check_reference (CommunityRuleContext *ctx,
+                 GEnumClass           *kind_class,
+                 CommunityEntity      *entity,
+                 const char           *json_name,
+                 guint                 ref_kinds,
+                 const char           *identity,
+                 int                   element)
+{
+  g_autofree char *member = NULL;
+  g_autofree char *kinds = NULL;
+  const char *noun;
+
+  if (reference_resolves (community_rule_get_dataset (ctx), ref_kinds, identity))
+    {
+      community_rule_pass (ctx);
+      return;
+    }
+
+  member = element < 0 ? g_strdup (json_name) : g_strdup_printf ("%s/%d", json_name, element);
+  kinds = describe_kinds (kind_class, ref_kinds, _(" or "));
+  noun = g_enum_get_value (kind_class, community_entity_get_kind (entity))->value_nick;
+  if (element < 0)
+    community_rule_fail (ctx, entity, member,
+                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
+                         _("The %s of %s %s is “%s”, which names no %s in the dataset"),
+                         json_name, noun, community_entity_get_identity (entity), identity, kinds);
+  else
+    community_rule_fail (ctx, entity, member,
+                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
+                         _("Item %d of the %s of %s %s is “%s”, which names no %s in the dataset"),
+                         element, json_name, noun, community_entity_get_identity (entity), identity, kinds);
+}
+
+/* ref.unresolved: every reference resolves to an entity of the right type.
+ *
+ * Every field of every entity that the field tables flag as a reference is
+ * judged, each value on its own: a string field once, a list of
+ * identities (a grid's administrators, a task's departments) once per
+ * element, with the element's index in the path (…/administrators/2).
+ * Nested records (a committee, a review) hold no references; an unset
+ * reference is not judged. Each value judged passes or fails, so the
+ * counts are of references, not of entities. The subject is the referring
+ * entity, the path the referring value; expected the kind it may name
+ * ("worker", or ["community", "division"] when several), actual the
+ * identity that names nothing. */
+void
+community_rule_ref_unresolved (CommunityRuleContext *ctx)
+{
+  CommunityDataset *dataset = community_rule_get_dataset (ctx);
+  GEnumClass *kind_class = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *items = community_dataset_get_items (dataset, kind);
+      guint n_items = g_list_model_get_n_items (items);
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityEntity) entity = g_list_model_get_item (items, i);
+          const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
+
+          for (guint id = 1; id <= table->n_fields; id++)
+            {
+              const GValue *value;
+
+              if ((table->fields[id].flags & COMMUNITY_FIELD_REFERENCE) == 0)
+                continue;
+              value = community_record_peek (COMMUNITY_RECORD (entity), id);
+              if (value == NULL)
+                continue;
+
+              if (G_VALUE_HOLDS_STRING (value))
+                {
+                  const char *identity = g_value_get_string (value);
+
+                  if (identity != NULL)
+                    check_reference (ctx, kind_class, entity, table->json_names[id],
+                                     table->fields[id].ref_kinds, identity, -1);
+                }
+              else if (G_VALUE_HOLDS (value, G_TYPE_STRV))
+                {
+                  const char * const *identities = g_value_get_boxed (value);
+
+                  for (guint e = 0; identities != NULL && identities[e] != NULL; e++)
+                    check_reference (ctx, kind_class, entity, table->json_names[id],
+                                     table->fields[id].ref_kinds, identities[e], (int) e);
+                }
+            }
+        }
+    }
+
+  g_type_class_unref (kind_class);
+}

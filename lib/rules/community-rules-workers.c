@@ -1,0 +1,474 @@
+/* community-rules-workers.c: the rules of DOMAIN.md §4 about workers
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A rule judges only the entities its condition selects (e.g. the
+ * full-time community staff): a worker the condition leaves out is not
+ * counted at all. A worker the rule selects, or may select, but whose data
+ * is unknown is not applicable. No message quotes a worker's name, ID
+ * number or phone: workers are named by their id.
+ */
+
+#include <inttypes.h>
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "community-rules-catalog.h"
+#include "community-identifiers.h"
+#include "community-error.h"
+#include "community-enum-types.h"
+#include "community-wage-baseline.h"
+
+static const char *
+identity_of (gpointer entity)
+{
+  return community_entity_get_identity (COMMUNITY_ENTITY (entity));
+}
+
+typedef enum {
+  STAFF_NO,
+  STAFF_YES,
+  STAFF_UNKNOWN,
+} Staff;
+
+/* Whether @worker is full-time community staff (DOMAIN.md §2): attached
+ * to a community, with a role other than legal_advisor and
+ * first_secretary, and `employment: full_time`. Unknown roles or
+ * employment leave it unknown. */
+static Staff
+full_time_staff (gpointer worker)
+{
+  const guint not_staff = COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR | COMMUNITY_WORKER_ROLES_FIRST_SECRETARY;
+  guint roles;
+  int employment;
+  gboolean roles_known, employment_known;
+
+  if (community_field_string (worker, "community") == NULL)
+    return STAFF_NO;
+
+  roles_known = community_field_flags (worker, "roles", &roles);
+  employment_known = community_field_enum (worker, "employment", &employment);
+  if ((roles_known && (roles & ~not_staff) == 0) ||
+      (employment_known && employment != COMMUNITY_EMPLOYMENT_FULL_TIME))
+    return STAFF_NO;
+  if (!roles_known || !employment_known)
+    return STAFF_UNKNOWN;
+
+  return STAFF_YES;
+}
+
+/* The workers of the dataset, one by one. */
+static void
+for_each_worker (CommunityRuleContext *ctx,
+                 gpointer              data,
+                 void (*check) (CommunityRuleContext *ctx, CommunityWorker *worker, gpointer data))
+{
+  GListModel *workers = community_dataset_get_items (community_rule_get_dataset (ctx),
+                                                     COMMUNITY_ENTITY_KIND_WORKER);
+  guint n_items = g_list_model_get_n_items (workers);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityWorker) worker = g_list_model_get_item (workers, i);
+
+      check (ctx, worker, data);
+    }
+}
+
+/* workers.per-households: an urban community has at least
+ * ceil(households / households_per_worker) full-time community staff
+ * (四(四), 每300户配备1名专职社区工作者).
+ *
+ * Judged: every community; rural ones are not applicable (the policy sets
+ * the ratio for urban communities only), as are those whose kind or
+ * households are unknown. When the staff of known employment and roles
+ * fall short and some workers' are unknown, it is not applicable. The
+ * subject is the community and, as its staff are other entities, the path
+ * is the community's own pointer (/communities/N, member NULL). Expected
+ * the staff needed, actual the full-time staff, shortfall their
+ * difference. */
+void
+community_rule_workers_per_households (CommunityRuleContext *ctx)
+{
+  CommunityIndex *index = community_rule_get_index (ctx);
+  GListModel *communities = community_dataset_get_items (index->dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
+  guint n_items = g_list_model_get_n_items (communities);
+  double per_worker = community_rule_param (ctx, "households_per_worker");
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      const char *code = identity_of (community);
+      GPtrArray *workers = community_index_group (index, index->workers_by_community, code);
+      guint households, needed, staff = 0;
+      gboolean unknown = FALSE;
+      int kind;
+
+      if (!community_field_enum (community, "kind", &kind) || kind != COMMUNITY_COMMUNITY_KIND_URBAN ||
+          !community_field_uint (community, "households", &households) || per_worker <= 0)
+        {
+          community_rule_not_applicable (ctx);
+          continue;
+        }
+
+      for (guint w = 0; w < workers->len; w++)
+        switch (full_time_staff (workers->pdata[w]))
+          {
+          case STAFF_YES:
+            staff++;
+            break;
+          case STAFF_UNKNOWN:
+            unknown = TRUE;
+            break;
+          case STAFF_NO:
+          default:
+            break;
+          }
+
+      needed = (guint) ceil (households / per_worker);
+      if (staff >= needed)
+        community_rule_pass (ctx);
+      else if (unknown)
+        community_rule_not_applicable (ctx);
+      else
+        community_rule_fail (ctx, COMMUNITY_ENTITY (community), NULL,
+                             community_json_int (needed), community_json_int (staff), needed - staff,
+                             _("Community %s has %u full-time staff for %u households; it needs %u, one per "
+                               "%g households"),
+                             code, staff, households, needed, per_worker);
+    }
+}
+
+typedef struct {
+  CommunityDataset *dataset;
+  const GDate *as_of;
+  GHashTable *baselines;  /* "year/division" -> the first such WageBaseline */
+} PayFloor;
+
+static char *
+baseline_key (guint       year,
+              const char *division)
+{
+  return g_strdup_printf ("%u/%s", year, division);
+}
+
+/* The baseline of @year for the worker's district or county, else for the
+ * nearest division above it that has one (the city's, in practice); NULL
+ * if none. A worker whose hierarchy reaches no district or county starts
+ * from its city. */
+static CommunityWageBaseline *
+find_baseline (PayFloor        *pay,
+               CommunityWorker *worker,
+               guint            year)
+{
+  /* No real hierarchy is deeper than district → city; see
+   * community_dataset_get_ancestor(). */
+  const guint max_steps = 8;
+  CommunityEntity *division;
+
+  division = COMMUNITY_ENTITY (community_dataset_get_ancestor (pay->dataset, COMMUNITY_ENTITY (worker),
+                                                               COMMUNITY_DIVISION_LEVEL_DISTRICT));
+  if (division == NULL)
+    division = COMMUNITY_ENTITY (community_dataset_get_ancestor (pay->dataset, COMMUNITY_ENTITY (worker),
+                                                                 COMMUNITY_DIVISION_LEVEL_CITY));
+
+  for (guint step = 0; division != NULL && step < max_steps; step++)
+    {
+      g_autofree char *key = baseline_key (year, identity_of (division));
+      CommunityWageBaseline *baseline = g_hash_table_lookup (pay->baselines, key);
+
+      if (baseline != NULL)
+        return baseline;
+      division = community_dataset_get_parent (pay->dataset, division);
+    }
+
+  return NULL;
+}
+
+static void
+check_pay_floor (CommunityRuleContext *ctx,
+                 CommunityWorker      *worker,
+                 gpointer              data)
+{
+  PayFloor *pay = data;
+  CommunityWageBaseline *baseline;
+  Staff staff = full_time_staff (worker);
+  gint64 annual_pay, wage;
+  guint year;
+
+  if (staff == STAFF_NO)
+    return;
+
+  if (staff == STAFF_UNKNOWN || pay->as_of == NULL ||
+      !community_field_int64 (worker, "annual_pay_yuan", &annual_pay))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  year = g_date_get_year (pay->as_of) - 1;
+  baseline = find_baseline (pay, worker, year);
+  if (baseline == NULL || !community_field_int64 (baseline, "average_annual_wage_yuan", &wage))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  if (annual_pay >= wage)
+    community_rule_pass (ctx);
+  else
+    community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "annual_pay_yuan",
+                         community_json_int (wage), community_json_int (annual_pay),
+                         (double) (wage - annual_pay),
+                         _("Worker %s, full-time community staff, is paid %" PRId64 " yuan a year, "
+                           "less than the %u average wage of %s, %" PRId64 " yuan"),
+                         identity_of (worker), annual_pay, year,
+                         community_field_string (baseline, "division"), wage);
+}
+
+/* worker.pay-floor: full-time community staff are paid at least the
+ * average wage (城镇非私营单位在岗职工平均工资) of the year before the
+ * dataset's `as_of`, for their district or county, else for the nearest
+ * ancestor that has a baseline that year (四(四), 原则上不低于上年度当地…).
+ *
+ * Judged: the full-time community staff (workers of unknown roles or
+ * employment attached to a community are not applicable); without as_of,
+ * without a baseline or with unknown pay, not applicable. The path is
+ * …/annual_pay_yuan, expected the baseline, actual the pay, shortfall
+ * their difference. When a division has several baselines for a year,
+ * the first counts. */
+void
+community_rule_worker_pay_floor (CommunityRuleContext *ctx)
+{
+  CommunityDataset *dataset = community_rule_get_dataset (ctx);
+  GListModel *baselines = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_WAGE_BASELINE);
+  guint n_items = g_list_model_get_n_items (baselines);
+  const GDate *as_of = community_dataset_get_as_of (dataset);
+  g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  PayFloor pay = {
+    .dataset = dataset,
+    .as_of = as_of != NULL && g_date_valid (as_of) ? as_of : NULL,
+    .baselines = table,
+  };
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      CommunityWageBaseline *baseline = g_list_model_get_item (baselines, i);
+      const char *division = community_field_string (baseline, "division");
+      guint year;
+      char *key;
+
+      if (division == NULL || !community_field_uint (baseline, "year", &year))
+        {
+          g_object_unref (baseline);
+          continue;
+        }
+
+      key = baseline_key (year, division);
+      if (g_hash_table_contains (table, key))
+        {
+          g_free (key);
+          g_object_unref (baseline);
+        }
+      else
+        g_hash_table_insert (table, key, baseline);
+    }
+
+  for_each_worker (ctx, &pay, check_pay_floor);
+}
+
+typedef struct {
+  const char *first;  /* the id of the first full-time staff member */
+  guint count;
+} Holder;
+
+static void
+check_duplicate_person (CommunityRuleContext *ctx,
+                        CommunityWorker      *worker,
+                        gpointer              data)
+{
+  GHashTable *holders = data;
+  const char *id_number;
+  Staff staff = full_time_staff (worker);
+  g_autofree char *key = NULL;
+  Holder *holder;
+
+  if (staff == STAFF_NO)
+    return;
+
+  id_number = community_field_string (worker, "id_number");
+  if (staff == STAFF_UNKNOWN || id_number == NULL)
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  /* The check character is X or x: one number either way. */
+  key = g_ascii_strup (id_number, -1);
+  holder = g_hash_table_lookup (holders, key);
+  if (holder == NULL)
+    {
+      holder = g_new0 (Holder, 1);
+      holder->first = identity_of (worker);
+      holder->count = 1;
+      g_hash_table_insert (holders, g_steal_pointer (&key), holder);
+      community_rule_pass (ctx);
+      return;
+    }
+
+  holder->count++;
+  community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "id_number",
+                       community_json_int (1), community_json_int (holder->count), 0,
+                       _("Worker %s has the ID number of worker %s: one person is counted %u times as "
+                         "full-time community staff"),
+                       identity_of (worker), holder->first, holder->count);
+}
+
+/* worker.duplicate-person: one `id_number` belongs to at most one
+ * full-time community staff member, or one person is counted twice
+ * (四(四)). Judged: the full-time community staff (unknown roles or
+ * employment, or no ID number: not applicable), in dataset order; the
+ * first holder of a number passes and every later one is a finding at its
+ * …/id_number, naming both workers by id, never the number. Expected 1,
+ * actual how many staff members hold the number so far (a ceiling: no
+ * shortfall). Numbers are compared ignoring the case of the check
+ * character. */
+void
+community_rule_worker_duplicate_person (CommunityRuleContext *ctx)
+{
+  g_autoptr(GHashTable) holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for_each_worker (ctx, holders, check_duplicate_person);
+}
+
+static void
+check_certificate_allowance (CommunityRuleContext *ctx,
+                             CommunityWorker      *worker,
+                             gpointer              data)
+{
+  int certificate;
+  gboolean allowance;
+
+  if (!community_field_enum (worker, "certificate", &certificate))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+  if (certificate == COMMUNITY_CERTIFICATE_NONE)
+    return;
+
+  if (!community_field_boolean (worker, "professional_allowance", &allowance))
+    community_rule_not_applicable (ctx);
+  else if (allowance)
+    community_rule_pass (ctx);
+  else
+    community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "professional_allowance",
+                         community_json_bool (TRUE), community_json_bool (FALSE), 0,
+                         _("Worker %s holds a social work certificate but receives no professional "
+                           "allowance (职业津贴)"),
+                         identity_of (worker));
+}
+
+/* worker.certificate-allowance: a worker whose certificate is not `none`
+ * has `professional_allowance: true` (四(四), 对获得社会工作职业资格的给予
+ * 职业津贴). Judged: the workers holding a certificate; `none` is not
+ * counted, an unknown certificate or allowance is not applicable. The path
+ * is …/professional_allowance, expected true, actual false. */
+void
+community_rule_worker_certificate_allowance (CommunityRuleContext *ctx)
+{
+  for_each_worker (ctx, NULL, check_certificate_allowance);
+}
+
+/* The nick of an identifier error's code ("checksum", "length", …). */
+static const char *
+identifier_error_nick (const GError *error)
+{
+  GEnumClass *klass;
+  GEnumValue *value;
+
+  if (error->domain != COMMUNITY_IDENTIFIER_ERROR)
+    return NULL;
+
+  klass = g_type_class_ref (COMMUNITY_TYPE_IDENTIFIER_ERROR);
+  value = g_enum_get_value (klass, error->code);
+
+  /* The class of a static type lives on. */
+  g_type_class_unref (klass);
+  return value != NULL ? value->value_nick : NULL;
+}
+
+static void
+check_id_number (CommunityRuleContext *ctx,
+                 CommunityWorker      *worker,
+                 gpointer              data)
+{
+  const GDate *today = data;
+  const char *id_number = community_field_string (worker, "id_number");
+  g_autoptr(GError) error = NULL;
+
+  if (id_number == NULL)
+    community_rule_not_applicable (ctx);
+  else if (community_citizen_id_validate (id_number, today, &error))
+    community_rule_pass (ctx);
+  else
+    community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "id_number",
+                         community_json_string ("GB 11643"),
+                         community_json_string (identifier_error_nick (error)), 0,
+                         _("Worker %s: %s"),
+                         identity_of (worker), error->message);
+}
+
+/* worker.id-number: `id_number`, when present, is a valid GB 11643
+ * number (community_citizen_id_validate(): length, charset, address
+ * code, birth date not after the dataset's as_of — or today without one —
+ * and the ISO 7064 MOD 11-2 check digit). A worker without one is not
+ * applicable. The number is personal data: the message is the worker's id
+ * and the validator's message, which never quotes it; expected is the
+ * standard ("GB 11643"), actual what is wrong with it (the nick of the
+ * CommunityIdentifierError: "length", "charset", "segment", "date" or
+ * "checksum"). */
+void
+community_rule_worker_id_number (CommunityRuleContext *ctx)
+{
+  const GDate *as_of = community_dataset_get_as_of (community_rule_get_dataset (ctx));
+
+  for_each_worker (ctx, as_of != NULL && g_date_valid (as_of) ? (gpointer) as_of : NULL, check_id_number);
+}
+
+static void
+check_phone (CommunityRuleContext *ctx,
+             CommunityWorker      *worker,
+             gpointer              data)
+{
+  const char *phone = community_field_string (worker, "phone");
+  g_autoptr(GError) error = NULL;
+
+  if (phone == NULL)
+    community_rule_not_applicable (ctx);
+  else if (community_mobile_validate (phone, &error))
+    community_rule_pass (ctx);
+  else
+    community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "phone",
+                         community_json_string ("mainland mobile"),
+                         community_json_string (identifier_error_nick (error)), 0,
+                         _("Worker %s: %s"),
+                         identity_of (worker), error->message);
+}
+
+/* worker.phone: `phone`, when present, is a valid mainland mobile number
+ * (community_mobile_validate(): 11 digits, `1` and a live mobile prefix).
+ * A worker without one is not applicable. The phone is personal data: the
+ * message is the worker's id and the validator's message, which never
+ * quotes it; expected "mainland mobile", actual what is wrong with it (the
+ * nick of the CommunityIdentifierError: "charset", "length" or
+ * "prefix"). */
+void
+community_rule_worker_phone (CommunityRuleContext *ctx)
+{
+  for_each_worker (ctx, NULL, check_phone);
+}
