@@ -1065,43 +1065,64 @@ community_dataset_load_from_file (CommunityDataset  *self,
 }
 
 /**
+ * community_dataset_to_node_full:
+ * @self: a dataset
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ *
+ * Serializes the dataset as a document of the dataset format, with every
+ * member it was loaded with, unknown ones included, and personal data
+ * (workers' names, ID numbers and phones) kept, masked or dropped as
+ * @privacy says.
+ *
+ * Returns: (transfer full): the root of the document
+ */
+JsonNode *
+community_dataset_to_node_full (CommunityDataset *self,
+                                CommunityPrivacy *privacy)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
+
+  return community_json_write_dataset (self, privacy);
+}
+
+/**
  * community_dataset_to_node:
  * @self: a dataset
  *
- * Serializes the dataset as a document of the dataset format, with every
- * member it was loaded with, unknown ones included. Personal data is
- * included as it is.
+ * Serializes the dataset with personal data as it is; see
+ * [method@Community.Dataset.to_node_full].
  *
  * Returns: (transfer full): the root of the document
  */
 JsonNode *
 community_dataset_to_node (CommunityDataset *self)
 {
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
-
-  return community_json_write_dataset (self);
+  return community_dataset_to_node_full (self, NULL);
 }
 
 /**
- * community_dataset_save_to_data:
+ * community_dataset_save_to_data_full:
  * @self: a dataset
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
  * @length: (out) (optional): return location for the length in bytes
  *
  * Serializes the dataset as indented JSON; see
- * [method@Community.Dataset.to_node].
+ * [method@Community.Dataset.to_node_full].
  *
  * Returns: (transfer full): the document, nul-terminated
  */
 char *
-community_dataset_save_to_data (CommunityDataset *self,
-                                gsize            *length)
+community_dataset_save_to_data_full (CommunityDataset *self,
+                                     CommunityPrivacy *privacy,
+                                     gsize            *length)
 {
   g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
 
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  root = community_dataset_to_node_full (self, privacy);
+  g_return_val_if_fail (root != NULL, NULL);
 
-  root = community_json_write_dataset (self);
   generator = json_generator_new ();
   json_generator_set_pretty (generator, TRUE);
   json_generator_set_indent (generator, 2);
@@ -1111,12 +1132,30 @@ community_dataset_save_to_data (CommunityDataset *self,
 }
 
 /**
- * community_dataset_save_to_file:
+ * community_dataset_save_to_data:
+ * @self: a dataset
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Serializes the dataset as indented JSON, personal data as it is; see
+ * [method@Community.Dataset.save_to_data_full].
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+community_dataset_save_to_data (CommunityDataset *self,
+                                gsize            *length)
+{
+  return community_dataset_save_to_data_full (self, NULL, length);
+}
+
+/**
+ * community_dataset_save_to_file_full:
  * @self: a dataset
  * @filename: (type filename): where to save
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
  * @error: return location for a [error@GLib.FileError]
  *
- * Saves the dataset to a file; see [method@Community.Dataset.save_to_data].
+ * Saves the dataset to a file; see [method@Community.Dataset.save_to_data_full].
  *
  * The document is written to a temporary file beside @filename, flushed to
  * disk and renamed over it, so that @filename holds either the old document
@@ -1125,20 +1164,41 @@ community_dataset_save_to_data (CommunityDataset *self,
  * Returns: %TRUE if the dataset was saved
  */
 gboolean
-community_dataset_save_to_file (CommunityDataset  *self,
-                                const char        *filename,
-                                GError           **error)
+community_dataset_save_to_file_full (CommunityDataset  *self,
+                                     const char        *filename,
+                                     CommunityPrivacy  *privacy,
+                                     GError           **error)
 {
   g_autofree char *data = NULL;
   gsize length;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  data = community_dataset_save_to_data (self, &length);
+  data = community_dataset_save_to_data_full (self, privacy, &length);
   return g_file_set_contents_full (filename, data, length,
                                    G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
                                    0644, error);
+}
+
+/**
+ * community_dataset_save_to_file:
+ * @self: a dataset
+ * @filename: (type filename): where to save
+ * @error: return location for a [error@GLib.FileError]
+ *
+ * Saves the dataset to a file, personal data as it is; see
+ * [method@Community.Dataset.save_to_file_full].
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_file (CommunityDataset  *self,
+                                const char        *filename,
+                                GError           **error)
+{
+  return community_dataset_save_to_file_full (self, filename, NULL, error);
 }
 
 /**
@@ -1165,7 +1225,7 @@ community_dataset_equal (CommunityDataset *a,
   if (a == b)
     return TRUE;
 
-  node_a = community_json_write_dataset (a);
-  node_b = community_json_write_dataset (b);
+  node_a = community_json_write_dataset (a, NULL);
+  node_b = community_json_write_dataset (b, NULL);
   return json_node_equal (node_a, node_b);
 }

@@ -74,6 +74,11 @@ void                       community_record_take_value           (CommunityRecor
 void                       community_record_take_extra           (CommunityRecord      *self,
                                                                   JsonObject           *extra);
 
+/* The stored value of the field whose JSON name is @json_name; NULL when
+ * it is not set. */
+const GValue              *community_record_peek_by_name         (CommunityRecord      *self,
+                                                                  const char           *json_name);
+
 /* Typed peeks for the library's own code: the value, or @fallback when the
  * field is not set. */
 const char                *community_record_peek_string          (CommunityRecord      *self,

@@ -129,6 +129,17 @@ community_record_peek (CommunityRecord *self,
   return &priv->values[prop_id];
 }
 
+const GValue *
+community_record_peek_by_name (CommunityRecord *self,
+                               const char      *json_name)
+{
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, json_name));
+
+  g_return_val_if_fail (id != 0, NULL);
+  return community_record_peek (self, id);
+}
+
 const char *
 community_record_peek_string (CommunityRecord *self,
                               guint            prop_id)
@@ -198,7 +209,13 @@ values_equal (const GValue *a,
   if (type == G_TYPE_DATE)
     return g_date_compare (g_value_get_boxed (a), g_value_get_boxed (b)) == 0;
   if (type == G_TYPE_DATE_TIME)
-    return g_date_time_equal (g_value_get_boxed (a), g_value_get_boxed (b));
+    {
+      /* The same instant written with another offset is another value: the
+       * dataset keeps the offset it was given. */
+      GDateTime *x = g_value_get_boxed (a), *y = g_value_get_boxed (b);
+
+      return g_date_time_equal (x, y) && g_date_time_get_utc_offset (x) == g_date_time_get_utc_offset (y);
+    }
 
   return g_param_values_cmp (pspec, a, b) == 0;
 }
@@ -397,7 +414,7 @@ community_record_to_json (CommunityRecord *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_RECORD (self), NULL);
 
-  return community_json_write_record (self);
+  return community_json_write_record (self, NULL);
 }
 
 /**
@@ -426,7 +443,7 @@ community_record_equal (CommunityRecord *a,
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
 
-  node_a = community_json_write_record (a);
-  node_b = community_json_write_record (b);
+  node_a = community_json_write_record (a, NULL);
+  node_b = community_json_write_record (b, NULL);
   return json_node_equal (node_a, node_b);
 }

@@ -70,3 +70,71 @@ community_test_load_sample (void)
                    "expected the message to start with “%s”, got “%s”", \
                    _prefix, _e->message); \
   } G_STMT_END
+
+/* Loads @json (a whole dataset document) and validates it with the
+ * built-in wuxi-2018 ruleset. */
+static inline CommunityReport *
+community_test_validate (const char *json)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityRuleset) ruleset = NULL;
+  g_autoptr(CommunityValidator) validator = NULL;
+  GError *error = NULL;
+
+  if (!community_dataset_load_from_data (dataset, json, -1, &error))
+    ck_abort_msg ("the test dataset does not load: %s", error->message);
+  ruleset = community_ruleset_new_builtin ("wuxi-2018", &error);
+  ck_assert_ptr_nonnull (ruleset);
+  validator = community_validator_new (ruleset);
+  return community_validator_run (validator, dataset);
+}
+
+/* The findings of one rule, as a new list. */
+static inline GListModel *
+community_test_findings (CommunityReport *report,
+                         const char      *rule)
+{
+  return community_report_filter (report, COMMUNITY_SEVERITY_INFO, rule, NULL, NULL);
+}
+
+/* Asserts the rule made exactly one finding with this subject and path,
+ * and returns it (borrowed from the report). */
+static inline CommunityFinding *
+community_test_assert_one_finding (CommunityReport *report,
+                                   const char      *rule,
+                                   const char      *subject_id,
+                                   const char      *path)
+{
+  g_autoptr(GListModel) findings = community_test_findings (report, rule);
+  g_autoptr(CommunityFinding) finding = NULL;
+
+  ck_assert_msg (g_list_model_get_n_items (findings) == 1, "%s: expected 1 finding, got %u",
+                 rule, g_list_model_get_n_items (findings));
+  finding = g_list_model_get_item (findings, 0);
+  ck_assert_str_eq (community_finding_get_rule (finding), rule);
+  ck_assert_str_eq (community_finding_get_subject_id (finding), subject_id);
+  ck_assert_str_eq (community_finding_get_path (finding), path);
+  return finding;  /* the report still holds it */
+}
+
+/* Asserts the rule passed @passed entities, failed @failed, and could not
+ * judge @not_applicable. */
+static inline void
+community_test_assert_counts (CommunityReport *report,
+                              const char      *rule,
+                              guint            passed,
+                              guint            failed,
+                              guint            not_applicable)
+{
+  CommunityRuleResult *result = community_report_get_rule_result (report, rule);
+
+  ck_assert_msg (result != NULL, "%s did not run", rule);
+  ck_assert_msg (community_rule_result_get_passed (result) == passed &&
+                 community_rule_result_get_failed (result) == failed &&
+                 community_rule_result_get_not_applicable (result) == not_applicable,
+                 "%s: expected %u passed, %u failed, %u n/a; got %u, %u, %u", rule,
+                 passed, failed, not_applicable,
+                 community_rule_result_get_passed (result),
+                 community_rule_result_get_failed (result),
+                 community_rule_result_get_not_applicable (result));
+}

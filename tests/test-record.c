@@ -36,7 +36,7 @@ new_record (GType type)
     return g_object_new (type, "number", 7, NULL);
   if (g_type_is_a (type, COMMUNITY_TYPE_ENTITY))
     {
-      const char *key = g_object_class_find_property (g_type_class_peek (type), "code") ? "code" : "id";
+      const char *key = g_object_class_find_property (g_type_class_ref (type), "code") ? "code" : "id";
 
       return g_object_new (type, key, "X-1", NULL);
     }

@@ -20,6 +20,7 @@
 #include "community-facility.h"
 #include "community-department.h"
 #include "community-task.h"
+#include "community-privacy.h"
 
 G_BEGIN_DECLS
 
@@ -130,6 +131,18 @@ gboolean            community_dataset_load_from_node  (CommunityDataset    *self
                                                        GError             **error);
 COMMUNITY_AVAILABLE_IN_ALL
 JsonNode           *community_dataset_to_node         (CommunityDataset    *self) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+JsonNode           *community_dataset_to_node_full    (CommunityDataset    *self,
+                                                       CommunityPrivacy    *privacy) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+char               *community_dataset_save_to_data_full (CommunityDataset  *self,
+                                                         CommunityPrivacy  *privacy,
+                                                         gsize             *length) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean            community_dataset_save_to_file_full (CommunityDataset  *self,
+                                                         const char        *filename,
+                                                         CommunityPrivacy  *privacy,
+                                                         GError           **error);
 COMMUNITY_AVAILABLE_IN_ALL
 char               *community_dataset_save_to_data    (CommunityDataset    *self,
                                                        gsize               *length) G_GNUC_WARN_UNUSED_RESULT;

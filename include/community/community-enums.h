@@ -526,4 +526,21 @@ typedef enum {
   COMMUNITY_FUNDING_PURPOSE_OTHER,
 } CommunityFundingPurpose;
 
+/**
+ * CommunitySeverity:
+ * @COMMUNITY_SEVERITY_INFO: the policy encourages it (有条件的…应, 鼓励)
+ * @COMMUNITY_SEVERITY_WARNING: the policy expects it as a rule of thumb
+ *   (一般以…为宜, 原则上)
+ * @COMMUNITY_SEVERITY_ERROR: the policy requires it (不低于, 每…配备, 不得, 须)
+ *
+ * How serious a [class@Community.Finding] is, following the modality of the
+ * clause it enforces (DOMAIN.md §4). Values are ordered: a higher value is
+ * more serious.
+ */
+typedef enum {
+  COMMUNITY_SEVERITY_INFO,
+  COMMUNITY_SEVERITY_WARNING,
+  COMMUNITY_SEVERITY_ERROR,
+} CommunitySeverity;
+
 G_END_DECLS

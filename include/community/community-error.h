@@ -87,9 +87,111 @@ typedef enum {
   COMMUNITY_DATASET_ERROR_IN_OTHER_DATASET,
 } CommunityDatasetError;
 
+/**
+ * COMMUNITY_WORKFLOW_ERROR:
+ *
+ * The error domain of [error@Community.WorkflowError]: a step of a workflow
+ * (DOMAIN.md §3) that was refused.
+ */
+#define COMMUNITY_WORKFLOW_ERROR (community_workflow_error_quark ())
+
+/**
+ * CommunityWorkflowError:
+ * @COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION: the workflow does not allow
+ *   going from the current state to the requested one
+ * @COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER: the step is dated earlier than the
+ *   step before it
+ *
+ * Why a workflow step was refused. A refused step changes nothing.
+ */
+typedef enum {
+  COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION,
+  COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER,
+} CommunityWorkflowError;
+
+/**
+ * COMMUNITY_IDENTIFIER_ERROR:
+ *
+ * The error domain of [error@Community.IdentifierError]: an identifier (a
+ * citizen ID number, a unified social credit code, a division code, a
+ * mobile number) that is not valid.
+ */
+#define COMMUNITY_IDENTIFIER_ERROR (community_identifier_error_quark ())
+
+/**
+ * CommunityIdentifierError:
+ * @COMMUNITY_IDENTIFIER_ERROR_LENGTH: the identifier has the wrong number of
+ *   characters
+ * @COMMUNITY_IDENTIFIER_ERROR_CHARSET: it contains a character its standard
+ *   does not allow there
+ * @COMMUNITY_IDENTIFIER_ERROR_DATE: the birth date of a citizen ID number is
+ *   not a real date, or is in the future
+ * @COMMUNITY_IDENTIFIER_ERROR_CHECKSUM: the check digit or check character
+ *   does not match the rest
+ * @COMMUNITY_IDENTIFIER_ERROR_PREFIX: a mobile number's prefix is not a
+ *   mainland mobile prefix, or a division code does not carry its parent's
+ *   prefix
+ * @COMMUNITY_IDENTIFIER_ERROR_SEGMENT: a segment of a division code is out of
+ *   the range reserved for its kind, or a code has digits after its level's
+ *   segment
+ *
+ * Which part of an identifier is wrong. Messages name the part, never the
+ * identifier itself, since ID numbers and phones are personal data.
+ */
+typedef enum {
+  COMMUNITY_IDENTIFIER_ERROR_LENGTH,
+  COMMUNITY_IDENTIFIER_ERROR_CHARSET,
+  COMMUNITY_IDENTIFIER_ERROR_DATE,
+  COMMUNITY_IDENTIFIER_ERROR_CHECKSUM,
+  COMMUNITY_IDENTIFIER_ERROR_PREFIX,
+  COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
+} CommunityIdentifierError;
+
+/**
+ * COMMUNITY_RULESET_ERROR:
+ *
+ * The error domain of [error@Community.RulesetError]: a ruleset document
+ * that cannot be used.
+ */
+#define COMMUNITY_RULESET_ERROR (community_ruleset_error_quark ())
+
+/**
+ * CommunityRulesetError:
+ * @COMMUNITY_RULESET_ERROR_SYNTAX: the input is not well-formed JSON
+ * @COMMUNITY_RULESET_ERROR_FORMAT: the root is not an object, its `format`
+ *   is not `libcommunity-ruleset`, or its `version` is not 1
+ * @COMMUNITY_RULESET_ERROR_UNKNOWN_RULE: a rule id the library does not have
+ * @COMMUNITY_RULESET_ERROR_UNKNOWN_INDICATOR: an indicator id the library
+ *   does not have
+ * @COMMUNITY_RULESET_ERROR_UNKNOWN_MEMBER: a member a ruleset cannot have,
+ *   such as a parameter the rule does not take
+ * @COMMUNITY_RULESET_ERROR_TYPE: a value of the wrong type (a string for a
+ *   numeric parameter, an unknown severity, a target outside 0–1)
+ * @COMMUNITY_RULESET_ERROR_EXTENDS: the ruleset it extends cannot be found,
+ *   or rulesets extend each other in a cycle
+ *
+ * Why a ruleset was refused. Messages start with the JSON Pointer of the
+ * offending value, as those of [error@Community.ParseError] do.
+ */
+typedef enum {
+  COMMUNITY_RULESET_ERROR_SYNTAX,
+  COMMUNITY_RULESET_ERROR_FORMAT,
+  COMMUNITY_RULESET_ERROR_UNKNOWN_RULE,
+  COMMUNITY_RULESET_ERROR_UNKNOWN_INDICATOR,
+  COMMUNITY_RULESET_ERROR_UNKNOWN_MEMBER,
+  COMMUNITY_RULESET_ERROR_TYPE,
+  COMMUNITY_RULESET_ERROR_EXTENDS,
+} CommunityRulesetError;
+
 COMMUNITY_AVAILABLE_IN_ALL
-GQuark community_parse_error_quark   (void);
+GQuark community_parse_error_quark      (void);
 COMMUNITY_AVAILABLE_IN_ALL
-GQuark community_dataset_error_quark (void);
+GQuark community_dataset_error_quark    (void);
+COMMUNITY_AVAILABLE_IN_ALL
+GQuark community_workflow_error_quark   (void);
+COMMUNITY_AVAILABLE_IN_ALL
+GQuark community_identifier_error_quark (void);
+COMMUNITY_AVAILABLE_IN_ALL
+GQuark community_ruleset_error_quark    (void);
 
 G_END_DECLS

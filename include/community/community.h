@@ -35,5 +35,14 @@
 #include "community-wage-baseline.h"
 #include "community-survey.h"
 #include "community-dataset.h"
+#include "community-identifiers.h"
+#include "community-privacy.h"
+#include "community-annex.h"
+#include "community-finding.h"
+#include "community-ruleset.h"
+#include "community-rule-result.h"
+#include "community-indicator-result.h"
+#include "community-report.h"
+#include "community-validator.h"
 
 #undef COMMUNITY_INSIDE
