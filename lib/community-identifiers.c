@@ -13,8 +13,11 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "community-identifiers.h"
 #include "community-error.h"
+#include "community-i18n-private.h"
 
 /* The number of characters of @s: UTF-8 characters when @s is valid UTF-8,
  * bytes otherwise, so that a length error counts what the user sees. */
@@ -126,6 +129,8 @@ community_citizen_id_validate (const char   *id_number,
   GDate today_date;
   guint sum = 0;
 
+  community_i18n_init ();
+
   g_return_val_if_fail (id_number != NULL, FALSE);
   g_return_val_if_fail (today == NULL || g_date_valid (today), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -134,7 +139,7 @@ community_citizen_id_validate (const char   *id_number,
   if (length != CITIZEN_ID_LENGTH)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_LENGTH,
-                   "the ID number has %ld characters where GB 11643 has 18", length);
+                   _("the ID number has %ld characters where GB 11643 has 18"), length);
       return FALSE;
     }
 
@@ -142,8 +147,8 @@ community_citizen_id_validate (const char   *id_number,
     if (!g_ascii_isdigit (id_number[i]))
       {
         g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                     "character %u of the ID number is not a digit: the first 17 must be "
-                     "digits", i + 1);
+                     _("character %u of the ID number is not a digit: the first 17 must be "
+                     "digits"), i + 1);
         return FALSE;
       }
 
@@ -151,23 +156,23 @@ community_citizen_id_validate (const char   *id_number,
   if (check == 'x')
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                           "the check character (the 18th) of the ID number is a lowercase x: "
-                           "GB 11643 writes it as a capital X");
+                           _("the check character (the 18th) of the ID number is a lowercase x: "
+                           "GB 11643 writes it as a capital X"));
       return FALSE;
     }
   if (!g_ascii_isdigit (check) && check != 'X')
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                           "the check character (the 18th) of the ID number is neither a "
-                           "digit nor X");
+                           _("the check character (the 18th) of the ID number is neither a "
+                           "digit nor X"));
       return FALSE;
     }
 
   if (!is_province_code (digits_value (id_number, 2)))
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
-                           "the address code (digits 1 to 6) of the ID number does not start "
-                           "with a province-level code of GB/T 2260");
+                           _("the address code (digits 1 to 6) of the ID number does not start "
+                           "with a province-level code of GB/T 2260"));
       return FALSE;
     }
 
@@ -177,7 +182,7 @@ community_citizen_id_validate (const char   *id_number,
   if (!g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_DATE,
-                           "the birth date (digits 7 to 14) of the ID number is not a real date");
+                           _("the birth date (digits 7 to 14) of the ID number is not a real date"));
       return FALSE;
     }
 
@@ -191,7 +196,7 @@ community_citizen_id_validate (const char   *id_number,
   if (g_date_compare (&birth_date, today) > 0)
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_DATE,
-                           "the birth date (digits 7 to 14) of the ID number is in the future");
+                           _("the birth date (digits 7 to 14) of the ID number is in the future"));
       return FALSE;
     }
 
@@ -200,8 +205,8 @@ community_citizen_id_validate (const char   *id_number,
   if (citizen_id_check_chars[sum % 11] != check)
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHECKSUM,
-                           "the check character (the 18th) of the ID number does not match the "
-                           "first 17 digits");
+                           _("the check character (the 18th) of the ID number does not match the "
+                           "first 17 digits"));
       return FALSE;
     }
 
@@ -260,6 +265,8 @@ community_uscc_validate (const char  *code,
   glong length;
   guint sum = 0;
 
+  community_i18n_init ();
+
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -267,7 +274,7 @@ community_uscc_validate (const char  *code,
   if (length != USCC_LENGTH)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_LENGTH,
-                   "the credit code has %ld characters where GB 32100 has 18", length);
+                   _("the credit code has %ld characters where GB 32100 has 18"), length);
       return FALSE;
     }
 
@@ -278,22 +285,22 @@ community_uscc_validate (const char  *code,
       if (g_ascii_islower (c))
         {
           g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                       "character %u of the credit code is a lowercase letter: GB 32100 "
-                       "codes are written in capitals", i + 1);
+                       _("character %u of the credit code is a lowercase letter: GB 32100 "
+                       "codes are written in capitals"), i + 1);
           return FALSE;
         }
       if (uscc_value (c) < 0)
         {
           g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                       "character %u of the credit code is not in the GB 32100 alphabet "
-                       "(digits and capitals other than I, O, Z, S and V)", i + 1);
+                       _("character %u of the credit code is not in the GB 32100 alphabet "
+                       "(digits and capitals other than I, O, Z, S and V)"), i + 1);
           return FALSE;
         }
       if (i >= 2 && i < 8 && !g_ascii_isdigit (c))
         {
           g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                       "character %u of the credit code is not a digit: characters 3 to 8 "
-                       "are the division code of the registering authority", i + 1);
+                       _("character %u of the credit code is not a digit: characters 3 to 8 "
+                       "are the division code of the registering authority"), i + 1);
           return FALSE;
         }
     }
@@ -303,8 +310,8 @@ community_uscc_validate (const char  *code,
   if (uscc_alphabet[(31 - sum % 31) % 31] != code[USCC_LENGTH - 1])
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHECKSUM,
-                           "the check character (the 18th) of the credit code does not match "
-                           "the first 17 characters");
+                           _("the check character (the 18th) of the credit code does not match "
+                           "the first 17 characters"));
       return FALSE;
     }
 
@@ -387,14 +394,16 @@ community_mobile_validate (const char  *phone,
 {
   glong length;
 
+  community_i18n_init ();
+
   g_return_val_if_fail (phone != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (phone[0] == '+')
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                           "the mobile number starts with an international prefix: write the "
-                           "11-digit national number alone");
+                           _("the mobile number starts with an international prefix: write the "
+                           "11-digit national number alone"));
       return FALSE;
     }
 
@@ -402,7 +411,7 @@ community_mobile_validate (const char  *phone,
   if (length != MOBILE_LENGTH)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_LENGTH,
-                   "the mobile number has %ld characters where a mainland mobile number has 11",
+                   _("the mobile number has %ld characters where a mainland mobile number has 11"),
                    length);
       return FALSE;
     }
@@ -411,22 +420,22 @@ community_mobile_validate (const char  *phone,
     if (!g_ascii_isdigit (phone[i]))
       {
         g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                     "character %u of the mobile number is not a digit", i + 1);
+                     _("character %u of the mobile number is not a digit"), i + 1);
         return FALSE;
       }
 
   if (phone[0] != '1')
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_PREFIX,
-                           "the mobile number does not start with 1, as every mainland mobile "
-                           "number does");
+                           _("the mobile number does not start with 1, as every mainland mobile "
+                           "number does"));
       return FALSE;
     }
   if (!has_mobile_prefix (phone))
     {
       g_set_error_literal (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_PREFIX,
-                           "the prefix (the leading digits) of the mobile number is not a live "
-                           "mainland mobile prefix");
+                           _("the prefix (the leading digits) of the mobile number is not a live "
+                           "mainland mobile prefix"));
       return FALSE;
     }
 
@@ -447,11 +456,11 @@ static const struct {
   guint width;
   const char *name;
 } segments[] = {
-  [COMMUNITY_CODE_LEVEL_PROVINCE] = { 0, 2, "province" },
-  [COMMUNITY_CODE_LEVEL_CITY] = { 2, 2, "city" },
-  [COMMUNITY_CODE_LEVEL_COUNTY] = { 4, 2, "county" },
-  [COMMUNITY_CODE_LEVEL_STREET] = { 6, 3, "street" },
-  [COMMUNITY_CODE_LEVEL_COMMUNITY] = { 9, 3, "community" },
+  [COMMUNITY_CODE_LEVEL_PROVINCE] = { 0, 2, N_("province") },
+  [COMMUNITY_CODE_LEVEL_CITY] = { 2, 2, N_("city") },
+  [COMMUNITY_CODE_LEVEL_COUNTY] = { 4, 2, N_("county") },
+  [COMMUNITY_CODE_LEVEL_STREET] = { 6, 3, N_("street") },
+  [COMMUNITY_CODE_LEVEL_COMMUNITY] = { 9, 3, N_("community") },
 };
 
 static guint
@@ -525,6 +534,8 @@ community_division_code_parse (const char  *code,
   glong length;
   CommunityCodeLevel level = COMMUNITY_CODE_LEVEL_PROVINCE;
 
+  community_i18n_init ();
+
   g_return_val_if_fail (code != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -532,8 +543,8 @@ community_division_code_parse (const char  *code,
   if (length != DIVISION_CODE_LENGTH)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_LENGTH,
-                   "the division code has %ld characters where a statistical division code "
-                   "has 12", length);
+                   _("the division code has %ld characters where a statistical division code "
+                   "has 12"), length);
       return NULL;
     }
 
@@ -541,7 +552,7 @@ community_division_code_parse (const char  *code,
     if (!g_ascii_isdigit (code[i]))
       {
         g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_CHARSET,
-                     "character %u of the division code is not a digit", i + 1);
+                     _("character %u of the division code is not a digit"), i + 1);
         return NULL;
       }
 
@@ -556,7 +567,7 @@ community_division_code_parse (const char  *code,
   if (self->province == 0)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
-                   "division code %s: the province segment is 00", code);
+                   _("division code %s: the province segment is 00"), code);
       return NULL;
     }
 
@@ -567,9 +578,9 @@ community_division_code_parse (const char  *code,
       if (level != i - 1)
         {
           g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
-                       "division code %s: the %s segment is zero but the %s segment after it "
-                       "is not; the segments after a code's level must all be zero",
-                       code, segments[level + 1].name, segments[i].name);
+                       _("division code %s: the %s segment is zero but the %s segment after it "
+                       "is not; the segments after a code's level must all be zero"),
+                       code, _(segments[level + 1].name), _(segments[i].name));
           return NULL;
         }
       level = i;
@@ -645,6 +656,8 @@ gboolean
 community_division_code_check_ranges (const CommunityDivisionCode  *code,
                                       GError                      **error)
 {
+  community_i18n_init ();
+
   g_return_val_if_fail (code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -652,8 +665,8 @@ community_division_code_check_ranges (const CommunityDivisionCode  *code,
       (code->street < 1 || code->street > 399))
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
-                   "division code %s: the street segment %03u is outside the ranges reserved "
-                   "for subdistricts (001–099), towns (100–199) and townships (200–399)",
+                   _("division code %s: the street segment %03u is outside the ranges reserved "
+                   "for subdistricts (001–099), towns (100–199) and townships (200–399)"),
                    code->code, code->street);
       return FALSE;
     }
@@ -662,9 +675,9 @@ community_division_code_check_ranges (const CommunityDivisionCode  *code,
       (code->village < 1 || code->village > 599))
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_SEGMENT,
-                   "division code %s: the community segment %03u is outside the ranges "
+                   _("division code %s: the community segment %03u is outside the ranges "
                    "reserved for residents' committees (001–199), villagers' committees "
-                   "(200–399) and units of a similar kind (400–599)",
+                   "(200–399) and units of a similar kind (400–599)"),
                    code->code, code->village);
       return FALSE;
     }
@@ -730,6 +743,8 @@ community_division_code_validate_child (const char  *parent_code,
   g_autoptr(CommunityDivisionCode) child = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  community_i18n_init ();
+
   g_return_val_if_fail (parent_code != NULL, FALSE);
   g_return_val_if_fail (child_code != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -753,9 +768,9 @@ community_division_code_validate_child (const char  *parent_code,
   if (child->level != parent->level + 1)
     {
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_PREFIX,
-                   "division code %s is a %s-level code, not one level below the %s-level "
-                   "code %s", child->code, segments[child->level].name,
-                   segments[parent->level].name, parent->code);
+                   _("division code %s is a %s-level code, not one level below the %s-level "
+                   "code %s"), child->code, _(segments[child->level].name),
+                   _(segments[parent->level].name), parent->code);
       return FALSE;
     }
 
@@ -764,7 +779,7 @@ community_division_code_validate_child (const char  *parent_code,
       guint prefix_length = segments[parent->level].offset + segments[parent->level].width;
 
       g_set_error (error, COMMUNITY_IDENTIFIER_ERROR, COMMUNITY_IDENTIFIER_ERROR_PREFIX,
-                   "division code %s does not start with %.*s, the prefix of its parent %s",
+                   _("division code %s does not start with %.*s, the prefix of its parent %s"),
                    child->code, (int) prefix_length, parent->code, parent->code);
       return FALSE;
     }

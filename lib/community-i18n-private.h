@@ -1,0 +1,17 @@
+/* community-i18n-private.h: the library's message catalog
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Binds the libcommunity gettext domain to LOCALEDIR, in UTF-8, once per
+ * process. Every piece of the library that builds a translated message calls
+ * it before its first _(). */
+void community_i18n_init (void);
+
+G_END_DECLS
