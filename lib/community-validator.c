@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "community-validator.h"
+#include "community-i18n-private.h"
 #include "community-report-private.h"
 #include "rules/community-rule-private.h"
 
@@ -103,8 +104,7 @@ community_validator_class_init (CommunityValidatorClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  community_i18n_init ();
 }
 
 static void

@@ -1,0 +1,503 @@
+#!/usr/bin/python3
+# test_validation.py: validating the sample with the wuxi-2018 ruleset, from Python
+#
+# SPDX-License-Identifier: LGPL-2.1-or-later
+#
+# Run with the system Python and the build's typelib, e.g.
+#
+#   GI_TYPELIB_PATH=_build/lib LD_LIBRARY_PATH=_build/lib \
+#   COMMUNITY_SAMPLE=examples/data/wuxi-sample.json \
+#   /usr/bin/python3 tests/python/test_validation.py
+#
+# The sample has eight defects on purpose (examples/data/README.md); the
+# findings they produce are listed below, as community-check reports them.
+
+import json
+import os
+import re
+import unittest
+
+import gi
+
+gi.require_version("Community", "1.0")
+gi.require_version("GLib", "2.0")
+gi.require_version("Json", "1.0")
+from gi.repository import Community, GLib, Json  # noqa: E402
+
+import taprunner  # noqa: E402
+
+RULESET_ERROR = "community-ruleset-error-quark"
+CITY = "320200000000"
+LIANGXI = "320213000000"   # 梁溪区
+XISHAN = "320205000000"    # 锡山区
+HONGSHAN = "320214055000"  # 鸿山街道
+
+ERROR = Community.Severity.ERROR
+WARNING = Community.Severity.WARNING
+INFO = Community.Severity.INFO
+
+# (rule, severity, subject kind, subject id, path, expected, actual), in the
+# report's order (catalog order of the rules).
+EXPECTED_FINDINGS = [
+    ("facility.area-per-households", ERROR, Community.EntityKind.COMMUNITY,
+     "320213025005", "/communities/2", 1100, 860),
+    ("street.party-guidance-station", WARNING, Community.EntityKind.DIVISION,
+     "320214055000", "/divisions/7", 1, 0),
+    ("worker.pay-floor", WARNING, Community.EntityKind.WORKER,
+     "W0018", "/workers/17/annual_pay_yuan", 98640, 92400),
+    ("grid.leader", ERROR, Community.EntityKind.GRID,
+     "320205106001-G02", "/grids/17/leader", "320205106001", None),
+    ("grid.coverage", ERROR, Community.EntityKind.COMMUNITY,
+     "320213025009", "/communities/3/households", 2320, 2180),
+    ("funding.community-floor", ERROR, Community.EntityKind.COMMUNITY,
+     "320205106203", "/communities/9", {"year": 2019, "min": 300000}, 250000),
+    ("consultation.feedback-overdue", WARNING, Community.EntityKind.CONSULTATION,
+     "K004", "/consultations/3/state", 90, 204),
+    ("work-item.admission", ERROR, Community.EntityKind.WORK_ITEM,
+     "WI-06", "/work_items/5/legal_review/approved", True, False),
+]
+
+
+def ruleset_document(**members):
+    """A ruleset document with the given members, as UTF-8 bytes."""
+    root = {"format": "libcommunity-ruleset", "version": 1}
+    root.update(members)
+    return json.dumps(root, ensure_ascii=False).encode("utf-8")
+
+
+def sample_path():
+    path = os.environ.get("COMMUNITY_SAMPLE")
+    if not path:
+        raise AssertionError("COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json")
+    return path
+
+
+_sample_json = None
+
+
+def sample_json():
+    """The sample, as the json module reads it (cached; do not modify)."""
+    global _sample_json
+    if _sample_json is None:
+        with open(sample_path(), encoding="utf-8") as f:
+            _sample_json = json.load(f)
+    return _sample_json
+
+
+def sample_copy():
+    """A deep copy of the sample's JSON that a test may modify."""
+    return json.loads(json.dumps(sample_json()))
+
+
+def load_sample():
+    ds = Community.Dataset.new()
+    assert ds.load_from_file(sample_path()) is True
+    return ds
+
+
+def wuxi_2018():
+    return Community.Ruleset.new_builtin("wuxi-2018")
+
+
+def validate(dataset, ruleset=None):
+    return Community.Validator.new(ruleset or wuxi_2018()).run(dataset)
+
+
+def node_value(node):
+    """A JsonNode as the json module would read it."""
+    if node is None:
+        return None
+    return json.loads(Json.to_string(node, False))
+
+
+def keys(findings):
+    return [(f.get_rule(), f.get_subject_id(), f.get_path()) for f in findings]
+
+
+def personal_values(workers):
+    return [w[k] for w in workers for k in ("id_number", "phone") if k in w]
+
+
+class ValidationTestCase(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        cls.ruleset = wuxi_2018()
+        cls.dataset = load_sample()
+        cls.report = Community.Validator.new(cls.ruleset).run(cls.dataset)
+
+    def finding(self, rule, report=None):
+        matches = list((report or self.report).filter(INFO, rule, None, None))
+        self.assertEqual(len(matches), 1, "findings of %s" % rule)
+        return matches[0]
+
+
+class FindingsTest(ValidationTestCase):
+
+    def test_report_of_ruleset(self):
+        self.assertIsInstance(self.report, Community.Report)
+        self.assertEqual(self.report.get_ruleset(), "wuxi-2018")
+        self.assertEqual(self.ruleset.get_name(), "wuxi-2018")
+        self.assertIn("wuxi-2018", Community.Ruleset.list_builtin())
+
+    def test_exactly_the_eight_findings(self):
+        findings = self.report.get_findings()
+        self.assertEqual(findings.get_item_type(), Community.Finding.__gtype__)
+        self.assertEqual(sorted(keys(findings)),
+                         sorted((rule, subject, path)
+                                for rule, _s, _k, subject, path, _e, _a in EXPECTED_FINDINGS))
+        self.assertEqual(findings.get_n_items(), 8)
+
+    def test_findings_in_catalog_order(self):
+        self.assertEqual(keys(self.report.get_findings()),
+                         [(rule, subject, path)
+                          for rule, _s, _k, subject, path, _e, _a in EXPECTED_FINDINGS])
+        rules = list(self.ruleset.list_rules())
+        positions = [rules.index(f.get_rule()) for f in self.report.get_findings()]
+        self.assertEqual(positions, sorted(positions))
+
+    def test_every_finding_in_detail(self):
+        by_rule = {f.get_rule(): f for f in self.report.get_findings()}
+        for rule, severity, kind, subject, path, expected, actual in EXPECTED_FINDINGS:
+            with self.subTest(rule=rule):
+                finding = by_rule[rule]
+                self.assertIsInstance(finding, Community.Finding)
+                self.assertEqual(finding.get_severity(), severity)
+                self.assertEqual(finding.get_severity(), self.ruleset.get_rule_severity(rule))
+                self.assertEqual(finding.get_subject_kind(), kind)
+                self.assertEqual(finding.get_subject_id(), subject)
+                self.assertEqual(finding.get_path(), path)
+                self.assertEqual(finding.get_clause(), self.ruleset.get_rule_clause(rule))
+                self.assertTrue(finding.get_message())
+                self.assertIn(subject, finding.get_message())
+                self.assertEqual(node_value(finding.get_expected()), expected)
+                self.assertEqual(node_value(finding.get_actual()), actual)
+
+    def test_grid_coverage_numbers(self):
+        finding = self.finding("grid.coverage")
+        self.assertEqual(finding.get_severity(), ERROR)
+        self.assertEqual(finding.get_clause(), "一(三), 三(四)")
+        expected, actual = finding.get_expected(), finding.get_actual()
+        self.assertEqual(expected.get_node_type(), Json.NodeType.VALUE)
+        self.assertEqual(actual.get_node_type(), Json.NodeType.VALUE)
+        self.assertEqual(expected.get_int(), 2320)
+        self.assertEqual(actual.get_int(), 2180)
+        self.assertEqual(finding.get_shortfall(), 140.0)
+        households = sample_json()["communities"][3]
+        self.assertEqual(households["code"], "320213025009")
+        self.assertEqual(households["households"], 2320)
+
+    def test_pay_floor_numbers(self):
+        finding = self.finding("worker.pay-floor")
+        self.assertEqual(finding.get_severity(), WARNING)
+        self.assertEqual(finding.get_subject_kind(), Community.EntityKind.WORKER)
+        self.assertEqual(finding.get_expected().get_int(), 98640)
+        self.assertEqual(finding.get_actual().get_int(), 92400)
+        self.assertEqual(finding.get_shortfall(), 98640.0 - 92400.0)
+        self.assertEqual(sample_json()["workers"][17]["annual_pay_yuan"], 92400)
+
+    def test_paths_point_to_the_subject(self):
+        data = sample_json()
+        for finding in self.report.get_findings():
+            with self.subTest(rule=finding.get_rule()):
+                path = finding.get_path()
+                self.assertRegex(path, r"^(/[^/]+)+$")
+                member, index = path.split("/")[1:3]
+                self.assertEqual(member, Community.entity_kind_get_member_name(
+                    finding.get_subject_kind()))
+                obj = data[member][int(index)]
+                self.assertEqual(str(obj.get("code", obj.get("id", obj.get("number")))),
+                                 finding.get_subject_id())
+                entity = self.dataset.lookup(finding.get_subject_kind(), finding.get_subject_id())
+                self.assertIsNotNone(entity)
+
+    def test_finding_to_json(self):
+        finding = self.finding("grid.coverage")
+        obj = node_value(finding.to_json())
+        self.assertEqual(obj["rule"], "grid.coverage")
+        self.assertEqual(obj["severity"], "error")
+        self.assertEqual(obj["subject"], {"type": "community", "id": "320213025009"})
+        self.assertEqual(obj["path"], "/communities/3/households")
+        self.assertEqual((obj["expected"], obj["actual"]), (2320, 2180))
+
+
+class CountAndFilterTest(ValidationTestCase):
+
+    def test_counts_by_severity(self):
+        self.assertEqual(self.report.count(ERROR), 5)
+        self.assertEqual(self.report.count(WARNING), 3)
+        self.assertEqual(self.report.count(INFO), 0)
+        self.assertEqual(self.report.count_at_least(ERROR), 5)
+        self.assertEqual(self.report.count_at_least(WARNING), 8)
+        self.assertEqual(self.report.count_at_least(INFO), 8)
+        by_severity = {}
+        for finding in self.report.get_findings():
+            by_severity[finding.get_severity()] = by_severity.get(finding.get_severity(), 0) + 1
+        self.assertEqual(by_severity, {ERROR: 5, WARNING: 3})
+
+    def test_filter_everything(self):
+        everything = self.report.filter(INFO, None, None, None)
+        self.assertEqual(keys(everything), keys(self.report.get_findings()))
+        # A new list: not the report's own.
+        self.assertIsNot(everything, self.report.get_findings())
+
+    def test_filter_by_severity(self):
+        errors = self.report.filter(ERROR, None, None, None)
+        self.assertEqual([f.get_rule() for f in errors],
+                         [e[0] for e in EXPECTED_FINDINGS if e[1] == ERROR])
+        self.assertEqual(errors.get_n_items(), self.report.count(ERROR))
+        self.assertEqual(self.report.filter(WARNING, None, None, None).get_n_items(), 8)
+
+    def test_filter_by_rule(self):
+        coverage = self.report.filter(INFO, "grid.coverage", None, None)
+        self.assertEqual(keys(coverage),
+                         [("grid.coverage", "320213025009", "/communities/3/households")])
+        # The criteria combine.
+        self.assertEqual(self.report.filter(ERROR, "worker.pay-floor", None, None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(WARNING, "worker.pay-floor", None, None).get_n_items(), 1)
+        self.assertEqual(self.report.filter(INFO, "grid.coverage", "W0018", None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(INFO, "grid.leader", None, None).get_n_items(), 1)
+        self.assertEqual(self.report.filter(INFO, "worker.phone", None, None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(INFO, "no.such-rule", None, None).get_n_items(), 0)
+
+    def test_filter_by_subject(self):
+        self.assertEqual(keys(self.report.filter(INFO, None, "W0018", None)),
+                         [("worker.pay-floor", "W0018", "/workers/17/annual_pay_yuan")])
+        self.assertEqual(self.report.filter(INFO, None, "W0001", None).get_n_items(), 0)
+
+    def test_filter_by_district(self):
+        liangxi = keys(self.report.filter(INFO, None, None, LIANGXI))
+        self.assertIn(("grid.coverage", "320213025009", "/communities/3/households"), liangxi)
+        self.assertIn(("facility.area-per-households", "320213025005", "/communities/2"), liangxi)
+        self.assertNotIn("320205106001-G02", [subject for _r, subject, _p in liangxi])
+        self.assertNotIn("grid.leader", [rule for rule, _s, _p in liangxi])
+        self.assertEqual(sorted(rule for rule, _s, _p in liangxi),
+                         sorted(["facility.area-per-households", "worker.pay-floor",
+                                 "grid.coverage", "work-item.admission"]))
+        # The grid without a leader is in 锡山区.
+        xishan = keys(self.report.filter(INFO, None, None, XISHAN))
+        self.assertIn(("grid.leader", "320205106001-G02", "/grids/17/leader"), xishan)
+        self.assertIn(("funding.community-floor", "320205106203", "/communities/9"), xishan)
+        self.assertNotIn("grid.coverage", [rule for rule, _s, _p in xishan])
+        # With a severity too.
+        self.assertEqual(sorted(f.get_rule() for f in self.report.filter(ERROR, None, None, LIANGXI)),
+                         sorted(["facility.area-per-households", "grid.coverage",
+                                 "work-item.admission"]))
+
+    def test_filter_by_division_itself_and_city(self):
+        self.assertEqual(keys(self.report.filter(INFO, None, None, HONGSHAN)),
+                         [("street.party-guidance-station", HONGSHAN, "/divisions/7")])
+        self.assertEqual(keys(self.report.filter(INFO, None, None, CITY)),
+                         keys(self.report.get_findings()))
+        self.assertEqual(self.report.filter(INFO, None, None, "no-such-division").get_n_items(), 0)
+
+
+class RuleResultTest(ValidationTestCase):
+
+    def test_grid_leader(self):
+        result = self.report.get_rule_result("grid.leader")
+        self.assertIsInstance(result, Community.RuleResult)
+        self.assertEqual(result.get_id(), "grid.leader")
+        self.assertEqual(result.get_failed(), 1)
+        self.assertEqual(result.get_applied(), result.get_passed() + result.get_failed())
+        self.assertEqual(result.get_applied(), len(sample_json()["grids"]))
+        self.assertEqual(result.get_severity(), ERROR)
+        self.assertEqual(result.get_clause(), "三(四)")
+
+    def test_every_rule_result(self):
+        results = list(self.report.get_rule_results())
+        enabled = [r for r in self.ruleset.list_rules() if self.ruleset.get_rule_enabled(r)]
+        self.assertEqual([r.get_id() for r in results], enabled)
+        failing = {e[0] for e in EXPECTED_FINDINGS}
+        for result in results:
+            with self.subTest(rule=result.get_id()):
+                self.assertEqual(result.get_applied(), result.get_passed() + result.get_failed())
+                self.assertEqual(result.get_failed(),
+                                 1 if result.get_id() in failing else 0)
+                self.assertEqual(result.get_failed(),
+                                 self.report.filter(INFO, result.get_id(), None, None).get_n_items())
+                self.assertIs(self.report.get_rule_result(result.get_id()), result)
+
+    def test_unknown_rule_result(self):
+        self.assertIsNone(self.report.get_rule_result("no.such-rule"))
+        self.assertIsNone(self.report.get_rule_result("facility.office-area"))  # disabled
+
+
+class IndicatorTest(ValidationTestCase):
+
+    def test_self_governance_compliance_at_city(self):
+        indicator = self.report.get_indicator("self-governance.compliance", CITY)
+        self.assertIsInstance(indicator, Community.IndicatorResult)
+        self.assertEqual(indicator.get_id(), "self-governance.compliance")
+        self.assertEqual(indicator.get_division(), CITY)
+        self.assertEqual(indicator.get_numerator(), 14)
+        self.assertEqual(indicator.get_denominator(), 15)
+        self.assertTrue(indicator.is_applicable())
+        self.assertAlmostEqual(indicator.get_value(), 14 / 15, places=9)
+        self.assertEqual(indicator.get_target(), 0.98)
+        self.assertEqual(indicator.get_target(),
+                         self.ruleset.get_indicator_target("self-governance.compliance"))
+        self.assertIs(indicator.get_met(), False)
+
+    def test_indicator_lookup(self):
+        found = [i for i in self.report.get_indicators()
+                 if i.get_id() == "self-governance.compliance" and i.get_division() == CITY]
+        self.assertEqual(len(found), 1)
+        self.assertIs(self.report.get_indicator("self-governance.compliance", CITY), found[0])
+        self.assertIsNone(self.report.get_indicator("self-governance.compliance", "no-such"))
+        self.assertIsNone(self.report.get_indicator("no.such-indicator", CITY))
+
+
+class ReportJsonTest(ValidationTestCase):
+
+    def test_to_data_parses(self):
+        text, length = self.report.to_data()
+        self.assertEqual(length, len(text.encode("utf-8")))
+        doc = json.loads(text)
+        self.assertEqual(doc["format"], "libcommunity-report")
+        self.assertEqual(doc["version"], 1)
+        self.assertEqual(doc["ruleset"], "wuxi-2018")
+        self.assertEqual(doc["summary"], {"errors": 5, "warnings": 3, "infos": 0})
+        self.assertEqual([(f["rule"], f["subject"]["id"], f["path"]) for f in doc["findings"]],
+                         keys(self.report.get_findings()))
+        self.assertEqual([(f["expected"], f["actual"]) for f in doc["findings"]],
+                         [(e[5], e[6]) for e in EXPECTED_FINDINGS])
+        self.assertEqual(len(doc["rules"]), self.report.get_rule_results().get_n_items())
+        city = [i for i in doc["indicators"]
+                if i["id"] == "self-governance.compliance" and i["division"] == CITY]
+        self.assertEqual(len(city), 1)
+        self.assertEqual((city[0]["numerator"], city[0]["denominator"], city[0]["met"]),
+                         (14, 15, False))
+
+    def test_to_data_is_stable(self):
+        first, _ = self.report.to_data()
+        self.assertEqual(self.report.to_data()[0], first)
+        again = Community.Validator.new(self.ruleset).run(self.dataset)
+        self.assertEqual(again.to_data()[0], first)
+        fresh = validate(load_sample())
+        self.assertEqual(fresh.to_data()[0], first)
+
+    def test_to_json_matches_to_data(self):
+        self.assertEqual(node_value(self.report.to_json()), json.loads(self.report.to_data()[0]))
+
+
+class RulesetTest(ValidationTestCase):
+
+    def test_extends_and_disables_grid_leader(self):
+        ruleset = Community.Ruleset.new_from_data(ruleset_document(
+            name="no-grid-leader", extends="wuxi-2018",
+            rules={"grid.leader": {"enabled": False}}))
+        self.assertEqual(ruleset.get_name(), "no-grid-leader")
+        self.assertTrue(ruleset.has_rule("grid.leader"))
+        self.assertFalse(ruleset.get_rule_enabled("grid.leader"))
+        self.assertTrue(ruleset.get_rule_enabled("grid.coverage"))
+
+        report = validate(self.dataset, ruleset)
+        self.assertEqual(report.get_ruleset(), "no-grid-leader")
+        self.assertNotIn("grid.leader", [f.get_rule() for f in report.get_findings()])
+        self.assertEqual(report.filter(INFO, "grid.leader", None, None).get_n_items(), 0)
+        self.assertIsNone(report.get_rule_result("grid.leader"))
+        self.assertEqual(sorted(keys(report.get_findings())),
+                         sorted(k for k in keys(self.report.get_findings())
+                                if k[0] != "grid.leader"))
+        self.assertEqual(report.count(ERROR), 4)
+        self.assertEqual(report.count(WARNING), 3)
+        # The built-in ruleset is untouched.
+        self.assertTrue(wuxi_2018().get_rule_enabled("grid.leader"))
+        self.assertEqual(validate(self.dataset).count(ERROR), 5)
+
+    def test_unknown_rule_is_an_error_at_its_pointer(self):
+        with self.assertRaises(GLib.GError) as ctx:
+            Community.Ruleset.new_from_data(ruleset_document(
+                extends="wuxi-2018", rules={"grid.leeder": {"enabled": False}}))
+        error = ctx.exception
+        self.assertEqual(error.domain, RULESET_ERROR)
+        self.assertEqual(error.code, int(Community.RulesetError.UNKNOWN_RULE))
+        self.assertTrue(error.matches(Community.ruleset_error_quark(),
+                                      Community.RulesetError.UNKNOWN_RULE))
+        # The message starts with a JSON Pointer to the unknown member.
+        self.assertRegex(error.message, r"^(/[^/: ]+)+: ")
+        self.assertTrue(error.message.startswith("/rules/grid.leeder: "), error.message)
+
+
+class FixTest(ValidationTestCase):
+
+    def setUp(self):
+        # A dataset of its own: the test modifies it.
+        self.mine = load_sample()
+
+    def test_fixing_pay_removes_the_finding(self):
+        before = validate(self.mine)
+        self.assertEqual(before.filter(INFO, "worker.pay-floor", "W0018", None).get_n_items(), 1)
+        passed = before.get_rule_result("worker.pay-floor").get_passed()
+
+        worker = self.mine.lookup(Community.EntityKind.WORKER, "W0018")
+        self.assertIsInstance(worker, Community.Worker)
+        self.assertIs(self.mine.get_worker("W0018"), worker)
+        self.assertEqual(worker.props.annual_pay_yuan, 92400)
+        worker.props.annual_pay_yuan = 98640
+        self.assertEqual(self.mine.get_worker("W0018").props.annual_pay_yuan, 98640)
+
+        after = validate(self.mine)
+        self.assertEqual(after.filter(INFO, "worker.pay-floor", None, None).get_n_items(), 0)
+        self.assertEqual(after.filter(INFO, None, "W0018", None).get_n_items(), 0)
+        self.assertEqual(keys(after.get_findings()),
+                         [k for k in keys(before.get_findings()) if k[0] != "worker.pay-floor"])
+        self.assertEqual(after.get_rule_result("worker.pay-floor").get_failed(), 0)
+        self.assertEqual(after.get_rule_result("worker.pay-floor").get_passed(), passed + 1)
+        self.assertEqual((after.count(ERROR), after.count(WARNING)), (5, 2))
+        # A report does not change with the data.
+        self.assertEqual(before.get_findings().get_n_items(), 8)
+        self.assertEqual(before.count(WARNING), 3)
+
+    def test_one_yuan_short_still_fails(self):
+        self.mine.get_worker("W0018").props.annual_pay_yuan = 98639
+        finding = self.finding("worker.pay-floor", validate(self.mine))
+        self.assertEqual(node_value(finding.get_actual()), 98639)
+        self.assertEqual(finding.get_shortfall(), 1.0)
+
+
+class PrivacyTest(ValidationTestCase):
+
+    def assertNoPersonalData(self, report, workers):
+        personal = personal_values(workers)
+        self.assertGreater(len(personal), 100)
+        messages = [f.get_message() for f in report.get_findings()]
+        self.assertTrue(messages)
+        for message in messages:
+            for value in personal:
+                self.assertNotIn(value, message)
+        for finding in report.get_findings():
+            for node in (finding.get_expected(), finding.get_actual()):
+                text = Json.to_string(node, False) if node is not None else ""
+                for value in personal:
+                    self.assertNotIn(value, text)
+        text = report.to_data()[0]
+        for value in personal:
+            self.assertNotIn(value, text)
+
+    def test_sample_messages_have_no_id_number_or_phone(self):
+        self.assertNoPersonalData(self.report, sample_json()["workers"])
+        w0018 = sample_json()["workers"][17]
+        self.assertNotIn(w0018["name"], self.finding("worker.pay-floor").get_message())
+
+    def test_worker_findings_have_no_id_number_or_phone(self):
+        # Break the personal data so that the rules about it find something.
+        doc = sample_copy()
+        workers = doc["workers"]
+        workers[1]["id_number"] = workers[2]["id_number"]
+        workers[3]["phone"] = workers[3]["phone"][:-1]
+        last = workers[4]["id_number"][-1]
+        workers[4]["id_number"] = workers[4]["id_number"][:-1] + ("1" if last == "0" else "0")
+        ds = Community.Dataset.new()
+        ds.load_from_data(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+        report = validate(ds)
+        rules = {f.get_rule() for f in report.get_findings()}
+        for rule in ("worker.duplicate-person", "worker.phone", "worker.id-number"):
+            self.assertIn(rule, rules)
+        self.assertNoPersonalData(report, workers + sample_json()["workers"])
+
+
+if __name__ == "__main__":
+    taprunner.main()
