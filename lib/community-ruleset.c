@@ -40,7 +40,11 @@
  *
  * An unknown rule, indicator or parameter, or a value of the wrong type, is
  * refused with a [error@Community.RulesetError] naming its JSON Pointer.
- * Rulesets are immutable.
+ *
+ * A ruleset is immutable once constructed, and may be shared across
+ * threads: any number of validators, in any threads, may run one ruleset at
+ * the same time. The JSON objects its getters return belong to it and must
+ * not be changed.
  */
 
 #define RULESET_FORMAT "libcommunity-ruleset"
@@ -108,6 +112,26 @@ set_error (GError              **error,
                pointer->len > 0 ? pointer->str : "(root)", message);
 }
 
+/* The string a node holds, or NULL when it holds anything else.
+ * (json_object_get_string_member_with_default() would be critical, a
+ * programmer error, on the object or array member a ruleset file may have:
+ * string_member() is the safe form for a member of an object.) */
+static const char *
+node_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL ? node_string (node) : NULL;
+}
+
 static JsonNode *
 parse_document (const char  *data,
                 gssize       length,
@@ -118,6 +142,16 @@ parse_document (const char  *data,
   g_autoptr(GError) local_error = NULL;
   JsonNode *root;
   JsonObject *object;
+
+  /* The dataset's pre-parse guard (deep nesting would overflow the
+   * parser's stack); its refusals become syntax errors of the ruleset, with
+   * the same pointer-first message. */
+  if (!community_json_guard (data, length, &local_error))
+    {
+      g_set_error_literal (error, COMMUNITY_RULESET_ERROR, COMMUNITY_RULESET_ERROR_SYNTAX,
+                           local_error->message);
+      return NULL;
+    }
 
   if (length == 0 || !json_parser_load_from_data (parser, data, length, &local_error) ||
       json_parser_get_root (parser) == NULL)
@@ -136,7 +170,7 @@ parse_document (const char  *data,
     }
 
   object = json_node_get_object (root);
-  if (g_strcmp0 (json_object_get_string_member_with_default (object, "format", NULL), RULESET_FORMAT) != 0)
+  if (g_strcmp0 (string_member (object, "format"), RULESET_FORMAT) != 0)
     {
       g_string_assign (pointer, "/format");
       set_error (error, COMMUNITY_RULESET_ERROR_FORMAT, pointer,
@@ -197,11 +231,18 @@ same_json_type (JsonNode *a,
   return ta == tb;
 }
 
-static const char *
-node_string (JsonNode *node)
+/* A clause or description: a string, or null to clear it. */
+static gboolean
+check_text_member (JsonNode  *member,
+                   GString   *pointer,
+                   GError   **error)
 {
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
+  if (node_string (member) == NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected a string");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -284,11 +325,8 @@ check_rule_patch (JsonObject  *base_rule,
         }
       else if (g_str_equal (name, "clause") || g_str_equal (name, "description"))
         {
-          if (node_string (member) == NULL && !JSON_NODE_HOLDS_NULL (member))
-            {
-              set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected a string");
-              return FALSE;
-            }
+          if (!check_text_member (member, pointer, error))
+            return FALSE;
         }
       else
         {
@@ -338,7 +376,12 @@ check_indicator_patch (JsonNode  *patch,
               return FALSE;
             }
         }
-      else if (!g_str_equal (name, "clause") && !g_str_equal (name, "description"))
+      else if (g_str_equal (name, "clause") || g_str_equal (name, "description"))
+        {
+          if (!check_text_member (member, pointer, error))
+            return FALSE;
+        }
+      else
         {
           set_error (error, COMMUNITY_RULESET_ERROR_UNKNOWN_MEMBER, pointer,
                      "an indicator has “target”, “clause” and “description”, not “%s”", name);
@@ -514,8 +557,8 @@ resolve_document (JsonNode    *document,
                   GError     **error)
 {
   JsonObject *object = json_node_get_object (document);
-  const char *extends = json_object_get_string_member_with_default (object, "extends", NULL);
-  const char *name = json_object_get_string_member_with_default (object, "name", NULL);
+  const char *extends = string_member (object, "extends");
+  const char *name = string_member (object, "name");
   g_autoptr(JsonNode) base = NULL;
   JsonNode *merged;
 
@@ -942,5 +985,7 @@ JsonNode *
 community_ruleset_to_json (CommunityRuleset *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_RULESET (self), NULL);
-  return json_node_copy (self->root);
+  /* Deep: json_node_copy() would take a reference on the shared document,
+   * and json-glib's reference counts are not atomic. */
+  return community_json_deep_copy (self->root);
 }

@@ -210,6 +210,9 @@ static const struct {
   { HEAD "\"rules\": {\"grid.leader\": false}}", COMMUNITY_RULESET_ERROR_TYPE, "/rules/grid.leader" },
   { HEAD "\"rules\": []}", COMMUNITY_RULESET_ERROR_TYPE, "/rules" },
   { HEAD "\"indicators\": {\"grid.coverage\": {\"target\": 1.5}}}", COMMUNITY_RULESET_ERROR_TYPE, "/indicators/grid.coverage/target" },
+  { HEAD "\"indicators\": {\"grid.coverage\": {\"clause\": 5}}}", COMMUNITY_RULESET_ERROR_TYPE, "/indicators/grid.coverage/clause" },
+  { HEAD "\"indicators\": {\"grid.coverage\": {\"description\": []}}}", COMMUNITY_RULESET_ERROR_TYPE, "/indicators/grid.coverage/description" },
+  { HEAD "\"rules\": {\"grid.leader\": {\"clause\": true}}}", COMMUNITY_RULESET_ERROR_TYPE, "/rules/grid.leader/clause" },
   { HEAD "\"threshold\": 3}", COMMUNITY_RULESET_ERROR_UNKNOWN_MEMBER, "/threshold" },
 };
 

@@ -25,8 +25,11 @@ G_BEGIN_DECLS
 
 /**
  * CommunityParseError:
- * @COMMUNITY_PARSE_ERROR_SYNTAX: the input is not well-formed JSON (this
- *   includes empty input and invalid UTF-8)
+ * @COMMUNITY_PARSE_ERROR_SYNTAX: the input is not well-formed, strict
+ *   (RFC 8259) JSON, reported at `(root)` with a line and column; this
+ *   includes empty input and a second document after the first. A string
+ *   that is not valid UTF-8, or has half of a surrogate pair (`\uD800`),
+ *   is reported at its own pointer (a member name's, at its object's)
  * @COMMUNITY_PARSE_ERROR_FORMAT: the root is not an object, or its `format`
  *   is not `libcommunity-dataset`
  * @COMMUNITY_PARSE_ERROR_VERSION: the document's `version` is not one this
@@ -37,12 +40,18 @@ G_BEGIN_DECLS
  * @COMMUNITY_PARSE_ERROR_ENUM: a string is not one of the values of its
  *   vocabulary
  * @COMMUNITY_PARSE_ERROR_RANGE: a number is negative, too large, not finite,
- *   or otherwise out of the range its field allows
+ *   or otherwise out of the range its field allows; anywhere in the document,
+ *   unknown members included, an integer beyond 64 bits (2^63 and more) or a
+ *   number beyond a double (`1e400`)
  * @COMMUNITY_PARSE_ERROR_NOT_INTEGER: a number that must be whole (a count,
  *   a year, an amount of yuan) has a fractional part
  * @COMMUNITY_PARSE_ERROR_DATE: a date is not a real `YYYY-MM-DD` date, or a
  *   timestamp is not RFC 3339 with an offset
- * @COMMUNITY_PARSE_ERROR_DUPLICATE: two entities of one kind share an identity
+ * @COMMUNITY_PARSE_ERROR_DUPLICATE: two entities of one kind share an identity,
+ *   or an object has two members of one name
+ * @COMMUNITY_PARSE_ERROR_LIMIT: the document goes beyond what the library
+ *   holds: arrays and objects nested more than 512 levels deep, or a string
+ *   containing the character U+0000 (`\u0000`), which C strings cannot hold
  *
  * Why a document was refused. The message of every such error starts with
  * the JSON Pointer (RFC 6901) of the offending value, `(root)` for the
@@ -60,6 +69,7 @@ typedef enum {
   COMMUNITY_PARSE_ERROR_NOT_INTEGER,
   COMMUNITY_PARSE_ERROR_DATE,
   COMMUNITY_PARSE_ERROR_DUPLICATE,
+  COMMUNITY_PARSE_ERROR_LIMIT,
 } CommunityParseError;
 
 /**
@@ -157,7 +167,10 @@ typedef enum {
 
 /**
  * CommunityRulesetError:
- * @COMMUNITY_RULESET_ERROR_SYNTAX: the input is not well-formed JSON
+ * @COMMUNITY_RULESET_ERROR_SYNTAX: the input is not well-formed JSON, or
+ *   goes beyond a limit of the dataset format's (see
+ *   [error@Community.ParseError]: nesting deeper than 512 levels, U+0000
+ *   in a string, a number out of range, a member name twice in an object)
  * @COMMUNITY_RULESET_ERROR_FORMAT: the root is not an object, its `format`
  *   is not `libcommunity-ruleset`, or its `version` is not 1
  * @COMMUNITY_RULESET_ERROR_UNKNOWN_RULE: a rule id the library does not have

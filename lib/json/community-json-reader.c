@@ -5,8 +5,9 @@
  * Each field is read according to the type of its GParamSpec, so every
  * record type shares this one reader. Every refusal names the JSON Pointer
  * of the offending value and says what was expected; messages quote a
- * string only when it was meant to be one of a closed vocabulary, so
- * personal data (names, ID numbers, phones) never reaches them.
+ * string only when it was meant to be one of a closed vocabulary and looks
+ * like a word of one (ASCII letters, '_' and '-'), so personal data (names,
+ * ID numbers, phones), even in the wrong member, never reaches them.
  */
 
 #include "config.h"
@@ -21,7 +22,7 @@
 #define DATASET_FORMAT "libcommunity-dataset"
 #define DATASET_VERSION 1
 
-/* How much of an unrecognized vocabulary string a message quotes. */
+/* The longest unrecognized vocabulary string a message quotes. */
 #define MAX_QUOTED 40
 
 static gboolean read_field (GParamSpec            *pspec,
@@ -135,6 +136,19 @@ read_double (JsonNode    *node,
   return TRUE;
 }
 
+/* Whether a string that is not in a vocabulary may be quoted in a
+ * message; see set_vocabulary_error(). */
+static gboolean
+looks_like_vocabulary (const char *s)
+{
+  gsize n = 0;
+
+  for (; s[n] != '\0'; n++)
+    if (n >= MAX_QUOTED || !(g_ascii_isalpha (s[n]) || s[n] == '_' || s[n] == '-'))
+      return FALSE;
+  return n > 0;
+}
+
 static void
 set_vocabulary_error (GError    **error,
                       GString    *pointer,
@@ -142,7 +156,6 @@ set_vocabulary_error (GError    **error,
                       const char *found)
 {
   g_autoptr(GString) expected = g_string_new (NULL);
-  g_autofree char *quoted = NULL;
   g_autoptr(GTypeClass) klass = g_type_class_ref (type);
 
   if (G_IS_ENUM_CLASS (klass))
@@ -162,12 +175,19 @@ set_vocabulary_error (GError    **error,
                                 flags_class->values[i].value_nick);
     }
 
-  /* A vocabulary string is not personal data, but it is untrusted input:
-   * quote a bounded, valid-UTF-8 prefix of it. */
-  quoted = g_utf8_make_valid (found, MIN (strlen (found), MAX_QUOTED));
+  /* A vocabulary string is not personal data, but what stands in its place
+   * may be: a worker's ID number, phone or name, one column off. Quote it
+   * only if it looks like a misspelt word of a vocabulary (ASCII letters,
+   * '_' and '-', at most MAX_QUOTED of them); never digits, spaces or
+   * Chinese characters. */
+  if (!looks_like_vocabulary (found))
+    {
+      community_json_set_error (error, COMMUNITY_PARSE_ERROR_ENUM, pointer,
+                                "expected one of %s, found another string", expected->str);
+      return;
+    }
   community_json_set_error (error, COMMUNITY_PARSE_ERROR_ENUM, pointer,
-                            "expected one of %s, found “%s%s”", expected->str,
-                            quoted, strlen (found) > MAX_QUOTED ? "…" : "");
+                            "expected one of %s, found “%s”", expected->str, found);
 }
 
 static gboolean

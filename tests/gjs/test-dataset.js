@@ -1174,7 +1174,8 @@ test('test_syntax', () => {
     assertParseError(utf8('{"format": "libcommunity-dataset", "version": 1,'), Community.ParseError.SYNTAX, '(root)');
     assertParseError(new Uint8Array(0), Community.ParseError.SYNTAX, '(root)');
     const invalid = new Uint8Array([...utf8('{"format": "libcommunity-dataset", "version": 1, "x": "'), 0xff, ...utf8('"}')]);
-    assertParseError(invalid, Community.ParseError.SYNTAX, '(root)');
+    // Invalid UTF-8 in a string is named by the string's pointer.
+    assertParseError(invalid, Community.ParseError.SYNTAX, '/x');
 });
 
 test('test_version', () => {

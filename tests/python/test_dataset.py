@@ -961,8 +961,9 @@ class ParseErrorTestCase(DatasetTestCase):
         self.assertParseError(b'{"format": "libcommunity-dataset", "version": 1,',
                               Community.ParseError.SYNTAX, "(root)")
         self.assertParseError(b"", Community.ParseError.SYNTAX, "(root)")
+        # Invalid UTF-8 in a string is named by the string's pointer.
         self.assertParseError(b'{"format": "libcommunity-dataset", "version": 1, "x": "\xff"}',
-                              Community.ParseError.SYNTAX, "(root)")
+                              Community.ParseError.SYNTAX, "/x")
 
     def test_version(self):
         self.assertParseError(b'{"format": "libcommunity-dataset", "version": 2}',
