@@ -7,6 +7,7 @@
 
 #include "community-finding-private.h"
 #include "community-enum-types.h"
+#include "json/community-json-private.h"
 
 /**
  * CommunityFinding:
@@ -19,7 +20,9 @@
  * from the floor.
  *
  * Findings are immutable, and never contain personal data: messages name
- * workers by their id, not their name, ID number or phone.
+ * workers by their id, not their name, ID number or phone. Like the
+ * [class@Community.Report] that holds them, they may be read from any
+ * thread, at the same time.
  */
 
 struct _CommunityFinding
@@ -333,6 +336,11 @@ community_finding_get_message (CommunityFinding *self)
  * Gets what the rule expected, as JSON: a number for a floor, an object
  * such as `{"min": 2000, "max": 3000}` for a range, a string for a state.
  *
+ * The node belongs to the finding and must not be changed. A copy made with
+ * json_node_copy() shares what the node holds, whose reference count is not
+ * atomic: to copy it in several threads at once, use
+ * [method@Community.Finding.to_json], which copies deeply.
+ *
  * Returns: (transfer none) (nullable): the expected value
  */
 JsonNode *
@@ -347,6 +355,9 @@ community_finding_get_expected (CommunityFinding *self)
  * @self: a finding
  *
  * Gets what the data holds, as JSON; `null` when the value is missing.
+ *
+ * The node belongs to the finding; see
+ * [method@Community.Finding.get_expected].
  *
  * Returns: (transfer none) (nullable): the actual value
  */
@@ -415,12 +426,12 @@ community_finding_to_json (CommunityFinding *self)
   json_builder_add_string_value (builder, self->message);
   json_builder_set_member_name (builder, "expected");
   if (self->expected != NULL)
-    json_builder_add_value (builder, json_node_copy (self->expected));
+    json_builder_add_value (builder, community_json_deep_copy (self->expected));
   else
     json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "actual");
   if (self->actual != NULL)
-    json_builder_add_value (builder, json_node_copy (self->actual));
+    json_builder_add_value (builder, community_json_deep_copy (self->actual));
   else
     json_builder_add_null_value (builder);
   if (self->shortfall > 0)

@@ -17,7 +17,9 @@
  * one division: the city, a district or county, or a street or town. The
  * value is numerator / denominator; a rate whose denominator is 0 has no
  * value and is not applicable ([method@Community.IndicatorResult.is_applicable]).
- * It meets its target when the value is at least the target. Immutable.
+ * It meets its target when the value is at least the target. Immutable,
+ * and may be read from any thread, like the [class@Community.Report] that
+ * holds it.
  */
 
 struct _CommunityIndicatorResult

@@ -23,7 +23,8 @@ CommunityIndicatorResult *community_indicator_result_new (const char        *id,
                                                           double             target);
 
 /* Takes the three arrays (of CommunityFinding, CommunityRuleResult in
- * catalog order, CommunityIndicatorResult); sorts the findings by rule,
+ * catalog order, CommunityIndicatorResult; each with g_object_unref() as
+ * its free function), which become the report's lists as they are; sorts the findings by rule,
  * then path, then subject, so that reports diff cleanly. */
 CommunityReport          *community_report_new           (const char        *ruleset,
                                                           GPtrArray         *findings,

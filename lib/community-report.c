@@ -20,18 +20,108 @@
  *
  * Findings are in a stable order (by rule in catalog order, then by JSON
  * Pointer, then by subject), so the JSON of two reports
- * ([method@Community.Report.to_json]) diffs cleanly. A report is immutable
- * and may be read from any thread.
+ * ([method@Community.Report.to_json]) diffs cleanly.
+ *
+ * A report is immutable once returned, and so are its findings, rule
+ * results and indicator results: a report may be shared across threads and
+ * read from several at once (its lists, its getters, its JSON), without
+ * locking.
  */
+
+/* --- The report's lists --- */
+
+/* A GListStore keeps the position of its last lookup in the store itself,
+ * so two threads reading one store at once race (and may get each other's
+ * item). A report is read from any thread: its lists are this instead, an
+ * array fixed at creation that reading never changes. */
+typedef struct
+{
+  GObject parent_instance;
+
+  GType item_type;
+  GPtrArray *items;
+} ReportList;
+
+typedef GObjectClass ReportListClass;
+
+static GType report_list_get_type (void);
+static void report_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReportList, report_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, report_list_model_init))
+
+static void
+report_list_finalize (GObject *object)
+{
+  ReportList *self = (ReportList *) object;
+
+  g_ptr_array_unref (self->items);
+
+  G_OBJECT_CLASS (report_list_parent_class)->finalize (object);
+}
+
+static void
+report_list_class_init (ReportListClass *klass)
+{
+  klass->finalize = report_list_finalize;
+}
+
+static void
+report_list_init (ReportList *self)
+{
+}
+
+static GType
+report_list_get_item_type (GListModel *model)
+{
+  return ((ReportList *) model)->item_type;
+}
+
+static guint
+report_list_get_n_items (GListModel *model)
+{
+  return ((ReportList *) model)->items->len;
+}
+
+static gpointer
+report_list_get_item (GListModel *model,
+                      guint       position)
+{
+  GPtrArray *items = ((ReportList *) model)->items;
+
+  return position < items->len ? g_object_ref (g_ptr_array_index (items, position)) : NULL;
+}
+
+static void
+report_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = report_list_get_item_type;
+  iface->get_n_items = report_list_get_n_items;
+  iface->get_item = report_list_get_item;
+}
+
+/* Takes @items. */
+static GListModel *
+report_list_new (GType      item_type,
+                 GPtrArray *items)
+{
+  ReportList *self = g_object_new (report_list_get_type (), NULL);
+
+  self->item_type = item_type;
+  self->items = items;
+  return G_LIST_MODEL (self);
+}
+
+/* --- The report --- */
 
 struct _CommunityReport
 {
   GObject parent_instance;
 
   char *ruleset;
-  GListStore *findings;
-  GListStore *rule_results;
-  GListStore *indicators;
+  GListModel *findings;      /* ReportList: see above */
+  GListModel *rule_results;
+  GListModel *indicators;
   guint counts[COMMUNITY_SEVERITY_ERROR + 1];
 };
 
@@ -59,9 +149,6 @@ community_report_class_init (CommunityReportClass *klass)
 static void
 community_report_init (CommunityReport *self)
 {
-  self->findings = g_list_store_new (COMMUNITY_TYPE_FINDING);
-  self->rule_results = g_list_store_new (COMMUNITY_TYPE_RULE_RESULT);
-  self->indicators = g_list_store_new (COMMUNITY_TYPE_INDICATOR_RESULT);
 }
 
 static int
@@ -103,13 +190,9 @@ community_report_new (const char *ruleset,
   for (guint i = 0; i < findings->len; i++)
     self->counts[community_finding_get_severity (g_ptr_array_index (findings, i))]++;
 
-  g_list_store_splice (self->findings, 0, 0, findings->pdata, findings->len);
-  g_list_store_splice (self->rule_results, 0, 0, rule_results->pdata, rule_results->len);
-  g_list_store_splice (self->indicators, 0, 0, indicators->pdata, indicators->len);
-
-  g_ptr_array_unref (findings);
-  g_ptr_array_unref (rule_results);
-  g_ptr_array_unref (indicators);
+  self->findings = report_list_new (COMMUNITY_TYPE_FINDING, findings);
+  self->rule_results = report_list_new (COMMUNITY_TYPE_RULE_RESULT, rule_results);
+  self->indicators = report_list_new (COMMUNITY_TYPE_INDICATOR_RESULT, indicators);
 
   return self;
 }
@@ -141,7 +224,7 @@ GListModel *
 community_report_get_findings (CommunityReport *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->findings);
+  return self->findings;
 }
 
 /**
@@ -216,10 +299,10 @@ community_report_filter (CommunityReport   *self,
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
 
   result = g_list_store_new (COMMUNITY_TYPE_FINDING);
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->findings));
+  n_items = g_list_model_get_n_items (self->findings);
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (G_LIST_MODEL (self->findings), i);
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (self->findings, i);
 
       if (community_finding_get_severity (finding) < min_severity)
         continue;
@@ -247,7 +330,7 @@ GListModel *
 community_report_get_rule_results (CommunityReport *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->rule_results);
+  return self->rule_results;
 }
 
 /**
@@ -269,7 +352,7 @@ community_report_get_rule_result (CommunityReport *self,
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
   g_return_val_if_fail (rule != NULL, NULL);
 
-  model = G_LIST_MODEL (self->rule_results);
+  model = self->rule_results;
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CommunityRuleResult) result = g_list_model_get_item (model, i);
@@ -293,7 +376,7 @@ GListModel *
 community_report_get_indicators (CommunityReport *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
-  return G_LIST_MODEL (self->indicators);
+  return self->indicators;
 }
 
 /**
@@ -317,7 +400,7 @@ community_report_get_indicator (CommunityReport *self,
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
   g_return_val_if_fail (indicator != NULL && division != NULL, NULL);
 
-  model = G_LIST_MODEL (self->indicators);
+  model = self->indicators;
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (model, i);
@@ -372,13 +455,13 @@ community_report_to_json (CommunityReport *self)
   json_object_set_int_member (summary, "infos", self->counts[COMMUNITY_SEVERITY_INFO]);
   json_object_set_object_member (object, "summary", summary);
   json_object_set_array_member (object, "findings",
-                                model_to_array (G_LIST_MODEL (self->findings),
+                                model_to_array (self->findings,
                                                 (gpointer) community_finding_to_json));
   json_object_set_array_member (object, "rules",
-                                model_to_array (G_LIST_MODEL (self->rule_results),
+                                model_to_array (self->rule_results,
                                                 (gpointer) community_rule_result_to_json));
   json_object_set_array_member (object, "indicators",
-                                model_to_array (G_LIST_MODEL (self->indicators),
+                                model_to_array (self->indicators,
                                                 (gpointer) community_indicator_result_to_json));
 
   return community_json_object_node (object);
@@ -390,7 +473,8 @@ community_report_to_json (CommunityReport *self)
  * @length: (out) (optional): return location for the length in bytes
  *
  * Serializes the report as indented JSON; see
- * [method@Community.Report.to_json].
+ * [method@Community.Report.to_json]. Every control character in a string
+ * is escaped (json-glib's generator alone leaves U+001F raw).
  *
  * Returns: (transfer full): the report, nul-terminated
  */
@@ -398,11 +482,8 @@ char *
 community_report_to_data (CommunityReport *self,
                           gsize           *length)
 {
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = community_report_to_json (self);
 
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, length);
+  /* Strict JSON: json_generator_to_data() alone leaves U+001F unescaped. */
+  return community_json_generate (root, length);
 }

@@ -15,7 +15,8 @@
  * How one rule fared in a validation: to how many entities it applied, how
  * many passed and failed, and to how many it was not applicable because the
  * data did not say (an unknown value is not a violation, DOMAIN.md §2).
- * Immutable.
+ * Immutable, and may be read from any thread, like the
+ * [class@Community.Report] that holds it.
  */
 
 struct _CommunityRuleResult

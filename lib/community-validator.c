@@ -27,6 +27,22 @@
  * ```
  *
  * Messages follow the locale (English, or Chinese under a `zh_CN` locale).
+ *
+ * [method@Community.Validator.run_async] validates in a worker thread, over
+ * a snapshot of the dataset taken when it is called, so that the caller may
+ * go on changing the dataset meanwhile:
+ *
+ * ```python
+ * def done(validator, result):
+ *     report = validator.run_finish(result)
+ *     print(report.count(Community.Severity.ERROR), "errors")
+ *
+ * validator.run_async(dataset, None, done)
+ * ```
+ *
+ * A validator, like its ruleset, is immutable and may be shared across
+ * threads: any number of runs, synchronous or not, may use it at once, each
+ * over its own dataset.
  */
 
 struct _CommunityValidator
@@ -143,27 +159,19 @@ community_validator_get_ruleset (CommunityValidator *self)
   return self->ruleset;
 }
 
-/**
- * community_validator_run:
- * @self: a validator
- * @dataset: the dataset to check
- *
- * Runs every enabled rule of the ruleset over @dataset, in catalog order,
- * and computes every indicator for the city, each district or county and
- * each street or town. The dataset must not change while this runs.
- *
- * Returns: (transfer full): the report
- */
-CommunityReport *
-community_validator_run (CommunityValidator *self,
-                         CommunityDataset   *dataset)
+/* The run itself: the rules in catalog order, then the indicators. Reads
+ * only @dataset, the ruleset (immutable) and constant tables, so runs over
+ * datasets that are not shared may go on in several threads at once.
+ * Returns NULL, having stopped between two rules, when @cancellable is
+ * cancelled. */
+static CommunityReport *
+validator_run (CommunityValidator *self,
+               CommunityDataset   *dataset,
+               GCancellable       *cancellable)
 {
   g_auto(GStrv) rule_ids = NULL;
   CommunityIndex *index;
   GPtrArray *findings, *rule_results, *indicators;
-
-  g_return_val_if_fail (COMMUNITY_IS_VALIDATOR (self), NULL);
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
 
   index = community_index_new (dataset);
   findings = g_ptr_array_new_with_free_func (g_object_unref);
@@ -175,6 +183,13 @@ community_validator_run (CommunityValidator *self,
       const CommunityRuleDefinition *rule = community_rules_lookup (rule_ids[i]);
       guint passed, failed, not_applicable;
 
+      if (g_cancellable_is_cancelled (cancellable))
+        {
+          g_ptr_array_unref (findings);
+          g_ptr_array_unref (rule_results);
+          community_index_free (index);
+          return NULL;
+        }
       if (rule == NULL || !community_ruleset_get_rule_enabled (self->ruleset, rule_ids[i]))
         continue;
 
@@ -191,4 +206,144 @@ community_validator_run (CommunityValidator *self,
 
   return community_report_new (community_ruleset_get_name (self->ruleset),
                                findings, rule_results, indicators);
+}
+
+/**
+ * community_validator_run:
+ * @self: a validator
+ * @dataset: the dataset to check
+ *
+ * Runs every enabled rule of the ruleset over @dataset, in catalog order,
+ * and computes every indicator for the city, each district or county and
+ * each street or town. The dataset must not change while this runs: call
+ * it on the thread that uses @dataset, or see
+ * [method@Community.Validator.run_async] to validate in another thread.
+ *
+ * Returns: (transfer full): the report
+ */
+CommunityReport *
+community_validator_run (CommunityValidator *self,
+                         CommunityDataset   *dataset)
+{
+  g_return_val_if_fail (COMMUNITY_IS_VALIDATOR (self), NULL);
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
+
+  return validator_run (self, dataset, NULL);
+}
+
+/* What a task carries to its worker: the snapshot, which only the worker
+ * uses and which the worker frees as soon as the run is done, so that the
+ * caller's thread never pays for freeing it. (run_data_free() frees it
+ * only if the worker never ran.) */
+typedef struct {
+  CommunityDataset *snapshot;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_clear_object (&data->snapshot);
+  g_free (data);
+}
+
+/* In a worker thread: the run over the snapshot. */
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  CommunityValidator *self = source_object;
+  RunData *data = task_data;
+  CommunityDataset *snapshot = g_steal_pointer (&data->snapshot);
+  CommunityReport *report = NULL;
+
+  if (!g_cancellable_is_cancelled (cancellable))
+    report = validator_run (self, snapshot, cancellable);
+  g_object_unref (snapshot);
+
+  if (report != NULL)
+    g_task_return_pointer (task, report, g_object_unref);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The validation was cancelled");
+}
+
+/**
+ * community_validator_run_async:
+ * @self: a validator
+ * @dataset: the dataset to check
+ * @cancellable: (nullable): a [class@Gio.Cancellable], or %NULL
+ * @callback: (scope async) (nullable): what to call when the report is
+ *   ready
+ * @user_data: (closure): data for @callback
+ *
+ * Validates @dataset in another thread, as
+ * [method@Community.Validator.run] would, without blocking the caller.
+ *
+ * Before returning, this takes a snapshot of @dataset on the calling
+ * thread ([method@Community.Dataset.copy]); the rules then run over the
+ * snapshot on a worker thread. So the caller may change @dataset, or drop
+ * it, as soon as this returns: the report describes @dataset as it was at
+ * the call. Several validations, of one dataset or of several, with one
+ * validator or several, may run at once.
+ *
+ * @callback is called in the thread-default main context of the thread
+ * that called this; it gets the report with
+ * [method@Community.Validator.run_finish]. Cancelling @cancellable makes
+ * the validation stop between two rules and finish with
+ * %G_IO_ERROR_CANCELLED; a validation whose @cancellable is already
+ * cancelled takes no snapshot.
+ */
+void
+community_validator_run_async (CommunityValidator  *self,
+                               CommunityDataset    *dataset,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  RunData *data;
+
+  g_return_if_fail (COMMUNITY_IS_VALIDATOR (self));
+  g_return_if_fail (COMMUNITY_IS_DATASET (dataset));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, community_validator_run_async);
+  g_task_set_name (task, "[libcommunity] validation");
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  data = g_new0 (RunData, 1);
+  data->snapshot = community_dataset_copy (dataset);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * community_validator_run_finish:
+ * @self: a validator
+ * @result: the [iface@Gio.AsyncResult] given to the callback
+ * @error: return location for a [error@Gio.IOErrorEnum]
+ *
+ * Gets the report of a validation started with
+ * [method@Community.Validator.run_async]. A cancelled validation gives
+ * %G_IO_ERROR_CANCELLED; nothing else fails.
+ *
+ * Returns: (transfer full): the report, or %NULL if the validation was
+ *   cancelled
+ */
+CommunityReport *
+community_validator_run_finish (CommunityValidator  *self,
+                                GAsyncResult        *result,
+                                GError             **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_VALIDATOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_validator_run_async, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -153,5 +153,7 @@ gboolean            community_dataset_save_to_file    (CommunityDataset    *self
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean            community_dataset_equal           (CommunityDataset    *a,
                                                        CommunityDataset    *b);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityDataset   *community_dataset_copy            (CommunityDataset    *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -27,5 +27,15 @@ CommunityRuleset   *community_validator_get_ruleset (CommunityValidator *self);
 COMMUNITY_AVAILABLE_IN_ALL
 CommunityReport    *community_validator_run         (CommunityValidator *self,
                                                      CommunityDataset   *dataset) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+void                community_validator_run_async   (CommunityValidator  *self,
+                                                     CommunityDataset    *dataset,
+                                                     GCancellable        *cancellable,
+                                                     GAsyncReadyCallback  callback,
+                                                     gpointer             user_data);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityReport    *community_validator_run_finish  (CommunityValidator  *self,
+                                                     GAsyncResult        *result,
+                                                     GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

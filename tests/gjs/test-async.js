@@ -1,0 +1,196 @@
+// test-async.js: validating in a worker thread (Validator.run_async and
+// run_finish) from GJS, with a GLib main loop
+//
+// SPDX-License-Identifier: LGPL-2.1-or-later
+//
+// Run as an ES module with the build's typelib, e.g.
+//
+//   GI_TYPELIB_PATH=_build/lib LD_LIBRARY_PATH=_build/lib \
+//   COMMUNITY_SAMPLE=examples/data/wuxi-sample.json \
+//   gjs -m tests/gjs/test-async.js
+//
+// Prints TAP.
+
+import Community from 'gi://Community?version=1.0';
+import Gio from 'gi://Gio';
+import GLib from 'gi://GLib';
+import System from 'system';
+
+const TIMEOUT_S = 30;
+
+// --- TAP --------------------------------------------------------------------
+
+const tests = [];
+let failures = 0;
+
+function test(name, fn) {
+    tests.push([name, fn]);
+}
+
+function comment(text) {
+    for (const line of String(text).replace(/\n+$/, '').split('\n'))
+        print(`# ${line}`.trimEnd());
+}
+
+function assert(condition, message = 'assertion failed') {
+    if (!condition)
+        throw new Error(message);
+}
+
+function assertEqual(actual, expected, message = '') {
+    if (actual !== expected)
+        throw new Error(`${message ? `${message}: ` : ''}expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+// --- Fixtures ---------------------------------------------------------------
+
+function loadSample() {
+    const path = GLib.getenv('COMMUNITY_SAMPLE');
+    assert(path, 'COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json');
+    const dataset = Community.Dataset.new();
+    dataset.load_from_file(path);
+    return dataset;
+}
+
+function newValidator() {
+    return Community.Validator.new(Community.Ruleset.new_builtin('wuxi-2018'));
+}
+
+function reportText(report) {
+    return report.to_data()[0];
+}
+
+function hasFinding(report, rule, subjectId) {
+    return report.filter(Community.Severity.INFO, rule, subjectId, null).get_n_items() > 0;
+}
+
+/**
+ * Starts each [validator, dataset, cancellable] of `runs` with run_async,
+ * calls `change` right after, and runs a main loop until every one has
+ * finished: returns [{report, error}] in the order of `runs`.
+ */
+function validateAsync(runs, change = null) {
+    const loop = GLib.MainLoop.new(null, false);
+    const outcomes = runs.map(() => null);
+    let pending = runs.length;
+    let timedOut = false;
+
+    runs.forEach(([validator, dataset, cancellable], i) => {
+        validator.run_async(dataset, cancellable, (source, result) => {
+            try {
+                outcomes[i] = {report: source.run_finish(result), error: null};
+            } catch (e) {
+                outcomes[i] = {report: null, error: e};
+            }
+            if (--pending === 0)
+                loop.quit();
+        });
+    });
+    if (change)
+        change();
+    assertEqual(pending, runs.length, 'callbacks that ran before the main loop');
+
+    const timeout = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, TIMEOUT_S, () => {
+        timedOut = true;
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+    loop.run();
+    assert(!timedOut, 'the validations did not finish');
+    GLib.source_remove(timeout);
+    return outcomes;
+}
+
+function assertCancelled(outcome) {
+    assertEqual(outcome.report, null, 'report');
+    assert(outcome.error instanceof GLib.Error, `expected a GLib.Error, got ${outcome.error}`);
+    assert(outcome.error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED),
+        `expected G_IO_ERROR_CANCELLED, got ${outcome.error}`);
+}
+
+// --- Tests ------------------------------------------------------------------
+
+test('run_async gives the report run gives', () => {
+    const dataset = loadSample();
+    const validator = newValidator();
+    const expected = reportText(validator.run(dataset));
+    const [outcome] = validateAsync([[validator, dataset, null]]);
+
+    assertEqual(outcome.error, null, 'error');
+    assertEqual(reportText(outcome.report), expected);
+    assertEqual(outcome.report.get_findings().get_n_items(), 8);
+});
+
+test('changing the dataset after run_async does not reach the report', () => {
+    const dataset = loadSample();
+    const validator = newValidator();
+    const before = reportText(validator.run(dataset));
+    const [outcome] = validateAsync([[validator, dataset, null]], () => {
+        dataset.get_worker('W0018').annual_pay_yuan = 98640;
+        dataset.get_grid('320205106001-G02').leader = 'W0064';
+    });
+
+    assert(hasFinding(outcome.report, 'worker.pay-floor', 'W0018'), 'pay-floor finding');
+    assert(hasFinding(outcome.report, 'grid.leader', '320205106001-G02'), 'grid.leader finding');
+    assertEqual(reportText(outcome.report), before);
+
+    const later = validator.run(dataset);
+    assert(!hasFinding(later, 'worker.pay-floor', 'W0018'), 'no pay-floor finding later');
+    assert(!hasFinding(later, 'grid.leader', '320205106001-G02'), 'no grid.leader finding later');
+});
+
+test('a cancelled validation gives G_IO_ERROR_CANCELLED', () => {
+    const dataset = loadSample();
+    const validator = newValidator();
+    const before = Gio.Cancellable.new();
+    const after = Gio.Cancellable.new();
+
+    before.cancel();
+    const outcomes = validateAsync([[validator, dataset, before], [validator, dataset, after]],
+        () => after.cancel());
+    outcomes.forEach(assertCancelled);
+});
+
+test('several validations at once', () => {
+    const dataset = loadSample();
+    const validator = newValidator();
+    const other = newValidator();
+    const expected = reportText(validator.run(dataset));
+    const copies = [0, 1, 2, 3].map(() => dataset.copy());
+    const runs = [
+        ...[0, 1, 2, 3].map(i => [i % 2 ? validator : other, dataset, null]),
+        ...copies.map((copy, i) => [i % 2 ? validator : other, copy, null]),
+    ];
+    const outcomes = validateAsync(runs, () => {
+        for (const copy of copies)
+            copy.get_worker('W0018').annual_pay_yuan = 98640;
+    });
+
+    outcomes.forEach((outcome, i) => assertEqual(reportText(outcome.report), expected, `run ${i}`));
+});
+
+test('Dataset.copy is equal and independent', () => {
+    const dataset = loadSample();
+    const copy = dataset.copy();
+
+    assert(copy.equal(dataset), 'equal');
+    copy.get_worker('W0018').annual_pay_yuan = 1;
+    assert(!copy.equal(dataset), 'no longer equal');
+    assertEqual(dataset.get_worker('W0018').annual_pay_yuan, 92400);
+    assert(copy.get_worker('W0018').get_dataset() === copy, 'the copy holds its entities');
+});
+
+// --- Run --------------------------------------------------------------------
+
+print(`1..${tests.length}`);
+tests.forEach(([name, fn], i) => {
+    try {
+        fn();
+        print(`ok ${i + 1} - ${name}`);
+    } catch (e) {
+        failures++;
+        print(`not ok ${i + 1} - ${name}`);
+        comment(e instanceof GLib.Error ? `GLib.Error: ${e.message}` : `${e}\n${e.stack ?? ''}`);
+    }
+});
+System.exit(failures > 0 ? 1 : 0);
