@@ -14,4 +14,10 @@ G_BEGIN_DECLS
 void community_entity_set_dataset (CommunityEntity  *self,
                                    CommunityDataset *dataset);
 
+/* The entity's position in its dataset's list of its kind, kept by the
+ * dataset (a report's paths name it: /grids/17); 0 when in none. */
+void  community_entity_set_position (CommunityEntity *self,
+                                     guint            position);
+guint community_entity_get_position (CommunityEntity *self);
+
 G_END_DECLS

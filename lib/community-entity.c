@@ -31,12 +31,16 @@
  *
  * The identity is given when the entity is created and never changes, so an
  * entity can be found again in its dataset by it in constant time.
+ *
+ * Entities are not thread-safe: an entity, like the dataset that holds it,
+ * is used from one thread at a time.
  */
 
 typedef struct
 {
   char *identity;
   CommunityDataset *dataset; /* not a reference: the dataset holds us */
+  guint position;            /* in the dataset's list of our kind */
 } CommunityEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
@@ -121,8 +125,10 @@ community_entity_constructed (GObject *object)
   value = community_record_peek (record, table->identity_id);
   if (value == NULL)
     return;
+  /* A string identity is the stored value itself, which never changes
+   * (construct-only, and never unset): no copy. */
   if (G_VALUE_HOLDS_STRING (value))
-    priv->identity = g_value_dup_string (value);
+    priv->identity = (char *) g_value_get_string (value);
   else if (G_VALUE_HOLDS_UINT (value))
     priv->identity = g_strdup_printf ("%u", g_value_get_uint (value));
   else
@@ -135,7 +141,9 @@ community_entity_finalize (GObject *object)
   CommunityEntity *self = COMMUNITY_ENTITY (object);
   CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
 
-  g_free (priv->identity);
+  if (priv->identity != NULL && !G_VALUE_HOLDS_STRING (community_record_peek (
+        COMMUNITY_RECORD (self), community_record_get_fields (COMMUNITY_RECORD (self))->identity_id)))
+    g_free (priv->identity);
 
   G_OBJECT_CLASS (community_entity_parent_class)->finalize (object);
 }
@@ -210,6 +218,23 @@ community_entity_get_dataset (CommunityEntity *self)
 
   priv = community_entity_get_instance_private (self);
   return priv->dataset;
+}
+
+void
+community_entity_set_position (CommunityEntity *self,
+                               guint            position)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  priv->position = position;
+}
+
+guint
+community_entity_get_position (CommunityEntity *self)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  return priv->position;
 }
 
 void

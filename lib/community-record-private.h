@@ -50,7 +50,21 @@ typedef struct {
   char **json_names;            /* [n_fields + 1], indexed by property id */
   GHashTable *by_json_name;     /* JSON member name -> GUINT_TO_POINTER (id) */
   guint identity_id;            /* 0 when the type has no identity */
+  /* community_field_table_lookup()'s cache: (name address << 8) | id. */
+  gpointer by_address[32];
+  /* How each field is stored (community-record.c): the fundamental type
+   * of its value, G_TYPE_OBJECT for interfaces. */
+  GType storage[64];   /* [COMMUNITY_MAX_FIELDS + 1] */
 } CommunityFieldTable;
+
+/* How a record stores a field's value: 8 bytes, read by the type of the
+ * field's GParamSpec (strings, boxed values and objects as pointers;
+ * booleans, uints, int64s, enums and flags in @i; doubles in @d). */
+typedef union {
+  gpointer p;
+  gint64 i;
+  double d;
+} CommunityFieldSlot;
 
 /* At most this many fields in one record type (the set-mask is 64 bits). */
 #define COMMUNITY_MAX_FIELDS 63
@@ -61,6 +75,10 @@ void                       community_record_class_install_fields (CommunityRecor
                                                                   const CommunityField *fields);
 const CommunityFieldTable *community_record_class_get_fields     (CommunityRecordClass *klass);
 const CommunityFieldTable *community_record_get_fields           (CommunityRecord      *self);
+/* The id of the field whose JSON name is @json_name, 0 if none; fastest
+ * when @json_name is a string literal (cached by its address). */
+guint                      community_field_table_lookup          (const CommunityFieldTable *table,
+                                                                  const char                *json_name);
 
 /* The stored value of a field; NULL when it is not set. */
 const GValue              *community_record_peek                 (CommunityRecord      *self,
@@ -70,9 +88,30 @@ const GValue              *community_record_peek                 (CommunityRecor
 void                       community_record_take_value           (CommunityRecord      *self,
                                                                   guint                 prop_id,
                                                                   GValue               *value);
+/* The same from a slot (see CommunityFieldSlot), for the fast reader:
+ * takes what @slot owns. */
+void                       community_record_take_slot            (CommunityRecord      *self,
+                                                                  guint                 prop_id,
+                                                                  CommunityFieldSlot   *slot);
+/* Frees what @slot owns, read for field @prop_id of @table's type. */
+void                       community_record_clear_slot           (const CommunityFieldTable *table,
+                                                                  guint                 prop_id,
+                                                                  CommunityFieldSlot   *slot);
 /* Takes ownership of @extra: the unknown members kept for the round trip. */
 void                       community_record_take_extra           (CommunityRecord      *self,
                                                                   JsonObject           *extra);
+/* A deep copy: a new record of the same type whose fields are set as
+ * @self's are, to copies of its values (nested records and lists of them
+ * copied in turn), with a copy of its unknown members; it shares nothing
+ * mutable with @self, so each may then be used from its own thread. An
+ * entity's copy belongs to no dataset. Emits no notify. */
+CommunityRecord           *community_record_copy_deep            (CommunityRecord      *self);
+
+
+/* The stored value of the field whose JSON name is @json_name, as stored;
+ * NULL when it is not set. The fastest read there is, for the rules. */
+const CommunityFieldSlot  *community_record_peek_slot_by_name    (CommunityRecord      *self,
+                                                                  const char           *json_name);
 
 /* The stored value of the field whose JSON name is @json_name; NULL when
  * it is not set. */

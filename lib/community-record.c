@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "community-record-private.h"
 #include "json/community-json-private.h"
 
@@ -27,11 +29,19 @@
  * Members of the JSON document that this version of the library does not
  * know are kept with the record ([method@Community.Record.get_extra]) and
  * written back on save, so a round trip loses nothing.
+ *
+ * Records are not thread-safe: a record, like the dataset that holds it, is
+ * used from one thread at a time (see [class@Community.Dataset]).
  */
+
+/* A field's value in 8 bytes, its type given by the field's GParamSpec
+ * (a GValue takes 24): records are most of a dataset's memory
+ * (doc/performance.md). Strings, boxed values and objects are owned. */
+typedef CommunityFieldSlot Slot;  /* community-record-private.h */
 
 typedef struct
 {
-  GValue *values;   /* [n_fields + 1], lazily allocated */
+  Slot *slots;      /* [n_fields + 1], lazily allocated; 0 when not set */
   guint64 set_mask; /* bit i: property i is set */
   JsonObject *extra;
 } CommunityRecordPrivate;
@@ -48,6 +58,35 @@ static void community_record_set_property (GObject      *object,
                                            guint         prop_id,
                                            const GValue *value,
                                            GParamSpec   *pspec);
+
+/* The rules read fields by name, with string literals, hundreds of
+ * thousands of times per run (doc/performance.md): a small cache by the
+ * name's address comes before the hash table. A slot packs the address and
+ * the id into one word, so it is read and written atomically. */
+guint
+community_field_table_lookup (const CommunityFieldTable *table,
+                              const char                *json_name)
+{
+  gsize key = (gsize) json_name;
+  guint slot = (guint) ((key >> 3) ^ (key >> 9)) % G_N_ELEMENTS (table->by_address);
+  CommunityFieldTable *cache = (CommunityFieldTable *) table;
+  gsize entry = (gsize) g_atomic_pointer_get (&cache->by_address[slot]);
+  guint id;
+
+  /* The name is compared too: a caller's string may be freed and another
+   * one allocated at its address. */
+  if (entry != 0 && (entry >> 8) == key &&
+      strcmp (table->json_names[entry & 0xff], json_name) == 0)
+    return (guint) (entry & 0xff);
+
+  id = GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, json_name));
+  /* User-space addresses fit in 56 bits on every platform we build for;
+   * where one does not, the cache is simply not used. */
+  if (id != 0 && ((key << 8) >> 8) == key)
+    g_atomic_pointer_set (&cache->by_address[slot],
+                          (gpointer) ((key << 8) | id));
+  return id;
+}
 
 const CommunityFieldTable *
 community_record_class_get_fields (CommunityRecordClass *klass)
@@ -93,40 +132,167 @@ community_record_class_install_fields (CommunityRecordClass *klass,
       g_hash_table_insert (table->by_json_name, json_name, GUINT_TO_POINTER (id));
       if (fields[id].flags & COMMUNITY_FIELD_IDENTITY)
         table->identity_id = id;
+      /* An interface field (GListModel) holds an object. */
+      table->storage[id] = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspecs[id]));
+      if (table->storage[id] == G_TYPE_INTERFACE)
+        table->storage[id] = G_TYPE_OBJECT;
     }
 
   klass->fields = table;
 }
 
-static GValue *
-ensure_values (CommunityRecord *self)
+static Slot *
+ensure_slots (CommunityRecord *self)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-  const CommunityFieldTable *table = community_record_get_fields (self);
 
-  if G_UNLIKELY (priv->values == NULL)
-    {
-      priv->values = g_new0 (GValue, table->n_fields + 1);
-      for (guint id = 1; id <= table->n_fields; id++)
-        {
-          g_value_init (&priv->values[id], G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]));
-          g_param_value_set_default (table->pspecs[id], &priv->values[id]);
-        }
-    }
+  if G_UNLIKELY (priv->slots == NULL)
+    priv->slots = g_new0 (Slot, community_record_get_fields (self)->n_fields + 1);
 
-  return priv->values;
+  return priv->slots;
 }
+
+static GType
+slot_fundamental (const CommunityFieldTable *table,
+                  guint                      id)
+{
+  return table->storage[id];
+}
+
+/* Frees what a slot owns and clears it. */
+static void
+slot_clear (const CommunityFieldTable *table,
+            guint                      id,
+            Slot                      *slot)
+{
+  GType fundamental = slot_fundamental (table, id);
+
+  if (slot->p != NULL)
+    {
+      if (fundamental == G_TYPE_STRING)
+        g_free (slot->p);
+      else if (fundamental == G_TYPE_BOXED)
+        g_boxed_free (G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]), slot->p);
+      else if (fundamental == G_TYPE_OBJECT)
+        g_object_unref (slot->p);
+    }
+  slot->i = 0;
+}
+
+/* A GValue that borrows the slot's contents: read it, copy it, never unset
+ * it. Strings and boxed values are marked not to be freed. */
+static void
+slot_view (const CommunityFieldTable *table,
+           guint                      id,
+           const Slot                *slot,
+           GValue                    *out)
+{
+  GType fundamental = slot_fundamental (table, id);
+
+  memset (out, 0, sizeof *out);
+  out->g_type = G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]);
+  switch (fundamental)
+    {
+    case G_TYPE_STRING:
+    case G_TYPE_BOXED:
+      out->data[0].v_pointer = slot->p;
+      out->data[1].v_uint = G_VALUE_NOCOPY_CONTENTS;
+      break;
+    case G_TYPE_OBJECT:
+      out->data[0].v_pointer = slot->p;
+      break;
+    case G_TYPE_BOOLEAN:
+      out->data[0].v_int = (gint) slot->i;
+      break;
+    case G_TYPE_UINT:
+      out->data[0].v_uint = (guint) slot->i;
+      break;
+    case G_TYPE_INT64:
+      out->data[0].v_int64 = slot->i;
+      break;
+    case G_TYPE_DOUBLE:
+      out->data[0].v_double = slot->d;
+      break;
+    case G_TYPE_ENUM:
+      out->data[0].v_long = (gint) slot->i;
+      break;
+    case G_TYPE_FLAGS:
+      out->data[0].v_ulong = (guint) slot->i;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Stores a copy of @value's contents. */
+static void
+slot_copy_from (const CommunityFieldTable *table,
+                guint                      id,
+                const GValue              *value,
+                Slot                      *slot)
+{
+  switch (slot_fundamental (table, id))
+    {
+    case G_TYPE_STRING: slot->p = g_value_dup_string (value); break;
+    case G_TYPE_BOXED: slot->p = g_value_dup_boxed (value); break;
+    case G_TYPE_OBJECT: slot->p = g_value_dup_object (value); break;
+    case G_TYPE_BOOLEAN: slot->i = g_value_get_boolean (value) ? 1 : 0; break;
+    case G_TYPE_UINT: slot->i = g_value_get_uint (value); break;
+    case G_TYPE_INT64: slot->i = g_value_get_int64 (value); break;
+    case G_TYPE_DOUBLE: slot->d = g_value_get_double (value); break;
+    case G_TYPE_ENUM: slot->i = g_value_get_enum (value); break;
+    case G_TYPE_FLAGS: slot->i = g_value_get_flags (value); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+/* Moves @value's contents into the slot, leaving @value unset. */
+static void
+slot_take_from (const CommunityFieldTable *table,
+                guint                      id,
+                GValue                    *value,
+                Slot                      *slot)
+{
+  GType fundamental = slot_fundamental (table, id);
+  gboolean borrowed = (value->data[1].v_uint & (G_VALUE_NOCOPY_CONTENTS | G_VALUE_INTERNED_STRING)) != 0;
+
+  if ((fundamental == G_TYPE_STRING || fundamental == G_TYPE_BOXED) && !borrowed)
+    {
+      slot->p = value->data[0].v_pointer;
+      *value = (GValue) G_VALUE_INIT;
+    }
+  else if (fundamental == G_TYPE_OBJECT)
+    {
+      slot->p = value->data[0].v_pointer;   /* the value's reference */
+      *value = (GValue) G_VALUE_INIT;
+    }
+  else
+    {
+      slot_copy_from (table, id, value, slot);
+      g_value_unset (value);
+    }
+}
+
+/* community_record_peek() hands out views from a small ring per thread:
+ * a view stays valid for the next PEEK_RING peeks on the thread, which is
+ * plenty to read a value at once, the only use there is for it. */
+#define PEEK_RING 64
+static __thread GValue peek_ring[PEEK_RING];
+static __thread guint peek_next;
 
 const GValue *
 community_record_peek (CommunityRecord *self,
                        guint            prop_id)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+  GValue *view;
 
   if ((priv->set_mask & FIELD_BIT (prop_id)) == 0)
     return NULL;
 
-  return &priv->values[prop_id];
+  view = &peek_ring[peek_next++ % PEEK_RING];
+  slot_view (community_record_get_fields (self), prop_id, &priv->slots[prop_id], view);
+  return view;
 }
 
 const GValue *
@@ -134,10 +300,23 @@ community_record_peek_by_name (CommunityRecord *self,
                                const char      *json_name)
 {
   const CommunityFieldTable *table = community_record_get_fields (self);
-  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, json_name));
+  guint id = community_field_table_lookup (table, json_name);
 
   g_return_val_if_fail (id != 0, NULL);
   return community_record_peek (self, id);
+}
+
+const CommunityFieldSlot *
+community_record_peek_slot_by_name (CommunityRecord *self,
+                                    const char      *json_name)
+{
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+  guint id = community_field_table_lookup (community_record_get_fields (self), json_name);
+
+  g_return_val_if_fail (id != 0, NULL);
+  if ((priv->set_mask & FIELD_BIT (id)) == 0)
+    return NULL;
+  return &priv->slots[id];
 }
 
 const char *
@@ -165,12 +344,34 @@ community_record_take_value (CommunityRecord *self,
                              GValue          *value)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-  GValue *values = ensure_values (self);
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  Slot *slots = ensure_slots (self);
 
-  g_value_unset (&values[prop_id]);
-  values[prop_id] = *value;
-  *value = (GValue) G_VALUE_INIT;
+  slot_clear (table, prop_id, &slots[prop_id]);
+  slot_take_from (table, prop_id, value, &slots[prop_id]);
   priv->set_mask |= FIELD_BIT (prop_id);
+}
+
+void
+community_record_take_slot (CommunityRecord    *self,
+                             guint               prop_id,
+                             CommunityFieldSlot *slot)
+{
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+  Slot *slots = ensure_slots (self);
+
+  slot_clear (community_record_get_fields (self), prop_id, &slots[prop_id]);
+  slots[prop_id] = *slot;
+  slot->i = 0;
+  priv->set_mask |= FIELD_BIT (prop_id);
+}
+
+void
+community_record_clear_slot (const CommunityFieldTable *table,
+                             guint                      prop_id,
+                             CommunityFieldSlot        *slot)
+{
+  slot_clear (table, prop_id, slot);
 }
 
 void
@@ -228,10 +429,14 @@ community_record_get_property (GObject    *object,
 {
   CommunityRecord *self = COMMUNITY_RECORD (object);
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-  GValue *values = ensure_values (self);
 
   if (priv->set_mask & FIELD_BIT (prop_id))
-    g_value_copy (&values[prop_id], value);
+    {
+      GValue view;
+
+      slot_view (community_record_get_fields (self), prop_id, &priv->slots[prop_id], &view);
+      g_value_copy (&view, value);
+    }
   else
     g_param_value_set_default (pspec, value);
 }
@@ -244,21 +449,33 @@ community_record_set_property (GObject      *object,
 {
   CommunityRecord *self = COMMUNITY_RECORD (object);
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-  GValue *values = ensure_values (self);
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  Slot *slots = ensure_slots (self);
   gboolean was_set = (priv->set_mask & FIELD_BIT (prop_id)) != 0;
 
   if (value_is_null (value))
     {
       if (!was_set)
         return;
-      g_param_value_set_default (pspec, &values[prop_id]);
+      slot_clear (table, prop_id, &slots[prop_id]);
       priv->set_mask &= ~FIELD_BIT (prop_id);
     }
   else
     {
-      if (was_set && values_equal (&values[prop_id], value, pspec))
-        return;
-      g_value_copy (value, &values[prop_id]);
+      Slot copy = { NULL };
+
+      if (was_set)
+        {
+          GValue view;
+
+          slot_view (table, prop_id, &slots[prop_id], &view);
+          if (values_equal (&view, value, pspec))
+            return;
+        }
+      /* Copied before the old value goes: @value may be a view of it. */
+      slot_copy_from (table, prop_id, value, &copy);
+      slot_clear (table, prop_id, &slots[prop_id]);
+      slots[prop_id] = copy;
       priv->set_mask |= FIELD_BIT (prop_id);
     }
 
@@ -271,13 +488,13 @@ community_record_finalize (GObject *object)
   CommunityRecord *self = COMMUNITY_RECORD (object);
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
 
-  if (priv->values != NULL)
+  if (priv->slots != NULL)
     {
-      guint n_fields = community_record_get_fields (self)->n_fields;
+      const CommunityFieldTable *table = community_record_get_fields (self);
 
-      for (guint id = 1; id <= n_fields; id++)
-        g_value_unset (&priv->values[id]);
-      g_free (priv->values);
+      for (guint id = 1; id <= table->n_fields; id++)
+        slot_clear (table, id, &priv->slots[id]);
+      g_free (priv->slots);
     }
   g_clear_pointer (&priv->extra, json_object_unref);
 
@@ -311,6 +528,78 @@ lookup_field (CommunityRecord *self,
     }
 
   return pspec->param_id;
+}
+
+/* A copy of @source into @target (initialized to the same type) sharing
+ * nothing mutable: nested records and lists of them are copied in turn;
+ * strings, string arrays and dates by g_value_copy(); a GDateTime is
+ * immutable with an atomic reference count, so it is shared. */
+static void
+copy_value_deep (const GValue *source,
+                 GValue       *target)
+{
+  GType type = G_VALUE_TYPE (source);
+
+  if (type == G_TYPE_LIST_MODEL)
+    {
+      GListModel *model = g_value_get_object (source);
+      guint n_items = g_list_model_get_n_items (model);
+      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+      GListStore *store = g_list_store_new (g_list_model_get_item_type (model));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
+
+          g_ptr_array_add (items, community_record_copy_deep (item));
+        }
+      g_list_store_splice (store, 0, 0, items->pdata, items->len);
+      g_value_take_object (target, store);
+    }
+  else if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
+    g_value_take_object (target, community_record_copy_deep (g_value_get_object (source)));
+  else
+    g_value_copy (source, target);
+}
+
+CommunityRecord *
+community_record_copy_deep (CommunityRecord *self)
+{
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  CommunityRecordPrivate *copy_priv;
+  CommunityRecord *copy;
+  guint identity_id = table->identity_id;
+
+  /* The identity is construct-only (and an entity caches it then). */
+  if (identity_id != 0 && (priv->set_mask & FIELD_BIT (identity_id)))
+    {
+      const char *names[] = { table->pspecs[identity_id]->name };
+
+      copy = (CommunityRecord *) g_object_new_with_properties (G_OBJECT_TYPE (self), 1, names,
+                                                               community_record_peek (self, identity_id));
+    }
+  else
+    copy = g_object_new (G_OBJECT_TYPE (self), NULL);
+
+  for (guint id = 1; id <= table->n_fields; id++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if (id == identity_id || (priv->set_mask & FIELD_BIT (id)) == 0)
+        continue;
+      const GValue *source = community_record_peek (self, id);
+
+      g_value_init (&value, G_VALUE_TYPE (source));
+      copy_value_deep (source, &value);
+      community_record_take_value (copy, id, &value);
+    }
+
+  copy_priv = community_record_get_instance_private (copy);
+  if (priv->extra != NULL)
+    copy_priv->extra = community_json_object_deep_copy (priv->extra);
+
+  return copy;
 }
 
 /**
@@ -372,7 +661,7 @@ community_record_unset (CommunityRecord *self,
 
   g_return_if_fail (id != table->identity_id);
 
-  g_param_value_set_default (table->pspecs[id], &priv->values[id]);
+  slot_clear (table, id, &priv->slots[id]);
   priv->set_mask &= ~FIELD_BIT (id);
   g_object_notify_by_pspec (G_OBJECT (self), table->pspecs[id]);
 }

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "community-rule-private.h"
+#include "community-entity-private.h"
+#include "community-entity-list-private.h"
 
 static void
 group_add (GHashTable *table,
@@ -33,6 +35,24 @@ new_group_table (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
 }
 
+gpointer
+community_rule_item (GListModel *model,
+                     guint       position)
+{
+  static GType entity_list_type;
+  gpointer item;
+
+  if G_UNLIKELY (entity_list_type == 0)
+    entity_list_type = COMMUNITY_TYPE_ENTITY_LIST;
+  if (G_OBJECT_TYPE (model) == entity_list_type)
+    return community_entity_list_peek ((CommunityEntityList *) model, position);
+
+  item = g_list_model_get_item (model, position);
+  if (item != NULL)
+    g_object_unref (item);   /* the model keeps its own reference */
+  return item;
+}
+
 int
 community_index_tier (CommunityDivision *division)
 {
@@ -57,7 +77,6 @@ community_index_new (CommunityDataset *dataset)
   CommunityIndex *index = g_new0 (CommunityIndex, 1);
 
   index->dataset = g_object_ref (dataset);
-  index->positions = g_hash_table_new (NULL, NULL);
   index->communities_by_street = new_group_table ();
   index->grids_by_community = new_group_table ();
   index->workers_by_community = new_group_table ();
@@ -75,10 +94,8 @@ community_index_new (CommunityDataset *dataset)
         {
           /* The dataset holds a reference for as long as the index lives
            * (the validator works on a dataset nobody changes meanwhile). */
-          CommunityEntity *entity = g_list_model_get_item (model, i);
+          CommunityEntity *entity = community_rule_item (model, i);
 
-          g_object_unref (entity);
-          g_hash_table_insert (index->positions, entity, GUINT_TO_POINTER (i + 1));
 
           switch (kind)
             {
@@ -114,7 +131,6 @@ community_index_new (CommunityDataset *dataset)
 void
 community_index_free (CommunityIndex *index)
 {
-  g_hash_table_unref (index->positions);
   g_hash_table_unref (index->communities_by_street);
   g_hash_table_unref (index->grids_by_community);
   g_hash_table_unref (index->workers_by_community);
@@ -146,12 +162,13 @@ community_index_path (CommunityIndex  *index,
                       CommunityEntity *entity,
                       const char      *member)
 {
-  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (index->positions, entity));
+  /* The dataset keeps each entity's position (no table per run). */
+  guint position = community_entity_get_position (entity);
   const char *list = community_entity_kind_get_member_name (community_entity_get_kind (entity));
 
-  g_return_val_if_fail (position > 0, g_strdup (""));
+  g_return_val_if_fail (community_entity_get_dataset (entity) == index->dataset, g_strdup (""));
 
   if (member == NULL)
-    return g_strdup_printf ("/%s/%u", list, position - 1);
-  return g_strdup_printf ("/%s/%u/%s", list, position - 1, member);
+    return g_strdup_printf ("/%s/%u", list, position);
+  return g_strdup_printf ("/%s/%u/%s", list, position, member);
 }

@@ -353,7 +353,7 @@ tally_other_workers (Tally *tally)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityWorker) worker = g_list_model_get_item (workers, i);
+      CommunityWorker *worker = community_rule_item (workers, i);
       const char *community = community_field_string (worker, "community");
       Membership membership;
 
@@ -422,7 +422,7 @@ tally_surveys (Tally *tally)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityEntity) survey = g_list_model_get_item (surveys, i);
+      CommunityEntity *survey = community_rule_item (surveys, i);
       const char *division_code = community_field_string (survey, "division");
       CommunityDivision *division;
       guint slot;
@@ -489,7 +489,7 @@ community_indicators_compute (CommunityRuleset *ruleset,
   n_communities = g_list_model_get_n_items (communities);
   for (guint i = 0; i < n_communities; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
 
       tally_community (&tally, community);
     }

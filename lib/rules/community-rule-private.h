@@ -36,7 +36,6 @@ G_BEGIN_DECLS
 
 typedef struct {
   CommunityDataset *dataset;
-  GHashTable *positions;             /* entity -> index in its list, + 1 */
   GHashTable *communities_by_street; /* street code -> GPtrArray of CommunityCommunity */
   GHashTable *grids_by_community;    /* community code -> GPtrArray of CommunityGrid */
   GHashTable *workers_by_community;  /* community code -> GPtrArray of CommunityWorker */
@@ -59,6 +58,13 @@ char           *community_index_path     (CommunityIndex   *index,
                                           const char       *member);
 /* The division tier of a division: 0 city, 1 district/county, 2 street/town. */
 int             community_index_tier     (CommunityDivision *division);
+
+/* The item at @position of one of the dataset's lists, borrowed (the
+ * dataset holds it while a run lasts): the rules walk them by the hundred
+ * thousand, and a reference taken and dropped each time is a tenth of a run
+ * (doc/performance.md). Other models are read through GListModel. */
+gpointer        community_rule_item      (GListModel       *model,
+                                          guint             position);
 
 /* --- Field access for rules and indicators --- */
 

@@ -191,7 +191,7 @@ community_rule_code_format (CommunityRuleContext *ctx)
 
       for (guint i = 0; i < n_items; i++)
         {
-          g_autoptr(CommunityEntity) entity = g_list_model_get_item (items, i);
+          CommunityEntity *entity = community_rule_item (items, i);
 
           check_code_format (ctx, entity);
         }
@@ -375,7 +375,7 @@ community_rule_code_segment_range (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
 
       check_committee_segment (ctx, community);
     }
@@ -498,7 +498,7 @@ community_rule_ref_unresolved (CommunityRuleContext *ctx)
 
       for (guint i = 0; i < n_items; i++)
         {
-          g_autoptr(CommunityEntity) entity = g_list_model_get_item (items, i);
+          CommunityEntity *entity = community_rule_item (items, i);
           const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
 
           for (guint id = 1; id <= table->n_fields; id++)

@@ -27,7 +27,7 @@ community_rule_committee_households (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
       int kind;
       guint households, min, max;
       JsonObject *expected;
@@ -76,7 +76,7 @@ community_rule_community_legal_advisor (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
       gboolean has_legal_advisor;
 
       if (!community_field_boolean (community, "has_legal_advisor", &has_legal_advisor))
@@ -110,7 +110,7 @@ community_rule_secretary_county_filing (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityWorker) worker = g_list_model_get_item (workers, i);
+      CommunityWorker *worker = community_rule_item (workers, i);
       const char *code = community_field_string (worker, "community");
       CommunityCommunity *community;
       guint roles;
@@ -155,7 +155,7 @@ funding_years (CommunityDataset *dataset,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityFunding) record = g_list_model_get_item (funding, i);
+      CommunityFunding *record = community_rule_item (funding, i);
       guint year;
       int record_purpose;
       guint j;
@@ -196,7 +196,7 @@ funding_totals (CommunityDataset *dataset,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityFunding) record = g_list_model_get_item (funding, i);
+      CommunityFunding *record = community_rule_item (funding, i);
       const char *recipient = community_field_string (record, "recipient");
       guint year;
       int record_purpose;
@@ -279,7 +279,7 @@ community_rule_funding_community_floor (CommunityRuleContext *ctx)
 
       for (guint i = 0; i < n_items; i++)
         {
-          g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+          CommunityCommunity *community = community_rule_item (communities, i);
           const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
           gint64 min, total;
           int kind;

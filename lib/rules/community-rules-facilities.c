@@ -58,7 +58,7 @@ community_rule_facility_area_per_households (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
       const char *code = identity_of (community);
       GPtrArray *facilities = community_index_group (index, index->facilities_by_owner, code);
       gboolean unknown = FALSE;
@@ -195,7 +195,7 @@ for_each_facility (CommunityRuleContext *ctx,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityFacility) facility = g_list_model_get_item (facilities, i);
+      CommunityFacility *facility = community_rule_item (facilities, i);
 
       check (ctx, facility);
     }

@@ -24,7 +24,7 @@ for_each_item (CommunityRuleContext *ctx,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityEntity) entity = g_list_model_get_item (items, i);
+      CommunityEntity *entity = community_rule_item (items, i);
 
       check (ctx, entity);
     }
@@ -113,7 +113,7 @@ read_entry (GListModel  *history,
             int         *state,
             GDateTime  **at)
 {
-  g_autoptr(GObject) entry = g_list_model_get_item (history, i);
+  GObject *entry = community_rule_item (history, i);
   const GValue *value;
 
   *at = NULL;

@@ -21,7 +21,7 @@ for_each_grid (CommunityRuleContext *ctx,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityGrid) grid = g_list_model_get_item (grids, i);
+      CommunityGrid *grid = community_rule_item (grids, i);
 
       check (ctx, grid);
     }
@@ -155,7 +155,7 @@ community_rule_grid_coverage (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
       const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
       GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
       guint households;

@@ -73,7 +73,7 @@ for_each_worker (CommunityRuleContext *ctx,
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityWorker) worker = g_list_model_get_item (workers, i);
+      CommunityWorker *worker = community_rule_item (workers, i);
 
       check (ctx, worker, data);
     }
@@ -101,7 +101,7 @@ community_rule_workers_per_households (CommunityRuleContext *ctx)
 
   for (guint i = 0; i < n_items; i++)
     {
-      g_autoptr(CommunityCommunity) community = g_list_model_get_item (communities, i);
+      CommunityCommunity *community = community_rule_item (communities, i);
       const char *code = identity_of (community);
       GPtrArray *workers = community_index_group (index, index->workers_by_community, code);
       guint households, needed, staff = 0;
