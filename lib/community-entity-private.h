@@ -20,4 +20,9 @@ void  community_entity_set_position (CommunityEntity *self,
                                      guint            position);
 guint community_entity_get_position (CommunityEntity *self);
 
+/* Emits CommunityDataset::entity-changed (community-dataset.c). */
+void  community_dataset_entity_changed (CommunityDataset *self,
+                                        CommunityEntity  *entity,
+                                        GParamSpec       *pspec);
+
 G_END_DECLS

@@ -148,6 +148,21 @@ community_entity_finalize (GObject *object)
   G_OBJECT_CLASS (community_entity_parent_class)->finalize (object);
 }
 
+/* One signal on the dataset for any change of any of its entities
+ * (CommunityDataset::entity-changed), instead of a handler per entity. */
+static void
+community_entity_dispatch_properties_changed (GObject     *object,
+                                              guint        n_pspecs,
+                                              GParamSpec **pspecs)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (COMMUNITY_ENTITY (object));
+
+  G_OBJECT_CLASS (community_entity_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+
+  if (priv->dataset != NULL && n_pspecs > 0)
+    community_dataset_entity_changed (priv->dataset, COMMUNITY_ENTITY (object), pspecs[0]);
+}
+
 static void
 community_entity_class_init (CommunityEntityClass *klass)
 {
@@ -155,6 +170,7 @@ community_entity_class_init (CommunityEntityClass *klass)
 
   object_class->constructed = community_entity_constructed;
   object_class->finalize = community_entity_finalize;
+  object_class->dispatch_properties_changed = community_entity_dispatch_properties_changed;
 }
 
 static void

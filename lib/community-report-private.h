@@ -30,5 +30,15 @@ CommunityReport          *community_report_new           (const char        *rul
                                                           GPtrArray         *findings,
                                                           GPtrArray         *rule_results,
                                                           GPtrArray         *indicators);
+/* The same, for findings already in the report's order (incremental
+ * validation keeps them so): no sort. */
+CommunityReport          *community_report_new_sorted    (const char        *ruleset,
+                                                          GPtrArray         *findings,
+                                                          GPtrArray         *rule_results,
+                                                          GPtrArray         *indicators);
+/* The report's order of two findings of one rule: by path, then subject. */
+int                       community_report_compare_findings_in_rule
+                                                         (CommunityFinding  *a,
+                                                          CommunityFinding  *b);
 
 G_END_DECLS

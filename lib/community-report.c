@@ -197,6 +197,36 @@ community_report_new (const char *ruleset,
   return self;
 }
 
+CommunityReport *
+community_report_new_sorted (const char *ruleset,
+                             GPtrArray  *findings,
+                             GPtrArray  *rule_results,
+                             GPtrArray  *indicators)
+{
+  CommunityReport *self = g_object_new (COMMUNITY_TYPE_REPORT, NULL);
+
+  self->ruleset = g_strdup (ruleset);
+  for (guint i = 0; i < findings->len; i++)
+    self->counts[community_finding_get_severity (g_ptr_array_index (findings, i))]++;
+
+  self->findings = report_list_new (COMMUNITY_TYPE_FINDING, findings);
+  self->rule_results = report_list_new (COMMUNITY_TYPE_RULE_RESULT, rule_results);
+  self->indicators = report_list_new (COMMUNITY_TYPE_INDICATOR_RESULT, indicators);
+
+  return self;
+}
+
+int
+community_report_compare_findings_in_rule (CommunityFinding *a,
+                                           CommunityFinding *b)
+{
+  int cmp;
+
+  if ((cmp = g_strcmp0 (community_finding_get_path (a), community_finding_get_path (b))) != 0)
+    return cmp;
+  return g_strcmp0 (community_finding_get_subject_id (a), community_finding_get_subject_id (b));
+}
+
 /**
  * community_report_get_ruleset:
  * @self: a report

@@ -25,6 +25,20 @@ community_test_run (Suite *suite)
   return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
 
+/* @n, scaled by COMMUNITY_TEST_SCALE (a factor, default 1; at least 1 is
+ * returned): the long randomized suites take their step counts through it,
+ * so that the sanitizer run can do fewer of them. */
+static inline guint
+community_test_scale (guint n)
+{
+  const char *scale = g_getenv ("COMMUNITY_TEST_SCALE");
+  double factor = scale != NULL ? g_ascii_strtod (scale, NULL) : 1.0;
+
+  if (!(factor > 0))
+    factor = 1.0;
+  return MAX (1, (guint) (n * factor));
+}
+
 /* The bundled sample dataset. */
 static inline const char *
 community_test_sample_path (void)

@@ -44,5 +44,6 @@
 #include "community-indicator-result.h"
 #include "community-report.h"
 #include "community-validator.h"
+#include "community-validation.h"
 
 #undef COMMUNITY_INSIDE

@@ -23,7 +23,7 @@ group_add (GHashTable *table,
   if (group == NULL)
     {
       group = g_ptr_array_new ();
-      g_hash_table_insert (table, (gpointer) code, group);
+      g_hash_table_insert (table, g_strdup (code), group);
     }
   g_ptr_array_add (group, entity);
 }
@@ -31,8 +31,10 @@ group_add (GHashTable *table,
 static GHashTable *
 new_group_table (void)
 {
-  /* Keys are borrowed from the entities, which the dataset keeps alive. */
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+  /* Keys are copies, one per group: an index kept between validations
+   * (community-validation.c) outlives a change of the field it was read
+   * from. */
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
 }
 
 gpointer

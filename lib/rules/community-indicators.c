@@ -22,6 +22,7 @@
 
 #include "community-rule-private.h"
 #include "community-report-private.h"
+#include "community-entity-private.h"
 
 typedef enum {
   INDICATOR_SELF_GOVERNANCE_COMPLIANCE,
@@ -76,6 +77,7 @@ typedef struct {
   guint n_slots;
   Rate *rates;         /* [n_slots][N_INDICATORS] */
   double m2_per_100;   /* of facility.area-per-households */
+  Rate *grid_coverage; /* nullable: each community's share, by position */
 } Tally;
 
 /* The slots of the divisions an entity counts under; -1 where the walk up
@@ -174,18 +176,17 @@ owns_facility (GPtrArray             *facilities,
  * kind or households is unknown is not known to cover anybody, so it
  * covers nothing here (grid.coverage calls such a community not
  * applicable; the indicator stays conservative instead). */
-static void
-tally_grid_coverage (Tally              *tally,
-                     const Membership   *membership,
+static Rate
+grid_coverage_share (CommunityIndex     *index,
                      CommunityCommunity *community,
                      const char         *code)
 {
-  GPtrArray *grids = community_index_group (tally->index, tally->index->grids_by_community, code);
+  GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
   guint households;
   guint64 covered = 0;
 
   if (!community_field_uint (community, "households", &households))
-    return;
+    return (Rate) { 0, 0 };
 
   for (guint g = 0; g < grids->len; g++)
     {
@@ -198,7 +199,21 @@ tally_grid_coverage (Tally              *tally,
         covered += grid_households;
     }
 
-  tally_add (tally, membership, INDICATOR_GRID_COVERAGE, MIN (covered, households), households);
+  return (Rate) { MIN (covered, households), households };
+}
+
+static void
+tally_grid_coverage (Tally              *tally,
+                     const Membership   *membership,
+                     CommunityCommunity *community,
+                     const char         *code)
+{
+  Rate share = grid_coverage_share (tally->index, community, code);
+
+  /* Households unset: left out of both sides (a share of 0/0). */
+  tally_add (tally, membership, INDICATOR_GRID_COVERAGE, share.numerator, share.denominator);
+  if (tally->grid_coverage != NULL)
+    tally->grid_coverage[community_entity_get_position (COMMUNITY_ENTITY (community))] = share;
 }
 
 /* service-config.compliance counts the communities that pass
@@ -459,64 +474,157 @@ indicator_lookup (const char *id)
   return -1;
 }
 
-GPtrArray *
-community_indicators_compute (CommunityRuleset *ruleset,
-                              CommunityIndex   *index)
+struct _CommunityIndicatorState
 {
-  GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
+  Tally tally;
+  GPtrArray *divisions;  /* by slot */
+  GStrv ids;             /* the ruleset's indicators, in report order */
+  GPtrArray *results;    /* [ids][slots] */
+};
+
+static CommunityIndicatorResult *
+state_result (CommunityIndicatorState *state,
+              CommunityRuleset        *ruleset,
+              guint                    k,
+              guint                    slot)
+{
+  const char *code = community_entity_get_identity (state->divisions->pdata[slot]);
+  int indicator = indicator_lookup (state->ids[k]);
+  /* A ruleset names only indicators the library has (it refuses others
+   * when loaded); were one unknown, it has no value. */
+  Rate rate = indicator >= 0 ? *tally_rate (&state->tally, slot, indicator) : (Rate) { 0, 0 };
+
+  return community_indicator_result_new (state->ids[k], code, rate.numerator, rate.denominator,
+                                         community_ruleset_get_indicator_target (ruleset, state->ids[k]));
+}
+
+static CommunityIndicatorState *
+state_compute (CommunityRuleset *ruleset,
+               CommunityIndex   *index,
+               gboolean          keep_shares)
+{
+  CommunityIndicatorState *state = g_new0 (CommunityIndicatorState, 1);
   GPtrArray *tiers[N_TIERS] = { index->cities, index->districts, index->streets };
-  g_auto(GStrv) ids = community_ruleset_list_indicators (ruleset);
-  g_autoptr(GPtrArray) divisions = g_ptr_array_new ();
   GListModel *communities;
   guint n_communities;
-  Tally tally = { 0 };
+  Tally *tally = &state->tally;
+
+  state->ids = community_ruleset_list_indicators (ruleset);
+  state->divisions = g_ptr_array_new ();
+  state->results = g_ptr_array_new_with_free_func (g_object_unref);
 
   /* The slots, in report order: the city, then the districts and
    * counties, then the streets and towns, each in dataset order. */
-  tally.index = index;
-  tally.slots = g_hash_table_new (NULL, NULL);
+  tally->index = index;
+  tally->slots = g_hash_table_new (NULL, NULL);
   for (guint t = 0; t < N_TIERS; t++)
     for (guint i = 0; i < tiers[t]->len; i++)
       {
-        g_ptr_array_add (divisions, tiers[t]->pdata[i]);
-        g_hash_table_insert (tally.slots, tiers[t]->pdata[i], GUINT_TO_POINTER (divisions->len));
+        g_ptr_array_add (state->divisions, tiers[t]->pdata[i]);
+        g_hash_table_insert (tally->slots, tiers[t]->pdata[i], GUINT_TO_POINTER (state->divisions->len));
       }
-  tally.n_slots = divisions->len;
-  tally.rates = g_new0 (Rate, (gsize) tally.n_slots * N_INDICATORS);
-  tally.m2_per_100 = community_ruleset_get_rule_param (ruleset, "facility.area-per-households", "m2_per_100");
+  tally->n_slots = state->divisions->len;
+  tally->rates = g_new0 (Rate, (gsize) tally->n_slots * N_INDICATORS);
+  tally->m2_per_100 = community_ruleset_get_rule_param (ruleset, "facility.area-per-households", "m2_per_100");
 
   communities = community_dataset_get_items (index->dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
   n_communities = g_list_model_get_n_items (communities);
+  if (keep_shares)
+    tally->grid_coverage = g_new0 (Rate, MAX (n_communities, 1));
   for (guint i = 0; i < n_communities; i++)
     {
       CommunityCommunity *community = community_rule_item (communities, i);
 
-      tally_community (&tally, community);
+      tally_community (tally, community);
     }
-  tally_other_workers (&tally);
-  tally_streets (&tally);
-  tally_surveys (&tally);
+  tally_other_workers (tally);
+  tally_streets (tally);
+  tally_surveys (tally);
 
-  for (guint k = 0; ids[k] != NULL; k++)
+  for (guint k = 0; state->ids[k] != NULL; k++)
+    for (guint slot = 0; slot < tally->n_slots; slot++)
+      g_ptr_array_add (state->results, state_result (state, ruleset, k, slot));
+
+  tally->index = NULL;  /* not kept: the caller's */
+  return state;
+}
+
+void
+community_indicator_state_free (CommunityIndicatorState *state)
+{
+  g_free (state->tally.rates);
+  g_free (state->tally.grid_coverage);
+  g_hash_table_unref (state->tally.slots);
+  g_ptr_array_unref (state->divisions);
+  g_ptr_array_unref (state->results);
+  g_strfreev (state->ids);
+  g_free (state);
+}
+
+CommunityIndicatorState *
+community_indicator_state_new (CommunityRuleset *ruleset,
+                               CommunityIndex   *index)
+{
+  return state_compute (ruleset, index, TRUE);
+}
+
+GPtrArray *
+community_indicator_state_results (CommunityIndicatorState *state)
+{
+  return state->results;
+}
+
+void
+community_indicator_state_update_grid_coverage (CommunityIndicatorState *state,
+                                                CommunityRuleset        *ruleset,
+                                                CommunityIndex          *index,
+                                                CommunityCommunity      *community)
+{
+  Tally *tally = &state->tally;
+  guint position = community_entity_get_position (COMMUNITY_ENTITY (community));
+  Rate share = grid_coverage_share (index, community,
+                                    community_entity_get_identity (COMMUNITY_ENTITY (community)));
+  Rate *old = &tally->grid_coverage[position];
+  Membership membership;
+
+  if (share.numerator == old->numerator && share.denominator == old->denominator)
+    return;
+
+  /* The shares are whole numbers of households, so that taking the old
+   * one away and adding the new one gives exactly the sums a full
+   * computation adds up, in any order. */
+  tally->index = index;
+  membership_init (tally, COMMUNITY_ENTITY (community), &membership);
+  tally->index = NULL;
+  tally_add (tally, &membership, INDICATOR_GRID_COVERAGE,
+             share.numerator - old->numerator, share.denominator - old->denominator);
+  *old = share;
+
+  for (guint k = 0; state->ids[k] != NULL; k++)
     {
-      int indicator = indicator_lookup (ids[k]);
-      double target = community_ruleset_get_indicator_target (ruleset, ids[k]);
-
-      for (guint slot = 0; slot < tally.n_slots; slot++)
+      if (indicator_lookup (state->ids[k]) != INDICATOR_GRID_COVERAGE)
+        continue;
+      for (guint t = 0; t < N_TIERS; t++)
         {
-          const char *code = community_entity_get_identity (divisions->pdata[slot]);
-          /* A ruleset names only indicators the library has (it refuses
-           * others when loaded); were one unknown, it has no value. */
-          Rate rate = indicator >= 0 ? *tally_rate (&tally, slot, indicator) : (Rate) { 0, 0 };
+          guint i;
 
-          g_ptr_array_add (results,
-                           community_indicator_result_new (ids[k], code, rate.numerator,
-                                                           rate.denominator, target));
+          if (membership.slots[t] < 0)
+            continue;
+          i = k * tally->n_slots + (guint) membership.slots[t];
+          g_object_unref (state->results->pdata[i]);
+          state->results->pdata[i] = state_result (state, ruleset, k, (guint) membership.slots[t]);
         }
     }
+}
 
-  g_free (tally.rates);
-  g_hash_table_unref (tally.slots);
+GPtrArray *
+community_indicators_compute (CommunityRuleset *ruleset,
+                              CommunityIndex   *index)
+{
+  CommunityIndicatorState *state = state_compute (ruleset, index, FALSE);
+  GPtrArray *results = g_steal_pointer (&state->results);
 
+  state->results = g_ptr_array_new ();
+  community_indicator_state_free (state);
   return results;
 }

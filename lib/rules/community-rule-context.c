@@ -288,3 +288,31 @@ community_rule_run (const CommunityRuleDefinition *rule,
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
 }
+
+void
+community_rule_run_unit (const CommunityRuleDefinition *rule,
+                         CommunityRuleset              *ruleset,
+                         CommunityIndex                *index,
+                         CommunityEntity               *unit,
+                         GPtrArray                     *findings,
+                         guint                         *passed,
+                         guint                         *failed,
+                         guint                         *not_applicable)
+{
+  CommunityRuleContext ctx = {
+    .rule = rule,
+    .ruleset = ruleset,
+    .index = index,
+    .severity = community_ruleset_get_rule_severity (ruleset, rule->id),
+    .clause = community_ruleset_get_rule_clause (ruleset, rule->id),
+    .findings = findings,
+  };
+
+  g_return_if_fail (rule->check_unit != NULL);
+
+  rule->check_unit (&ctx, unit);
+
+  *passed = ctx.passed;
+  *failed = ctx.failed;
+  *not_applicable = ctx.not_applicable;
+}

@@ -116,10 +116,31 @@ JsonNode *community_json_null   (void);
 /* --- The catalog --- */
 
 typedef void (*CommunityRuleFunc) (CommunityRuleContext *ctx);
+/* Judges one scope unit of a rule (see CommunityRuleDefinition.unit_kind). */
+typedef void (*CommunityRuleUnitFunc) (CommunityRuleContext *ctx,
+                                       CommunityEntity      *unit);
+
+/* A bit per entity kind, for CommunityRuleDefinition.reads. */
+#define COMMUNITY_KIND_BIT(kind) (1u << (COMMUNITY_ENTITY_KIND_ ## kind))
+#define COMMUNITY_KINDS_ALL ((1u << COMMUNITY_N_ENTITY_KINDS) - 1)
+/* No scoped entry point / every entity of every kind is a unit. */
+#define COMMUNITY_RULE_UNIT_NONE (-1)
+#define COMMUNITY_RULE_UNIT_ANY  ((int) COMMUNITY_N_ENTITY_KINDS)
 
 typedef struct {
   const char *id;
   CommunityRuleFunc check;
+  /* What incremental validation (community-validation.c) needs to know.
+   * @reads: the kinds whose entities the rule reads, besides the
+   * divisions and communities every finding's divisions are read from
+   * (and the dataset's header, which every rule may read).
+   * @unit_kind: if the rule has a scoped entry point, the kind of its scope
+   * units (COMMUNITY_RULE_UNIT_ANY: every entity) and @check_unit judges
+   * one of them; @check is then exactly @check_unit over every unit, in
+   * dataset order (kinds in enum order for UNIT_ANY). */
+  guint reads;
+  int unit_kind;
+  CommunityRuleUnitFunc check_unit;
 } CommunityRuleDefinition;
 
 /* Looks a rule up by id; NULL if the library has no such rule. */
@@ -137,8 +158,39 @@ void community_rule_run (const CommunityRuleDefinition *rule,
                          guint                         *failed,
                          guint                         *not_applicable);
 
+/* Runs one rule's scoped entry point on one unit (the rule must have
+ * one): appends the unit's findings to @findings and returns its counts. */
+void community_rule_run_unit (const CommunityRuleDefinition *rule,
+                              CommunityRuleset              *ruleset,
+                              CommunityIndex                *index,
+                              CommunityEntity               *unit,
+                              GPtrArray                     *findings,
+                              guint                         *passed,
+                              guint                         *failed,
+                              guint                         *not_applicable);
+
 /* Computes every indicator of the ruleset for every division. */
 GPtrArray *community_indicators_compute (CommunityRuleset *ruleset,
                                          CommunityIndex   *index);
+
+/* The indicators kept between validations (community-validation.c): the
+ * numerators and denominators per division, and each community's share of
+ * grid.coverage, so that a grid's change updates only its community's
+ * share and the sums above it. */
+typedef struct _CommunityIndicatorState CommunityIndicatorState;
+
+/* Computes everything, as community_indicators_compute() does. */
+CommunityIndicatorState *community_indicator_state_new     (CommunityRuleset        *ruleset,
+                                                            CommunityIndex          *index);
+void                     community_indicator_state_free    (CommunityIndicatorState *state);
+/* The results, in report order (borrowed; valid until the next update). */
+GPtrArray               *community_indicator_state_results (CommunityIndicatorState *state);
+/* Recomputes @community's share of grid.coverage (from @index, which must
+ * be up to date) and the results it changes. */
+void                     community_indicator_state_update_grid_coverage
+                                                           (CommunityIndicatorState *state,
+                                                            CommunityRuleset        *ruleset,
+                                                            CommunityIndex          *index,
+                                                            CommunityCommunity      *community);
 
 G_END_DECLS

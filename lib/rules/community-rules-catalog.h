@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 void community_rule_code_format (CommunityRuleContext *ctx);
 void community_rule_code_segment_range (CommunityRuleContext *ctx);
 void community_rule_ref_unresolved (CommunityRuleContext *ctx);
+void community_rule_ref_unresolved_unit (CommunityRuleContext *ctx, CommunityEntity *entity);
 
 /* community-rules-communities.c */
 void community_rule_committee_households (CommunityRuleContext *ctx);
@@ -42,6 +43,10 @@ void community_rule_grid_leader (CommunityRuleContext *ctx);
 void community_rule_grid_administrators (CommunityRuleContext *ctx);
 void community_rule_grid_full_time_administrator (CommunityRuleContext *ctx);
 void community_rule_grid_coverage (CommunityRuleContext *ctx);
+void community_rule_grid_leader_unit (CommunityRuleContext *ctx, CommunityEntity *grid);
+void community_rule_grid_administrators_unit (CommunityRuleContext *ctx, CommunityEntity *grid);
+void community_rule_grid_full_time_administrator_unit (CommunityRuleContext *ctx, CommunityEntity *grid);
+void community_rule_grid_coverage_unit (CommunityRuleContext *ctx, CommunityEntity *community);
 
 /* community-rules-governance.c */
 void community_rule_consultation_led_by (CommunityRuleContext *ctx);

@@ -473,6 +473,54 @@ check_reference (CommunityRuleContext *ctx,
                          element, json_name, noun, community_entity_get_identity (entity), identity, kinds);
 }
 
+static GEnumClass *
+entity_kind_class (void)
+{
+  static gsize kind_class;
+
+  /* Kept for the life of the process, as the enum's type is. */
+  if (g_once_init_enter (&kind_class))
+    g_once_init_leave (&kind_class, (gsize) g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND));
+  return (GEnumClass *) kind_class;
+}
+
+/* ref.unresolved, for one entity (its scope unit). */
+void
+community_rule_ref_unresolved_unit (CommunityRuleContext *ctx,
+                                    CommunityEntity      *entity)
+{
+  GEnumClass *kind_class = entity_kind_class ();
+  const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
+
+  for (guint id = 1; id <= table->n_fields; id++)
+    {
+      const GValue *value;
+
+      if ((table->fields[id].flags & COMMUNITY_FIELD_REFERENCE) == 0)
+        continue;
+      value = community_record_peek (COMMUNITY_RECORD (entity), id);
+      if (value == NULL)
+        continue;
+
+      if (G_VALUE_HOLDS_STRING (value))
+        {
+          const char *identity = g_value_get_string (value);
+
+          if (identity != NULL)
+            check_reference (ctx, kind_class, entity, table->json_names[id],
+                             table->fields[id].ref_kinds, identity, -1);
+        }
+      else if (G_VALUE_HOLDS (value, G_TYPE_STRV))
+        {
+          const char * const *identities = g_value_get_boxed (value);
+
+          for (guint e = 0; identities != NULL && identities[e] != NULL; e++)
+            check_reference (ctx, kind_class, entity, table->json_names[id],
+                             table->fields[id].ref_kinds, identities[e], (int) e);
+        }
+    }
+}
+
 /* ref.unresolved: every reference resolves to an entity of the right type.
  *
  * Every field of every entity that the field tables flag as a reference is
@@ -489,7 +537,6 @@ void
 community_rule_ref_unresolved (CommunityRuleContext *ctx)
 {
   CommunityDataset *dataset = community_rule_get_dataset (ctx);
-  GEnumClass *kind_class = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
 
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     {
@@ -497,39 +544,6 @@ community_rule_ref_unresolved (CommunityRuleContext *ctx)
       guint n_items = g_list_model_get_n_items (items);
 
       for (guint i = 0; i < n_items; i++)
-        {
-          CommunityEntity *entity = community_rule_item (items, i);
-          const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
-
-          for (guint id = 1; id <= table->n_fields; id++)
-            {
-              const GValue *value;
-
-              if ((table->fields[id].flags & COMMUNITY_FIELD_REFERENCE) == 0)
-                continue;
-              value = community_record_peek (COMMUNITY_RECORD (entity), id);
-              if (value == NULL)
-                continue;
-
-              if (G_VALUE_HOLDS_STRING (value))
-                {
-                  const char *identity = g_value_get_string (value);
-
-                  if (identity != NULL)
-                    check_reference (ctx, kind_class, entity, table->json_names[id],
-                                     table->fields[id].ref_kinds, identity, -1);
-                }
-              else if (G_VALUE_HOLDS (value, G_TYPE_STRV))
-                {
-                  const char * const *identities = g_value_get_boxed (value);
-
-                  for (guint e = 0; identities != NULL && identities[e] != NULL; e++)
-                    check_reference (ctx, kind_class, entity, table->json_names[id],
-                                     table->fields[id].ref_kinds, identities[e], (int) e);
-                }
-            }
-        }
+        community_rule_ref_unresolved_unit (ctx, community_rule_item (items, i));
     }
-
-  g_type_class_unref (kind_class);
 }

@@ -74,6 +74,13 @@ community_rule_grid_leader (CommunityRuleContext *ctx)
   for_each_grid (ctx, check_leader);
 }
 
+void
+community_rule_grid_leader_unit (CommunityRuleContext *ctx,
+                                 CommunityEntity      *grid)
+{
+  check_leader (ctx, COMMUNITY_GRID (grid));
+}
+
 static void
 check_administrators (CommunityRuleContext *ctx,
                       CommunityGrid        *grid)
@@ -97,6 +104,13 @@ void
 community_rule_grid_administrators (CommunityRuleContext *ctx)
 {
   for_each_grid (ctx, check_administrators);
+}
+
+void
+community_rule_grid_administrators_unit (CommunityRuleContext *ctx,
+                                         CommunityEntity      *grid)
+{
+  check_administrators (ctx, COMMUNITY_GRID (grid));
 }
 
 static void
@@ -144,62 +158,76 @@ community_rule_grid_full_time_administrator (CommunityRuleContext *ctx)
   for_each_grid (ctx, check_full_time_administrator);
 }
 
+void
+community_rule_grid_full_time_administrator_unit (CommunityRuleContext *ctx,
+                                                  CommunityEntity      *grid)
+{
+  check_full_time_administrator (ctx, COMMUNITY_GRID (grid));
+}
+
+/* grid.coverage, for one community (its scope unit). */
+void
+community_rule_grid_coverage_unit (CommunityRuleContext *ctx,
+                                   CommunityEntity      *unit)
+{
+  CommunityIndex *index = community_rule_get_index (ctx);
+  CommunityCommunity *community = COMMUNITY_COMMUNITY (unit);
+  const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
+  GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
+  guint households;
+  guint64 covered = 0;
+  gboolean unknown = FALSE;
+
+  if (!community_field_uint (community, "households", &households))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  for (guint g = 0; g < grids->len; g++)
+    {
+      int kind;
+      guint grid_households;
+
+      if (!community_field_enum (grids->pdata[g], "kind", &kind))
+        unknown = TRUE;
+      else if (kind == COMMUNITY_GRID_KIND_COMPREHENSIVE)
+        {
+          if (community_field_uint (grids->pdata[g], "households", &grid_households))
+            covered += grid_households;
+          else
+            unknown = TRUE;
+        }
+    }
+
+  if (unknown)
+    community_rule_not_applicable (ctx);
+  else if (covered < households)
+    community_rule_fail (ctx, COMMUNITY_ENTITY (community), "households",
+                         community_json_int (households), community_json_int (covered),
+                         households - covered,
+                         _("The comprehensive grids of community %s cover %" PRIu64
+                           " of its %u households: %" PRIu64 " are left out"),
+                         code, covered, households, households - covered);
+  else if (covered > households)
+    community_rule_fail (ctx, COMMUNITY_ENTITY (community), "households",
+                         community_json_int (households), community_json_int (covered), 0,
+                         _("The comprehensive grids of community %s count %" PRIu64
+                           " households, more than its %u"),
+                         code, covered, households);
+  else
+    community_rule_pass (ctx);
+}
+
 /* grid.coverage: the households of a community's comprehensive grids sum
  * to its households — none left out, and no more than it has. */
 void
 community_rule_grid_coverage (CommunityRuleContext *ctx)
 {
-  CommunityIndex *index = community_rule_get_index (ctx);
-  GListModel *communities = community_dataset_get_items (index->dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
+  GListModel *communities = community_dataset_get_items (community_rule_get_dataset (ctx),
+                                                         COMMUNITY_ENTITY_KIND_COMMUNITY);
   guint n_items = g_list_model_get_n_items (communities);
 
   for (guint i = 0; i < n_items; i++)
-    {
-      CommunityCommunity *community = community_rule_item (communities, i);
-      const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
-      GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
-      guint households;
-      guint64 covered = 0;
-      gboolean unknown = FALSE;
-
-      if (!community_field_uint (community, "households", &households))
-        {
-          community_rule_not_applicable (ctx);
-          continue;
-        }
-
-      for (guint g = 0; g < grids->len; g++)
-        {
-          int kind;
-          guint grid_households;
-
-          if (!community_field_enum (grids->pdata[g], "kind", &kind))
-            unknown = TRUE;
-          else if (kind == COMMUNITY_GRID_KIND_COMPREHENSIVE)
-            {
-              if (community_field_uint (grids->pdata[g], "households", &grid_households))
-                covered += grid_households;
-              else
-                unknown = TRUE;
-            }
-        }
-
-      if (unknown)
-        community_rule_not_applicable (ctx);
-      else if (covered < households)
-        community_rule_fail (ctx, COMMUNITY_ENTITY (community), "households",
-                             community_json_int (households), community_json_int (covered),
-                             households - covered,
-                             _("The comprehensive grids of community %s cover %" PRIu64
-                               " of its %u households: %" PRIu64 " are left out"),
-                             code, covered, households, households - covered);
-      else if (covered > households)
-        community_rule_fail (ctx, COMMUNITY_ENTITY (community), "households",
-                             community_json_int (households), community_json_int (covered), 0,
-                             _("The comprehensive grids of community %s count %" PRIu64
-                               " households, more than its %u"),
-                             code, covered, households);
-      else
-        community_rule_pass (ctx);
-    }
+    community_rule_grid_coverage_unit (ctx, community_rule_item (communities, i));
 }

@@ -1,0 +1,42 @@
+/* community-validation.h: a validation kept up to date as a dataset changes
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#if !defined(COMMUNITY_INSIDE) && !defined(COMMUNITY_COMPILATION)
+#error "Only <community/community.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+
+#include "community-dataset.h"
+#include "community-validator.h"
+#include "community-report.h"
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_TYPE_VALIDATION (community_validation_get_type ())
+
+COMMUNITY_AVAILABLE_IN_ALL
+G_DECLARE_FINAL_TYPE (CommunityValidation, community_validation, COMMUNITY, VALIDATION, GObject)
+
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityValidation *community_validation_new           (CommunityValidator  *validator,
+                                                         CommunityDataset    *dataset) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityValidator  *community_validation_get_validator (CommunityValidation *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityDataset    *community_validation_get_dataset   (CommunityValidation *self);
+COMMUNITY_AVAILABLE_IN_ALL
+void                 community_validation_invalidate    (CommunityValidation *self,
+                                                         CommunityEntity     *entity);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean             community_validation_is_pending    (CommunityValidation *self);
+COMMUNITY_AVAILABLE_IN_ALL
+void                 community_validation_revalidate    (CommunityValidation *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityReport     *community_validation_get_report    (CommunityValidation *self) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
