@@ -7,7 +7,10 @@
 
 #include <string.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "community-dataset.h"
@@ -69,6 +72,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_ENTITY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 /* The member through which an entity of each kind hangs below another one,
  * for walking up the hierarchy; workers of a street have "street". */
@@ -197,6 +207,32 @@ community_dataset_class_init (CommunityDatasetClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CommunityDataset::entity-changed:
+   * @self: the dataset
+   * @entity: the entity that changed
+   * @pspec: the first property of @entity that changed
+   *
+   * Emitted after `notify` when properties of one of the dataset's entities
+   * change (once per batch of notifications: see
+   * [method@GObject.Object.freeze_notify]), so that one handler watches
+   * every entity. Entities are added and removed through the lists'
+   * `items-changed` ([method@Community.Dataset.get_items]). A change inside
+   * a nested record (a community's committee, a review) notifies nothing.
+   */
+  signals[SIGNAL_ENTITY_CHANGED] =
+    g_signal_new ("entity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2,
+                  COMMUNITY_TYPE_ENTITY, G_TYPE_PARAM);
+}
+
+void
+community_dataset_entity_changed (CommunityDataset *self,
+                                  CommunityEntity  *entity,
+                                  GParamSpec       *pspec)
+{
+  g_signal_emit (self, signals[SIGNAL_ENTITY_CHANGED], 0, entity, pspec);
 }
 
 static void
@@ -1186,14 +1222,19 @@ community_dataset_save_to_data_full (CommunityDataset *self,
                                      CommunityPrivacy *privacy,
                                      gsize            *length)
 {
-  g_autoptr(JsonNode) root = NULL;
+  GString *out;
 
-  root = community_dataset_to_node_full (self, privacy);
-  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
 
-  /* Not json_generator_to_data() alone: it leaves U+001F unescaped, and
-   * the document would not load again. */
-  return community_json_generate (root, length);
+  /* Straight into text, no tree: the streaming writer writes what
+   * community_json_generate() would write for community_dataset_to_node(),
+   * U+001F escaped included. */
+  out = g_string_sized_new (64 * 1024);
+  community_json_write_dataset_text (self, privacy, out, NULL, NULL, NULL);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -1211,6 +1252,58 @@ community_dataset_save_to_data (CommunityDataset *self,
                                 gsize            *length)
 {
   return community_dataset_save_to_data_full (self, NULL, length);
+}
+
+/* A save's temporary file, for save_file_flush(). */
+typedef struct {
+  int fd;
+  const char *filename;   /* the file it will become, for messages */
+} SaveFile;
+
+/* A G_FILE_ERROR as GLib's file functions word them:
+ * "<what> “<file>”: [<call>: ]<strerror>". */
+static void
+set_file_error (GError     **error,
+                int          errsv,
+                const char  *what,
+                const char  *filename,
+                const char  *call)
+{
+  g_autofree char *display = g_filename_display_name (filename);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s “%s”: %s%s%s",
+               what, display, call != NULL ? call : "", call != NULL ? ": " : "",
+               g_strerror (errsv));
+}
+
+static gboolean
+save_file_flush (GString   *out,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  SaveFile *file = user_data;
+  const char *p = out->str;
+  gsize left = out->len;
+
+  while (left > 0)
+    {
+      gssize n = write (file->fd, p, MIN (left, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          set_file_error (error, saved_errno, "Failed to write file", file->filename, "write() failed");
+          return FALSE;
+        }
+      p += n;
+      left -= n;
+    }
+
+  g_string_truncate (out, 0);
+  return TRUE;
 }
 
 /**
@@ -1240,24 +1333,70 @@ community_dataset_save_to_file_full (CommunityDataset  *self,
                                      CommunityPrivacy  *privacy,
                                      GError           **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
+  g_autofree char *tmp_filename = NULL;
+  g_autoptr(GString) out = NULL;
+  SaveFile file;
   GStatBuf st;
   int mode = 0644;
+  int saved_errno;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  /* g_file_set_contents_full() gives the new file @mode, whatever the old
-   * one had: without this, saving would widen a 0600 file to 0644. */
+  /* The new file gets @mode, whatever the old one had: without this,
+   * saving would widen a 0600 file to 0644. */
   if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode))
     mode = st.st_mode & 0777;
 
-  data = community_dataset_save_to_data_full (self, privacy, &length);
-  return g_file_set_contents_full (filename, data, length,
-                                   G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                   mode, error);
+  /* What g_file_set_contents_full (CONSISTENT | DURABLE) does, but written
+   * a chunk at a time as the streaming writer makes the text, so that a save
+   * holds neither a tree nor the whole text (doc/performance.md): a
+   * temporary file beside @filename (mode less the umask), written,
+   * fsync()ed, renamed over @filename; removed on any failure. */
+  tmp_filename = g_strdup_printf ("%s.XXXXXX", filename);
+  file.fd = g_mkstemp_full (tmp_filename, O_RDWR | O_CLOEXEC, mode);
+  if (file.fd < 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to create file", filename, NULL);
+      return FALSE;
+    }
+  file.filename = filename;
+
+  out = g_string_sized_new (1024 * 1024 + 64 * 1024);
+  if (!community_json_write_dataset_text (self, privacy, out, save_file_flush, &file, error))
+    goto fail;
+  if (fsync (file.fd) != 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to write file", filename, "fsync() failed");
+      goto fail;
+    }
+  if (close (file.fd) != 0)
+    {
+      saved_errno = errno;
+      file.fd = -1;
+      set_file_error (error, saved_errno, "Failed to write file", filename, "close() failed");
+      goto fail;
+    }
+  file.fd = -1;
+  if (g_rename (tmp_filename, filename) != 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to rename the temporary file onto", filename,
+                      "rename() failed");
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  if (file.fd >= 0)
+    close (file.fd);
+  g_unlink (tmp_filename);
+  return FALSE;
 }
 
 /**

@@ -7,7 +7,7 @@
  *   community-json-guard.c    a pre-parse check of untrusted JSON text
  *   community-json-pointer.c  JSON Pointers (RFC 6901) and error messages
  *   community-json-reader.c   JsonNode -> records, strictly checked
- *   community-json-writer.c   records and datasets -> JsonNode
+ *   community-json-writer.c   records and datasets -> JsonNode or JSON text
  */
 
 #pragma once
@@ -125,6 +125,25 @@ JsonNode        *community_json_write_record  (CommunityRecord  *record,
                                                CommunityPrivacy *privacy);
 JsonNode        *community_json_write_dataset (CommunityDataset *dataset,
                                                CommunityPrivacy *privacy);
+
+/* Writes out what @out holds (all of it) and empties it; FALSE, with
+ * @error set, when it cannot. */
+typedef gboolean (*CommunityJsonFlush) (GString   *out,
+                                        gpointer   user_data,
+                                        GError   **error);
+
+/* The streaming writer: the text community_json_generate() makes of
+ * community_json_write_dataset()'s tree (see community-json-writer.c for
+ * the one difference), appended to @out without building the tree. With
+ * @flush (nullable), @out is handed to it whenever it holds a chunk (after
+ * an entity) and at the end; FALSE, with the flush's error, as soon as a
+ * flush fails. Without @flush it cannot fail. */
+gboolean         community_json_write_dataset_text (CommunityDataset   *dataset,
+                                                    CommunityPrivacy   *privacy,
+                                                    GString            *out,
+                                                    CommunityJsonFlush  flush,
+                                                    gpointer            user_data,
+                                                    GError            **error);
 
 /* Copies that share nothing with their source: json_node_copy() shares the
  * objects, arrays and values inside a node, whose reference counts are not

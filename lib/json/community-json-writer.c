@@ -1,27 +1,68 @@
 /* community-json-writer.c: records and datasets into the dataset format
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * One writer, two sinks. The writer walks a dataset or a record through the
+ * field tables (no per-type code) and the privacy rules, and tells a sink
+ * what it finds: an object begins, a member's name, a string, a number, ...
+ * The tree sink builds json-glib nodes (community_dataset_to_node()); the
+ * text sink writes indented JSON text straight into a GString, flushed in
+ * chunks when saving to a file, so that a save never holds the whole
+ * document as a tree (doc/performance.md). The text is what
+ * community_json_generate() writes for the tree, byte for byte, except for
+ * doubles that json-glib would write without a '.' (it appends ".0" even to
+ * "1e-300", which no parser reads): those are written as valid JSON.
  */
 
 #include "config.h"
 
+#include <string.h>
+
 #include "community-json-private.h"
 #include "community-entity.h"
 
-static JsonNode *
-write_date (const GDate *date)
+/* --- sinks --- */
+
+typedef struct _Sink Sink;
+
+typedef struct {
+  void (*begin_object) (Sink *sink);
+  void (*begin_array)  (Sink *sink);
+  void (*end_object)   (Sink *sink);
+  void (*end_array)    (Sink *sink);
+  void (*member)       (Sink *sink, const char *name);
+  void (*string)       (Sink *sink, const char *value);
+  void (*integer)      (Sink *sink, gint64 value);
+  void (*number)       (Sink *sink, double value);
+  void (*boolean)      (Sink *sink, gboolean value);
+  /* An unknown member's value, kept from the input, at any depth. */
+  void (*node)         (Sink *sink, JsonNode *node);
+} SinkClass;
+
+struct _Sink {
+  const SinkClass *klass;
+};
+
+/* --- the writer --- */
+
+static void write_record (Sink *sink, CommunityRecord *record, CommunityPrivacy *privacy);
+
+static void
+write_date (Sink        *sink,
+            const GDate *date)
 {
   char buffer[16];
 
   g_snprintf (buffer, sizeof buffer, "%04u-%02u-%02u",
               g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
-  return json_node_init_string (json_node_alloc (), buffer);
+  sink->klass->string (sink, buffer);
 }
 
 /* RFC 3339, keeping the offset the timestamp was given with (GLib's ISO
  * 8601 formatter writes "+08" where the RFC wants "+08:00"). */
-static JsonNode *
-write_timestamp (GDateTime *dt)
+static void
+write_timestamp (Sink      *sink,
+                 GDateTime *dt)
 {
   g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
   g_autofree char *zone = NULL;
@@ -33,84 +74,123 @@ write_timestamp (GDateTime *dt)
   zone = g_date_time_get_utc_offset (dt) == 0 ? g_strdup ("Z") : g_date_time_format (dt, "%:z");
   s = g_strconcat (base, fraction, zone, NULL);
 
-  return json_node_init_string (json_node_alloc (), s);
+  sink->klass->string (sink, s);
 }
 
-static JsonNode *
-write_flags (GType type,
-             guint flags)
+static void
+write_flags (Sink  *sink,
+             GType  type,
+             guint  flags)
 {
   g_autoptr(GFlagsClass) klass = g_type_class_ref (type);
-  JsonArray *array = json_array_new ();
 
+  sink->klass->begin_array (sink);
   for (guint i = 0; i < klass->n_values; i++)
     if (flags & klass->values[i].value)
-      json_array_add_string_element (array, klass->values[i].value_nick);
-
-  return community_json_array_node (array);
+      sink->klass->string (sink, klass->values[i].value_nick);
+  sink->klass->end_array (sink);
 }
 
-static JsonNode *
-write_value (const GValue     *value,
+static void
+write_value (Sink             *sink,
+             const GValue     *value,
              CommunityPrivacy *privacy)
 {
   GType type = G_VALUE_TYPE (value);
 
   if (type == G_TYPE_STRING)
-    return json_node_init_string (json_node_alloc (), g_value_get_string (value));
-  if (type == G_TYPE_BOOLEAN)
-    return json_node_init_boolean (json_node_alloc (), g_value_get_boolean (value));
-  if (type == G_TYPE_UINT)
-    return json_node_init_int (json_node_alloc (), g_value_get_uint (value));
-  if (type == G_TYPE_INT64)
-    return json_node_init_int (json_node_alloc (), g_value_get_int64 (value));
-  if (type == G_TYPE_DOUBLE)
-    return json_node_init_double (json_node_alloc (), g_value_get_double (value));
-  if (G_TYPE_IS_ENUM (type))
+    sink->klass->string (sink, g_value_get_string (value));
+  else if (type == G_TYPE_BOOLEAN)
+    sink->klass->boolean (sink, g_value_get_boolean (value));
+  else if (type == G_TYPE_UINT)
+    sink->klass->integer (sink, g_value_get_uint (value));
+  else if (type == G_TYPE_INT64)
+    sink->klass->integer (sink, g_value_get_int64 (value));
+  else if (type == G_TYPE_DOUBLE)
+    sink->klass->number (sink, g_value_get_double (value));
+  else if (G_TYPE_IS_ENUM (type))
     {
       g_autoptr(GEnumClass) klass = g_type_class_ref (type);
       GEnumValue *ev = g_enum_get_value (klass, g_value_get_enum (value));
 
-      return json_node_init_string (json_node_alloc (), ev != NULL ? ev->value_nick : NULL);
+      sink->klass->string (sink, ev != NULL ? ev->value_nick : NULL);
     }
-  if (G_TYPE_IS_FLAGS (type))
-    return write_flags (type, g_value_get_flags (value));
-  if (type == G_TYPE_STRV)
+  else if (G_TYPE_IS_FLAGS (type))
+    write_flags (sink, type, g_value_get_flags (value));
+  else if (type == G_TYPE_STRV)
     {
       const char * const *strv = g_value_get_boxed (value);
-      JsonArray *array = json_array_new ();
 
+      sink->klass->begin_array (sink);
       for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
-        json_array_add_string_element (array, strv[i]);
-      return community_json_array_node (array);
+        sink->klass->string (sink, strv[i]);
+      sink->klass->end_array (sink);
     }
-  if (type == G_TYPE_DATE)
-    return write_date (g_value_get_boxed (value));
-  if (type == G_TYPE_DATE_TIME)
-    return write_timestamp (g_value_get_boxed (value));
-  if (type == G_TYPE_LIST_MODEL)
+  else if (type == G_TYPE_DATE)
+    write_date (sink, g_value_get_boxed (value));
+  else if (type == G_TYPE_DATE_TIME)
+    write_timestamp (sink, g_value_get_boxed (value));
+  else if (type == G_TYPE_LIST_MODEL)
     {
       GListModel *model = g_value_get_object (value);
-      JsonArray *array = json_array_new ();
+      guint n_items = g_list_model_get_n_items (model);
 
-      for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+      sink->klass->begin_array (sink);
+      for (guint i = 0; i < n_items; i++)
         {
           g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
 
-          json_array_add_element (array, community_json_write_record (item, privacy));
+          write_record (sink, item, privacy);
         }
-      return community_json_array_node (array);
+      sink->klass->end_array (sink);
     }
-  if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
-    return community_json_write_record (g_value_get_object (value), privacy);
-
-  g_assert_not_reached ();
+  else if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
+    write_record (sink, g_value_get_object (value), privacy);
+  else
+    g_assert_not_reached ();
 }
 
-/* Copies the unknown members kept from the input after the known ones. */
+/* Writes a personal field's value as @privacy lets it out; FALSE, having
+ * written nothing, to leave it out. Personal fields are strings: names, ID
+ * numbers, phones. */
+static gboolean
+write_personal (Sink             *sink,
+                const char       *json_name,
+                const GValue     *value,
+                CommunityPrivacy *privacy)
+{
+  const char *plain = g_value_get_string (value);
+  g_autofree char *masked = NULL;
+
+  switch (privacy != NULL ? community_privacy_get_mode (privacy) : COMMUNITY_PRIVACY_MODE_KEEP)
+    {
+    case COMMUNITY_PRIVACY_MODE_KEEP:
+      sink->klass->member (sink, json_name);
+      sink->klass->string (sink, plain);
+      return TRUE;
+    case COMMUNITY_PRIVACY_MODE_DROP:
+      return FALSE;
+    case COMMUNITY_PRIVACY_MODE_MASK:
+    default:
+      if (g_str_equal (json_name, "id_number"))
+        masked = community_privacy_mask_id_number (privacy, plain);
+      else if (g_str_equal (json_name, "phone"))
+        masked = community_privacy_mask_phone (privacy, plain);
+      else
+        masked = community_privacy_mask_name (privacy, plain);
+      sink->klass->member (sink, json_name);
+      sink->klass->string (sink, masked);
+      return TRUE;
+    }
+}
+
+/* The unknown members kept from the input, after the known ones; a name
+ * @written says was already written is left out. */
 static void
-append_extra (JsonObject *object,
-              JsonObject *extra)
+write_extra (Sink        *sink,
+             JsonObject  *extra,
+             gboolean   (*written) (const char *name, gpointer data),
+             gpointer     data)
 {
   JsonObjectIter iter;
   const char *name;
@@ -121,96 +201,655 @@ append_extra (JsonObject *object,
 
   json_object_iter_init_ordered (&iter, extra);
   while (json_object_iter_next_ordered (&iter, &name, &member))
-    if (!json_object_has_member (object, name))
-      json_object_set_member (object, name, json_node_copy (member));
+    if (!written (name, data))
+      {
+        sink->klass->member (sink, name);
+        sink->klass->node (sink, member);
+      }
 }
 
-/* A personal field's value as @privacy lets it out, or NULL to leave it
- * out. Personal fields are strings: names, ID numbers, phones. */
-static JsonNode *
-write_personal (const char       *json_name,
-                const GValue     *value,
-                CommunityPrivacy *privacy)
-{
-  const char *plain = g_value_get_string (value);
-  g_autofree char *masked = NULL;
+typedef struct {
+  const CommunityFieldTable *table;
+  guint64 written;   /* a bit per field id */
+} RecordWritten;
 
-  switch (privacy != NULL ? community_privacy_get_mode (privacy) : COMMUNITY_PRIVACY_MODE_KEEP)
+static gboolean
+record_member_written (const char *name,
+                       gpointer    data)
+{
+  RecordWritten *w = data;
+  guint id = GPOINTER_TO_UINT (g_hash_table_lookup (w->table->by_json_name, name));
+
+  return id != 0 && (w->written & (G_GUINT64_CONSTANT (1) << id)) != 0;
+}
+
+static void
+write_record (Sink             *sink,
+              CommunityRecord  *record,
+              CommunityPrivacy *privacy)
+{
+  const CommunityFieldTable *table = community_record_get_fields (record);
+  RecordWritten w = { table, 0 };
+
+  sink->klass->begin_object (sink);
+  for (guint id = 1; id <= table->n_fields; id++)
     {
-    case COMMUNITY_PRIVACY_MODE_KEEP:
-      return json_node_init_string (json_node_alloc (), plain);
-    case COMMUNITY_PRIVACY_MODE_DROP:
-      return NULL;
-    case COMMUNITY_PRIVACY_MODE_MASK:
-    default:
-      if (g_str_equal (json_name, "id_number"))
-        masked = community_privacy_mask_id_number (privacy, plain);
-      else if (g_str_equal (json_name, "phone"))
-        masked = community_privacy_mask_phone (privacy, plain);
+      const GValue *value = community_record_peek (record, id);
+
+      if (value == NULL)
+        continue;
+      if (table->fields[id].flags & COMMUNITY_FIELD_PERSONAL)
+        {
+          if (!write_personal (sink, table->json_names[id], value, privacy))
+            continue;
+        }
       else
-        masked = community_privacy_mask_name (privacy, plain);
-      return json_node_init_string (json_node_alloc (), masked);
+        {
+          sink->klass->member (sink, table->json_names[id]);
+          write_value (sink, value, privacy);
+        }
+      w.written |= G_GUINT64_CONSTANT (1) << id;
     }
+  write_extra (sink, community_record_get_extra (record), record_member_written, &w);
+  sink->klass->end_object (sink);
+}
+
+typedef struct {
+  gboolean as_of;
+  gboolean codes_year;
+} DatasetWritten;
+
+static gboolean
+dataset_member_written (const char *name,
+                        gpointer    data)
+{
+  DatasetWritten *w = data;
+
+  if (g_str_equal (name, "format") || g_str_equal (name, "version"))
+    return TRUE;
+  if (g_str_equal (name, "as_of"))
+    return w->as_of;
+  if (g_str_equal (name, "codes_year"))
+    return w->codes_year;
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    if (g_str_equal (name, community_entity_kind_get_member_name (kind)))
+      return TRUE;
+  return FALSE;
+}
+
+/* @after_entity (nullable) is called after each entity, and stops the
+ * writing when it returns FALSE: the text sink's flush. */
+static gboolean
+write_dataset (Sink             *sink,
+               CommunityDataset *dataset,
+               CommunityPrivacy *privacy,
+               gboolean        (*after_entity) (Sink *sink))
+{
+  const GDate *as_of = community_dataset_get_as_of (dataset);
+  guint codes_year = community_dataset_get_codes_year (dataset);
+  DatasetWritten w = { as_of != NULL, codes_year != 0 };
+
+  sink->klass->begin_object (sink);
+  sink->klass->member (sink, "format");
+  sink->klass->string (sink, "libcommunity-dataset");
+  sink->klass->member (sink, "version");
+  sink->klass->integer (sink, 1);
+  if (as_of != NULL)
+    {
+      sink->klass->member (sink, "as_of");
+      write_date (sink, as_of);
+    }
+  if (codes_year != 0)
+    {
+      sink->klass->member (sink, "codes_year");
+      sink->klass->integer (sink, codes_year);
+    }
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *items = community_dataset_get_items (dataset, kind);
+      guint n_items = g_list_model_get_n_items (items);
+
+      sink->klass->member (sink, community_entity_kind_get_member_name (kind));
+      sink->klass->begin_array (sink);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
+
+          write_record (sink, item, privacy);
+          if (after_entity != NULL && !after_entity (sink))
+            return FALSE;
+        }
+      sink->klass->end_array (sink);
+    }
+  write_extra (sink, community_dataset_get_extra (dataset), dataset_member_written, &w);
+  sink->klass->end_object (sink);
+
+  return TRUE;
+}
+
+/* --- the tree sink --- */
+
+typedef struct {
+  Sink sink;
+  GPtrArray *open;    /* the containers being filled, innermost last */
+  char *name;         /* the member whose value comes next */
+  JsonNode *root;
+} TreeSink;
+
+static void
+tree_add (Sink     *sink,
+          JsonNode *node)
+{
+  TreeSink *self = (TreeSink *) sink;
+  JsonNode *parent;
+
+  if (self->open->len == 0)
+    {
+      g_assert (self->root == NULL);
+      self->root = node;
+      return;
+    }
+
+  parent = g_ptr_array_index (self->open, self->open->len - 1);
+  if (JSON_NODE_HOLDS_OBJECT (parent))
+    {
+      json_object_set_member (json_node_get_object (parent), self->name, node);
+      g_clear_pointer (&self->name, g_free);
+    }
+  else
+    json_array_add_element (json_node_get_array (parent), node);
+}
+
+static void
+tree_begin_object (Sink *sink)
+{
+  JsonNode *node = community_json_object_node (json_object_new ());
+
+  tree_add (sink, node);
+  g_ptr_array_add (((TreeSink *) sink)->open, node);
+}
+
+static void
+tree_begin_array (Sink *sink)
+{
+  JsonNode *node = community_json_array_node (json_array_new ());
+
+  tree_add (sink, node);
+  g_ptr_array_add (((TreeSink *) sink)->open, node);
+}
+
+static void
+tree_end (Sink *sink)
+{
+  TreeSink *self = (TreeSink *) sink;
+
+  g_ptr_array_set_size (self->open, self->open->len - 1);
+}
+
+static void
+tree_member (Sink       *sink,
+             const char *name)
+{
+  TreeSink *self = (TreeSink *) sink;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+}
+
+static void
+tree_string (Sink       *sink,
+             const char *value)
+{
+  tree_add (sink, json_node_init_string (json_node_alloc (), value));
+}
+
+static void
+tree_integer (Sink   *sink,
+              gint64  value)
+{
+  tree_add (sink, json_node_init_int (json_node_alloc (), value));
+}
+
+static void
+tree_number (Sink   *sink,
+             double  value)
+{
+  tree_add (sink, json_node_init_double (json_node_alloc (), value));
+}
+
+static void
+tree_boolean (Sink     *sink,
+              gboolean  value)
+{
+  tree_add (sink, json_node_init_boolean (json_node_alloc (), value));
+}
+
+static void
+tree_node (Sink     *sink,
+           JsonNode *node)
+{
+  tree_add (sink, json_node_copy (node));
+}
+
+static const SinkClass tree_sink_class = {
+  tree_begin_object, tree_begin_array, tree_end, tree_end, tree_member,
+  tree_string, tree_integer, tree_number, tree_boolean, tree_node,
+};
+
+static void
+tree_sink_init (TreeSink *self)
+{
+  self->sink.klass = &tree_sink_class;
+  self->open = g_ptr_array_new ();
+  self->name = NULL;
+  self->root = NULL;
+}
+
+static JsonNode *
+tree_sink_finish (TreeSink *self)
+{
+  g_assert (self->open->len == 0);
+  g_ptr_array_unref (self->open);
+  g_free (self->name);
+  return self->root;
 }
 
 JsonNode *
 community_json_write_record (CommunityRecord  *record,
                              CommunityPrivacy *privacy)
 {
-  const CommunityFieldTable *table = community_record_get_fields (record);
-  JsonObject *object = json_object_new ();
+  TreeSink sink;
 
-  for (guint id = 1; id <= table->n_fields; id++)
-    {
-      const GValue *value = community_record_peek (record, id);
-      JsonNode *node;
-
-      if (value == NULL)
-        continue;
-      if (table->fields[id].flags & COMMUNITY_FIELD_PERSONAL)
-        node = write_personal (table->json_names[id], value, privacy);
-      else
-        node = write_value (value, privacy);
-      if (node != NULL)
-        json_object_set_member (object, table->json_names[id], node);
-    }
-  append_extra (object, community_record_get_extra (record));
-
-  return community_json_object_node (object);
+  tree_sink_init (&sink);
+  write_record (&sink.sink, record, privacy);
+  return tree_sink_finish (&sink);
 }
 
 JsonNode *
 community_json_write_dataset (CommunityDataset *dataset,
                               CommunityPrivacy *privacy)
 {
-  JsonObject *object = json_object_new ();
-  const GDate *as_of = community_dataset_get_as_of (dataset);
-  guint codes_year = community_dataset_get_codes_year (dataset);
+  TreeSink sink;
 
-  json_object_set_string_member (object, "format", "libcommunity-dataset");
-  json_object_set_int_member (object, "version", 1);
-  if (as_of != NULL)
-    json_object_set_member (object, "as_of", write_date (as_of));
-  if (codes_year != 0)
-    json_object_set_int_member (object, "codes_year", codes_year);
+  tree_sink_init (&sink);
+  write_dataset (&sink.sink, dataset, privacy, NULL);
+  return tree_sink_finish (&sink);
+}
 
-  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+/* --- the text sink --- */
+
+/* How much text a file save holds before writing it out. */
+#define TEXT_CHUNK (1u << 20)
+
+typedef struct {
+  Sink sink;
+  GString *out;
+  guint level;        /* of the innermost open container */
+  gboolean first;     /* nothing written yet in the innermost container */
+  gboolean named;     /* a member's name was just written: its value follows */
+  /* Saving to a file: writes out->str out and empties it (nullable). */
+  gboolean (*flush) (GString *out, gpointer user_data, GError **error);
+  gpointer user_data;
+  GError *error;
+} TextSink;
+
+static const char spaces[] = "                                                                "
+                             "                                                                ";
+
+static inline void
+text_indent (GString *out,
+             guint    level)
+{
+  gsize n = (gsize) level * 2;
+
+  while (n > 0)
     {
-      GListModel *items = community_dataset_get_items (dataset, kind);
-      guint n_items = g_list_model_get_n_items (items);
-      JsonArray *array = json_array_sized_new (n_items);
+      gsize run = MIN (n, sizeof spaces - 1);
 
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
-
-          json_array_add_element (array, community_json_write_record (item, privacy));
-        }
-      json_object_set_array_member (object, community_entity_kind_get_member_name (kind), array);
+      g_string_append_len (out, spaces, run);
+      n -= run;
     }
-  append_extra (object, community_dataset_get_extra (dataset));
+}
 
-  return community_json_object_node (object);
+/* What json-glib's generator writes before a value or a member: a comma
+ * after the one before, a new line, the indentation. */
+static inline void
+text_next (TextSink *self)
+{
+  if (self->named)
+    {
+      self->named = FALSE;
+      return;
+    }
+  if (self->level == 0)
+    return;
+  if (self->first)
+    g_string_append_c (self->out, '\n');
+  else
+    g_string_append_len (self->out, ",\n", 2);
+  self->first = FALSE;
+  text_indent (self->out, self->level);
+}
+
+/* A JSON string, escaped as json-glib escapes it (\" \\ \b \f \n \r \t,
+ * \u00xx for other control characters and DEL), and U+001F as \u001f,
+ * which json-glib 1.6 leaves raw (community_json_generate() fixes it up
+ * the same way). UTF-8 is written as it is. */
+static void
+text_escaped (GString    *out,
+              const char *s)
+{
+  const guchar *p = (const guchar *) s;
+
+  g_string_append_c (out, '"');
+  for (;;)
+    {
+      const guchar *run = p;
+
+      while (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7F)
+        p++;
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+
+      switch (*p)
+        {
+        case '"':  g_string_append_len (out, "\\\"", 2); break;
+        case '\\': g_string_append_len (out, "\\\\", 2); break;
+        case '\b': g_string_append_len (out, "\\b", 2); break;
+        case '\f': g_string_append_len (out, "\\f", 2); break;
+        case '\n': g_string_append_len (out, "\\n", 2); break;
+        case '\r': g_string_append_len (out, "\\r", 2); break;
+        case '\t': g_string_append_len (out, "\\t", 2); break;
+        default:
+          {
+            static const char hex[] = "0123456789abcdef";
+            char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 0xF] };
+
+            g_string_append_len (out, u, 6);
+          }
+          break;
+        }
+      p++;
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+text_begin (TextSink *self,
+            char      bracket)
+{
+  text_next (self);
+  g_string_append_c (self->out, bracket);
+  self->level++;
+  self->first = TRUE;
+}
+
+static void
+text_begin_object (Sink *sink)
+{
+  text_begin ((TextSink *) sink, '{');
+}
+
+static void
+text_begin_array (Sink *sink)
+{
+  text_begin ((TextSink *) sink, '[');
+}
+
+/* Closes the innermost container, which @bracket says. */
+static void
+text_end_with (TextSink *self,
+               char      bracket)
+{
+  self->level--;
+  /* json-glib 1.6 writes an empty array as "[]" and an empty object as
+   * "{", its indentation, "}". */
+  if (!self->first)
+    g_string_append_c (self->out, '\n');
+  if (!self->first || bracket == '}')
+    text_indent (self->out, self->level);
+  g_string_append_c (self->out, bracket);
+  self->first = FALSE;
+}
+
+static void
+text_end_object (Sink *sink)
+{
+  text_end_with ((TextSink *) sink, '}');
+}
+
+static void
+text_end_array (Sink *sink)
+{
+  text_end_with ((TextSink *) sink, ']');
+}
+
+static void
+text_member (Sink       *sink,
+             const char *name)
+{
+  TextSink *self = (TextSink *) sink;
+
+  text_next (self);
+  text_escaped (self->out, name);
+  g_string_append_len (self->out, " : ", 3);
+  self->named = TRUE;
+}
+
+static void
+text_string (Sink       *sink,
+             const char *value)
+{
+  TextSink *self = (TextSink *) sink;
+
+  text_next (self);
+  if (value != NULL)
+    text_escaped (self->out, value);
+  else
+    g_string_append_len (self->out, "null", 4);
+}
+
+static void
+text_integer (Sink   *sink,
+              gint64  value)
+{
+  TextSink *self = (TextSink *) sink;
+  char buffer[24];
+  char *p = buffer + sizeof buffer;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  text_next (self);
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+  g_string_append_len (self->out, p, buffer + sizeof buffer - p);
+}
+
+/* As json-glib writes a double ("%.17g": it reads back the same), with
+ * ".0" added to keep it a double, but only where the result is still JSON
+ * ("1e-300" stays as it is; json-glib writes "1e-300.0"). */
+static void
+text_number (Sink   *sink,
+             double  value)
+{
+  TextSink *self = (TextSink *) sink;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  text_next (self);
+  g_ascii_dtostr (buffer, sizeof buffer, value);
+  g_string_append (self->out, buffer);
+  if (strpbrk (buffer, ".eEn") == NULL)
+    g_string_append_len (self->out, ".0", 2);
+}
+
+static void
+text_boolean (Sink     *sink,
+              gboolean  value)
+{
+  TextSink *self = (TextSink *) sink;
+
+  text_next (self);
+  if (value)
+    g_string_append_len (self->out, "true", 4);
+  else
+    g_string_append_len (self->out, "false", 5);
+}
+
+static void
+text_scalar (TextSink *self,
+             JsonNode *node)
+{
+  if (JSON_NODE_TYPE (node) == JSON_NODE_NULL)
+    {
+      text_next (self);
+      g_string_append_len (self->out, "null", 4);
+      return;
+    }
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      text_integer (&self->sink, json_node_get_int (node));
+      break;
+    case G_TYPE_DOUBLE:
+      text_number (&self->sink, json_node_get_double (node));
+      break;
+    case G_TYPE_BOOLEAN:
+      text_boolean (&self->sink, json_node_get_boolean (node));
+      break;
+    case G_TYPE_STRING:
+      text_string (&self->sink, json_node_get_string (node));
+      break;
+    default:
+      text_next (self);
+      g_string_append_len (self->out, "null", 4);
+      break;
+    }
+}
+
+/* A container of an unknown member being written. */
+typedef struct {
+  JsonNode *node;
+  JsonObjectIter iter;   /* objects */
+  guint index;           /* arrays */
+} TextFrame;
+
+/* An unknown member's value, at any depth: iterative, an explicit stack
+ * (json-glib's generator recurses once per level). */
+static void
+text_node (Sink     *sink,
+           JsonNode *root)
+{
+  TextSink *self = (TextSink *) sink;
+  g_autoptr(GArray) stack = NULL;
+  TextFrame frame = { 0 };
+
+  if (!JSON_NODE_HOLDS_OBJECT (root) && !JSON_NODE_HOLDS_ARRAY (root))
+    {
+      text_scalar (self, root);
+      return;
+    }
+
+  stack = g_array_new (FALSE, FALSE, sizeof (TextFrame));
+  frame.node = root;
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    {
+      text_begin (self, '{');
+      json_object_iter_init_ordered (&frame.iter, json_node_get_object (root));
+    }
+  else
+    text_begin (self, '[');
+  g_array_append_val (stack, frame);
+
+  while (stack->len > 0)
+    {
+      TextFrame *top = &g_array_index (stack, TextFrame, stack->len - 1);
+      JsonNode *child = NULL;
+      TextFrame next = { 0 };
+
+      if (JSON_NODE_HOLDS_OBJECT (top->node))
+        {
+          const char *name;
+
+          if (!json_object_iter_next_ordered (&top->iter, &name, &child))
+            {
+              text_end_with (self, '}');
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+          text_member (sink, name);
+        }
+      else
+        {
+          JsonArray *array = json_node_get_array (top->node);
+
+          if (top->index >= json_array_get_length (array))
+            {
+              text_end_with (self, ']');
+              g_array_set_size (stack, stack->len - 1);
+              continue;
+            }
+          child = json_array_get_element (array, top->index++);
+        }
+
+      if (JSON_NODE_HOLDS_OBJECT (child))
+        {
+          text_begin (self, '{');
+          next.node = child;
+          json_object_iter_init_ordered (&next.iter, json_node_get_object (child));
+          g_array_append_val (stack, next);   /* @top is stale from here */
+        }
+      else if (JSON_NODE_HOLDS_ARRAY (child))
+        {
+          text_begin (self, '[');
+          next.node = child;
+          g_array_append_val (stack, next);
+        }
+      else
+        text_scalar (self, child);
+    }
+}
+
+static const SinkClass text_sink_class = {
+  text_begin_object, text_begin_array, text_end_object, text_end_array, text_member,
+  text_string, text_integer, text_number, text_boolean, text_node,
+};
+
+static gboolean
+text_after_entity (Sink *sink)
+{
+  TextSink *self = (TextSink *) sink;
+
+  if (self->flush == NULL || self->out->len < TEXT_CHUNK)
+    return TRUE;
+  return self->flush (self->out, self->user_data, &self->error);
+}
+
+gboolean
+community_json_write_dataset_text (CommunityDataset   *dataset,
+                                   CommunityPrivacy   *privacy,
+                                   GString            *out,
+                                   CommunityJsonFlush  flush,
+                                   gpointer            user_data,
+                                   GError            **error)
+{
+  TextSink sink = { { &text_sink_class }, out, 0, TRUE, FALSE, flush, user_data, NULL };
+
+  if (!write_dataset (&sink.sink, dataset, privacy, text_after_entity) ||
+      (flush != NULL && !flush (out, user_data, &sink.error)))
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  g_assert (sink.level == 0);
+  return TRUE;
 }
 
 /* --- deep copies --- */
