@@ -38,7 +38,9 @@
  *  "indicators": {"grid.coverage": {"target": 0.99}}}
  * ```
  *
- * An unknown rule, indicator or parameter, or a value of the wrong type, is
+ * An unknown rule, indicator or parameter, a value of the wrong type, or a
+ * parameter outside 0 … 4294967295 (they are counts, areas, shares, days
+ * and yuan), is
  * refused with a [error@Community.RulesetError] naming its JSON Pointer.
  *
  * A ruleset is immutable once constructed, and may be shared across
@@ -318,6 +320,17 @@ check_rule_patch (JsonObject  *base_rule,
                   set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected %s, found %s",
                              community_json_describe_node (base_value),
                              community_json_describe_node (value));
+                  return FALSE;
+                }
+              /* Every parameter is a count, an area, a share, a number of
+               * days or of yuan: the rules read them as unsigned numbers. */
+              if (JSON_NODE_HOLDS_VALUE (value) &&
+                  (json_node_get_value_type (value) == G_TYPE_INT64 ||
+                   json_node_get_value_type (value) == G_TYPE_DOUBLE) &&
+                  !(json_node_get_double (value) >= 0 && json_node_get_double (value) <= G_MAXUINT32))
+                {
+                  set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer,
+                             "expected a number from 0 to %u", G_MAXUINT32);
                   return FALSE;
                 }
               g_string_truncate (pointer, param_mark);

@@ -213,6 +213,8 @@ static const struct {
   { HEAD "\"indicators\": {\"grid.coverage\": {\"clause\": 5}}}", COMMUNITY_RULESET_ERROR_TYPE, "/indicators/grid.coverage/clause" },
   { HEAD "\"indicators\": {\"grid.coverage\": {\"description\": []}}}", COMMUNITY_RULESET_ERROR_TYPE, "/indicators/grid.coverage/description" },
   { HEAD "\"rules\": {\"grid.leader\": {\"clause\": true}}}", COMMUNITY_RULESET_ERROR_TYPE, "/rules/grid.leader/clause" },
+  { HEAD "\"rules\": {\"committee.households\": {\"params\": {\"urban_max\": -547}}}}", COMMUNITY_RULESET_ERROR_TYPE, "/rules/committee.households/params/urban_max" },
+  { HEAD "\"rules\": {\"committee.households\": {\"params\": {\"urban_max\": 1e30}}}}", COMMUNITY_RULESET_ERROR_TYPE, "/rules/committee.households/params/urban_max" },
   { HEAD "\"threshold\": 3}", COMMUNITY_RULESET_ERROR_UNKNOWN_MEMBER, "/threshold" },
 };
 
