@@ -151,23 +151,24 @@ community_report_init (CommunityReport *self)
 {
 }
 
+/* A finding with its rule's place in the report: looked up once per
+ * finding, not twice per comparison (52,538 findings on a province). */
+typedef struct {
+  guint order;
+  CommunityFinding *finding;
+} OrderedFinding;
+
 static int
 compare_findings (gconstpointer a,
                   gconstpointer b,
                   gpointer      user_data)
 {
-  GHashTable *rule_order = user_data;
-  CommunityFinding *fa = *(CommunityFinding **) a;
-  CommunityFinding *fb = *(CommunityFinding **) b;
-  guint ra = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (fa)));
-  guint rb = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (fb)));
-  int cmp;
+  const OrderedFinding *fa = a;
+  const OrderedFinding *fb = b;
 
-  if (ra != rb)
-    return ra < rb ? -1 : 1;
-  if ((cmp = g_strcmp0 (community_finding_get_path (fa), community_finding_get_path (fb))) != 0)
-    return cmp;
-  return g_strcmp0 (community_finding_get_subject_id (fa), community_finding_get_subject_id (fb));
+  if (fa->order != fb->order)
+    return fa->order < fb->order ? -1 : 1;
+  return community_report_compare_findings_in_rule (fa->finding, fb->finding);
 }
 
 CommunityReport *
@@ -178,6 +179,7 @@ community_report_new (const char *ruleset,
 {
   CommunityReport *self = g_object_new (COMMUNITY_TYPE_REPORT, NULL);
   g_autoptr(GHashTable) rule_order = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree OrderedFinding *ordered = NULL;
 
   self->ruleset = g_strdup (ruleset);
 
@@ -186,7 +188,18 @@ community_report_new (const char *ruleset,
                          (gpointer) community_rule_result_get_id (g_ptr_array_index (rule_results, i)),
                          GUINT_TO_POINTER (i + 1));
 
-  g_ptr_array_sort_with_data (findings, compare_findings, rule_order);
+  /* The same stable sort as g_ptr_array_sort_with_data(), on the findings
+   * with their order. */
+  ordered = g_new (OrderedFinding, findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ordered[i].finding = g_ptr_array_index (findings, i);
+      ordered[i].order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order,
+                                                                community_finding_get_rule (ordered[i].finding)));
+    }
+  g_qsort_with_data (ordered, findings->len, sizeof (OrderedFinding), compare_findings, NULL);
+  for (guint i = 0; i < findings->len; i++)
+    findings->pdata[i] = ordered[i].finding;
   for (guint i = 0; i < findings->len; i++)
     self->counts[community_finding_get_severity (g_ptr_array_index (findings, i))]++;
 

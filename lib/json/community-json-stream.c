@@ -42,7 +42,7 @@
 #include <glib/gstdio.h>
 
 #include "community-json-private.h"
-#include "community-entity.h"
+#include "community-entity-private.h"
 
 #define DATASET_FORMAT "libcommunity-dataset"
 #define DATASET_VERSION 1
@@ -771,7 +771,8 @@ static gboolean
 read_record_list (Stream *s, const CommunityField *field, GListModel **out)
 {
   GType item_type = field->item_type ();
-  g_autoptr(GListStore) store = g_list_store_new (item_type);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store;
 
   if (!accept (s, '['))
     return FALSE;
@@ -783,14 +784,18 @@ read_record_list (Stream *s, const CommunityField *field, GListModel **out)
 
           if (!read_record (s, item_type, &item))
             return FALSE;
-          g_list_store_append (store, item);
-          g_object_unref (item);
+          g_ptr_array_add (items, item);
         }
       while (accept (s, ','));
       if (!accept (s, ']'))
         return FALSE;
     }
-  *out = G_LIST_MODEL (g_steal_pointer (&store));
+  /* One splice rather than an append (and an items-changed emission) per
+   * item: ~300,000 emissions on a province. */
+  store = g_list_store_new (item_type);
+  if (items->len > 0)
+    g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  *out = G_LIST_MODEL (store);
   return TRUE;
 }
 
@@ -1013,17 +1018,9 @@ read_record (Stream *s, GType type, CommunityRecord **out)
 
   if (table->identity_id != 0)
     {
-      const char *names[] = { table->pspecs[table->identity_id]->name };
-      GValue identity = G_VALUE_INIT;
-
-      /* The identity is construct-only: a GValue for the constructor. */
-      g_value_init (&identity, G_PARAM_SPEC_VALUE_TYPE (table->pspecs[table->identity_id]));
-      if (G_VALUE_HOLDS_STRING (&identity))
-        g_value_set_static_string (&identity, slots[table->identity_id].p);
-      else
-        g_value_set_uint (&identity, (guint) slots[table->identity_id].i);
-      record = (CommunityRecord *) g_object_new_with_properties (type, 1, names, &identity);
-      g_value_unset (&identity);
+      /* Only entities have an identity; it is handed over as read. */
+      record = COMMUNITY_RECORD (community_entity_new_with_identity_slot (type, &slots[table->identity_id]));
+      present &= ~(G_GUINT64_CONSTANT (1) << table->identity_id);
     }
   else
     record = g_object_new (type, NULL);
@@ -1041,8 +1038,7 @@ read_record (Stream *s, GType type, CommunityRecord **out)
   ok = TRUE;
 
 out:
-  /* What was read and not handed over: the values of a record that failed,
-   * and the identity, which the record copied. */
+  /* What was read and not handed over: the values of a record that failed. */
   for (guint id = 1; id <= table->n_fields; id++)
     if (present & (G_GUINT64_CONSTANT (1) << id))
       community_record_clear_slot (table, id, &slots[id]);

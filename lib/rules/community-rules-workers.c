@@ -147,6 +147,7 @@ typedef struct {
   CommunityDataset *dataset;
   const GDate *as_of;
   GHashTable *baselines;  /* "year/division" -> the first such WageBaseline */
+  GHashTable *by_parent;  /* a worker's parent (or NULL) -> find_baseline()'s answer (or NULL) */
 } PayFloor;
 
 static char *
@@ -196,6 +197,7 @@ check_pay_floor (CommunityRuleContext *ctx,
 {
   PayFloor *pay = data;
   CommunityWageBaseline *baseline;
+  CommunityEntity *parent;
   Staff staff = full_time_staff (worker);
   gint64 annual_pay, wage;
   guint year;
@@ -211,7 +213,14 @@ check_pay_floor (CommunityRuleContext *ctx,
     }
 
   year = g_date_get_year (pay->as_of) - 1;
-  baseline = find_baseline (pay, worker, year);
+  /* The walk up from a worker (not a division itself) depends only on
+   * its parent, which ~20 workers share: walk once per parent. */
+  parent = community_dataset_get_parent (pay->dataset, COMMUNITY_ENTITY (worker));
+  if (!g_hash_table_lookup_extended (pay->by_parent, parent, NULL, (gpointer *) &baseline))
+    {
+      baseline = find_baseline (pay, worker, year);
+      g_hash_table_insert (pay->by_parent, parent, baseline);
+    }
   if (baseline == NULL || !community_field_int64 (baseline, "average_annual_wage_yuan", &wage))
     {
       community_rule_not_applicable (ctx);
@@ -249,10 +258,12 @@ community_rule_worker_pay_floor (CommunityRuleContext *ctx)
   guint n_items = g_list_model_get_n_items (baselines);
   const GDate *as_of = community_dataset_get_as_of (dataset);
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GHashTable) by_parent = g_hash_table_new (NULL, NULL);
   PayFloor pay = {
     .dataset = dataset,
     .as_of = as_of != NULL && g_date_valid (as_of) ? as_of : NULL,
     .baselines = table,
+    .by_parent = by_parent,
   };
 
   for (guint i = 0; i < n_items; i++)
