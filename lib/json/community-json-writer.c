@@ -64,11 +64,17 @@ static void
 write_timestamp (Sink      *sink,
                  GDateTime *dt)
 {
-  g_autofree char *base = g_date_time_format (dt, "%Y-%m-%dT%H:%M:%S");
   g_autofree char *zone = NULL;
   g_autofree char *s = NULL;
+  char base[32];
   char fraction[16] = "";
 
+  /* Not g_date_time_format ("%Y"): it writes the year 205 as "205", where
+   * RFC 3339 needs four digits (the fuzzer found it). */
+  g_snprintf (base, sizeof base, "%04d-%02d-%02dT%02d:%02d:%02d",
+              g_date_time_get_year (dt), g_date_time_get_month (dt),
+              g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
+              g_date_time_get_minute (dt), g_date_time_get_second (dt));
   if (g_date_time_get_microsecond (dt) != 0)
     g_snprintf (fraction, sizeof fraction, ".%06d", g_date_time_get_microsecond (dt));
   zone = g_date_time_get_utc_offset (dt) == 0 ? g_strdup ("Z") : g_date_time_format (dt, "%:z");
