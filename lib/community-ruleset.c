@@ -233,6 +233,21 @@ same_json_type (JsonNode *a,
   return ta == tb;
 }
 
+/* Rules, indicators and parameters are objects. */
+static gboolean
+check_object (JsonNode  *node,
+              GString   *pointer,
+              GError   **error)
+{
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected an object, found %s",
+                 community_json_describe_node (node));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* A clause or description: a string, or null to clear it. */
 static gboolean
 check_text_member (JsonNode  *member,
@@ -258,12 +273,8 @@ check_rule_patch (JsonObject  *base_rule,
   const char *name;
   JsonNode *member;
 
-  if (!JSON_NODE_HOLDS_OBJECT (patch))
-    {
-      set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected an object, found %s",
-                 community_json_describe_node (patch));
-      return FALSE;
-    }
+  if (!check_object (patch, pointer, error))
+    return FALSE;
 
   json_object_iter_init_ordered (&iter, json_node_get_object (patch));
   while (json_object_iter_next_ordered (&iter, &name, &member))
@@ -297,12 +308,8 @@ check_rule_patch (JsonObject  *base_rule,
           const char *param;
           JsonNode *value;
 
-          if (!JSON_NODE_HOLDS_OBJECT (member))
-            {
-              set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected an object, found %s",
-                         community_json_describe_node (member));
-              return FALSE;
-            }
+          if (!check_object (member, pointer, error))
+            return FALSE;
           json_object_iter_init_ordered (&params, json_node_get_object (member));
           while (json_object_iter_next_ordered (&params, &param, &value))
             {
@@ -363,12 +370,8 @@ check_indicator_patch (JsonNode  *patch,
   const char *name;
   JsonNode *member;
 
-  if (!JSON_NODE_HOLDS_OBJECT (patch))
-    {
-      set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected an object, found %s",
-                 community_json_describe_node (patch));
-      return FALSE;
-    }
+  if (!check_object (patch, pointer, error))
+    return FALSE;
 
   json_object_iter_init_ordered (&iter, json_node_get_object (patch));
   while (json_object_iter_next_ordered (&iter, &name, &member))
@@ -441,12 +444,8 @@ check_patch (JsonObject  *base,
           const char *id;
           JsonNode *entry;
 
-          if (!JSON_NODE_HOLDS_OBJECT (member))
-            {
-              set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer, "expected an object, found %s",
-                         community_json_describe_node (member));
-              return FALSE;
-            }
+          if (!check_object (member, pointer, error))
+            return FALSE;
 
           json_object_iter_init_ordered (&entries, json_node_get_object (member));
           while (json_object_iter_next_ordered (&entries, &id, &entry))
