@@ -61,29 +61,48 @@ static void community_record_set_property (GObject      *object,
 
 /* The rules read fields by name, with string literals, hundreds of
  * thousands of times per run (doc/performance.md): a small cache by the
- * name's address comes before the hash table. A slot packs the address and
- * the id into one word, so it is read and written atomically. */
+ * name's address comes before the hash table. It is two-way: a name may
+ * live in either of a pair of entries, so that two names one check reads
+ * in turn (a worker's "roles" and "employment") cannot keep evicting each
+ * other, as they did when each name had one entry (a third of the reads
+ * went to the hash table). An entry packs the address and the id into one
+ * word, so it is read and written atomically. */
+static inline gboolean
+cache_hit (const CommunityFieldTable *table,
+           gsize                      entry,
+           gsize                      key,
+           const char                *json_name)
+{
+  /* The name is compared too: a caller's string may be freed and another
+   * one allocated at its address. */
+  return entry != 0 && (entry >> 8) == key &&
+         strcmp (table->json_names[entry & 0xff], json_name) == 0;
+}
+
 guint
 community_field_table_lookup (const CommunityFieldTable *table,
                               const char                *json_name)
 {
   gsize key = (gsize) json_name;
-  guint slot = (guint) ((key >> 3) ^ (key >> 9)) % G_N_ELEMENTS (table->by_address);
+  guint pair = (guint) (((key >> 3) ^ (key >> 11)) * 2) % G_N_ELEMENTS (table->by_address);
   CommunityFieldTable *cache = (CommunityFieldTable *) table;
-  gsize entry = (gsize) g_atomic_pointer_get (&cache->by_address[slot]);
+  gsize first = (gsize) g_atomic_pointer_get (&cache->by_address[pair]);
+  gsize second;
   guint id;
 
-  /* The name is compared too: a caller's string may be freed and another
-   * one allocated at its address. */
-  if (entry != 0 && (entry >> 8) == key &&
-      strcmp (table->json_names[entry & 0xff], json_name) == 0)
-    return (guint) (entry & 0xff);
+  if (cache_hit (table, first, key, json_name))
+    return (guint) (first & 0xff);
+  second = (gsize) g_atomic_pointer_get (&cache->by_address[pair + 1]);
+  if (cache_hit (table, second, key, json_name))
+    return (guint) (second & 0xff);
 
   id = GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, json_name));
   /* User-space addresses fit in 56 bits on every platform we build for;
-   * where one does not, the cache is simply not used. */
+   * where one does not, the cache is simply not used. The new entry takes
+   * an empty place of the pair, or the second one (the first stays with
+   * the name that came first). */
   if (id != 0 && ((key << 8) >> 8) == key)
-    g_atomic_pointer_set (&cache->by_address[slot],
+    g_atomic_pointer_set (&cache->by_address[first == 0 ? pair : pair + 1],
                           (gpointer) ((key << 8) | id));
   return id;
 }

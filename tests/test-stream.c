@@ -185,6 +185,51 @@ START_TEST (test_larger_than_window)
 }
 END_TEST
 
+/* The string reader scans eight bytes at a time: put each byte that ends
+ * a plain run (an escape, a quote through an escape, a control character
+ * the fast path must decline) and a non-ASCII character at every offset
+ * of names from 0 to 24 bytes long, across the word boundaries. Valid
+ * names load as the tree reader loads them; a raw control character is
+ * refused with the name's pointer. */
+START_TEST (test_string_word_boundaries)
+{
+  static const char * const inserts[] = { "\\\\", "\\\"", "\\n", "\\u00e9", "é", "广", "\\ud83d\\ude00" };
+
+  for (guint length = 0; length <= 24; length++)
+    for (guint at = 0; at <= length; at++)
+      {
+        g_autoptr(GString) name = g_string_new (NULL);
+
+        for (guint i = 0; i < length; i++)
+          g_string_append_c (name, (char) ('a' + i % 26));
+
+        for (guint k = 0; k < G_N_ELEMENTS (inserts); k++)
+          {
+            g_autoptr(GString) with = g_string_new (name->str);
+            g_autofree char *json = NULL;
+
+            g_string_insert (with, at, inserts[k]);
+            json = g_strdup_printf (HEAD "\"communities\": [{\"code\": \"320213021001\", \"name\": \"%s\","
+                                    " \"kind\": \"urban\", \"street\": \"320213021000\"}]}", with->str);
+            assert_same_both_ways (json);
+          }
+
+        {
+          g_autoptr(GString) with = g_string_new (name->str);
+          g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+          g_autoptr(GError) error = NULL;
+          g_autofree char *json = NULL;
+
+          g_string_insert_c (with, at, '\t');
+          json = g_strdup_printf (HEAD "\"communities\": [{\"code\": \"320213021001\", \"name\": \"%s\","
+                                  " \"kind\": \"urban\", \"street\": \"320213021000\"}]}", with->str);
+          ck_assert (!community_dataset_load_from_data (dataset, json, -1, &error));
+          community_test_assert_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX, "(root)");
+        }
+      }
+}
+END_TEST
+
 /* What the fast path declines, the tree reader refuses as it always did:
  * the same error from a file as from memory, naming the JSON Pointer. */
 static const struct {
@@ -270,6 +315,7 @@ stream_suite (void)
   TCase *tc = tcase_create ("stream");
 
   tcase_add_loop_test (tc, test_valid_documents, 0, G_N_ELEMENTS (valid_documents));
+  tcase_add_test (tc, test_string_word_boundaries);
   tcase_add_test (tc, test_sample);
   tcase_add_test (tc, test_generated);
   tcase_add_test (tc, test_larger_than_window);

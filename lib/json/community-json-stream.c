@@ -214,6 +214,25 @@ read_hex4 (Stream *s, gunichar *out)
   return TRUE;
 }
 
+#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* Whether any byte of @w (eight bytes of a string's text) is a quote, a
+ * backslash or below 0x20: the bytes that end a plain run. Each test is
+ * the classic "has a byte below n" of (w - n * ONES) & ~w & HIGH_BITS, on
+ * @w itself or on @w XOR the byte sought (zero where it was); a byte of
+ * 0x80 or more never counts as below. It may also flag a byte after the
+ * first that stops (a borrow), never miss one: the byte loop decides. */
+static inline gboolean
+stops_plain_run (guint64 w)
+{
+  guint64 quote = w ^ (ONES * '"');
+  guint64 backslash = w ^ (ONES * '\\');
+
+  return (((w - ONES * 0x20) | (quote - ONES) | (backslash - ONES)) &
+          ~w & HIGH_BITS) != 0;
+}
+
 /* Reads a string token. *out points into the input (no escapes) or into
  * the scratch buffer (escapes), valid until the next string is read; it is
  * not nul-terminated unless it is the scratch buffer. */
@@ -227,6 +246,20 @@ read_string (Stream *s, const char **out, gsize *len)
   if (s->p >= s->end || *s->p != '"')
     return FALSE;
   start = ++s->p;
+
+  /* Eight bytes at a time while none of them ends the plain run: no
+   * quote, no backslash, no control character. Most strings (codes, ids,
+   * names) are read here whole; the byte loop below finishes them. */
+  while (s->end - s->p >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, s->p, 8);
+      if (stops_plain_run (w))
+        break;
+      non_ascii |= (w & HIGH_BITS) != 0;
+      s->p += 8;
+    }
 
   while (s->p < s->end)
     {

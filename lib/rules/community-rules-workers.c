@@ -297,15 +297,40 @@ typedef struct {
   guint count;
 } Holder;
 
+typedef struct {
+  GHashTable *holders;  /* ID number (the worker's own string) -> Holder */
+  Holder *pool;         /* one Holder per worker, handed out in turn */
+  guint n_used;
+} Holders;
+
+/* The check character is X or x: one number either way. The table keys
+ * are the workers' own strings, hashed and compared ignoring ASCII case,
+ * rather than upper-cased copies (an allocation per worker). */
+static guint
+id_number_hash (gconstpointer key)
+{
+  guint hash = 5381;
+
+  for (const char *p = key; *p != '\0'; p++)
+    hash = hash * 33 + (guchar) g_ascii_toupper (*p);
+  return hash;
+}
+
+static gboolean
+id_number_equal (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_ascii_strcasecmp (a, b) == 0;
+}
+
 static void
 check_duplicate_person (CommunityRuleContext *ctx,
                         CommunityWorker      *worker,
                         gpointer              data)
 {
-  GHashTable *holders = data;
+  Holders *holders = data;
   const char *id_number;
   Staff staff = full_time_staff (worker);
-  g_autofree char *key = NULL;
   Holder *holder;
 
   if (staff == STAFF_NO)
@@ -318,15 +343,13 @@ check_duplicate_person (CommunityRuleContext *ctx,
       return;
     }
 
-  /* The check character is X or x: one number either way. */
-  key = g_ascii_strup (id_number, -1);
-  holder = g_hash_table_lookup (holders, key);
+  holder = g_hash_table_lookup (holders->holders, id_number);
   if (holder == NULL)
     {
-      holder = g_new0 (Holder, 1);
+      holder = &holders->pool[holders->n_used++];
       holder->first = identity_of (worker);
       holder->count = 1;
-      g_hash_table_insert (holders, g_steal_pointer (&key), holder);
+      g_hash_table_insert (holders->holders, (gpointer) id_number, holder);
       community_rule_pass (ctx);
       return;
     }
@@ -351,9 +374,14 @@ check_duplicate_person (CommunityRuleContext *ctx,
 void
 community_rule_worker_duplicate_person (CommunityRuleContext *ctx)
 {
-  g_autoptr(GHashTable) holders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  GListModel *workers = community_dataset_get_items (community_rule_get_dataset (ctx),
+                                                     COMMUNITY_ENTITY_KIND_WORKER);
+  guint n_workers = g_list_model_get_n_items (workers);
+  g_autoptr(GHashTable) table = g_hash_table_new (id_number_hash, id_number_equal);
+  g_autofree Holder *pool = g_new (Holder, MAX (n_workers, 1));
+  Holders holders = { table, pool, 0 };
 
-  for_each_worker (ctx, holders, check_duplicate_person);
+  for_each_worker (ctx, &holders, check_duplicate_person);
 }
 
 static void
