@@ -20,10 +20,9 @@ void  community_entity_set_position (CommunityEntity *self,
                                      guint            position);
 guint community_entity_get_position (CommunityEntity *self);
 
-/* For the streaming loader: an entity of @type taking its identity from
- * @identity (see community-entity.c). */
-CommunityEntity *community_entity_new_with_identity_slot (GType               type,
-                                                          CommunityFieldSlot *identity);
+/* For the streaming loader: the entity's identity field was set behind
+ * GObject's back (see community-entity.c). */
+void  community_entity_identity_taken (CommunityEntity *self);
 
 /* Emits CommunityDataset::entity-changed (community-dataset.c). */
 void  community_dataset_entity_changed (CommunityDataset *self,

@@ -92,11 +92,28 @@ const GValue              *community_record_peek                 (CommunityRecor
 void                       community_record_take_value           (CommunityRecord      *self,
                                                                   guint                 prop_id,
                                                                   GValue               *value);
-/* The same from a slot (see CommunityFieldSlot), for the fast reader:
- * takes what @slot owns. */
-void                       community_record_take_slot            (CommunityRecord      *self,
-                                                                  guint                 prop_id,
-                                                                  CommunityFieldSlot   *slot);
+/* For the fast reader: gives a record fresh from g_object_new() all its
+ * fields at once, in one allocation with the text of its strings (a
+ * province has millions of short strings: a malloc chunk each took more
+ * memory than their text). The fields are the ids in @present; each takes
+ * what @slots[id] owns (and @slots[id] is cleared), except the ids in
+ * @in_text: their strings are copied from @text (@text_len bytes) into the
+ * block. The slot of such a string holds the offset of its nul-terminated
+ * text in @text; that of a string array, COMMUNITY_TEXT_STRV (offset of
+ * the first string, number of strings), its strings following one another,
+ * each nul-terminated. A value later set in place of one in the block is
+ * allocated as usual; the block goes with the record. */
+void                       community_record_take_fields          (CommunityRecord      *self,
+                                                                  guint64               present,
+                                                                  CommunityFieldSlot   *slots,
+                                                                  guint64               in_text,
+                                                                  const char           *text,
+                                                                  gsize                 text_len);
+#define COMMUNITY_TEXT_STRV_MAX_OFFSET  (G_GUINT64_CONSTANT (1) << 40)
+#define COMMUNITY_TEXT_STRV_MAX_COUNT   (G_GUINT64_CONSTANT (1) << 23)
+#define COMMUNITY_TEXT_STRV(offset, count) ((gint64) (((guint64) (count) << 40) | (guint64) (offset)))
+#define COMMUNITY_TEXT_STRV_OFFSET(v)   ((guint64) (v) & (COMMUNITY_TEXT_STRV_MAX_OFFSET - 1))
+#define COMMUNITY_TEXT_STRV_COUNT(v)    ((guint64) (v) >> 40)
 /* Frees what @slot owns, read for field @prop_id of @table's type. */
 void                       community_record_clear_slot           (const CommunityFieldTable *table,
                                                                   guint                 prop_id,

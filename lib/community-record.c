@@ -41,7 +41,11 @@ typedef CommunityFieldSlot Slot;  /* community-record-private.h */
 
 typedef struct
 {
-  Slot *slots;      /* [n_fields + 1], lazily allocated; 0 when not set */
+  /* [n_fields + 1], lazily allocated; 0 when not set. slots[0] (no field
+   * has id 0) is NULL, or, when the loader gave the record its fields in
+   * one block (community_record_take_fields()), the end of that block:
+   * strings in it are not freed on their own. */
+  Slot *slots;
   guint64 set_mask; /* bit i: property i is set */
   JsonObject *extra;
 } CommunityRecordPrivate;
@@ -178,15 +182,30 @@ slot_fundamental (const CommunityFieldTable *table,
   return table->storage[id];
 }
 
-/* Frees what a slot owns and clears it. */
+/* Whether @p lies in @block: the one allocation in which
+ * community_record_take_fields() put a record's slots together with the
+ * text of its strings. @block[0] (no field has id 0) is the end of that
+ * allocation, or NULL for slots allocated alone (ensure_slots()). */
+static inline gboolean
+in_block (const Slot    *block,
+          gconstpointer  p)
+{
+  return block != NULL && block[0].p != NULL &&
+         (guintptr) p >= (guintptr) block && (guintptr) p < (guintptr) block[0].p;
+}
+
+/* Frees what a slot owns and clears it. A string or string array in the
+ * record's block (@block: the record's slots, or NULL for a slot of its
+ * own) goes with the block. */
 static void
 slot_clear (const CommunityFieldTable *table,
             guint                      id,
-            Slot                      *slot)
+            Slot                      *slot,
+            const Slot                *block)
 {
   GType fundamental = slot_fundamental (table, id);
 
-  if (slot->p != NULL)
+  if (slot->p != NULL && !in_block (block, slot->p))
     {
       if (fundamental == G_TYPE_STRING)
         g_free (slot->p);
@@ -366,23 +385,77 @@ community_record_take_value (CommunityRecord *self,
   const CommunityFieldTable *table = community_record_get_fields (self);
   Slot *slots = ensure_slots (self);
 
-  slot_clear (table, prop_id, &slots[prop_id]);
+  slot_clear (table, prop_id, &slots[prop_id], slots);
   slot_take_from (table, prop_id, value, &slots[prop_id]);
   priv->set_mask |= FIELD_BIT (prop_id);
 }
 
+/* The block community_record_take_fields() allocates: the slots, then
+ * the pointer arrays of the string arrays, then the text. */
 void
-community_record_take_slot (CommunityRecord    *self,
-                             guint               prop_id,
-                             CommunityFieldSlot *slot)
+community_record_take_fields (CommunityRecord    *self,
+                              guint64             present,
+                              CommunityFieldSlot *slots,
+                              guint64             in_text,
+                              const char         *text,
+                              gsize               text_len)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-  Slot *slots = ensure_slots (self);
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  gsize n_slots = table->n_fields + 1, n_pointers = 0;
+  Slot *block;
+  char **arrays, *copy;
 
-  slot_clear (community_record_get_fields (self), prop_id, &slots[prop_id]);
-  slots[prop_id] = *slot;
-  slot->i = 0;
-  priv->set_mask |= FIELD_BIT (prop_id);
+  g_assert ((in_text & ~present) == 0);
+
+  for (guint id = 1; id <= table->n_fields; id++)
+    if ((in_text & FIELD_BIT (id)) && slot_fundamental (table, id) == G_TYPE_BOXED)
+      n_pointers += COMMUNITY_TEXT_STRV_COUNT (slots[id].i) + 1;
+
+  /* A record fresh from g_object_new() may hold a construct-only default
+   * (a number identity's 0). */
+  if (priv->slots != NULL)
+    {
+      for (guint id = 1; id <= table->n_fields; id++)
+        slot_clear (table, id, &priv->slots[id], priv->slots);
+      g_clear_pointer (&priv->slots, g_free);
+      priv->set_mask = 0;
+    }
+
+  block = g_malloc ((n_slots + n_pointers) * sizeof (Slot) + text_len);
+  arrays = (char **) (block + n_slots);
+  copy = (char *) (arrays + n_pointers);
+  memset (block, 0, n_slots * sizeof (Slot));
+  memcpy (copy, text, text_len);
+  block[0].p = copy + text_len;
+
+  for (guint id = 1; id <= table->n_fields; id++)
+    {
+      if ((present & FIELD_BIT (id)) == 0)
+        continue;
+      if ((in_text & FIELD_BIT (id)) == 0)
+        block[id] = slots[id];
+      else if (slot_fundamental (table, id) == G_TYPE_STRING)
+        block[id].p = copy + slots[id].i;
+      else
+        {
+          /* A string array: its strings lie one after another. */
+          const char *str = copy + COMMUNITY_TEXT_STRV_OFFSET (slots[id].i);
+          guint64 count = COMMUNITY_TEXT_STRV_COUNT (slots[id].i);
+
+          block[id].p = arrays;
+          for (guint64 k = 0; k < count; k++)
+            {
+              *arrays++ = (char *) str;
+              str += strlen (str) + 1;
+            }
+          *arrays++ = NULL;
+        }
+      slots[id].i = 0;
+    }
+
+  priv->slots = block;
+  priv->set_mask = present;
 }
 
 void
@@ -390,7 +463,7 @@ community_record_clear_slot (const CommunityFieldTable *table,
                              guint                      prop_id,
                              CommunityFieldSlot        *slot)
 {
-  slot_clear (table, prop_id, slot);
+  slot_clear (table, prop_id, slot, NULL);
 }
 
 void
@@ -469,14 +542,18 @@ community_record_set_property (GObject      *object,
   CommunityRecord *self = COMMUNITY_RECORD (object);
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   const CommunityFieldTable *table = community_record_get_fields (self);
-  Slot *slots = ensure_slots (self);
   gboolean was_set = (priv->set_mask & FIELD_BIT (prop_id)) != 0;
+  Slot *slots;
 
+  /* Unsetting what is not set (GObject gives every new entity its
+   * identity's default, NULL) changes nothing and allocates nothing. */
+  if (value_is_null (value) && !was_set)
+    return;
+
+  slots = ensure_slots (self);
   if (value_is_null (value))
     {
-      if (!was_set)
-        return;
-      slot_clear (table, prop_id, &slots[prop_id]);
+      slot_clear (table, prop_id, &slots[prop_id], slots);
       priv->set_mask &= ~FIELD_BIT (prop_id);
     }
   else
@@ -493,7 +570,7 @@ community_record_set_property (GObject      *object,
         }
       /* Copied before the old value goes: @value may be a view of it. */
       slot_copy_from (table, prop_id, value, &copy);
-      slot_clear (table, prop_id, &slots[prop_id]);
+      slot_clear (table, prop_id, &slots[prop_id], slots);
       slots[prop_id] = copy;
       priv->set_mask |= FIELD_BIT (prop_id);
     }
@@ -512,7 +589,7 @@ community_record_finalize (GObject *object)
       const CommunityFieldTable *table = community_record_get_fields (self);
 
       for (guint id = 1; id <= table->n_fields; id++)
-        slot_clear (table, id, &priv->slots[id]);
+        slot_clear (table, id, &priv->slots[id], priv->slots);
       g_free (priv->slots);
     }
   g_clear_pointer (&priv->extra, json_object_unref);
@@ -680,7 +757,7 @@ community_record_unset (CommunityRecord *self,
 
   g_return_if_fail (id != table->identity_id);
 
-  slot_clear (table, id, &priv->slots[id]);
+  slot_clear (table, id, &priv->slots[id], priv->slots);
   priv->set_mask &= ~FIELD_BIT (id);
   g_object_notify_by_pspec (G_OBJECT (self), table->pspecs[id]);
 }

@@ -230,6 +230,65 @@ START_TEST (test_string_word_boundaries)
 }
 END_TEST
 
+/* The fast path keeps a record's strings in one block with its fields
+ * (community_record_take_fields()): replacing, unsetting and copying them
+ * afterwards must work as for any record (the sanitizer build checks that
+ * nothing in the block is freed on its own, or leaked). */
+START_TEST (test_loaded_strings_replaced)
+{
+  static const char json[] = HEAD
+    "\"grids\": [{\"id\": \"G1\", \"community\": \"320213021001\", \"leader\": \"W1\","
+    " \"administrators\": [\"W1\", \"W2\", \"广瑞\"], \"x\": \"kept\"}],"
+    " \"departments\": [{\"id\": \"D\", \"name\": \"市民政局\", \"aliases\": []}]}";
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDataset) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) administrators = NULL;
+  g_auto(GStrv) aliases = NULL;
+  g_autofree char *leader = NULL;
+  const char * const replaced[] = { "W3", NULL };
+  CommunityGrid *grid;
+  guint before = declined;
+
+  ck_assert_msg (community_dataset_load_from_data (dataset, json, -1, &error), "%s",
+                 error ? error->message : "");
+  ck_assert (declined == before);
+  grid = community_dataset_get_grid (dataset, "G1");
+  ck_assert_ptr_nonnull (grid);
+  ck_assert_str_eq (community_entity_get_identity (COMMUNITY_ENTITY (grid)), "G1");
+
+  g_object_get (grid, "administrators", &administrators, "leader", &leader, NULL);
+  ck_assert_uint_eq (g_strv_length (administrators), 3);
+  ck_assert_str_eq (administrators[2], "广瑞");
+  ck_assert_str_eq (leader, "W1");
+  g_object_get (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_DEPARTMENT, "D"),
+                "aliases", &aliases, NULL);
+  ck_assert_ptr_nonnull (aliases);
+  ck_assert_uint_eq (g_strv_length (aliases), 0);
+
+  /* A copy before the changes keeps the loaded values. */
+  copy = community_dataset_copy (dataset);
+
+  g_object_set (grid, "leader", "W2", "administrators", replaced, NULL);
+  community_record_unset (COMMUNITY_RECORD (grid), "community");
+  g_object_set (grid, "community", "320213021002", NULL);
+  g_clear_pointer (&administrators, g_strfreev);
+  g_clear_pointer (&leader, g_free);
+  g_object_get (grid, "administrators", &administrators, "leader", &leader, NULL);
+  ck_assert (g_strv_equal ((const char * const *) administrators, replaced));
+  ck_assert_str_eq (leader, "W2");
+  ck_assert_str_eq (community_entity_get_identity (COMMUNITY_ENTITY (grid)), "G1");
+
+  g_clear_pointer (&administrators, g_strfreev);
+  g_clear_pointer (&leader, g_free);
+  g_object_get (community_dataset_get_grid (copy, "G1"), "administrators", &administrators,
+                "leader", &leader, NULL);
+  ck_assert_uint_eq (g_strv_length (administrators), 3);
+  ck_assert_str_eq (leader, "W1");
+  ck_assert (!community_dataset_equal (dataset, copy));
+}
+END_TEST
+
 /* What the fast path declines, the tree reader refuses as it always did:
  * the same error from a file as from memory, naming the JSON Pointer. */
 static const struct {
@@ -316,6 +375,7 @@ stream_suite (void)
 
   tcase_add_loop_test (tc, test_valid_documents, 0, G_N_ELEMENTS (valid_documents));
   tcase_add_test (tc, test_string_word_boundaries);
+  tcase_add_test (tc, test_loaded_strings_replaced);
   tcase_add_test (tc, test_sample);
   tcase_add_test (tc, test_generated);
   tcase_add_test (tc, test_larger_than_window);

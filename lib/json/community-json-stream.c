@@ -63,6 +63,10 @@ typedef struct {
   const guchar *p;
   const guchar *end;
   GString *scratch;   /* strings with escapes, decoded */
+  /* The text of the strings of the records being read, innermost last
+   * (a nested record's follows its parent's), each nul-terminated: what
+   * community_record_take_fields() copies into a record's block. */
+  GString *text;
   /* Reading a file: the window [buf, buf + cap), data up to end. */
   int fd;             /* -1 for a document in memory */
   guchar *buf;
@@ -343,16 +347,49 @@ read_string (Stream *s, const char **out, gsize *len)
   return FALSE;
 }
 
-/* A string token as a new nul-terminated string. */
+/* A string token appended to the record text (see Stream.text), its
+ * offset from @base in *@offset. */
 static gboolean
-read_string_dup (Stream *s, char **out)
+stage_string (Stream *s, gsize base, gint64 *offset)
 {
   const char *str;
   gsize len;
 
   if (!read_string (s, &str, &len))
     return FALSE;
-  *out = g_strndup (str, len);
+  /* An escaped NUL never gets here (read_string declines it). */
+  *offset = (gint64) (s->text->len - base);
+  g_string_append_len (s->text, str, (gssize) len);
+  g_string_append_c (s->text, '\0');
+  return TRUE;
+}
+
+/* A string array's strings appended to the record text, one after
+ * another; *@out is COMMUNITY_TEXT_STRV (offset from @base, count). */
+static gboolean
+stage_strv (Stream *s, gsize base, gint64 *out)
+{
+  gsize first = s->text->len - base;
+  guint64 count = 0;
+  gint64 offset;
+
+  if (!accept (s, '['))
+    return FALSE;
+  if (!accept (s, ']'))
+    {
+      do
+        {
+          if (!stage_string (s, base, &offset))
+            return FALSE;
+          count++;
+        }
+      while (accept (s, ','));
+      if (!accept (s, ']'))
+        return FALSE;
+    }
+  if (count >= COMMUNITY_TEXT_STRV_MAX_COUNT || first >= COMMUNITY_TEXT_STRV_MAX_OFFSET)
+    return FALSE;
+  *out = COMMUNITY_TEXT_STRV (first, count);
   return TRUE;
 }
 
@@ -746,32 +783,6 @@ read_timestamp (Stream *s, GDateTime **out)
 }
 
 static gboolean
-read_strv (Stream *s, GStrv *out)
-{
-  g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
-  char *str;
-
-  if (!accept (s, '['))
-    return FALSE;
-  if (!accept (s, ']'))
-    {
-      do
-        {
-          if (!read_string_dup (s, &str))
-            return FALSE;
-          g_ptr_array_add (strings, str);
-        }
-      while (accept (s, ','));
-      if (!accept (s, ']'))
-        return FALSE;
-    }
-  g_ptr_array_set_free_func (strings, NULL);
-  g_ptr_array_add (strings, NULL);
-  *out = (GStrv) g_ptr_array_free (g_steal_pointer (&strings), FALSE);
-  return TRUE;
-}
-
-static gboolean
 read_flags (Stream *s, GFlagsClass *klass, guint *out)
 {
   char nick[64];
@@ -833,22 +844,21 @@ read_record_list (Stream *s, const CommunityField *field, GListModel **out)
 }
 
 /* One field's value, by the type of its GParamSpec, as the tree reader
- * reads it (community-json-reader.c: read_field()), straight into the
- * record's storage (community_record_take_slot()). Nothing is kept on
- * failure. */
+ * reads it (community-json-reader.c: read_field()), in the form
+ * community_record_take_fields() takes: strings and string arrays as text
+ * staged from @base (*@in_text set), anything else as its slot. Nothing
+ * is kept on failure (staged text is dropped with the record's). */
 static gboolean
-read_field (Stream *s, GParamSpec *pspec, const CommunityField *field, CommunityFieldSlot *out)
+read_field (Stream *s, GParamSpec *pspec, const CommunityField *field, gsize base,
+            CommunityFieldSlot *out, gboolean *in_text)
 {
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
 
+  *in_text = type == G_TYPE_STRING || type == G_TYPE_STRV;
   if (type == G_TYPE_STRING)
     {
-      char *v;
-
-      if (!read_string_dup (s, &v))
+      if (!stage_string (s, base, &out->i))
         return FALSE;
-      /* An escaped NUL never gets here (read_string declines it). */
-      out->p = v;
     }
   else if (type == G_TYPE_BOOLEAN)
     {
@@ -904,11 +914,8 @@ read_field (Stream *s, GParamSpec *pspec, const CommunityField *field, Community
     }
   else if (type == G_TYPE_STRV)
     {
-      GStrv v;
-
-      if (!read_strv (s, &v))
+      if (!stage_strv (s, base, &out->i))
         return FALSE;
-      out->p = v;
     }
   else if (type == G_TYPE_DATE)
     {
@@ -990,7 +997,8 @@ read_record (Stream *s, GType type, CommunityRecord **out)
 {
   const CommunityFieldTable *table = table_of (s, type);
   CommunityFieldSlot slots[COMMUNITY_MAX_FIELDS + 1];
-  guint64 present = 0, seen = 0;
+  guint64 present = 0, seen = 0, in_text = 0;
+  gsize base = s->text->len;   /* this record's text starts here */
   JsonObject *extra = NULL;
   CommunityRecord *record = NULL;
   guint previous = 0;
@@ -1004,6 +1012,7 @@ read_record (Stream *s, GType type, CommunityRecord **out)
         {
           const char *name;
           gsize len;
+          gboolean staged;
           guint id;
 
           if (!read_member_name (s, &name, &len))
@@ -1035,9 +1044,11 @@ read_record (Stream *s, GType type, CommunityRecord **out)
           /* null is "unknown" for an optional field. */
           if (accept_word (s, "null", 4))
             continue;
-          if (!read_field (s, table->pspecs[id], &table->fields[id], &slots[id]))
+          if (!read_field (s, table->pspecs[id], &table->fields[id], base, &slots[id], &staged))
             goto out;
           present |= G_GUINT64_CONSTANT (1) << id;
+          if (staged)
+            in_text |= G_GUINT64_CONSTANT (1) << id;
         }
       while (accept (s, ','));
       if (!accept (s, '}'))
@@ -1049,21 +1060,14 @@ read_record (Stream *s, GType type, CommunityRecord **out)
         (present & (G_GUINT64_CONSTANT (1) << id)) == 0)
       goto out;
 
+  /* Every field at once, the strings in the record's own block; an
+   * entity's identity too, behind GObject's construct-property path. */
+  record = g_object_new (type, NULL);
+  community_record_take_fields (record, present, slots, in_text, s->text->str + base,
+                                s->text->len - base);
+  present = 0;
   if (table->identity_id != 0)
-    {
-      /* Only entities have an identity; it is handed over as read. */
-      record = COMMUNITY_RECORD (community_entity_new_with_identity_slot (type, &slots[table->identity_id]));
-      present &= ~(G_GUINT64_CONSTANT (1) << table->identity_id);
-    }
-  else
-    record = g_object_new (type, NULL);
-
-  for (guint id = 1; id <= table->n_fields; id++)
-    if (id != table->identity_id && (present & (G_GUINT64_CONSTANT (1) << id)))
-      {
-        community_record_take_slot (record, id, &slots[id]);
-        present &= ~(G_GUINT64_CONSTANT (1) << id);
-      }
+    community_entity_identity_taken (COMMUNITY_ENTITY (record));
   if (extra != NULL)
     community_record_take_extra (record, g_steal_pointer (&extra));
 
@@ -1071,10 +1075,12 @@ read_record (Stream *s, GType type, CommunityRecord **out)
   ok = TRUE;
 
 out:
-  /* What was read and not handed over: the values of a record that failed. */
+  /* What was read and not handed over: the values of a record that failed
+   * (its staged text is dropped below). */
   for (guint id = 1; id <= table->n_fields; id++)
-    if (present & (G_GUINT64_CONSTANT (1) << id))
+    if ((present & ~in_text) & (G_GUINT64_CONSTANT (1) << id))
       community_record_clear_slot (table, id, &slots[id]);
+  g_string_truncate (s->text, base);
   g_clear_pointer (&extra, json_object_unref);
   return ok;
 }
@@ -1266,8 +1272,10 @@ read_document (Stream *s, CommunityDatasetContents *contents)
 
   memset (contents, 0, sizeof *contents);
   s->scratch = g_string_sized_new (256);
+  s->text = g_string_sized_new (4096);
   ok = read_root (s, contents);
   g_string_free (s->scratch, TRUE);
+  g_string_free (s->text, TRUE);
 
   if (!ok)
     community_dataset_contents_clear (contents);
