@@ -954,16 +954,25 @@ replace_contents (CommunityDataset         *self,
       GPtrArray *entities = contents->entities[kind];
       guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->items[kind]));
       guint n_new = entities != NULL ? entities->len : 0;
+      gboolean indexed;
 
       release_all (self, kind);
+      /* The reader's index, when it made one, is the one we would build. */
+      indexed = contents->index[kind] != NULL;
+      if (indexed)
+        {
+          g_hash_table_unref (self->index[kind]);
+          self->index[kind] = g_steal_pointer (&contents->index[kind]);
+        }
       for (guint i = 0; i < n_new; i++)
         {
           CommunityEntity *entity = g_ptr_array_index (entities, i);
 
           community_entity_set_dataset (entity, self);
           community_entity_set_position (entity, i);
-          g_hash_table_insert (self->index[kind],
-                               (gpointer) community_entity_get_identity (entity), entity);
+          if (!indexed)
+            g_hash_table_insert (self->index[kind],
+                                 (gpointer) community_entity_get_identity (entity), entity);
         }
       if (n_old > 0 || n_new > 0)
         community_entity_list_splice (self->items[kind], 0, n_old,

@@ -48,6 +48,7 @@ typedef struct {
   GParamSpec **pspecs;          /* [n_fields + 1], indexed by property id */
   const CommunityField *fields; /* [n_fields + 1], indexed by property id */
   char **json_names;            /* [n_fields + 1], indexed by property id */
+  gsize json_name_len[64];      /* [COMMUNITY_MAX_FIELDS + 1]: their lengths */
   GHashTable *by_json_name;     /* JSON member name -> GUINT_TO_POINTER (id) */
   guint identity_id;            /* 0 when the type has no identity */
   /* community_field_table_lookup()'s cache: (name address << 8) | id.

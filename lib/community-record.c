@@ -152,6 +152,7 @@ community_record_class_install_fields (CommunityRecordClass *klass,
       char *json_name = g_strdelimit (g_strdup (pspecs[id]->name), "-", '_');
 
       table->json_names[id] = json_name;
+      table->json_name_len[id] = strlen (json_name);
       g_hash_table_insert (table->by_json_name, json_name, GUINT_TO_POINTER (id));
       if (fields[id].flags & COMMUNITY_FIELD_IDENTITY)
         table->identity_id = id;

@@ -632,7 +632,10 @@ community_dataset_contents_clear (CommunityDatasetContents *contents)
   g_clear_pointer (&contents->as_of, g_date_free);
   g_clear_pointer (&contents->extra, json_object_unref);
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
-    g_clear_pointer (&contents->entities[kind], g_ptr_array_unref);
+    {
+      g_clear_pointer (&contents->index[kind], g_hash_table_unref);
+      g_clear_pointer (&contents->entities[kind], g_ptr_array_unref);
+    }
 }
 
 static gboolean

@@ -221,72 +221,27 @@ read_hex4 (Stream *s, gunichar *out)
 #define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
 #define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
 
-/* Whether any byte of @w (eight bytes of a string's text) is a quote, a
- * backslash or below 0x20: the bytes that end a plain run. Each test is
- * the classic "has a byte below n" of (w - n * ONES) & ~w & HIGH_BITS, on
- * @w itself or on @w XOR the byte sought (zero where it was); a byte of
- * 0x80 or more never counts as below. It may also flag a byte after the
- * first that stops (a borrow), never miss one: the byte loop decides. */
-static inline gboolean
-stops_plain_run (guint64 w)
+/* The bytes of @w (eight bytes of a string's text, the first in the low
+ * byte) that end a plain run: a quote, a backslash or a byte below 0x20,
+ * each flagged by its high bit. Each test is the classic "has a byte below
+ * n" of (w - n * ONES) & ~w & HIGH_BITS, on @w itself or on @w XOR the
+ * byte sought (zero where it was); a byte of 0x80 or more never counts.
+ * A borrow may flag a byte after the first that stops, never one before
+ * it: the lowest flag is the first stop. */
+static inline guint64
+plain_run_stops (guint64 w)
 {
   guint64 quote = w ^ (ONES * '"');
   guint64 backslash = w ^ (ONES * '\\');
 
-  return (((w - ONES * 0x20) | (quote - ONES) | (backslash - ONES)) &
-          ~w & HIGH_BITS) != 0;
+  return ((w - ONES * 0x20) | (quote - ONES) | (backslash - ONES)) & ~w & HIGH_BITS;
 }
 
-/* Reads a string token. *out points into the input (no escapes) or into
- * the scratch buffer (escapes), valid until the next string is read; it is
- * not nul-terminated unless it is the scratch buffer. */
-static gboolean
-read_string (Stream *s, const char **out, gsize *len)
+/* read_string() from the first backslash on: decodes into the scratch
+ * buffer. Out of line: few strings have escapes. */
+static G_NO_INLINE gboolean
+read_string_escaped (Stream *s, const guchar *start, const char **out, gsize *len)
 {
-  const guchar *start;
-  gboolean non_ascii = FALSE;
-
-  skip_ws (s);
-  if (s->p >= s->end || *s->p != '"')
-    return FALSE;
-  start = ++s->p;
-
-  /* Eight bytes at a time while none of them ends the plain run: no
-   * quote, no backslash, no control character. Most strings (codes, ids,
-   * names) are read here whole; the byte loop below finishes them. */
-  while (s->end - s->p >= 8)
-    {
-      guint64 w;
-
-      memcpy (&w, s->p, 8);
-      if (stops_plain_run (w))
-        break;
-      non_ascii |= (w & HIGH_BITS) != 0;
-      s->p += 8;
-    }
-
-  while (s->p < s->end)
-    {
-      guchar c = *s->p;
-
-      if (c == '"')
-        {
-          *out = (const char *) start;
-          *len = (gsize) (s->p - start);
-          s->p++;
-          return !non_ascii || g_utf8_validate_len (*out, *len, NULL);
-        }
-      if (c == '\\')
-        break;
-      if (c < 0x20)
-        return FALSE;
-      non_ascii |= c >= 0x80;
-      s->p++;
-    }
-  if (s->p >= s->end)
-    return FALSE;
-
-  /* Escapes: decode into the scratch buffer. */
   g_string_truncate (s->scratch, 0);
   g_string_append_len (s->scratch, (const char *) start, s->p - start);
   while (s->p < s->end)
@@ -347,6 +302,69 @@ read_string (Stream *s, const char **out, gsize *len)
   return FALSE;
 }
 
+/* Reads a string token. *out points into the input (no escapes) or into
+ * the scratch buffer (escapes), valid until the next string is read; it is
+ * not nul-terminated unless it is the scratch buffer. */
+static inline gboolean
+read_string (Stream *s, const char **out, gsize *len)
+{
+  const guchar *start;
+  guint64 high = 0;   /* non-zero if the text has a non-ASCII byte */
+  guchar c;
+
+  skip_ws (s);
+  if (s->p >= s->end || *s->p != '"')
+    return FALSE;
+  start = ++s->p;
+
+  /* Eight bytes at a time up to the first that ends the plain run (a
+   * quote, a backslash, a control character); byte by byte in the last
+   * few bytes of the input. */
+  for (;;)
+    {
+      guint64 w, stops;
+
+      if (s->end - s->p < 8)
+        {
+          while (s->p < s->end && *s->p != '"' && *s->p != '\\' && *s->p >= 0x20)
+            high |= *s->p++ & 0x80;
+          if (s->p >= s->end)
+            return FALSE;
+          break;
+        }
+      memcpy (&w, s->p, 8);
+      w = GUINT64_FROM_LE (w);
+      stops = plain_run_stops (w);
+      if (stops == 0)
+        {
+          high |= w & HIGH_BITS;
+          s->p += 8;
+          continue;
+        }
+      /* The bytes before the first stop (g_autoptr() already needs GCC or
+       * clang, whose builtin this is). */
+      {
+        guint before = (guint) __builtin_ctzll (stops) / 8;
+
+        high |= w & HIGH_BITS & ((G_GUINT64_CONSTANT (1) << (8 * before)) - 1);
+        s->p += before;
+      }
+      break;
+    }
+
+  c = *s->p;
+  if (c == '"')
+    {
+      *out = (const char *) start;
+      *len = (gsize) (s->p - start);
+      s->p++;
+      return high == 0 || g_utf8_validate_len (*out, *len, NULL);
+    }
+  if (c == '\\')
+    return read_string_escaped (s, start, out, len);
+  return FALSE;   /* a control character */
+}
+
 /* A string token appended to the record text (see Stream.text), its
  * offset from @base in *@offset. */
 static gboolean
@@ -359,8 +377,9 @@ stage_string (Stream *s, gsize base, gint64 *offset)
     return FALSE;
   /* An escaped NUL never gets here (read_string declines it). */
   *offset = (gint64) (s->text->len - base);
-  g_string_append_len (s->text, str, (gssize) len);
-  g_string_append_c (s->text, '\0');
+  g_string_set_size (s->text, s->text->len + len + 1);   /* one call, not two */
+  memcpy (s->text->str + s->text->len - len - 1, str, len);
+  s->text->str[s->text->len - 1] = '\0';
   return TRUE;
 }
 
@@ -964,8 +983,8 @@ lookup_field (const CommunityFieldTable *table, guint previous, const char *name
   char buf[128];
   guint guess = previous + 1;
 
-  if (guess <= table->n_fields && strncmp (table->json_names[guess], name, len) == 0 &&
-      table->json_names[guess][len] == '\0')
+  if (guess <= table->n_fields && table->json_name_len[guess] == len &&
+      memcmp (table->json_names[guess], name, len) == 0)
     return guess;
   if (len >= sizeof buf)
     return 0;
@@ -1091,6 +1110,7 @@ static gboolean
 read_entities (Stream *s, CommunityEntityKind kind, CommunityDatasetContents *contents)
 {
   GType type = community_entity_kind_get_entity_type (kind);
+  /* The duplicate check's table is the dataset's index, handed over. */
   g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1109,8 +1129,9 @@ read_entities (Stream *s, CommunityEntityKind kind, CommunityDatasetContents *co
             if (!retry_larger (s, &start))
               return FALSE;
           g_ptr_array_add (entities, record);
-          if (!g_hash_table_add (identities,
-                                 (gpointer) community_entity_get_identity (COMMUNITY_ENTITY (record))))
+          if (!g_hash_table_insert (identities,
+                                    (gpointer) community_entity_get_identity (COMMUNITY_ENTITY (record)),
+                                    record))
             return FALSE;   /* a duplicate identity */
           keep_window (s);
         }
@@ -1120,6 +1141,7 @@ read_entities (Stream *s, CommunityEntityKind kind, CommunityDatasetContents *co
     }
 
   contents->entities[kind] = g_steal_pointer (&entities);
+  contents->index[kind] = g_steal_pointer (&identities);
   return TRUE;
 }
 
