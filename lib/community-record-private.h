@@ -130,6 +130,10 @@ void                       community_record_take_extra           (CommunityRecor
 CommunityRecord           *community_record_copy_deep            (CommunityRecord      *self);
 
 
+/* The stored value of field @prop_id, as stored; NULL when it is not set. */
+const CommunityFieldSlot  *community_record_peek_slot            (CommunityRecord      *self,
+                                                                  guint                 prop_id);
+
 /* The stored value of the field whose JSON name is @json_name, as stored;
  * NULL when it is not set. The fastest read there is, for the rules. */
 const CommunityFieldSlot  *community_record_peek_slot_by_name    (CommunityRecord      *self,

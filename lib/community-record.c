@@ -346,16 +346,24 @@ community_record_peek_by_name (CommunityRecord *self,
 }
 
 const CommunityFieldSlot *
+community_record_peek_slot (CommunityRecord *self,
+                            guint            prop_id)
+{
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+
+  if ((priv->set_mask & FIELD_BIT (prop_id)) == 0)
+    return NULL;
+  return &priv->slots[prop_id];
+}
+
+const CommunityFieldSlot *
 community_record_peek_slot_by_name (CommunityRecord *self,
                                     const char      *json_name)
 {
-  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   guint id = community_field_table_lookup (community_record_get_fields (self), json_name);
 
   g_return_val_if_fail (id != 0, NULL);
-  if ((priv->set_mask & FIELD_BIT (id)) == 0)
-    return NULL;
-  return &priv->slots[id];
+  return community_record_peek_slot (self, id);
 }
 
 const char *

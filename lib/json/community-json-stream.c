@@ -412,18 +412,29 @@ stage_strv (Stream *s, gsize base, gint64 *out)
   return TRUE;
 }
 
-/* A string token into @buf (nul-terminated); FALSE if it does not fit. */
+/* The value of an enum or flags type whose nick is the next string token,
+ * as g_enum_get_value_by_nick() would find it, without copying the token:
+ * @values is the class's array (GEnumValue and GFlagsValue alike begin
+ * with the value, the name and the nick), @n_values its length. */
 static gboolean
-read_string_buf (Stream *s, char *buf, gsize size)
+read_nick (Stream *s, const GEnumValue *values, guint n_values, gsize stride, guint *out)
 {
   const char *str;
   gsize len;
 
-  if (!read_string (s, &str, &len) || len >= size || memchr (str, '\0', len) != NULL)
+  if (!read_string (s, &str, &len))
     return FALSE;
-  memcpy (buf, str, len);
-  buf[len] = '\0';
-  return TRUE;
+  for (guint i = 0; i < n_values; i++)
+    {
+      const GEnumValue *value = (const GEnumValue *) ((const char *) values + i * stride);
+
+      if (strncmp (value->value_nick, str, len) == 0 && value->value_nick[len] == '\0')
+        {
+          *out = (guint) value->value;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* A number token, by RFC 8259's grammar. Integers of up to 18 digits are
@@ -804,7 +815,6 @@ read_timestamp (Stream *s, GDateTime **out)
 static gboolean
 read_flags (Stream *s, GFlagsClass *klass, guint *out)
 {
-  char nick[64];
   guint flags = 0;
 
   if (!accept (s, '['))
@@ -813,14 +823,12 @@ read_flags (Stream *s, GFlagsClass *klass, guint *out)
     {
       do
         {
-          GFlagsValue *value;
+          guint value;
 
-          if (!read_string_buf (s, nick, sizeof nick))
+          if (!read_nick (s, (const GEnumValue *) klass->values, klass->n_values,
+                          sizeof (GFlagsValue), &value))
             return FALSE;
-          value = g_flags_get_value_by_nick (klass, nick);
-          if (value == NULL)
-            return FALSE;
-          flags |= value->value;
+          flags |= value;
         }
       while (accept (s, ','));
       if (!accept (s, ']'))
@@ -913,15 +921,12 @@ read_field (Stream *s, GParamSpec *pspec, const CommunityField *field, gsize bas
     }
   else if (G_TYPE_IS_ENUM (type))
     {
-      char nick[64];
-      GEnumValue *value;
+      GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
+      guint value;
 
-      if (!read_string_buf (s, nick, sizeof nick))
+      if (!read_nick (s, klass->values, klass->n_values, sizeof (GEnumValue), &value))
         return FALSE;
-      value = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (pspec)->enum_class, nick);
-      if (value == NULL)
-        return FALSE;
-      out->i = value->value;
+      out->i = (int) value;
     }
   else if (G_TYPE_IS_FLAGS (type))
     {
@@ -976,21 +981,21 @@ read_field (Stream *s, GParamSpec *pspec, const CommunityField *field, gsize bas
 
 /* The id of the field called @name (not nul-terminated), 0 if unknown.
  * Documents usually list members in the format's order: try the field
- * after the previous one before the hash table. */
+ * after the previous one first. */
 static guint
 lookup_field (const CommunityFieldTable *table, guint previous, const char *name, gsize len)
 {
-  char buf[128];
   guint guess = previous + 1;
 
   if (guess <= table->n_fields && table->json_name_len[guess] == len &&
       memcmp (table->json_names[guess], name, len) == 0)
     return guess;
-  if (len >= sizeof buf)
-    return 0;
-  memcpy (buf, name, len);
-  buf[len] = '\0';
-  return GPOINTER_TO_UINT (g_hash_table_lookup (table->by_json_name, buf));
+  /* Then every field: mostly a comparison of lengths each, cheaper than
+   * hashing the name (a record type has a few dozen fields at most). */
+  for (guint id = 1; id <= table->n_fields; id++)
+    if (table->json_name_len[id] == len && memcmp (table->json_names[id], name, len) == 0)
+      return id;
+  return 0;
 }
 
 /* The field table of a record type: a record type's class lives as long

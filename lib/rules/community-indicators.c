@@ -151,7 +151,7 @@ field_true (gpointer    record,
 {
   gboolean value;
 
-  return community_field_boolean (record, json_name, &value) && value;
+  return community_field_boolean_named (record, json_name, &value) && value;
 }
 
 static gboolean

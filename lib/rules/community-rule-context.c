@@ -25,105 +25,32 @@ struct _CommunityRuleContext
 
 /* --- field access --- */
 
-/* The rules read fields by the hundred thousand: straight from the
- * record's storage (doc/performance.md). */
-static inline const CommunityFieldSlot *
-slot (gpointer    record,
-      const char *json_name)
+const CommunityFieldSlot *
+community_field_slot (gpointer    record,
+                      const char *json_name)
 {
   return community_record_peek_slot_by_name ((CommunityRecord *) record, json_name);
 }
 
-gboolean
-community_field_uint (gpointer record, const char *json_name, guint *out)
+/* See COMMUNITY_FIELD_SLOT() (community-rule-private.h). */
+const CommunityFieldSlot *
+community_field_slot_at (gpointer    record,
+                         const char *json_name,
+                         gpointer   *site)
 {
-  const CommunityFieldSlot *s = slot (record, json_name);
+  const CommunityFieldTable *table = community_record_get_fields ((CommunityRecord *) record);
+  gsize entry = (gsize) g_atomic_pointer_get (site);
+  guint id;
 
-  if (s != NULL)
-    *out = (guint) s->i;
-  return s != NULL;
-}
+  if G_LIKELY ((entry >> 8) == (gsize) table)
+    return community_record_peek_slot ((CommunityRecord *) record, (guint) (entry & 0xff));
 
-gboolean
-community_field_int64 (gpointer record, const char *json_name, gint64 *out)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  if (s != NULL)
-    *out = s->i;
-  return s != NULL;
-}
-
-gboolean
-community_field_double (gpointer record, const char *json_name, double *out)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  if (s != NULL)
-    *out = s->d;
-  return s != NULL;
-}
-
-gboolean
-community_field_boolean (gpointer record, const char *json_name, gboolean *out)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  if (s != NULL)
-    *out = s->i != 0;
-  return s != NULL;
-}
-
-gboolean
-community_field_enum (gpointer record, const char *json_name, int *out)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  if (s != NULL)
-    *out = (int) s->i;
-  return s != NULL;
-}
-
-gboolean
-community_field_flags (gpointer record, const char *json_name, guint *out)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  if (s != NULL)
-    *out = (guint) s->i;
-  return s != NULL;
-}
-
-const char *
-community_field_string (gpointer record, const char *json_name)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  return s != NULL ? s->p : NULL;
-}
-
-const char * const *
-community_field_strv (gpointer record, const char *json_name)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  return s != NULL ? s->p : NULL;
-}
-
-gpointer
-community_field_object (gpointer record, const char *json_name)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  return s != NULL ? s->p : NULL;
-}
-
-const GDate *
-community_field_date (gpointer record, const char *json_name)
-{
-  const CommunityFieldSlot *s = slot (record, json_name);
-
-  return s != NULL ? s->p : NULL;
+  id = community_field_table_lookup (table, json_name);
+  g_return_val_if_fail (id != 0, NULL);
+  /* Tables are allocated, well below 2^56; if one is not, no caching. */
+  if ((((gsize) table << 8) >> 8) == (gsize) table)
+    g_atomic_pointer_set (site, (gpointer) (((gsize) table << 8) | id));
+  return community_record_peek_slot ((CommunityRecord *) record, id);
 }
 
 /* --- JSON values --- */

@@ -68,18 +68,97 @@ gpointer        community_rule_item      (GListModel       *model,
 
 /* --- Field access for rules and indicators --- */
 
-/* TRUE and the value when the field is set; FALSE when it is unknown. */
-gboolean community_field_uint    (gpointer record, const char *json_name, guint *out);
-gboolean community_field_int64   (gpointer record, const char *json_name, gint64 *out);
-gboolean community_field_double  (gpointer record, const char *json_name, double *out);
-gboolean community_field_boolean (gpointer record, const char *json_name, gboolean *out);
-gboolean community_field_enum    (gpointer record, const char *json_name, int *out);
-gboolean community_field_flags   (gpointer record, const char *json_name, guint *out);
-/* The string, or NULL when unset. Borrowed. */
-const char          *community_field_string (gpointer record, const char *json_name);
-const char * const  *community_field_strv   (gpointer record, const char *json_name);
-gpointer             community_field_object (gpointer record, const char *json_name);
-const GDate         *community_field_date   (gpointer record, const char *json_name);
+/* The rules read fields by the million on a province: each read site
+ * remembers, in a static word of its own, the field table it last read
+ * and the field's id there (packed: (table << 8) | id), so a read is a
+ * compare and a load rather than a lookup of the name. The name must
+ * therefore be a string literal (the macros below refuse anything else):
+ * a site that reads a name it is given calls community_field_slot()
+ * through the _named functions instead. */
+const CommunityFieldSlot *community_field_slot_at (gpointer    record,
+                                                   const char *json_name,
+                                                   gpointer   *site);
+/* The stored value of the field called @json_name, NULL when unset. */
+const CommunityFieldSlot *community_field_slot    (gpointer    record,
+                                                   const char *json_name);
+
+#define COMMUNITY_FIELD_SLOT(record, literal) \
+  (__extension__ ({ static gpointer community_field_site_; \
+                    community_field_slot_at ((record), "" literal "", &community_field_site_); }))
+
+static inline gboolean
+community_field_slot_uint (const CommunityFieldSlot *s, guint *out)
+{
+  if (s != NULL)
+    *out = (guint) s->i;
+  return s != NULL;
+}
+
+static inline gboolean
+community_field_slot_int64 (const CommunityFieldSlot *s, gint64 *out)
+{
+  if (s != NULL)
+    *out = s->i;
+  return s != NULL;
+}
+
+static inline gboolean
+community_field_slot_double (const CommunityFieldSlot *s, double *out)
+{
+  if (s != NULL)
+    *out = s->d;
+  return s != NULL;
+}
+
+static inline gboolean
+community_field_slot_boolean (const CommunityFieldSlot *s, gboolean *out)
+{
+  if (s != NULL)
+    *out = s->i != 0;
+  return s != NULL;
+}
+
+static inline gboolean
+community_field_slot_enum (const CommunityFieldSlot *s, int *out)
+{
+  if (s != NULL)
+    *out = (int) s->i;
+  return s != NULL;
+}
+
+static inline gpointer
+community_field_slot_pointer (const CommunityFieldSlot *s)
+{
+  return s != NULL ? s->p : NULL;
+}
+
+/* TRUE and the value when the field is set; FALSE when it is unknown.
+ * @json_name: a string literal. */
+#define community_field_uint(record, json_name, out) \
+  community_field_slot_uint (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+#define community_field_int64(record, json_name, out) \
+  community_field_slot_int64 (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+#define community_field_double(record, json_name, out) \
+  community_field_slot_double (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+#define community_field_boolean(record, json_name, out) \
+  community_field_slot_boolean (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+#define community_field_enum(record, json_name, out) \
+  community_field_slot_enum (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+#define community_field_flags(record, json_name, out) \
+  community_field_slot_uint (COMMUNITY_FIELD_SLOT ((record), json_name), (out))
+/* The value, or NULL when unset. Borrowed. */
+#define community_field_string(record, json_name) \
+  ((const char *) community_field_slot_pointer (COMMUNITY_FIELD_SLOT ((record), json_name)))
+#define community_field_strv(record, json_name) \
+  ((const char * const *) community_field_slot_pointer (COMMUNITY_FIELD_SLOT ((record), json_name)))
+#define community_field_object(record, json_name) \
+  (community_field_slot_pointer (COMMUNITY_FIELD_SLOT ((record), json_name)))
+#define community_field_date(record, json_name) \
+  ((const GDate *) community_field_slot_pointer (COMMUNITY_FIELD_SLOT ((record), json_name)))
+
+/* The same for a name that is not a literal. */
+#define community_field_boolean_named(record, json_name, out) \
+  community_field_slot_boolean (community_field_slot ((record), (json_name)), (out))
 
 /* --- The context a rule runs in --- */
 

@@ -82,7 +82,8 @@ static CommunityDivision *
 code_parent (CommunityDataset *dataset,
              CommunityEntity  *entity)
 {
-  const char *parent = community_field_string (entity, COMMUNITY_IS_COMMUNITY (entity) ? "street" : "parent");
+  const char *parent = COMMUNITY_IS_COMMUNITY (entity) ? community_field_string (entity, "street")
+                                                       : community_field_string (entity, "parent");
 
   return parent != NULL ? community_dataset_get_division (dataset, parent) : NULL;
 }

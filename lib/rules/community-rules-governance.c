@@ -169,7 +169,7 @@ check_history (CommunityRuleContext *ctx,
   g_autoptr(GError) error = NULL;
   g_autofree char *member = NULL;
   guint first_bad = 0;
-  int state, entry_state, prev_state = COMMUNITY_CONSULTATION_STATE_PROPOSED;
+  int state = 0, entry_state, prev_state = COMMUNITY_CONSULTATION_STATE_PROPOSED;
   gboolean has_state = community_field_enum (consultation, "state", &state);
   gboolean entry_has_state;
   GDateTime *at, *prev_at = NULL;
@@ -373,7 +373,7 @@ json_optional_bool (gpointer    record,
 {
   gboolean value;
 
-  return community_field_boolean (record, json_name, &value) ? community_json_bool (value) : community_json_null ();
+  return community_field_boolean_named (record, json_name, &value) ? community_json_bool (value) : community_json_null ();
 }
 
 static gboolean
