@@ -146,7 +146,7 @@ START_TEST (test_generated)
 }
 END_TEST
 
-/* Entities and root members larger than the reader's window (4 MiB) are
+/* Entities and root members larger than the reader's window (1 MiB) are
  * read again in a larger one, as many times as it takes. */
 START_TEST (test_larger_than_window)
 {

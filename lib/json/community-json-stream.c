@@ -56,8 +56,8 @@
 
 /* Reading a file: the first window, and how much of it is kept ahead of
  * the reader between entities. */
-#define WINDOW_SIZE (4u << 20)
-#define LOW_WATER (256u << 10)
+#define WINDOW_SIZE (1u << 20)
+#define LOW_WATER (64u << 10)
 
 typedef struct {
   const guchar *p;
