@@ -9,7 +9,8 @@
  * grid through the API (its households, leader or administrators, in
  * turn) and times community_validation_revalidate() alone, then
  * community_validation_get_report() (assembling the report from what is
- * kept). Prints the median, 90th percentile, maximum and mean of each.
+ * kept). Prints the median, 90th and 99th percentiles, maximum and mean
+ * of each.
  * With --check, compares the last report with a full run's, byte for byte
  * (tests/test-incremental.c does that after every change; this is a
  * benchmark). See doc/performance.md, "Incremental validation".
@@ -50,8 +51,8 @@ print_stats (const char *what,
   qsort (values, n, sizeof (double), compare_doubles);
   for (guint i = 0; i < n; i++)
     sum += values[i];
-  printf ("%-28s median %8.1f µs   p90 %8.1f µs   max %8.1f µs   mean %8.1f µs\n",
-          what, values[n / 2], values[(n * 9) / 10], values[n - 1], sum / n);
+  printf ("%-28s median %8.1f µs   p90 %8.1f µs   p99 %8.1f µs   max %8.1f µs   mean %8.1f µs\n",
+          what, values[n / 2], values[(n * 9) / 10], values[(n * 99) / 100], values[n - 1], sum / n);
 }
 
 int
