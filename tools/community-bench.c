@@ -16,7 +16,9 @@
  *   3. times `node -e` reading and JSON.parse-ing the same file (the read
  *      included, as it is in our load; the parse alone is shown too);
  *
- * best of --runs runs each, and prints one table, with the three ratios of
+ * best of --runs runs each (in rounds: every size once per round, so that
+ * the machine's drift over minutes falls on all sizes alike), and prints
+ * one table, with the three ratios of
  * doc/performance.md: (load + validate) / node, peak RSS / file size, and
  * (province time / city time) / (province size / city size).
  *
@@ -330,31 +332,36 @@ main (int argc, char **argv)
           return 1;
         }
       size.mib = st.st_size / (1024.0 * 1024.0);
-
-      for (int r = 0; r < runs; r++)
-        {
-          Phases p;
-          NodeTimes node = { 0 };
-
-          if (!spawn_phases (argv[0], size.file, &p, &error))
-            {
-              g_printerr ("community-bench: %s: %s\n", size.file, error->message);
-              return 1;
-            }
-          keep_best (&size.best, &p, r == 0);
-          if (!spawn_node (size.file, &node, &error))
-            {
-              g_printerr ("community-bench: node: %s\n", error->message);
-              g_clear_error (&error);
-            }
-          keep_best_node (&size.node, &node, r == 0);
-          g_printerr ("%s run %d: load %.3f s (cpu %.3f), validate %.3f s (cpu %.3f), save %.3f s, "
-                      "peak %.0f MiB; node read+parse %.3f s (cpu %.3f)\n",
-                      size.name, r + 1, p.load, p.load_cpu, p.validate, p.validate_cpu, p.save,
-                      p.rss_save, node.read_parse, node.read_parse_cpu);
-        }
       g_array_append_val (sizes, size);
     }
+
+  /* Round by round, every size in each round: the machine's speed drifts
+   * over minutes, and the scaling ratio compares sizes, so each size's
+   * best run is taken from the same stretch of time as the others'. */
+  for (int r = 0; r < runs; r++)
+    for (guint i = 0; i < sizes->len; i++)
+      {
+        Size *size = &g_array_index (sizes, Size, i);
+        Phases p;
+        NodeTimes node = { 0 };
+
+        if (!spawn_phases (argv[0], size->file, &p, &error))
+          {
+            g_printerr ("community-bench: %s: %s\n", size->file, error->message);
+            return 1;
+          }
+        keep_best (&size->best, &p, r == 0);
+        if (!spawn_node (size->file, &node, &error))
+          {
+            g_printerr ("community-bench: node: %s\n", error->message);
+            g_clear_error (&error);
+          }
+        keep_best_node (&size->node, &node, r == 0);
+        g_printerr ("%s run %d: load %.3f s (cpu %.3f), validate %.3f s (cpu %.3f), save %.3f s, "
+                    "peak %.0f MiB; node read+parse %.3f s (cpu %.3f)\n",
+                    size->name, r + 1, p.load, p.load_cpu, p.validate, p.validate_cpu, p.save,
+                    p.rss_save, node.read_parse, node.read_parse_cpu);
+      }
 
   printf ("\nWall clock, best of %d (MB = 10^6 bytes; peak RSS = VmHWM after load / validate / save):\n\n", runs);
   printf ("| size | file MB | load s | validate s | save s | peak RSS MB | "
