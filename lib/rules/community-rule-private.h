@@ -71,10 +71,11 @@ gpointer        community_rule_item      (GListModel       *model,
 /* The rules read fields by the million on a province: each read site
  * remembers, in a static word of its own, the field table it last read
  * and the field's id there (packed: (table << 8) | id), so a read is a
- * compare and a load rather than a lookup of the name. The name must
- * therefore be a string literal (the macros below refuse anything else):
- * a site that reads a name it is given calls community_field_slot()
- * through the _named functions instead. */
+ * compare and a load rather than a lookup of the name. The word is read
+ * and written atomically, so validations on several threads share it
+ * safely. The name must therefore be a string literal (the macros below
+ * refuse anything else): a site that reads a name it is given calls
+ * community_field_slot(), e.g. through community_field_boolean_named(). */
 const CommunityFieldSlot *community_field_slot_at (gpointer    record,
                                                    const char *json_name,
                                                    gpointer   *site);
@@ -86,45 +87,22 @@ const CommunityFieldSlot *community_field_slot    (gpointer    record,
   (__extension__ ({ static gpointer community_field_site_; \
                     community_field_slot_at ((record), "" literal "", &community_field_site_); }))
 
-static inline gboolean
-community_field_slot_uint (const CommunityFieldSlot *s, guint *out)
-{
-  if (s != NULL)
-    *out = (guint) s->i;
-  return s != NULL;
-}
+/* community_field_slot_uint() and its siblings: TRUE and the slot's value
+ * as @ctype when @s is set, FALSE when it is NULL (unset). */
+#define COMMUNITY_FIELD_SLOT_READER(kind, ctype, value)                   \
+  static inline gboolean                                                 \
+  community_field_slot_##kind (const CommunityFieldSlot *s, ctype *out)  \
+  {                                                                      \
+    if (s != NULL)                                                       \
+      *out = (value);                                                    \
+    return s != NULL;                                                    \
+  }
 
-static inline gboolean
-community_field_slot_int64 (const CommunityFieldSlot *s, gint64 *out)
-{
-  if (s != NULL)
-    *out = s->i;
-  return s != NULL;
-}
-
-static inline gboolean
-community_field_slot_double (const CommunityFieldSlot *s, double *out)
-{
-  if (s != NULL)
-    *out = s->d;
-  return s != NULL;
-}
-
-static inline gboolean
-community_field_slot_boolean (const CommunityFieldSlot *s, gboolean *out)
-{
-  if (s != NULL)
-    *out = s->i != 0;
-  return s != NULL;
-}
-
-static inline gboolean
-community_field_slot_enum (const CommunityFieldSlot *s, int *out)
-{
-  if (s != NULL)
-    *out = (int) s->i;
-  return s != NULL;
-}
+COMMUNITY_FIELD_SLOT_READER (uint, guint, (guint) s->i)
+COMMUNITY_FIELD_SLOT_READER (int64, gint64, s->i)
+COMMUNITY_FIELD_SLOT_READER (double, double, s->d)
+COMMUNITY_FIELD_SLOT_READER (boolean, gboolean, s->i != 0)
+COMMUNITY_FIELD_SLOT_READER (enum, int, (int) s->i)
 
 static inline gpointer
 community_field_slot_pointer (const CommunityFieldSlot *s)
