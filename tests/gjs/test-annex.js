@@ -12,63 +12,17 @@
 
 import Community from 'gi://Community?version=1.0';
 import Gio from 'gi://Gio?version=2.0';
-import GLib from 'gi://GLib?version=2.0';
-import System from 'system';
 
-// --- a small TAP harness ---------------------------------------------------
+import {
+    test,
+    assert,
+    assertEqual,
+    assertDeepEqual,
+    assertThrowsGLibError,
+    finish,
+} from './common.js';
 
-const tests = [];
-
-function test(name, fn) {
-    tests.push({name, fn});
-}
-
-function fail(message) {
-    throw new Error(message);
-}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        fail(message);
-}
-
-function assertEqual(actual, expected, what = 'value') {
-    const a = JSON.stringify(actual);
-    const e = JSON.stringify(expected);
-    if (a !== e)
-        fail(`${what}: expected ${e}, got ${a}`);
-}
-
-function assertThrowsGError(fn, domain, code) {
-    try {
-        fn();
-    } catch (e) {
-        if (!(e instanceof GLib.Error))
-            throw e;
-        assert(e.matches(domain, code),
-            `expected error ${code} of domain ${domain}, got ${e.domain}/${e.code}: ${e.message}`);
-        return;
-    }
-    fail('no error was thrown');
-}
-
-function run() {
-    let failed = 0;
-
-    print(`1..${tests.length}`);
-    tests.forEach(({name, fn}, i) => {
-        try {
-            fn();
-            print(`ok ${i + 1} - ${name}`);
-        } catch (e) {
-            failed++;
-            print(`not ok ${i + 1} - ${name}`);
-            for (const line of `${e}\n${e.stack ?? ''}`.trimEnd().split('\n'))
-                print(`# ${line}`);
-        }
-    });
-    System.exit(failed > 0 ? 1 : 0);
-}
+const DATASET_ERROR = 'community-dataset-error-quark';
 
 // --- the tests ---------------------------------------------------------------
 
@@ -91,7 +45,7 @@ test('the annex has 39 tasks whose units all resolve', () => {
     const annex = Community.annex_new_dataset();
     const tasks = listItems(annex.get_items(Community.EntityKind.TASK));
     assertEqual(tasks.length, 39, 'number of tasks');
-    assertEqual(numbers(tasks), [...Array(39).keys()].map(i => i + 1), 'task numbers');
+    assertDeepEqual(numbers(tasks), [...Array(39).keys()].map(i => i + 1), 'task numbers');
     for (const task of tasks) {
         assert(task.departments.length >= 1, `task ${task.number} has no unit`);
         for (const id of task.departments)
@@ -105,15 +59,15 @@ test('task 17 is led by 市发改委', () => {
     const lead = annex.get_task_lead(task);
     assert(lead instanceof Community.Department, 'the lead is a department');
     assertEqual(lead.name, '市发改委', 'lead name');
-    assertEqual(ids(annex.list_task_units(task)),
+    assertDeepEqual(ids(annex.list_task_units(task)),
         ['市发改委', '市民政局', '市财政局', '市国土局', '市住建局', '市规划局'], 'units of task 17');
 });
 
 test('市委政法委 has the alias 市综治办', () => {
     const annex = Community.annex_new_dataset();
     const units = annex.list_task_units(annex.get_task(16));
-    assertEqual(ids(units), ['市委政法委', '市公安局', '市民政局', '市司法局', '市相关部门'], 'units of task 16');
-    assertEqual(units[0].aliases, ['市综治办'], 'aliases');
+    assertDeepEqual(ids(units), ['市委政法委', '市公安局', '市民政局', '市司法局', '市相关部门'], 'units of task 16');
+    assertDeepEqual(units[0].aliases, ['市综治办'], 'aliases');
     assert(ids(annex.list_task_units(annex.get_task(20))).includes('市委政法委'),
         'task 20 refers to 市委政法委');
 });
@@ -124,8 +78,8 @@ test('市民政局 leads 9 tasks and takes part in 27', () => {
     const of = annex.list_tasks_of('市民政局');
     assertEqual(led.length, 9, 'tasks led');
     assertEqual(of.length, 27, 'tasks taken part in');
-    assertEqual(numbers(led), CIVIL_AFFAIRS_LED, 'tasks led');
-    assertEqual(numbers(of), CIVIL_AFFAIRS_OF, 'tasks taken part in');
+    assertDeepEqual(numbers(led), CIVIL_AFFAIRS_LED, 'tasks led');
+    assertDeepEqual(numbers(of), CIVIL_AFFAIRS_OF, 'tasks taken part in');
 });
 
 test('department kinds', () => {
@@ -147,7 +101,7 @@ test('the notes name the slips of rows 7, 20 and 31', () => {
         assert(note.text.length > 0, 'text');
         byTask.set(note.task, note);
     }
-    assertEqual([...byTask.keys()], [7, 20, 30, 31, 38], 'tasks with notes');
+    assertDeepEqual([...byTask.keys()], [7, 20, 30, 31, 38], 'tasks with notes');
     assertEqual(byTask.get(31).kind, 'unit_name', 'kind of the row-31 note');
     assertEqual(byTask.get(31).suggestion, '市经信委', 'suggestion of the row-31 note');
     assertEqual(byTask.get(20).get_kind(), 'unit_alias', 'kind of the row-20 note');
@@ -162,8 +116,8 @@ function annexText(number) {
 test('add_to refuses a dataset that has task 5 and adds nothing', () => {
     const dataset = Community.Dataset.new();
     dataset.add(new Community.Task({number: 5, departments: ['市纪委']}));
-    assertThrowsGError(() => Community.annex_add_to(dataset),
-        Community.DatasetError, Community.DatasetError.DUPLICATE);
+    assertThrowsGLibError(() => Community.annex_add_to(dataset),
+        DATASET_ERROR, Community.DatasetError.DUPLICATE);
     assertEqual(dataset.get_items(Community.EntityKind.TASK).get_n_items(), 1, 'tasks');
     assertEqual(dataset.get_items(Community.EntityKind.DEPARTMENT).get_n_items(), 0, 'departments');
 
@@ -180,4 +134,4 @@ test('the annex saves and reloads equal', () => {
     assert(reloaded.equal(annex), 'equal after the round trip');
 });
 
-run();
+finish();

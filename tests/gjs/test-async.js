@@ -14,43 +14,19 @@
 import Community from 'gi://Community?version=1.0';
 import Gio from 'gi://Gio';
 import GLib from 'gi://GLib';
-import System from 'system';
+
+import {
+    test,
+    assert,
+    assertEqual,
+    assertNull,
+    loadSample,
+    finish,
+} from './common.js';
 
 const TIMEOUT_S = 30;
 
-// --- TAP --------------------------------------------------------------------
-
-const tests = [];
-let failures = 0;
-
-function test(name, fn) {
-    tests.push([name, fn]);
-}
-
-function comment(text) {
-    for (const line of String(text).replace(/\n+$/, '').split('\n'))
-        print(`# ${line}`.trimEnd());
-}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        throw new Error(message);
-}
-
-function assertEqual(actual, expected, message = '') {
-    if (actual !== expected)
-        throw new Error(`${message ? `${message}: ` : ''}expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
-
 // --- Fixtures ---------------------------------------------------------------
-
-function loadSample() {
-    const path = GLib.getenv('COMMUNITY_SAMPLE');
-    assert(path, 'COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json');
-    const dataset = Community.Dataset.new();
-    dataset.load_from_file(path);
-    return dataset;
-}
 
 function newValidator() {
     return Community.Validator.new(Community.Ruleset.new_builtin('wuxi-2018'));
@@ -102,7 +78,7 @@ function validateAsync(runs, change = null) {
 }
 
 function assertCancelled(outcome) {
-    assertEqual(outcome.report, null, 'report');
+    assertNull(outcome.report, 'report');
     assert(outcome.error instanceof GLib.Error, `expected a GLib.Error, got ${outcome.error}`);
     assert(outcome.error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED),
         `expected G_IO_ERROR_CANCELLED, got ${outcome.error}`);
@@ -116,7 +92,7 @@ test('run_async gives the report run gives', () => {
     const expected = reportText(validator.run(dataset));
     const [outcome] = validateAsync([[validator, dataset, null]]);
 
-    assertEqual(outcome.error, null, 'error');
+    assertNull(outcome.error, 'error');
     assertEqual(reportText(outcome.report), expected);
     assertEqual(outcome.report.get_findings().get_n_items(), 8);
 });
@@ -180,17 +156,6 @@ test('Dataset.copy is equal and independent', () => {
     assert(copy.get_worker('W0018').get_dataset() === copy, 'the copy holds its entities');
 });
 
-// --- Run --------------------------------------------------------------------
+// --- Plan -------------------------------------------------------------------
 
-print(`1..${tests.length}`);
-tests.forEach(([name, fn], i) => {
-    try {
-        fn();
-        print(`ok ${i + 1} - ${name}`);
-    } catch (e) {
-        failures++;
-        print(`not ok ${i + 1} - ${name}`);
-        comment(e instanceof GLib.Error ? `GLib.Error: ${e.message}` : `${e}\n${e.stack ?? ''}`);
-    }
-});
-System.exit(failures > 0 ? 1 : 0);
+finish();

@@ -8,38 +8,24 @@
 
 import Community from 'gi://Community?version=1.0';
 import GLib from 'gi://GLib';
-import System from 'system';
 
-const tests = [];
-function test(name, fn) {
-    tests.push([name, fn]);
-}
-function assert(condition, what) {
-    if (!condition)
-        throw new Error(`assertion failed: ${what}`);
-}
-function assertEqual(actual, expected, what) {
-    if (actual !== expected)
-        throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
+import {
+    test,
+    assert,
+    assertEqual,
+    assertThrowsGLibError,
+    finish,
+} from './common.js';
+
+const IDENTIFIER_ERROR = 'community-identifier-error-quark';
 
 // Asserts that fn() throws @code of Community.IdentifierError, and that the
 // message quotes no run of four characters of @personal.
 function assertIdentifierError(code, fn, personal = '') {
-    let error = null;
-    try {
-        fn();
-    } catch (e) {
-        error = e;
-    }
-    if (error === null)
-        throw new Error(`expected identifier error ${code}, nothing was thrown`);
-    if (!(error instanceof GLib.Error) || !error.matches(Community.IdentifierError, code))
-        throw new Error(`expected identifier error ${code}, got ${error}`);
+    const error = assertThrowsGLibError(fn, IDENTIFIER_ERROR, code);
     for (let i = 0; i + 4 <= personal.length; i++) {
         const part = personal.slice(i, i + 4);
-        if (error.message.includes(part))
-            throw new Error(`"${error.message}" quotes "${part}"`);
+        assert(!error.message.includes(part), `"${error.message}" quotes "${part}"`);
     }
     return error;
 }
@@ -194,18 +180,6 @@ test('division code: errors, ranges, parents', () => {
         () => Community.DivisionCode.validate_child('320205102000', '320214055201'));
 });
 
-let failed = 0;
-print(`1..${tests.length}`);
-tests.forEach(([name, fn], i) => {
-    try {
-        fn();
-        print(`ok ${i + 1} - ${name}`);
-    } catch (e) {
-        failed++;
-        print(`not ok ${i + 1} - ${name}`);
-        for (const line of String(e.stack ? `${e}\n${e.stack}` : e).split('\n'))
-            print(`# ${line}`);
-    }
-});
-if (failed > 0)
-    System.exit(1);
+// --- Plan -------------------------------------------------------------------
+
+finish();

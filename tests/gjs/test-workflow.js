@@ -13,87 +13,25 @@
 import Community from 'gi://Community?version=1.0';
 import GLib from 'gi://GLib';
 import Gio from 'gi://Gio';
-import System from 'system';
+
+import {
+    test,
+    assert,
+    assertEqual,
+    assertDeepEqual,
+    assertThrowsGLibError,
+    finish,
+} from './common.js';
 
 const WORKFLOW_ERROR = 'community-workflow-error-quark';
 
-// --- TAP --------------------------------------------------------------------
-
-let testNumber = 0;
-let failures = 0;
-
-function comment(text) {
-    for (const line of String(text).replace(/\n+$/, '').split('\n'))
-        print(`# ${line}`.trimEnd());
-}
-
-function describeError(e) {
-    if (e instanceof GLib.Error)
-        return `GLib.Error ${GLib.quark_to_string(e.domain)} ${e.code}: ${e.message}\n${e.stack ?? ''}`;
-    if (e instanceof Error)
-        return `${e.name}: ${e.message}\n${e.stack ?? ''}`;
-    return String(e);
-}
-
-function test(name, fn) {
-    testNumber++;
-    try {
-        fn();
-        print(`ok ${testNumber} - ${name}`);
-    } catch (e) {
-        print(`not ok ${testNumber} - ${name}`);
-        failures++;
-        comment(describeError(e));
-    }
-}
-
-class AssertionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'AssertionError';
-    }
-}
-
-function assert(condition, message = 'assertion failed') {
-    if (!condition)
-        throw new AssertionError(message);
-}
-
-function assertEqual(actual, expected, message = '') {
-    if (actual !== expected) {
-        throw new AssertionError(
-            `${message ? `${message}: ` : ''}expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-    }
-}
-
-function assertDeepEqual(actual, expected, message = '') {
-    assertEqual(JSON.stringify(actual), JSON.stringify(expected), message);
-}
-
-function assertWorkflowError(fn, code) {
-    let error = null;
-    try {
-        fn();
-    } catch (e) {
-        error = e;
-    }
-    if (error === null)
-        throw new AssertionError(`expected a workflow error ${code}, but nothing was thrown`);
-    if (!(error instanceof GLib.Error))
-        throw error;
-    assertEqual(GLib.quark_to_string(error.domain), WORKFLOW_ERROR, `domain of “${error.message}”`);
-    assertEqual(error.code, code, `code of “${error.message}”`);
-    assert(error.matches(Community.WorkflowError, code), 'GLib.Error.matches()');
-    return error;
-}
+// --- Fixtures ---------------------------------------------------------------
 
 function recordNotify(object) {
     const names = [];
     object.connect('notify', (o, pspec) => names.push(pspec.get_name()));
     return names;
 }
-
-// --- Fixtures ---------------------------------------------------------------
 
 const CS = Community.ConsultationState;
 const WS = Community.WorkItemState;
@@ -204,8 +142,8 @@ for (const from of [null, ...CONSULTATION_STATES]) {
                 // notify::history only when the history store was created.
                 assertDeepEqual(notified.sort(), from === null ? ['history', 'state'] : ['state']);
             } else {
-                const error = assertWorkflowError(() => c.transition(to, at(20)),
-                    Community.WorkflowError.ILLEGAL_TRANSITION);
+                const error = assertThrowsGLibError(() => c.transition(to, at(20)),
+                    WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
                 assert(error.message.includes(`“${NICKS[to]}”`), error.message);
                 assert(error.message.includes(`“${from === null ? 'proposed' : fromNick}”`), error.message);
                 assertEqual(c.is_set('state'), from !== null);
@@ -224,7 +162,8 @@ test('test_out_of_order', () => {
     const changes = [];
     c.history.connect('items-changed', (model, position, removed, added) => changes.push([position, removed, added]));
 
-    assertWorkflowError(() => c.transition(CS.CONCLUDED, at(1)), Community.WorkflowError.OUT_OF_ORDER);
+    assertThrowsGLibError(() => c.transition(CS.CONCLUDED, at(1)),
+        WORKFLOW_ERROR, Community.WorkflowError.OUT_OF_ORDER);
     assertEqual(c.state, CS.DELIBERATING);
     assertEqual(historyLength(c), 2);
     assertDeepEqual(notified, []);
@@ -243,7 +182,8 @@ test('test_check_history', () => {
     assertEqual(ok, true);
 
     c.history.get_item(2).state = CS.ADOPTED;
-    const error = assertWorkflowError(() => c.check_history(), Community.WorkflowError.ILLEGAL_TRANSITION);
+    const error = assertThrowsGLibError(() => c.check_history(),
+        WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
     assert(error.message.startsWith('/history/2: '), error.message);
 
     const handmade = Community.Consultation.new('K-2');
@@ -252,7 +192,8 @@ test('test_check_history', () => {
     history.append(new Community.HistoryEntry({state: CS.DELIBERATING, at: at(2)}));
     handmade.history = history;
     handmade.state = CS.DELIBERATING;
-    const late = assertWorkflowError(() => handmade.check_history(), Community.WorkflowError.OUT_OF_ORDER);
+    const late = assertThrowsGLibError(() => handmade.check_history(),
+        WORKFLOW_ERROR, Community.WorkflowError.OUT_OF_ORDER);
     assert(late.message.startsWith('/history/1: '), late.message);
 });
 
@@ -293,7 +234,8 @@ test('test_admit_refused', () => {
     const item = workItem({list: Community.WorkList.NONE});
     item.submit();
     const notified = recordNotify(item);
-    const error = assertWorkflowError(() => item.admit(), Community.WorkflowError.ILLEGAL_TRANSITION);
+    const error = assertThrowsGLibError(() => item.admit(),
+        WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
     assert(error.message.includes('legal review'), error.message);
     assert(error.message.includes('approval'), error.message);
     assertEqual(item.state, WS.SUBMITTED);
@@ -303,7 +245,8 @@ test('test_admit_refused', () => {
 test('test_list_item_admitted_directly', () => {
     const item = workItem({list: Community.WorkList.ASSISTING_GOVERNMENT});
     item.submit();
-    assertWorkflowError(() => item.start_legal_review(), Community.WorkflowError.ILLEGAL_TRANSITION);
+    assertThrowsGLibError(() => item.start_legal_review(),
+        WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
     assertEqual(item.admit(), true);
     assertEqual(item.state, WS.ADMITTED);
     assertEqual(item.legal_review, null);
@@ -312,8 +255,8 @@ test('test_list_item_admitted_directly', () => {
 test('test_approval_out_of_order', () => {
     const item = workItem({list: Community.WorkList.NONE, state: WS.LEGAL_REVIEW});
     item.record_legal_review(true, may(10));
-    assertWorkflowError(() => item.record_approval(Community.ApprovalBody.PARTY_STANDING_COMMITTEE, false, may(9)),
-        Community.WorkflowError.OUT_OF_ORDER);
+    assertThrowsGLibError(() => item.record_approval(Community.ApprovalBody.PARTY_STANDING_COMMITTEE, false, may(9)),
+        WORKFLOW_ERROR, Community.WorkflowError.OUT_OF_ORDER);
     assertEqual(item.state, WS.COMMITTEE_REVIEW);
     assertEqual(item.approval, null);
     assertEqual(item.record_approval(Community.ApprovalBody.PARTY_STANDING_COMMITTEE, false, null), true);
@@ -322,6 +265,4 @@ test('test_approval_out_of_order', () => {
 
 // --- Plan -------------------------------------------------------------------
 
-print(`1..${testNumber}`);
-if (failures > 0)
-    System.exit(1);
+finish();
