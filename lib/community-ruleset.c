@@ -103,15 +103,11 @@ set_error (GError              **error,
            const char           *format,
            ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  community_json_set_error_valist (error, COMMUNITY_RULESET_ERROR, code, pointer, format, args);
   va_end (args);
-
-  g_set_error (error, COMMUNITY_RULESET_ERROR, code, "%s: %s",
-               pointer->len > 0 ? pointer->str : "(root)", message);
 }
 
 /* The string a node holds, or NULL when it holds anything else.

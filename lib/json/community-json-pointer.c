@@ -38,22 +38,32 @@ community_json_pointer_push_index (GString *pointer,
 }
 
 void
+community_json_set_error_valist (GError        **error,
+                                 GQuark          domain,
+                                 int             code,
+                                 const GString  *pointer,
+                                 const char     *format,
+                                 va_list         args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  g_set_error (error, domain, code, "%s: %s",
+               pointer != NULL && pointer->len > 0 ? pointer->str : "(root)",
+               message);
+}
+
+void
 community_json_set_error (GError            **error,
                           CommunityParseError code,
                           const GString      *pointer,
                           const char         *format,
                           ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  community_json_set_error_valist (error, COMMUNITY_PARSE_ERROR, code, pointer, format, args);
   va_end (args);
-
-  g_set_error (error, COMMUNITY_PARSE_ERROR, code, "%s: %s",
-               pointer != NULL && pointer->len > 0 ? pointer->str : "(root)",
-               message);
 }
 
 const char *

@@ -52,12 +52,19 @@ gsize community_json_pointer_push_index  (GString    *pointer,
                                           guint       index);
 
 /* Sets a COMMUNITY_PARSE_ERROR whose message is "<pointer>: <message>"
- * ("(root)" for the empty pointer). Never pass personal data. */
+ * ("(root)" for the empty or NULL pointer). Never pass personal data. */
 void  community_json_set_error           (GError            **error,
                                           CommunityParseError code,
                                           const GString      *pointer,
                                           const char         *format,
                                           ...) G_GNUC_PRINTF (4, 5);
+/* The same in any error domain (a ruleset's errors), from a va_list. */
+void  community_json_set_error_valist    (GError            **error,
+                                          GQuark              domain,
+                                          int                 code,
+                                          const GString      *pointer,
+                                          const char         *format,
+                                          va_list             args) G_GNUC_PRINTF (5, 0);
 
 /* "a string", "an array", "null", ...: what a node is, for messages. */
 const char *community_json_describe_node (JsonNode *node);
