@@ -4,7 +4,6 @@
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
-import os
 import unittest
 
 import gi
@@ -14,8 +13,8 @@ gi.require_version("Gio", "2.0")
 from gi.repository import Community, Gio, GLib  # noqa: E402
 
 import taprunner  # noqa: E402
+from samples import load_sample  # noqa: E402
 
-SAMPLE = os.environ.get("COMMUNITY_SAMPLE", "examples/data/wuxi-sample.json")
 TIMEOUT_S = 30
 
 
@@ -26,8 +25,7 @@ def has_finding(report, rule, subject_id):
 
 class AsyncTest(unittest.TestCase):
     def setUp(self):
-        self.dataset = Community.Dataset.new()
-        self.dataset.load_from_file(SAMPLE)
+        self.dataset = load_sample()
         self.validator = Community.Validator.new(Community.Ruleset.new_builtin("wuxi-2018"))
         self.loop = GLib.MainLoop.new(None, False)
         self.timed_out = False
@@ -90,8 +88,7 @@ class AsyncTest(unittest.TestCase):
         self.assertFalse(has_finding(later, "grid.leader", "320205106001-G02"))
 
     def test_dropping_the_dataset_after_start(self):
-        dataset = Community.Dataset.new()
-        dataset.load_from_file(SAMPLE)
+        dataset = load_sample()
         outcome = {}
 
         def done(validator, result):

@@ -27,6 +27,7 @@ gi.require_version("GObject", "2.0")
 from gi.repository import Community, Gio, GLib, GObject  # noqa: E402
 
 import taprunner  # noqa: E402
+from samples import load_sample, sample_copy, sample_json, sample_path  # noqa: E402
 
 PARSE_ERROR = "community-parse-error-quark"
 DATASET_ERROR = "community-dataset-error-quark"
@@ -57,36 +58,6 @@ WORKER_ROLE_NICKS = [
     "social_work_station_chief", "community_worker", "grid_leader",
     "grid_administrator", "legal_advisor", "first_secretary",
 ]
-
-
-def sample_path():
-    path = os.environ.get("COMMUNITY_SAMPLE")
-    if not path:
-        raise AssertionError("COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json")
-    return path
-
-
-_sample_json = None
-
-
-def sample_json():
-    """The sample, as the json module reads it (cached; do not modify)."""
-    global _sample_json
-    if _sample_json is None:
-        with open(sample_path(), encoding="utf-8") as f:
-            _sample_json = json.load(f)
-    return _sample_json
-
-
-def sample_copy():
-    """A deep copy of the sample's JSON that a test may modify."""
-    return json.loads(json.dumps(sample_json()))
-
-
-def load_sample():
-    ds = Community.Dataset.new()
-    assert ds.load_from_file(sample_path()) is True
-    return ds
 
 
 def document(**members):

@@ -11,7 +11,6 @@
 # Every change goes through the API (properties, add, remove); after each,
 # the validation's report must be the bytes of a fresh full run's.
 
-import os
 import random
 import unittest
 
@@ -21,12 +20,7 @@ gi.require_version("Community", "1.0")
 from gi.repository import Community  # noqa: E402
 
 import taprunner  # noqa: E402
-
-
-def load_sample():
-    dataset = Community.Dataset.new()
-    dataset.load_from_file(os.environ["COMMUNITY_SAMPLE"])
-    return dataset
+from samples import load_sample  # noqa: E402
 
 
 def items(dataset, kind):

@@ -13,8 +13,6 @@
 # Expected identities and counts come from the sample file itself, read with
 # the json module.
 
-import json
-import os
 import sys
 import unittest
 
@@ -25,6 +23,7 @@ gi.require_version("Gio", "2.0")
 from gi.repository import Community, Gio  # noqa: E402
 
 import taprunner  # noqa: E402
+from samples import load_sample, sample_json  # noqa: E402
 
 # The member of the document that lists each kind (DOMAIN.md §7), which is
 # also the name of the dataset's collection.
@@ -62,33 +61,9 @@ EXPECTED_FINDING_REPRS = [
 ]
 
 
-def sample_path():
-    path = os.environ.get("COMMUNITY_SAMPLE")
-    if not path:
-        raise AssertionError("COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json")
-    return path
-
-
-_sample_json = None
-
-
-def sample_json():
-    global _sample_json
-    if _sample_json is None:
-        with open(sample_path(), encoding="utf-8") as f:
-            _sample_json = json.load(f)
-    return _sample_json
-
-
 def sample_identities(member):
     key = IDENTITY_MEMBER.get(member, "id")
     return [str(record[key]) for record in sample_json().get(member, [])]
-
-
-def load_sample():
-    dataset = Community.Dataset.new()
-    dataset.load_from_file(sample_path())
-    return dataset
 
 
 _report = None

@@ -4,7 +4,6 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
 import json
-import os
 import unittest
 
 import gi
@@ -13,16 +12,13 @@ gi.require_version("Community", "1.0")
 from gi.repository import Community  # noqa: E402
 
 import taprunner  # noqa: E402
-
-SAMPLE = os.environ.get("COMMUNITY_SAMPLE", "examples/data/wuxi-sample.json")
+from samples import load_sample, sample_json  # noqa: E402
 
 
 class PrivacyTest(unittest.TestCase):
     def setUp(self):
-        self.dataset = Community.Dataset.new()
-        self.dataset.load_from_file(SAMPLE)
-        with open(SAMPLE, encoding="utf-8") as f:
-            self.workers = json.load(f)["workers"]
+        self.dataset = load_sample()
+        self.workers = sample_json()["workers"]
 
     def test_mask_functions(self):
         privacy = Community.Privacy.new(Community.PrivacyMode.MASK)

@@ -13,8 +13,6 @@
 # findings they produce are listed below, as community-check reports them.
 
 import json
-import os
-import re
 import unittest
 
 import gi
@@ -25,6 +23,7 @@ gi.require_version("Json", "1.0")
 from gi.repository import Community, GLib, Json  # noqa: E402
 
 import taprunner  # noqa: E402
+from samples import load_sample, sample_copy, sample_json  # noqa: E402
 
 RULESET_ERROR = "community-ruleset-error-quark"
 CITY = "320200000000"
@@ -63,36 +62,6 @@ def ruleset_document(**members):
     root = {"format": "libcommunity-ruleset", "version": 1}
     root.update(members)
     return json.dumps(root, ensure_ascii=False).encode("utf-8")
-
-
-def sample_path():
-    path = os.environ.get("COMMUNITY_SAMPLE")
-    if not path:
-        raise AssertionError("COMMUNITY_SAMPLE is not set: it must name wuxi-sample.json")
-    return path
-
-
-_sample_json = None
-
-
-def sample_json():
-    """The sample, as the json module reads it (cached; do not modify)."""
-    global _sample_json
-    if _sample_json is None:
-        with open(sample_path(), encoding="utf-8") as f:
-            _sample_json = json.load(f)
-    return _sample_json
-
-
-def sample_copy():
-    """A deep copy of the sample's JSON that a test may modify."""
-    return json.loads(json.dumps(sample_json()))
-
-
-def load_sample():
-    ds = Community.Dataset.new()
-    assert ds.load_from_file(sample_path()) is True
-    return ds
 
 
 def wuxi_2018():
