@@ -877,24 +877,6 @@ community_dataset_get_parent (CommunityDataset *self,
   return parent;
 }
 
-/* Streets and towns are one tier, districts and counties another. */
-static int
-division_tier (CommunityDivisionLevel level)
-{
-  switch (level)
-    {
-    case COMMUNITY_DIVISION_LEVEL_CITY:
-      return 0;
-    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
-    case COMMUNITY_DIVISION_LEVEL_COUNTY:
-      return 1;
-    case COMMUNITY_DIVISION_LEVEL_STREET:
-    case COMMUNITY_DIVISION_LEVEL_TOWN:
-    default:
-      return 2;
-    }
-}
-
 /**
  * community_dataset_get_ancestor:
  * @self: a dataset
@@ -934,7 +916,7 @@ community_dataset_get_ancestor (CommunityDataset       *self,
           CommunityDivisionLevel entity_level;
 
           g_object_get (entity, "level", &entity_level, NULL);
-          if (division_tier (entity_level) == division_tier (level))
+          if (community_division_level_tier (entity_level) == community_division_level_tier (level))
             return COMMUNITY_DIVISION (entity);
         }
       entity = community_dataset_get_parent (self, entity);

@@ -113,3 +113,21 @@ community_division_new (const char *code)
 
   return g_object_new (COMMUNITY_TYPE_DIVISION, "code", code, NULL);
 }
+
+/* Streets and towns are one tier, districts and counties another. */
+int
+community_division_level_tier (CommunityDivisionLevel level)
+{
+  switch (level)
+    {
+    case COMMUNITY_DIVISION_LEVEL_CITY:
+      return 0;
+    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
+    case COMMUNITY_DIVISION_LEVEL_COUNTY:
+      return 1;
+    case COMMUNITY_DIVISION_LEVEL_STREET:
+    case COMMUNITY_DIVISION_LEVEL_TOWN:
+    default:
+      return 2;
+    }
+}

@@ -24,6 +24,10 @@ guint community_entity_get_position (CommunityEntity *self);
  * GObject's back (see community-entity.c). */
 void  community_entity_identity_taken (CommunityEntity *self);
 
+/* The tier of a division level: 0 the city, 1 districts and counties,
+ * 2 streets and towns (community-division.c). */
+int   community_division_level_tier (CommunityDivisionLevel level);
+
 /* Emits CommunityDataset::entity-changed (community-dataset.c). */
 void  community_dataset_entity_changed (CommunityDataset *self,
                                         CommunityEntity  *entity,

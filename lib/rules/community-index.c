@@ -61,16 +61,7 @@ community_index_tier (CommunityDivision *division)
   int level = COMMUNITY_DIVISION_LEVEL_STREET;
 
   community_field_enum (division, "level", &level);
-  switch (level)
-    {
-    case COMMUNITY_DIVISION_LEVEL_CITY:
-      return 0;
-    case COMMUNITY_DIVISION_LEVEL_DISTRICT:
-    case COMMUNITY_DIVISION_LEVEL_COUNTY:
-      return 1;
-    default:
-      return 2;
-    }
+  return community_division_level_tier (level);
 }
 
 CommunityIndex *
