@@ -177,11 +177,8 @@ community_report_new (const char *ruleset,
                       GPtrArray  *rule_results,
                       GPtrArray  *indicators)
 {
-  CommunityReport *self = g_object_new (COMMUNITY_TYPE_REPORT, NULL);
   g_autoptr(GHashTable) rule_order = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree OrderedFinding *ordered = NULL;
-
-  self->ruleset = g_strdup (ruleset);
 
   for (guint i = 0; i < rule_results->len; i++)
     g_hash_table_insert (rule_order,
@@ -200,14 +197,8 @@ community_report_new (const char *ruleset,
   g_qsort_with_data (ordered, findings->len, sizeof (OrderedFinding), compare_findings, NULL);
   for (guint i = 0; i < findings->len; i++)
     findings->pdata[i] = ordered[i].finding;
-  for (guint i = 0; i < findings->len; i++)
-    self->counts[community_finding_get_severity (g_ptr_array_index (findings, i))]++;
 
-  self->findings = report_list_new (COMMUNITY_TYPE_FINDING, findings);
-  self->rule_results = report_list_new (COMMUNITY_TYPE_RULE_RESULT, rule_results);
-  self->indicators = report_list_new (COMMUNITY_TYPE_INDICATOR_RESULT, indicators);
-
-  return self;
+  return community_report_new_sorted (ruleset, findings, rule_results, indicators);
 }
 
 CommunityReport *
