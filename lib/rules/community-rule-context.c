@@ -192,13 +192,29 @@ community_rule_fail (CommunityRuleContext *ctx,
 }
 
 void
-community_rule_run (const CommunityRuleDefinition *rule,
-                    CommunityRuleset              *ruleset,
-                    CommunityIndex                *index,
-                    GPtrArray                     *findings,
-                    guint                         *passed,
-                    guint                         *failed,
-                    guint                         *not_applicable)
+community_rule_for_each (CommunityRuleContext *ctx,
+                         CommunityEntityKind   kind,
+                         CommunityRuleCheck    check,
+                         gpointer              data)
+{
+  GListModel *items = community_dataset_get_items (ctx->index->dataset, kind);
+  guint n_items = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n_items; i++)
+    check (ctx, community_rule_item (items, i), data);
+}
+
+/* Runs @rule over the whole dataset, or, when @unit is given, over that
+ * one unit of its scope (check_unit). */
+static void
+run_rule (const CommunityRuleDefinition *rule,
+          CommunityRuleset              *ruleset,
+          CommunityIndex                *index,
+          CommunityEntity               *unit,
+          GPtrArray                     *findings,
+          guint                         *passed,
+          guint                         *failed,
+          guint                         *not_applicable)
 {
   CommunityRuleContext ctx = {
     .rule = rule,
@@ -209,11 +225,26 @@ community_rule_run (const CommunityRuleDefinition *rule,
     .findings = findings,
   };
 
-  rule->check (&ctx);
+  if (unit != NULL)
+    rule->check_unit (&ctx, unit);
+  else
+    rule->check (&ctx);
 
   *passed = ctx.passed;
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
+}
+
+void
+community_rule_run (const CommunityRuleDefinition *rule,
+                    CommunityRuleset              *ruleset,
+                    CommunityIndex                *index,
+                    GPtrArray                     *findings,
+                    guint                         *passed,
+                    guint                         *failed,
+                    guint                         *not_applicable)
+{
+  run_rule (rule, ruleset, index, NULL, findings, passed, failed, not_applicable);
 }
 
 void
@@ -226,20 +257,7 @@ community_rule_run_unit (const CommunityRuleDefinition *rule,
                          guint                         *failed,
                          guint                         *not_applicable)
 {
-  CommunityRuleContext ctx = {
-    .rule = rule,
-    .ruleset = ruleset,
-    .index = index,
-    .severity = community_ruleset_get_rule_severity (ruleset, rule->id),
-    .clause = community_ruleset_get_rule_clause (ruleset, rule->id),
-    .findings = findings,
-  };
+  g_return_if_fail (rule->check_unit != NULL && unit != NULL);
 
-  g_return_if_fail (rule->check_unit != NULL);
-
-  rule->check_unit (&ctx, unit);
-
-  *passed = ctx.passed;
-  *failed = ctx.failed;
-  *not_applicable = ctx.not_applicable;
+  run_rule (rule, ruleset, index, unit, findings, passed, failed, not_applicable);
 }

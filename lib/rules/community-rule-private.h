@@ -142,6 +142,24 @@ community_field_slot_pointer (const CommunityFieldSlot *s)
 
 typedef struct _CommunityRuleContext CommunityRuleContext;
 
+/* Judges one entity (borrowed) for a rule; @data is the rule's. */
+typedef void (*CommunityRuleCheck) (CommunityRuleContext *ctx,
+                                    gpointer              entity,
+                                    gpointer              data);
+
+/* Calls @check for each entity of @kind, in dataset order. */
+void community_rule_for_each (CommunityRuleContext *ctx,
+                              CommunityEntityKind   kind,
+                              CommunityRuleCheck    check,
+                              gpointer              data);
+
+/* An entity's identity, as messages name it. */
+static inline const char *
+community_rule_identity (gpointer entity)
+{
+  return community_entity_get_identity (COMMUNITY_ENTITY (entity));
+}
+
 CommunityDataset *community_rule_get_dataset (CommunityRuleContext *ctx);
 CommunityIndex   *community_rule_get_index   (CommunityRuleContext *ctx);
 double            community_rule_param       (CommunityRuleContext *ctx,

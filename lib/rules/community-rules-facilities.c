@@ -23,12 +23,6 @@ is_kind (gpointer              facility,
   return community_field_enum (facility, "kind", &kind) && kind == (int) wanted;
 }
 
-static const char *
-identity_of (gpointer entity)
-{
-  return community_entity_get_identity (COMMUNITY_ENTITY (entity));
-}
-
 static gboolean
 is_town (gpointer division)
 {
@@ -59,7 +53,7 @@ community_rule_facility_area_per_households (CommunityRuleContext *ctx)
   for (guint i = 0; i < n_items; i++)
     {
       CommunityCommunity *community = community_rule_item (communities, i);
-      const char *code = identity_of (community);
+      const char *code = community_rule_identity (community);
       GPtrArray *facilities = community_index_group (index, index->facilities_by_owner, code);
       gboolean unknown = FALSE;
       guint households;
@@ -116,7 +110,7 @@ community_rule_street_service_center_area (CommunityRuleContext *ctx)
     {
       CommunityEntity *street = index->streets->pdata[s];
       GPtrArray *facilities = community_index_group (index, index->facilities_by_owner,
-                                                     identity_of (street));
+                                                     community_rule_identity (street));
       gboolean unknown = FALSE;
       double largest = 0;
 
@@ -144,7 +138,7 @@ community_rule_street_service_center_area (CommunityRuleContext *ctx)
                                  "it should have at least %.10g m²")
                              : _("The largest service center (街道级社区综合服务中心) of street %s has %.10g m²; "
                                  "it should have at least %.10g m²"),
-                             identity_of (street), largest, min);
+                             community_rule_identity (street), largest, min);
     }
 }
 
@@ -163,7 +157,7 @@ community_rule_street_party_guidance_station (CommunityRuleContext *ctx)
     {
       CommunityEntity *street = index->streets->pdata[s];
       GPtrArray *facilities = community_index_group (index, index->facilities_by_owner,
-                                                     identity_of (street));
+                                                     community_rule_identity (street));
       guint n = 0;
 
       for (guint f = 0; f < facilities->len; f++)
@@ -180,30 +174,14 @@ community_rule_street_party_guidance_station (CommunityRuleContext *ctx)
                                  "(基层党建工作指导站); it should have at least %u")
                              : _("Street %s has %u guidance stations for grassroots party building "
                                  "(基层党建工作指导站); it should have at least %u"),
-                             identity_of (street), n, min);
-    }
-}
-
-/* The facilities of the dataset, one by one. */
-static void
-for_each_facility (CommunityRuleContext *ctx,
-                   void (*check) (CommunityRuleContext *ctx, CommunityFacility *facility))
-{
-  GListModel *facilities = community_dataset_get_items (community_rule_get_dataset (ctx),
-                                                        COMMUNITY_ENTITY_KIND_FACILITY);
-  guint n_items = g_list_model_get_n_items (facilities);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      CommunityFacility *facility = community_rule_item (facilities, i);
-
-      check (ctx, facility);
+                             community_rule_identity (street), n, min);
     }
 }
 
 static void
 check_utility_pricing (CommunityRuleContext *ctx,
-                       CommunityFacility    *facility)
+                       gpointer              facility,
+                       gpointer              data)
 {
   int pricing;
 
@@ -220,7 +198,7 @@ check_utility_pricing (CommunityRuleContext *ctx,
                          community_json_string ("residential"), community_json_string ("commercial"), 0,
                          _("Service center %s pays commercial prices for water, power, gas or telecoms; "
                            "it should pay residents' prices"),
-                         identity_of (facility));
+                         community_rule_identity (facility));
 }
 
 /* facility.utility-pricing: community and street service centers pay
@@ -231,12 +209,13 @@ check_utility_pricing (CommunityRuleContext *ctx,
 void
 community_rule_facility_utility_pricing (CommunityRuleContext *ctx)
 {
-  for_each_facility (ctx, check_utility_pricing);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_FACILITY, check_utility_pricing, NULL);
 }
 
 static void
 check_registration (CommunityRuleContext *ctx,
-                    CommunityFacility    *facility)
+                    gpointer              facility,
+                    gpointer              data)
 {
   gboolean invested, registered;
 
@@ -257,7 +236,7 @@ check_registration (CommunityRuleContext *ctx,
                          community_json_bool (TRUE), community_json_bool (FALSE), 0,
                          _("Facility %s was built with government money but its ownership is not "
                            "registered (不动产登记)"),
-                         identity_of (facility));
+                         community_rule_identity (facility));
 }
 
 /* facility.registration: a facility with `government_invested: true` has
@@ -269,12 +248,13 @@ check_registration (CommunityRuleContext *ctx,
 void
 community_rule_facility_registration (CommunityRuleContext *ctx)
 {
-  for_each_facility (ctx, check_registration);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_FACILITY, check_registration, NULL);
 }
 
 static void
 check_office_area (CommunityRuleContext *ctx,
-                   CommunityFacility    *facility)
+                   gpointer              facility,
+                   gpointer              data)
 {
   double share = community_rule_param (ctx, "max_office_share");
   double floor_area, office_area, max;
@@ -297,7 +277,7 @@ check_office_area (CommunityRuleContext *ctx,
                          community_json_double (max), community_json_double (office_area), 0,
                          _("Offices take %.10g m² of the %.10g m² of community service center %s; they "
                            "should take at most %.10g m² (办公场所最小化)"),
-                         office_area, floor_area, identity_of (facility), max);
+                         office_area, floor_area, community_rule_identity (facility), max);
 }
 
 /* facility.office-area: offices take at most max_office_share of a
@@ -310,5 +290,5 @@ check_office_area (CommunityRuleContext *ctx,
 void
 community_rule_facility_office_area (CommunityRuleContext *ctx)
 {
-  for_each_facility (ctx, check_office_area);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_FACILITY, check_office_area, NULL);
 }

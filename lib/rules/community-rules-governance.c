@@ -14,22 +14,6 @@
 #include "community-enum-types.h"
 #include "community-error.h"
 
-static void
-for_each_item (CommunityRuleContext *ctx,
-               CommunityEntityKind   kind,
-               void (*check) (CommunityRuleContext *ctx, gpointer entity))
-{
-  GListModel *items = community_dataset_get_items (community_rule_get_dataset (ctx), kind);
-  guint n_items = g_list_model_get_n_items (items);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      CommunityEntity *entity = community_rule_item (items, i);
-
-      check (ctx, entity);
-    }
-}
-
 static const char *
 enum_nick (GType type,
            int   value)
@@ -38,12 +22,6 @@ enum_nick (GType type,
   GEnumValue *enum_value = g_enum_get_value (g_type_class_peek (type), value);
 
   return enum_value != NULL ? enum_value->value_nick : NULL;
-}
-
-static const char *
-identity_of (gpointer entity)
-{
-  return community_entity_get_identity (COMMUNITY_ENTITY (entity));
 }
 
 /* "2019-05-08". Free with g_free(). */
@@ -58,7 +36,8 @@ format_date (const GDate *date)
 
 static void
 check_led_by (CommunityRuleContext *ctx,
-              gpointer              consultation)
+              gpointer              consultation,
+              gpointer              data)
 {
   JsonArray *leads;
   int led_by;
@@ -83,7 +62,7 @@ check_led_by (CommunityRuleContext *ctx,
                        community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_LEAD, led_by)), 0,
                        _("Consultation %s is led neither by the community's party organization nor by "
                          "its self-governing organization"),
-                       identity_of (consultation));
+                       community_rule_identity (consultation));
   json_array_unref (leads);
 }
 
@@ -93,7 +72,7 @@ check_led_by (CommunityRuleContext *ctx,
 void
 community_rule_consultation_led_by (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_led_by);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_led_by, NULL);
 }
 
 /* The history of a consultation, or NULL. Borrowed. */
@@ -161,9 +140,10 @@ json_next_states (guint i,
 
 static void
 check_history (CommunityRuleContext *ctx,
-               gpointer              consultation)
+               gpointer              consultation,
+               gpointer              data)
 {
-  const char *id = identity_of (consultation);
+  const char *id = community_rule_identity (consultation);
   GListModel *history = history_of (consultation);
   guint n = history != NULL ? g_list_model_get_n_items (history) : 0;
   g_autoptr(GError) error = NULL;
@@ -264,7 +244,7 @@ check_history (CommunityRuleContext *ctx,
 void
 community_rule_consultation_history (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_history);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_history, NULL);
 }
 
 /* The date of the last entry of the history in @state, in the entry's own
@@ -298,10 +278,11 @@ date_entered (gpointer consultation,
 
 static void
 check_feedback_overdue (CommunityRuleContext *ctx,
-                        gpointer              consultation)
+                        gpointer              consultation,
+                        gpointer              data)
 {
   const GDate *as_of = community_dataset_get_as_of (community_rule_get_dataset (ctx));
-  const char *id = identity_of (consultation);
+  const char *id = community_rule_identity (consultation);
   g_autofree char *since_text = NULL;
   guint limit;
   GDate since;
@@ -349,7 +330,7 @@ check_feedback_overdue (CommunityRuleContext *ctx,
 void
 community_rule_consultation_feedback_overdue (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_feedback_overdue);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_CONSULTATION, check_feedback_overdue, NULL);
 }
 
 /* --- work items (三(一)) --- */
@@ -386,9 +367,10 @@ is_approved (gpointer record)
 
 static void
 check_admission (CommunityRuleContext *ctx,
-                 gpointer              item)
+                 gpointer              item,
+                 gpointer              data)
 {
-  const char *id = identity_of (item);
+  const char *id = community_rule_identity (item);
   gpointer review, approval;
   const GDate *review_date, *approval_date;
 
@@ -476,12 +458,13 @@ check_admission (CommunityRuleContext *ctx,
 void
 community_rule_work_item_admission (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_admission);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_admission, NULL);
 }
 
 static void
 check_resources (CommunityRuleContext *ctx,
-                 gpointer              item)
+                 gpointer              item,
+                 gpointer              data)
 {
   gboolean funding, conditions;
   gboolean has_funding, has_conditions;
@@ -502,13 +485,13 @@ check_resources (CommunityRuleContext *ctx,
                          ? _("Work item %s was admitted outside both lists without the necessary funding "
                              "or working conditions")
                          : _("Work item %s was admitted outside both lists without the necessary funding"),
-                         identity_of (item));
+                         community_rule_identity (item));
   else if (has_conditions && !conditions)
     community_rule_fail (ctx, COMMUNITY_ENTITY (item), "work_conditions_provided",
                          community_json_bool (TRUE), community_json_bool (FALSE), 0,
                          _("Work item %s was admitted outside both lists without the necessary working "
                            "conditions"),
-                         identity_of (item));
+                         community_rule_identity (item));
   else if (!has_funding || !has_conditions)
     community_rule_not_applicable (ctx);
   else
@@ -523,12 +506,13 @@ check_resources (CommunityRuleContext *ctx,
 void
 community_rule_work_item_resources (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_resources);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_resources, NULL);
 }
 
 static void
 check_prohibited_subject (CommunityRuleContext *ctx,
-                          gpointer              item)
+                          gpointer              item,
+                          gpointer              data)
 {
   JsonArray *allowed;
   int category, subject;
@@ -572,7 +556,7 @@ check_prohibited_subject (CommunityRuleContext *ctx,
                        community_json_string (enum_nick (COMMUNITY_TYPE_RESPONSIBLE_SUBJECT, subject)), 0,
                        _("Work item %s (%s) makes the community's self-governing organization its "
                          "responsible subject"),
-                       identity_of (item), enum_nick (COMMUNITY_TYPE_WORK_CATEGORY, category));
+                       community_rule_identity (item), enum_nick (COMMUNITY_TYPE_WORK_CATEGORY, category));
   json_array_unref (allowed);
 }
 
@@ -586,12 +570,13 @@ check_prohibited_subject (CommunityRuleContext *ctx,
 void
 community_rule_work_item_prohibited_subject (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_prohibited_subject);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_prohibited_subject, NULL);
 }
 
 static void
 check_one_vote_veto (CommunityRuleContext *ctx,
-                     gpointer              item)
+                     gpointer              item,
+                     gpointer              data)
 {
   gboolean veto;
 
@@ -601,7 +586,7 @@ check_one_vote_veto (CommunityRuleContext *ctx,
     community_rule_fail (ctx, COMMUNITY_ENTITY (item), "one_vote_veto",
                          community_json_bool (FALSE), community_json_bool (TRUE), 0,
                          _("Work item %s carries a one-vote veto (一票否决) over the community's assessment"),
-                         identity_of (item));
+                         community_rule_identity (item));
   else
     community_rule_pass (ctx);
 }
@@ -611,14 +596,15 @@ check_one_vote_veto (CommunityRuleContext *ctx,
 void
 community_rule_work_item_one_vote_veto (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_one_vote_veto);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_one_vote_veto, NULL);
 }
 
 /* --- social organizations, tasks --- */
 
 static void
 check_uscc (CommunityRuleContext *ctx,
-            gpointer              organization)
+            gpointer              organization,
+            gpointer              data)
 {
   const char *uscc = community_field_string (organization, "uscc");
   g_autoptr(GError) error = NULL;
@@ -630,7 +616,7 @@ check_uscc (CommunityRuleContext *ctx,
                          community_json_string ("GB 32100"), community_json_string (uscc), 0,
                          _("The unified social credit code %s of social organization %s is not a valid "
                            "GB 32100 code: %s"),
-                         uscc, identity_of (organization), error->message);
+                         uscc, community_rule_identity (organization), error->message);
   else
     community_rule_pass (ctx);
 }
@@ -642,12 +628,13 @@ check_uscc (CommunityRuleContext *ctx,
 void
 community_rule_social_org_uscc (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_SOCIAL_ORGANIZATION, check_uscc);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_SOCIAL_ORGANIZATION, check_uscc, NULL);
 }
 
 static void
 check_task_lead (CommunityRuleContext *ctx,
-                 gpointer              task)
+                 gpointer              task,
+                 gpointer              data)
 {
   const char * const *departments = community_field_strv (task, "departments");
 
@@ -656,7 +643,7 @@ check_task_lead (CommunityRuleContext *ctx,
     community_rule_fail (ctx, COMMUNITY_ENTITY (task), "departments",
                          community_json_int (1), community_json_int (0), 1,
                          _("Task %s names no responsible department, so it has no lead unit (牵头单位)"),
-                         identity_of (task));
+                         community_rule_identity (task));
   else
     community_rule_pass (ctx);
 }
@@ -667,5 +654,5 @@ check_task_lead (CommunityRuleContext *ctx,
 void
 community_rule_task_lead (CommunityRuleContext *ctx)
 {
-  for_each_item (ctx, COMMUNITY_ENTITY_KIND_TASK, check_task_lead);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_TASK, check_task_lead, NULL);
 }

@@ -12,24 +12,9 @@
 #include "community-rules-catalog.h"
 
 static void
-for_each_grid (CommunityRuleContext *ctx,
-               void (*check) (CommunityRuleContext *ctx, CommunityGrid *grid))
-{
-  GListModel *grids = community_dataset_get_items (community_rule_get_dataset (ctx),
-                                                   COMMUNITY_ENTITY_KIND_GRID);
-  guint n_items = g_list_model_get_n_items (grids);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      CommunityGrid *grid = community_rule_item (grids, i);
-
-      check (ctx, grid);
-    }
-}
-
-static void
 check_leader (CommunityRuleContext *ctx,
-              CommunityGrid        *grid)
+              gpointer              grid,
+              gpointer              data)
 {
   CommunityDataset *dataset = community_rule_get_dataset (ctx);
   const char *grid_id = community_entity_get_identity (COMMUNITY_ENTITY (grid));
@@ -71,19 +56,20 @@ check_leader (CommunityRuleContext *ctx,
 void
 community_rule_grid_leader (CommunityRuleContext *ctx)
 {
-  for_each_grid (ctx, check_leader);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_GRID, check_leader, NULL);
 }
 
 void
 community_rule_grid_leader_unit (CommunityRuleContext *ctx,
                                  CommunityEntity      *grid)
 {
-  check_leader (ctx, COMMUNITY_GRID (grid));
+  check_leader (ctx, COMMUNITY_GRID (grid), NULL);
 }
 
 static void
 check_administrators (CommunityRuleContext *ctx,
-                      CommunityGrid        *grid)
+                      gpointer              grid,
+                      gpointer              data)
 {
   const char * const *administrators = community_field_strv (grid, "administrators");
   guint min = (guint) community_rule_param (ctx, "min");
@@ -103,19 +89,20 @@ check_administrators (CommunityRuleContext *ctx,
 void
 community_rule_grid_administrators (CommunityRuleContext *ctx)
 {
-  for_each_grid (ctx, check_administrators);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_GRID, check_administrators, NULL);
 }
 
 void
 community_rule_grid_administrators_unit (CommunityRuleContext *ctx,
                                          CommunityEntity      *grid)
 {
-  check_administrators (ctx, COMMUNITY_GRID (grid));
+  check_administrators (ctx, COMMUNITY_GRID (grid), NULL);
 }
 
 static void
 check_full_time_administrator (CommunityRuleContext *ctx,
-                               CommunityGrid        *grid)
+                               gpointer              grid,
+                               gpointer              data)
 {
   CommunityDataset *dataset = community_rule_get_dataset (ctx);
   const char * const *administrators = community_field_strv (grid, "administrators");
@@ -155,14 +142,14 @@ check_full_time_administrator (CommunityRuleContext *ctx,
 void
 community_rule_grid_full_time_administrator (CommunityRuleContext *ctx)
 {
-  for_each_grid (ctx, check_full_time_administrator);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_GRID, check_full_time_administrator, NULL);
 }
 
 void
 community_rule_grid_full_time_administrator_unit (CommunityRuleContext *ctx,
                                                   CommunityEntity      *grid)
 {
-  check_full_time_administrator (ctx, COMMUNITY_GRID (grid));
+  check_full_time_administrator (ctx, COMMUNITY_GRID (grid), NULL);
 }
 
 /* grid.coverage, for one community (its scope unit). */

@@ -23,12 +23,6 @@
 #include "community-enum-types.h"
 #include "community-wage-baseline.h"
 
-static const char *
-identity_of (gpointer entity)
-{
-  return community_entity_get_identity (COMMUNITY_ENTITY (entity));
-}
-
 typedef enum {
   STAFF_NO,
   STAFF_YES,
@@ -61,24 +55,6 @@ full_time_staff (gpointer worker)
   return STAFF_YES;
 }
 
-/* The workers of the dataset, one by one. */
-static void
-for_each_worker (CommunityRuleContext *ctx,
-                 gpointer              data,
-                 void (*check) (CommunityRuleContext *ctx, CommunityWorker *worker, gpointer data))
-{
-  GListModel *workers = community_dataset_get_items (community_rule_get_dataset (ctx),
-                                                     COMMUNITY_ENTITY_KIND_WORKER);
-  guint n_items = g_list_model_get_n_items (workers);
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      CommunityWorker *worker = community_rule_item (workers, i);
-
-      check (ctx, worker, data);
-    }
-}
-
 /* workers.per-households: an urban community has at least
  * ceil(households / households_per_worker) full-time community staff
  * (四(四), 每300户配备1名专职社区工作者).
@@ -102,7 +78,7 @@ community_rule_workers_per_households (CommunityRuleContext *ctx)
   for (guint i = 0; i < n_items; i++)
     {
       CommunityCommunity *community = community_rule_item (communities, i);
-      const char *code = identity_of (community);
+      const char *code = community_rule_identity (community);
       GPtrArray *workers = community_index_group (index, index->workers_by_community, code);
       guint households, needed, staff = 0;
       gboolean unknown = FALSE;
@@ -179,7 +155,7 @@ find_baseline (PayFloor        *pay,
 
   for (guint step = 0; division != NULL && step < max_steps; step++)
     {
-      g_autofree char *key = baseline_key (year, identity_of (division));
+      g_autofree char *key = baseline_key (year, community_rule_identity (division));
       CommunityWageBaseline *baseline = g_hash_table_lookup (pay->baselines, key);
 
       if (baseline != NULL)
@@ -192,7 +168,7 @@ find_baseline (PayFloor        *pay,
 
 static void
 check_pay_floor (CommunityRuleContext *ctx,
-                 CommunityWorker      *worker,
+                 gpointer              worker,
                  gpointer              data)
 {
   PayFloor *pay = data;
@@ -235,7 +211,7 @@ check_pay_floor (CommunityRuleContext *ctx,
                          (double) (wage - annual_pay),
                          _("Worker %s, full-time community staff, is paid %" PRId64 " yuan a year, "
                            "less than the %u average wage of %s, %" PRId64 " yuan"),
-                         identity_of (worker), annual_pay, year,
+                         community_rule_identity (worker), annual_pay, year,
                          community_field_string (baseline, "division"), wage);
 }
 
@@ -289,7 +265,7 @@ community_rule_worker_pay_floor (CommunityRuleContext *ctx)
         g_hash_table_insert (table, key, baseline);
     }
 
-  for_each_worker (ctx, &pay, check_pay_floor);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_pay_floor, &pay);
 }
 
 typedef struct {
@@ -325,7 +301,7 @@ id_number_equal (gconstpointer a,
 
 static void
 check_duplicate_person (CommunityRuleContext *ctx,
-                        CommunityWorker      *worker,
+                        gpointer              worker,
                         gpointer              data)
 {
   Holders *holders = data;
@@ -347,7 +323,7 @@ check_duplicate_person (CommunityRuleContext *ctx,
   if (holder == NULL)
     {
       holder = &holders->pool[holders->n_used++];
-      holder->first = identity_of (worker);
+      holder->first = community_rule_identity (worker);
       holder->count = 1;
       g_hash_table_insert (holders->holders, (gpointer) id_number, holder);
       community_rule_pass (ctx);
@@ -359,7 +335,7 @@ check_duplicate_person (CommunityRuleContext *ctx,
                        community_json_int (1), community_json_int (holder->count), 0,
                        _("Worker %s has the ID number of worker %s: one person is counted %u times as "
                          "full-time community staff"),
-                       identity_of (worker), holder->first, holder->count);
+                       community_rule_identity (worker), holder->first, holder->count);
 }
 
 /* worker.duplicate-person: one `id_number` belongs to at most one
@@ -381,12 +357,12 @@ community_rule_worker_duplicate_person (CommunityRuleContext *ctx)
   g_autofree Holder *pool = g_new (Holder, MAX (n_workers, 1));
   Holders holders = { table, pool, 0 };
 
-  for_each_worker (ctx, &holders, check_duplicate_person);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_duplicate_person, &holders);
 }
 
 static void
 check_certificate_allowance (CommunityRuleContext *ctx,
-                             CommunityWorker      *worker,
+                             gpointer              worker,
                              gpointer              data)
 {
   int certificate;
@@ -409,7 +385,7 @@ check_certificate_allowance (CommunityRuleContext *ctx,
                          community_json_bool (TRUE), community_json_bool (FALSE), 0,
                          _("Worker %s holds a social work certificate but receives no professional "
                            "allowance (职业津贴)"),
-                         identity_of (worker));
+                         community_rule_identity (worker));
 }
 
 /* worker.certificate-allowance: a worker whose certificate is not `none`
@@ -420,7 +396,7 @@ check_certificate_allowance (CommunityRuleContext *ctx,
 void
 community_rule_worker_certificate_allowance (CommunityRuleContext *ctx)
 {
-  for_each_worker (ctx, NULL, check_certificate_allowance);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_certificate_allowance, NULL);
 }
 
 /* The nick of an identifier error's code ("checksum", "length", …). */
@@ -443,7 +419,7 @@ identifier_error_nick (const GError *error)
 
 static void
 check_id_number (CommunityRuleContext *ctx,
-                 CommunityWorker      *worker,
+                 gpointer              worker,
                  gpointer              data)
 {
   const GDate *today = data;
@@ -459,7 +435,7 @@ check_id_number (CommunityRuleContext *ctx,
                          community_json_string ("GB 11643"),
                          community_json_string (identifier_error_nick (error)), 0,
                          _("Worker %s: %s"),
-                         identity_of (worker), error->message);
+                         community_rule_identity (worker), error->message);
 }
 
 /* worker.id-number: `id_number`, when present, is a valid GB 11643
@@ -476,12 +452,12 @@ community_rule_worker_id_number (CommunityRuleContext *ctx)
 {
   const GDate *as_of = community_dataset_get_as_of (community_rule_get_dataset (ctx));
 
-  for_each_worker (ctx, as_of != NULL && g_date_valid (as_of) ? (gpointer) as_of : NULL, check_id_number);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_id_number, as_of != NULL && g_date_valid (as_of) ? (gpointer) as_of : NULL);
 }
 
 static void
 check_phone (CommunityRuleContext *ctx,
-             CommunityWorker      *worker,
+             gpointer              worker,
              gpointer              data)
 {
   const char *phone = community_field_string (worker, "phone");
@@ -496,7 +472,7 @@ check_phone (CommunityRuleContext *ctx,
                          community_json_string ("mainland mobile"),
                          community_json_string (identifier_error_nick (error)), 0,
                          _("Worker %s: %s"),
-                         identity_of (worker), error->message);
+                         community_rule_identity (worker), error->message);
 }
 
 /* worker.phone: `phone`, when present, is a valid mainland mobile number
@@ -509,5 +485,5 @@ check_phone (CommunityRuleContext *ctx,
 void
 community_rule_worker_phone (CommunityRuleContext *ctx)
 {
-  for_each_worker (ctx, NULL, check_phone);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_phone, NULL);
 }
