@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "community-report-private.h"
+#include "community-vocabulary-private.h"
 #include "json/community-json-private.h"
 
 /**
@@ -184,6 +185,26 @@ community_indicator_result_get_id (CommunityIndicatorResult *self)
 }
 
 /**
+ * community_indicator_result_get_title:
+ * @self: an indicator result
+ *
+ * Gets the title of the indicator, as the policy names its target, in the
+ * language of the messages: 村(居)民委员会依法自治达标率 under a `zh_CN`
+ * locale, "Villages' and residents' committees self-governing to
+ * standard" otherwise, for `self-governance.compliance`. The titles are
+ * the library's, one for each indicator of DOMAIN.md §5.
+ *
+ * Returns: (nullable): the title, or %NULL for an id the library has no
+ *   title for
+ */
+const char *
+community_indicator_result_get_title (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
+  return community_vocabulary_indicator_title (self->id);
+}
+
+/**
  * community_indicator_result_get_division:
  * @self: an indicator result
  *
@@ -302,9 +323,11 @@ number_node (double value)
  * community_indicator_result_to_json:
  * @self: an indicator result
  *
- * Serializes the result as a report writes it: `{"id", "division",
- * "numerator", "denominator", "value", "target", "met"}`, with `value` and
- * `met` null when the indicator is not applicable.
+ * Serializes the result as a report writes it: `{"id", "title",
+ * "division", "numerator", "denominator", "value", "target", "met"}`, with
+ * `value` and `met` null when the indicator is not applicable. The title
+ * is [method@Community.IndicatorResult.get_title], in the language of the
+ * messages; an indicator without one has no `title` member.
  *
  * Returns: (transfer full): a JSON object node
  */
@@ -319,6 +342,8 @@ community_indicator_result_to_json (CommunityIndicatorResult *self)
   applicable = self->denominator > 0;
   object = json_object_new ();
   json_object_set_string_member (object, "id", self->id);
+  if (community_indicator_result_get_title (self) != NULL)
+    json_object_set_string_member (object, "title", community_indicator_result_get_title (self));
   json_object_set_string_member (object, "division", self->division);
   json_object_set_member (object, "numerator", number_node (self->numerator));
   json_object_set_member (object, "denominator", number_node (self->denominator));

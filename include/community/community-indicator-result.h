@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (CommunityIndicatorResult, community_indicator_result, COMM
 COMMUNITY_AVAILABLE_IN_ALL
 const char *community_indicator_result_get_id          (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
+const char *community_indicator_result_get_title       (CommunityIndicatorResult *self);
+COMMUNITY_AVAILABLE_IN_ALL
 const char *community_indicator_result_get_division    (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
 double      community_indicator_result_get_numerator   (CommunityIndicatorResult *self);

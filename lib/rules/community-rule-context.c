@@ -99,6 +99,24 @@ community_rule_get_index (CommunityRuleContext *ctx)
   return ctx->index;
 }
 
+char *
+community_rule_division_label (CommunityRuleContext *ctx,
+                               const char           *code)
+{
+  gpointer entity;
+  const char *name;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  entity = community_dataset_get_division (ctx->index->dataset, code);
+  if (entity == NULL)
+    entity = community_dataset_get_community (ctx->index->dataset, code);
+  name = entity != NULL ? community_field_string (entity, "name") : NULL;
+  if (name == NULL || *name == '\0')
+    return g_strdup (code);
+  return g_strdup_printf ("%s %s", name, code);
+}
+
 double
 community_rule_param (CommunityRuleContext *ctx,
                       const char           *name)

@@ -13,6 +13,7 @@
 #include "community-identifiers.h"
 #include "community-enum-types.h"
 #include "community-error.h"
+#include "community-vocabulary-private.h"
 
 static const char *
 enum_nick (GType type,
@@ -173,7 +174,7 @@ check_history (CommunityRuleContext *ctx,
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state)),
                            community_json_null (), 0,
                            _("Consultation %s is in state “%s” but has no history"),
-                           id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state));
+                           id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, state));
       return;
     }
 
@@ -188,10 +189,12 @@ check_history (CommunityRuleContext *ctx,
       community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                            json_time (prev_at), json_time (at), 0,
                            at == NULL
+                           /* TRANSLATORS: the entry's position, counted from 1 */
                            ? _("Entry %u of the history of consultation %s has no time")
+                           /* TRANSLATORS: the entry's position, counted from 1 */
                            : _("Entry %u of the history of consultation %s is dated before the entry "
                                "before it"),
-                           first_bad, id);
+                           first_bad + 1, id);
       return;
     }
 
@@ -204,8 +207,8 @@ check_history (CommunityRuleContext *ctx,
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state)),
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
                            _("The history of consultation %s ends in “%s” but the consultation is in “%s”"),
-                           id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
-                           enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state));
+                           id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
+                           community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, state));
       return;
     }
 
@@ -213,22 +216,27 @@ check_history (CommunityRuleContext *ctx,
   if (!entry_has_state)
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state), community_json_null (), 0,
+                         /* TRANSLATORS: the entry's position, counted from 1 */
                          _("Entry %u of the history of consultation %s has no state"),
-                         first_bad, id);
+                         first_bad + 1, id);
   else if (first_bad == 0)
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state),
                          community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
-                         _("The history of consultation %s starts in “%s”, not in “proposed”"),
-                         id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
+                         _("The history of consultation %s starts in “%s”, not in “%s”"),
+                         id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
+                         community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE,
+                                                    COMMUNITY_CONSULTATION_STATE_PROPOSED));
   else
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state),
                          community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
+                         /* TRANSLATORS: the entry's position, counted from 1, then the
+                          * consultation's id and the two states */
                          _("Entry %u of the history of consultation %s goes from “%s” to “%s”, a step "
                            "the workflow does not allow"),
-                         first_bad, id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, prev_state),
-                         enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
+                         first_bad + 1, id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, prev_state),
+                         community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
 }
 
 /* consultation.history: the history is a legal sequence of transitions in
@@ -556,7 +564,7 @@ check_prohibited_subject (CommunityRuleContext *ctx,
                        community_json_string (enum_nick (COMMUNITY_TYPE_RESPONSIBLE_SUBJECT, subject)), 0,
                        _("Work item %s (%s) makes the community's self-governing organization its "
                          "responsible subject"),
-                       community_rule_identity (item), enum_nick (COMMUNITY_TYPE_WORK_CATEGORY, category));
+                       community_rule_identity (item), community_vocabulary_term (COMMUNITY_TYPE_WORK_CATEGORY, category));
   json_array_unref (allowed);
 }
 
