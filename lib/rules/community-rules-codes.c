@@ -239,6 +239,7 @@ check_street_segment (CommunityRuleContext *ctx,
 {
   g_autoptr(CommunityDivisionCode) parsed = parse_own_code (COMMUNITY_ENTITY (division));
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
   int level;
 
   if (parsed == NULL || !community_field_enum (division, "level", &level))
@@ -246,6 +247,7 @@ check_street_segment (CommunityRuleContext *ctx,
       community_rule_not_applicable (ctx);
       return;
     }
+  label = community_rule_division_label (ctx, parsed->code);
 
   if (!community_division_code_check_ranges (parsed, &error))
     {
@@ -256,7 +258,7 @@ check_street_segment (CommunityRuleContext *ctx,
                              "reserve: 001–099 for streets (街道), 100–199 for towns (镇), 200–399 for "
                              "townships (乡)"),
                            parsed->street, community_vocabulary_term (COMMUNITY_TYPE_DIVISION_LEVEL, level),
-                           parsed->code);
+                           label);
       return;
     }
 
@@ -266,7 +268,7 @@ check_street_segment (CommunityRuleContext *ctx,
                            json_range (1, 99), community_json_int (parsed->street), 0,
                            _("Street %s has the street segment %03u, which the coding rules reserve for "
                              "towns or townships; a street's (街道) is 001–099"),
-                           parsed->code, parsed->street);
+                           label, parsed->street);
       return;
     }
 
@@ -277,7 +279,7 @@ check_street_segment (CommunityRuleContext *ctx,
                            json_range (100, 399), community_json_int (parsed->street), 0,
                            _("Town %s has the street segment %03u, which the coding rules reserve for "
                              "streets (街道); a town's (镇) is 100–199, a township's (乡) 200–399"),
-                           parsed->code, parsed->street);
+                           label, parsed->street);
       return;
     }
 
