@@ -82,7 +82,7 @@ class CheckExample(unittest.TestCase):
         self.assertEqual(result.stdout,
                          "鸿山街道 (320214055000): 1 finding, 0 errors, 1 warning\n"
                          "warning street.party-guidance-station division 320214055000 /divisions/7\n"
-                         "    Street 320214055000 has 0 guidance stations for grassroots party "
+                         "    Street 鸿山街道 320214055000 has 0 guidance stations for grassroots party "
                          "building (基层党建工作指导站); it should have at least 1\n")
 
     def test_not_a_street(self):
