@@ -305,17 +305,25 @@ term_table (void)
 
   if (g_once_init_enter (&table))
     {
+      const struct {
+        const char *context;  /* NULL: each row's vocabulary */
+        const Term *rows;
+        guint n_rows;
+      } tables[] = {
+        { NULL, terms, G_N_ELEMENTS (terms) },
+        { "field", fields, G_N_ELEMENTS (fields) },
+        { "indicator", indicators, G_N_ELEMENTS (indicators) },
+      };
       GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-      for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
-        g_hash_table_insert (by_key, g_strconcat (terms[i].vocabulary, "\004", terms[i].nick, NULL),
-                             (gpointer) &terms[i]);
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        g_hash_table_insert (by_key, g_strconcat ("field\004", fields[i].nick, NULL),
-                             (gpointer) &fields[i]);
-      for (guint i = 0; i < G_N_ELEMENTS (indicators); i++)
-        g_hash_table_insert (by_key, g_strconcat ("indicator\004", indicators[i].nick, NULL),
-                             (gpointer) &indicators[i]);
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (guint i = 0; i < tables[t].n_rows; i++)
+          {
+            const Term *row = &tables[t].rows[i];
+            const char *context = tables[t].context != NULL ? tables[t].context : row->vocabulary;
+
+            g_hash_table_insert (by_key, g_strconcat (context, "\004", row->nick, NULL), (gpointer) row);
+          }
       g_once_init_leave (&table, (gsize) by_key);
     }
   return (GHashTable *) table;
