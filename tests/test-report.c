@@ -219,6 +219,59 @@ START_TEST (test_indicators)
 }
 END_TEST
 
+/* Every indicator of the sample's report has a title, also in its JSON;
+ * the tests run in the C locale, so the titles are English. */
+START_TEST (test_indicator_titles)
+{
+  g_autoptr(CommunityReport) report = validate_sample (NULL);
+  GListModel *indicators = community_report_get_indicators (report);
+  CommunityIndicatorResult *result;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
+      const char *title = community_indicator_result_get_title (indicator);
+
+      ck_assert_msg (title != NULL && *title != '\0', "%s has no title",
+                     community_indicator_result_get_id (indicator));
+    }
+
+  result = community_report_get_indicator (report, "self-governance.compliance", "320200000000");
+  ck_assert_str_eq (community_indicator_result_get_title (result),
+                    "Villages' and residents' committees self-governing to standard");
+  node = community_indicator_result_to_json (result);
+  ck_assert_str_eq (json_object_get_string_member (json_node_get_object (node), "title"),
+                    "Villages' and residents' committees self-governing to standard");
+}
+END_TEST
+
+/* The terms of vocabulary values: by value and by nick, for enums and for
+ * single flags; NULL for anything that is not one value. */
+START_TEST (test_vocabulary_terms)
+{
+  ck_assert_str_eq (community_vocabulary_get_term (COMMUNITY_TYPE_WORK_CATEGORY,
+                                                   COMMUNITY_WORK_CATEGORY_DEMOLITION),
+                    "demolition and removal of illegal buildings");
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_WORK_CATEGORY, "demolition"),
+                    "demolition and removal of illegal buildings");
+  ck_assert_str_eq (community_vocabulary_get_term (COMMUNITY_TYPE_WORKER_ROLES,
+                                                   COMMUNITY_WORKER_ROLES_GRID_LEADER),
+                    "grid leader");
+  /* The same nick in two vocabularies: two terms. */
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_GRID_BASE_UNIT, "residential"),
+                    "residential quarter (buildings)");
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_UTILITY_PRICING, "residential"),
+                    "residents' prices");
+
+  ck_assert_ptr_null (community_vocabulary_get_term (COMMUNITY_TYPE_WORKER_ROLES,
+                                                     COMMUNITY_WORKER_ROLES_GRID_LEADER |
+                                                     COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR));
+  ck_assert_ptr_null (community_vocabulary_get_term (COMMUNITY_TYPE_WORK_CATEGORY, 999));
+  ck_assert_ptr_null (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_WORK_CATEGORY, "grid_leader"));
+}
+END_TEST
+
 /* Two validations of the same data serialise to the same bytes, whatever
  * order the entities were added in; the JSON has the §7 shape. */
 START_TEST (test_json_stable)
@@ -371,6 +424,8 @@ main (void)
   tcase_add_test (tc, test_rule_results);
   tcase_add_test (tc, test_filter);
   tcase_add_test (tc, test_indicators);
+  tcase_add_test (tc, test_indicator_titles);
+  tcase_add_test (tc, test_vocabulary_terms);
   tcase_add_test (tc, test_json_stable);
   tcase_add_test (tc, test_rerun_after_change);
   tcase_add_test (tc, test_overrides);
