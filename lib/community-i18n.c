@@ -4,7 +4,9 @@
  */
 
 /* dladdr() */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 
 #include "config.h"
 
