@@ -385,7 +385,9 @@ community_dataset_get_items (CommunityDataset    *self,
  * Adds an entity at the end of the list of its kind.
  *
  * It is refused if the dataset already holds an entity of that kind with the
- * same identity, if the entity has no identity, or if it belongs to another
+ * same identity, if the entity has no identity (funding, wage baselines,
+ * surveys and commendations may have none: they are added, and are not
+ * found by [method@Community.Dataset.lookup]), or if it belongs to another
  * dataset. References from or to the entity are not checked: a dataset may
  * hold a grid before the worker it names as its leader.
  *
@@ -414,13 +416,13 @@ community_dataset_add (CommunityDataset  *self,
                    "This %s already belongs to another dataset", G_OBJECT_TYPE_NAME (entity));
       return FALSE;
     }
-  if (identity == NULL)
+  if (identity == NULL && !community_entity_kind_identity_is_optional (kind))
     {
       g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_NO_IDENTITY,
                    "This %s has no identity and cannot be added", G_OBJECT_TYPE_NAME (entity));
       return FALSE;
     }
-  if (g_hash_table_contains (self->index[kind], identity))
+  if (identity != NULL && g_hash_table_contains (self->index[kind], identity))
     {
       g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
                    "The dataset already has a %s whose identity is “%s”",
@@ -428,7 +430,8 @@ community_dataset_add (CommunityDataset  *self,
       return FALSE;
     }
 
-  g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
+  if (identity != NULL)
+    g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
   community_entity_set_dataset (entity, self);
   community_entity_set_position (entity, g_list_model_get_n_items (G_LIST_MODEL (self->items[kind])));
   community_entity_list_append (self->items[kind], entity);
@@ -463,7 +466,8 @@ community_dataset_remove (CommunityDataset *self,
   if (!community_entity_list_find (self->items[kind], entity, &position))
     g_return_val_if_reached (FALSE);
 
-  g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
+  if (community_entity_get_identity (entity) != NULL)
+    g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
   community_entity_set_dataset (entity, NULL);
   community_entity_list_remove (self->items[kind], position);
   /* The entities after it move up one. */
@@ -952,7 +956,7 @@ replace_contents (CommunityDataset         *self,
 
           community_entity_set_dataset (entity, self);
           community_entity_set_position (entity, i);
-          if (!indexed)
+          if (!indexed && community_entity_get_identity (entity) != NULL)
             g_hash_table_insert (self->index[kind],
                                  (gpointer) community_entity_get_identity (entity), entity);
         }
