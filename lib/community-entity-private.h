@@ -31,6 +31,12 @@ gboolean community_entity_kind_identity_is_optional (CommunityEntityKind kind);
  * 2 streets and towns (community-division.c). */
 int   community_division_level_tier (CommunityDivisionLevel level);
 
+/* What a reference to an entity of @kind reading @identity names: a
+ * department by id, name or alias (community-dataset.c). Borrowed. */
+CommunityEntity *community_dataset_lookup_reference (CommunityDataset    *self,
+                                                     CommunityEntityKind  kind,
+                                                     const char          *identity);
+
 /* Emits CommunityDataset::entity-changed (community-dataset.c). */
 void  community_dataset_entity_changed (CommunityDataset *self,
                                         CommunityEntity  *entity,
