@@ -12,7 +12,7 @@
  *
  * The terms are keyed by the type's name and the nick, not by the enum
  * value, so that a row can be written before its enum exists: the rows of
- * CommunityCommendationKind and CommunityWorkItemIssuer (DOMAIN.md v2)
+ * CommunityCommendationKind and CommunityIssuer (DOMAIN.md v2)
  * are here for the types of those names.
  */
 
@@ -197,8 +197,8 @@ static const Term terms[] = {
   { "CommunityWorkCategory", "other", NC_("CommunityWorkCategory", "other work") },
 
   /* The body that issues a work item (DOMAIN.md v2, `issued_by`) */
-  { "CommunityWorkItemIssuer", "department", NC_("CommunityWorkItemIssuer", "functional department") },
-  { "CommunityWorkItemIssuer", "grassroots_government", NC_("CommunityWorkItemIssuer", "grassroots government") },
+  { "CommunityIssuer", "department", NC_("CommunityIssuer", "functional department") },
+  { "CommunityIssuer", "grassroots_government", NC_("CommunityIssuer", "grassroots government") },
 
   { "CommunityResponsibleSubject", "community_committee", NC_("CommunityResponsibleSubject", "grassroots self-governing organization") },
   { "CommunityResponsibleSubject", "department", NC_("CommunityResponsibleSubject", "functional department") },

@@ -219,9 +219,26 @@ START_TEST (test_task_16_alias)
   ck_assert_ptr_nonnull (politics_law);
   g_object_get (politics_law, "aliases", &aliases, "kind", &kind, NULL);
   ck_assert_ptr_nonnull (aliases);
-  ck_assert_uint_eq (g_strv_length (aliases), 1);
+  ck_assert_uint_eq (g_strv_length (aliases), 2);
   ck_assert_str_eq (aliases[0], "市综治办");
+  ck_assert_str_eq (aliases[1], "市委政法委(市综治办)");
   ck_assert_int_eq (kind, COMMUNITY_DEPARTMENT_KIND_PARTY_DEPARTMENT);
+
+  /* The rows keep the unit as written (DOMAIN.md §8), and it resolves. */
+  {
+    g_auto(GStrv) row16 = NULL;
+    g_auto(GStrv) row32 = NULL;
+
+    g_object_get (get_task (dataset, 16), "departments", &row16, NULL);
+    g_object_get (get_task (dataset, 32), "departments", &row32, NULL);
+    ck_assert_str_eq (row16[0], "市委政法委(市综治办)");
+    ck_assert_str_eq (row32[0], "市委政法委(市综治办)");
+    ck_assert_ptr_eq (community_dataset_get_task_lead (dataset, get_task (dataset, 16)), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市委政法委(市综治办)"), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市综治办"), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市委政法委"), politics_law);
+    ck_assert_ptr_null (community_dataset_find_department (dataset, "市不存在局"));
+  }
 
   /* Only that department has aliases. */
   ck_assert (!community_record_is_set (COMMUNITY_RECORD (community_dataset_get_department (dataset, "市民政局")),
@@ -245,6 +262,13 @@ START_TEST (test_task_20_alias)
   assert_department_ids (units, expected);
   ck_assert_ptr_eq (g_ptr_array_index (units, 4),
                     community_dataset_get_department (dataset, "市委政法委"));
+  {
+    g_auto(GStrv) row = NULL;
+
+    /* Written as the annex writes it. */
+    g_object_get (get_task (dataset, 20), "departments", &row, NULL);
+    ck_assert_str_eq (row[4], "市综治办");
+  }
 }
 END_TEST
 
@@ -382,10 +406,12 @@ START_TEST (test_other_queries)
   static const guint districts_led[] = { 22 };
   static const guint districts_of[] = { 6, 7, 22, 25 };
   static const guint politics_law_of[] = { 16, 20, 32 };
+  static const guint politics_law_led[] = { 16, 32 };
 
   assert_task_numbers (led_districts, districts_led, G_N_ELEMENTS (districts_led));
   assert_task_numbers (of_districts, districts_of, G_N_ELEMENTS (districts_of));
-  assert_task_numbers (led_alias, NULL, 0);
+  /* By an alias: the same unit (市综治办 is 市委政法委). */
+  assert_task_numbers (led_alias, politics_law_led, G_N_ELEMENTS (politics_law_led));
   assert_task_numbers (of_politics_law, politics_law_of, G_N_ELEMENTS (politics_law_of));
   assert_task_numbers (of_nobody, NULL, 0);
 }
@@ -491,10 +517,9 @@ START_TEST (test_add_to_empty)
                  error != NULL ? error->message : "");
   ck_assert (community_dataset_equal (dataset, annex));
 
-  /* A second time: everything is already there. */
-  ck_assert (!community_annex_add_to (dataset, &error));
-  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE));
-  g_clear_error (&error);
+  /* A second time: everything is already there, equal, and kept. */
+  ck_assert_msg (community_annex_add_to (dataset, &error), "add_to: %s",
+                 error != NULL ? error->message : "");
   ck_assert (community_dataset_equal (dataset, annex));
 
   /* Into a dataset with other things, after them. */

@@ -551,8 +551,11 @@ print_indicators (Check *check)
           applicable = community_indicator_result_is_applicable (indicator);
           target_value = community_indicator_result_get_target (indicator);
           target_percent = format_percent (target_value);
-          /* A rate cannot exceed 1: a target of 1 means all of them. */
-          target = g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
+          /* A rate cannot exceed 1: a target of 1 means all of them. A
+           * monitoring indicator has no target: "—". */
+          target = !community_indicator_result_has_target (indicator)
+                   ? g_strdup ("—")
+                   : g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
           value = applicable ? format_percent (community_indicator_result_get_value (indicator))
                              : g_strdup (_("n/a"));
           numerator = format_number (community_indicator_result_get_numerator (indicator));
@@ -568,6 +571,7 @@ print_indicators (Check *check)
           print_right (target, target_width);
           printf ("  ");
           print_padded (!applicable ? _("n/a")
+                        : !community_indicator_result_has_target (indicator) ? "—"
                         : community_indicator_result_get_met (indicator) ? "✓" : "✗",
                         met_width);
           printf ("  %s/%s\n", numerator, denominator);

@@ -37,6 +37,8 @@ double      community_indicator_result_get_value       (CommunityIndicatorResult
 COMMUNITY_AVAILABLE_IN_ALL
 double      community_indicator_result_get_target      (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
+gboolean    community_indicator_result_has_target      (CommunityIndicatorResult *self);
+COMMUNITY_AVAILABLE_IN_ALL
 gboolean    community_indicator_result_get_met         (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
 JsonNode   *community_indicator_result_to_json         (CommunityIndicatorResult *self) G_GNUC_WARN_UNUSED_RESULT;

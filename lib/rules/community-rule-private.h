@@ -7,7 +7,7 @@
  *
  *   community-rules-codes.c        code.*, ref.unresolved
  *   community-rules-communities.c  committee.*, community.*, secretary.*,
- *                                  funding.*
+ *                                  funding.*, commendation.*
  *   community-rules-facilities.c   facility.*, street.*
  *   community-rules-workers.c      workers.*, worker.*
  *   community-rules-grids.c        grid.*

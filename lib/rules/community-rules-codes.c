@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "community-rules-catalog.h"
+#include "community-entity-private.h"
 #include "community-identifiers.h"
 #include "community-enum-types.h"
 #include "community-vocabulary-private.h"
@@ -437,7 +438,7 @@ reference_resolves (CommunityDataset *dataset,
                     const char       *identity)
 {
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
-    if ((ref_kinds & (1u << kind)) != 0 && community_dataset_lookup (dataset, kind, identity) != NULL)
+    if ((ref_kinds & (1u << kind)) != 0 && community_dataset_lookup_reference (dataset, kind, identity) != NULL)
       return TRUE;
 
   return FALSE;

@@ -267,7 +267,7 @@ VOCABULARIES = [
     "UtilityPricing", "ConsultationScope", "ConsultationMethod", "ConsultationLead",
     "ConsultationState", "WorkList", "WorkCategory", "ResponsibleSubject", "Delivery",
     "ApprovalBody", "WorkItemState", "Activities", "ServedGroups", "DepartmentKind",
-    "FundingPurpose", "Severity", "CommendationKind", "WorkItemIssuer",
+    "FundingPurpose", "Severity", "CommendationKind", "Issuer",
 ]
 
 TERMS_SCRIPT = """
