@@ -428,6 +428,30 @@ class RulesetTest(ValidationTestCase):
         self.assertTrue(wuxi_2018().get_rule_enabled("grid.leader"))
         self.assertEqual(validate(self.dataset).count(ERROR), 6)
 
+    def test_feedback_overdue_is_turned_on_by_its_parameters(self):
+        # It ships disabled with null parameters (the policy sets no
+        # deadline). Enabled alone it judges nothing; with both days set it
+        # finds K004, adopted on 2019-06-10 and still not implemented.
+        enabled_only = Community.Ruleset.new_from_data(ruleset_document(
+            extends="wuxi-2018",
+            rules={"consultation.feedback-overdue": {"enabled": True}}))
+        result = validate(self.dataset, enabled_only).get_rule_result("consultation.feedback-overdue")
+        self.assertEqual((result.get_applied(), result.get_failed()), (0, 0))
+        self.assertEqual(result.get_not_applicable(), len(sample_json()["consultations"]))
+
+        with_days = Community.Ruleset.new_from_data(ruleset_document(
+            extends="wuxi-2018",
+            rules={"consultation.feedback-overdue": {
+                "enabled": True, "params": {"implement_days": 90, "feedback_days": 30}}}))
+        report = validate(self.dataset, with_days)
+        finding = self.finding("consultation.feedback-overdue", report)
+        self.assertEqual(finding.get_subject_kind(), Community.EntityKind.CONSULTATION)
+        self.assertEqual((finding.get_subject_id(), finding.get_path()),
+                         ("K004", "/consultations/3/state"))
+        self.assertEqual((node_value(finding.get_expected()), node_value(finding.get_actual())),
+                         (90, 204))
+        self.assertEqual((report.count(ERROR), report.count(WARNING)), (6, 4))
+
     def test_unknown_rule_is_an_error_at_its_pointer(self):
         with self.assertRaises(GLib.GError) as ctx:
             Community.Ruleset.new_from_data(ruleset_document(
