@@ -124,13 +124,13 @@ START_TEST (test_all_tasks)
       ck_assert_ptr_nonnull (ids);
       ck_assert_msg (g_strv_length (ids) >= 1, "task %u has no unit", number);
       for (guint j = 0; ids[j] != NULL; j++)
-        ck_assert_msg (community_dataset_get_department (dataset, ids[j]) != NULL,
+        ck_assert_msg (community_dataset_find_department (dataset, ids[j]) != NULL,
                        "task %u: “%s” does not resolve", number, ids[j]);
 
       units = community_dataset_list_task_units (dataset, task);
       ck_assert_uint_eq (units->len, g_strv_length (ids));
       ck_assert_ptr_eq (community_dataset_get_task_lead (dataset, task),
-                        community_dataset_get_department (dataset, ids[0]));
+                        community_dataset_find_department (dataset, ids[0]));
 
       ck_assert_ptr_nonnull (text);
       ck_assert_msg (g_utf8_validate (text, -1, NULL), "task %u: text is not UTF-8", number);
@@ -492,15 +492,48 @@ END_TEST
 
 START_TEST (test_add_to_sample)
 {
-  /* The sample holds tasks 11, 16 and 37 of its own: refused, unchanged. */
+  /* The sample holds tasks 11, 16 and 37 and 12 of the annex's
+   * departments, equal to the annex's: they are kept, the rest is added. */
   g_autoptr(CommunityDataset) sample = community_test_load_sample ();
+  g_autoptr(CommunityDataset) annex = new_annex ();
+  CommunityTask *task16 = community_dataset_get_task (sample, 16);
+  CommunityDepartment *civil = community_dataset_get_department (sample, "市民政局");
+  GListModel *tasks = community_dataset_get_items (sample, COMMUNITY_ENTITY_KIND_TASK);
+  GError *error = NULL;
+
+  ck_assert_ptr_nonnull (task16);
+  ck_assert_msg (community_annex_add_to (sample, &error), "add_to: %s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (g_list_model_get_n_items (tasks), 39);
+  ck_assert_ptr_eq (community_dataset_get_task (sample, 16), task16);
+  ck_assert_ptr_eq (community_dataset_get_department (sample, "市民政局"), civil);
+  /* The sample's own department that the annex does not name stays. */
+  ck_assert_ptr_nonnull (community_dataset_get_department (sample, "市城管局"));
+  ck_assert_uint_eq (g_list_model_get_n_items (community_dataset_get_items (sample, COMMUNITY_ENTITY_KIND_DEPARTMENT)),
+                     g_list_model_get_n_items (community_dataset_get_items (annex, COMMUNITY_ENTITY_KIND_DEPARTMENT)) + 1);
+}
+END_TEST
+
+/* Only what differs is refused, and named; nothing is added then. */
+START_TEST (test_add_to_names_what_differs)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityDataset) pristine = community_test_load_sample ();
   GError *error = NULL;
 
-  ck_assert (!community_annex_add_to (sample, &error));
+  g_object_set (community_dataset_get_task (dataset, 37), "clause", "六(一)", NULL);
+  g_object_set (community_dataset_get_department (dataset, "市残联"), "name", "无锡市残疾人联合会", NULL);
+  g_object_set (community_dataset_get_task (pristine, 37), "clause", "六(一)", NULL);
+  g_object_set (community_dataset_get_department (pristine, "市残联"), "name", "无锡市残疾人联合会", NULL);
+
+  ck_assert (!community_annex_add_to (dataset, &error));
   ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE));
+  ck_assert_ptr_nonnull (strstr (error->message, "task “37”"));
+  ck_assert_ptr_nonnull (strstr (error->message, "department “市残联”"));
+  /* Equal ones are not named. */
+  ck_assert_ptr_null (strstr (error->message, "“16”"));
+  ck_assert_ptr_null (strstr (error->message, "市民政局"));
   g_clear_error (&error);
-  ck_assert (community_dataset_equal (sample, pristine));
+  ck_assert (community_dataset_equal (dataset, pristine));
 }
 END_TEST
 
@@ -641,6 +674,7 @@ main (void)
   tcase_add_test (tc, test_add_to_refuses_duplicate_task);
   tcase_add_test (tc, test_add_to_refuses_duplicate_department);
   tcase_add_test (tc, test_add_to_sample);
+  tcase_add_test (tc, test_add_to_names_what_differs);
   tcase_add_test (tc, test_add_to_empty);
   tcase_add_test (tc, test_round_trip);
   tcase_add_test (tc, test_queries_on_other_data);

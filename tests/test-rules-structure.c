@@ -14,13 +14,30 @@
 #define HEAD "{'format': 'libcommunity-dataset', 'version': 1, "
 
 static CommunityReport *
-validate (const char *document)
+validate_with (const char *document,
+               const char *ruleset)
 {
   g_autofree char *json = g_strdup (document);
+  g_autofree char *ruleset_json = g_strdup (ruleset);
 
   g_strdelimit (json, "'", '"');
-  return community_test_validate (json);
+  if (ruleset_json != NULL)
+    g_strdelimit (ruleset_json, "'", '"');
+  return community_test_validate_with (json, ruleset_json);
 }
+
+static CommunityReport *
+validate (const char *document)
+{
+  return validate_with (document, NULL);
+}
+
+/* What doc/rulesets.md shows: the built-in ruleset with a rule the policy
+ * gives no number for turned on. */
+#define RULESET_ON(rule, params) \
+  "{'format': 'libcommunity-ruleset', 'version': 1, 'name': 'on', 'extends': 'wuxi-2018'," \
+  " 'rules': {'" rule "': {'enabled': true, 'params': {" params "}}}}"
+#define FEEDBACK_90_30 RULESET_ON ("consultation.feedback-overdue", "'implement_days': 90, 'feedback_days': 30")
 
 /* The finding of @rule at @path, asserting there is exactly one and that
  * its subject is @subject_id. Borrowed from the report. */
@@ -512,7 +529,13 @@ END_TEST
 START_TEST (test_consultation_feedback_overdue)
 {
   g_autoptr(CommunityReport) report =
+    validate_with (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                   FEEDBACK_90_30);
+  g_autoptr(CommunityReport) builtin =
     validate (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}");
+  g_autoptr(CommunityReport) enabled_only =
+    validate_with (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                   RULESET_ON ("consultation.feedback-overdue", ""));
   CommunityFinding *finding;
 
   /* Adopted 204 days before as_of: more than 90. */
@@ -530,12 +553,20 @@ START_TEST (test_consultation_feedback_overdue)
   /* K5's clock has stopped; K6 does not say when it was adopted; K7 has
    * no state. */
   community_test_assert_counts (report, "consultation.feedback-overdue", 2, 2, 3);
+
+  /* The policy sets no deadline: the built-in ruleset does not run the
+   * rule, and enabling it without the days judges nothing. */
+  assert_no_findings (builtin, "consultation.feedback-overdue");
+  ck_assert_ptr_null (community_report_get_rule_result (builtin, "consultation.feedback-overdue"));
+  assert_no_findings (enabled_only, "consultation.feedback-overdue");
+  community_test_assert_counts (enabled_only, "consultation.feedback-overdue", 0, 0, 7);
 }
 END_TEST
 
 START_TEST (test_consultation_feedback_overdue_no_as_of)
 {
-  g_autoptr(CommunityReport) report = validate (HEAD COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}");
+  g_autoptr(CommunityReport) report = validate_with (HEAD COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                                                    FEEDBACK_90_30);
 
   assert_no_findings (report, "consultation.feedback-overdue");
   community_test_assert_counts (report, "consultation.feedback-overdue", 0, 0, 7);
@@ -734,28 +765,27 @@ START_TEST (test_sample)
 
   community_test_assert_counts (report, "code.format", 23, 0, 0);
   community_test_assert_counts (report, "code.segment-range", 19, 0, 0);
-  community_test_assert_counts (report, "ref.unresolved", 428, 0, 0);
+  /* Every reference resolves, the annex's 市委政法委(市综治办) and 市综治办
+   * through the department's aliases. */
+  community_test_assert_counts (report, "ref.unresolved", 459, 0, 0);
   community_test_assert_counts (report, "consultation.led-by", 11, 0, 0);
   community_test_assert_counts (report, "consultation.history", 11, 0, 0);
-  community_test_assert_counts (report, "work-item.resources", 3, 0, 7);
-  community_test_assert_counts (report, "work-item.prohibited-subject", 2, 0, 8);
-  community_test_assert_counts (report, "work-item.one-vote-veto", 10, 0, 0);
+  community_test_assert_counts (report, "work-item.resources", 3, 0, 8);
+  community_test_assert_counts (report, "work-item.prohibited-subject", 2, 0, 9);
+  community_test_assert_counts (report, "work-item.one-vote-veto", 11, 0, 0);
   community_test_assert_counts (report, "social-org.uscc", 7, 0, 0);
   community_test_assert_counts (report, "task.lead", 3, 0, 0);
 
-  /* The README's defects: K004 still adopted 204 days after 2019-06-10. */
-  finding = community_test_assert_one_finding (report, "consultation.feedback-overdue", "K004",
-                                               "/consultations/3/state");
-  assert_int (community_finding_get_expected (finding), 90);
-  assert_int (community_finding_get_actual (finding), 204);
-  community_test_assert_counts (report, "consultation.feedback-overdue", 2, 1, 8);
+  /* consultation.feedback-overdue ships disabled: K004, still adopted 204
+   * days after 2019-06-10, is not a finding of the built-in ruleset. */
+  ck_assert_ptr_null (community_report_get_rule_result (report, "consultation.feedback-overdue"));
 
   /* WI-06 admitted with a legal review that did not approve it. */
   finding = community_test_assert_one_finding (report, "work-item.admission", "WI-06",
                                                "/work_items/5/legal_review/approved");
   assert_bool (community_finding_get_expected (finding), TRUE);
   assert_bool (community_finding_get_actual (finding), FALSE);
-  community_test_assert_counts (report, "work-item.admission", 2, 1, 7);
+  community_test_assert_counts (report, "work-item.admission", 2, 1, 8);
 }
 END_TEST
 

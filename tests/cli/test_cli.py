@@ -526,15 +526,29 @@ class TestText(CheckTestCase):
             if indicator["division"] != "320200000000":
                 continue
             line = next(l for l in city_block.splitlines() if l.split()[:1] == [indicator["id"]])
-            target = "%.1f%%" % (indicator["target"] * 100)
-            self.assertIn(target, line)
+            if indicator["target"] is None:
+                # A monitoring indicator (DOMAIN.md §5): no target, so
+                # neither met nor missed; a dash in both columns.
+                self.assertIsNone(indicator["met"])
+                self.assertEqual(line.split()[2:4], ["—", "—"], line)
+                self.assertNotIn("✓", line)
+                self.assertNotIn("✗", line)
+            else:
+                target = "%.1f%%" % (indicator["target"] * 100)
+                self.assertIn(target, line)
             if indicator.get("value") is None:
                 self.assertIn("n/a", line)
             else:
                 self.assertIn("%.1f%%" % (indicator["value"] * 100), line)
-                self.assertIn("✓" if indicator["met"] else "✗", line)
+                if indicator["target"] is not None:
+                    self.assertIn("✓" if indicator["met"] else "✗", line)
         self.assertEqual(sum(1 for l in city_block.splitlines() if l.split()[:1] and l.split()[0] in ids),
                          len(ids))
+        self.assertEqual(len(ids), 20)
+        self.assertEqual(sorted(i["id"] for i in self.report["indicators"]
+                                if i["division"] == "320200000000" and i["target"] is None),
+                         ["committee.local-resident-share", "community.disabled-home-share",
+                          "community.emergency-shelter-share", "street.social-org-incubator-share"])
 
     def test_text_from_stdin(self):
         with open(SAMPLE, "rb") as f:
