@@ -526,11 +526,14 @@ class TestText(CheckTestCase):
             if indicator["division"] != "320200000000":
                 continue
             line = next(l for l in city_block.splitlines() if l.split()[:1] == [indicator["id"]])
+            # The title beside the id, then value, target, mark and ratio.
+            self.assertIn(indicator["title"], line)
+            columns = line.split(indicator["title"], 1)[1].split()
             if indicator["target"] is None:
                 # A monitoring indicator (DOMAIN.md §5): no target, so
                 # neither met nor missed; a dash in both columns.
                 self.assertIsNone(indicator["met"])
-                self.assertEqual(line.split()[2:4], ["—", "—"], line)
+                self.assertEqual(columns[1:3], ["—", "—"], line)
                 self.assertNotIn("✓", line)
                 self.assertNotIn("✗", line)
             else:
