@@ -452,6 +452,7 @@ check_reference (CommunityRuleContext *ctx,
 {
   g_autofree char *member = NULL;
   g_autofree char *kinds = NULL;
+  g_autofree char *name = NULL;
   const char *noun;
 
   if (reference_resolves (community_rule_get_dataset (ctx), ref_kinds, identity))
@@ -463,16 +464,20 @@ check_reference (CommunityRuleContext *ctx,
   member = element < 0 ? g_strdup (json_name) : g_strdup_printf ("%s/%d", json_name, element);
   kinds = describe_kinds (kind_class, ref_kinds, _(" or "));
   noun = g_enum_get_value (kind_class, community_entity_get_kind (entity))->value_nick;
+  /* An entity without an id is named by its position, from 1. */
+  name = community_entity_get_identity (entity) != NULL
+         ? g_strdup (community_entity_get_identity (entity))
+         : g_strdup_printf ("#%u", community_entity_get_position (entity) + 1);
   if (element < 0)
     community_rule_fail (ctx, entity, member,
                          json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
                          _("The %s of %s %s is “%s”, which names no %s in the dataset"),
-                         json_name, noun, community_entity_get_identity (entity), identity, kinds);
+                         json_name, noun, name, identity, kinds);
   else
     community_rule_fail (ctx, entity, member,
                          json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
                          _("Item %d of the %s of %s %s is “%s”, which names no %s in the dataset"),
-                         element, json_name, noun, community_entity_get_identity (entity), identity, kinds);
+                         element, json_name, noun, name, identity, kinds);
 }
 
 static GEnumClass *
