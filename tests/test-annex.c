@@ -655,6 +655,132 @@ START_TEST (test_finalized)
 }
 END_TEST
 
+/* Splits a row's units as the annex writes them: at “、”, at the ASCII
+ * “,” and at “及”. */
+static GPtrArray *
+split_units (const char *units)
+{
+  g_autofree char *text = g_strdup (units);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  char *start = text;
+
+  for (char *p = text; ; )
+    {
+      gsize separator = g_str_has_prefix (p, "、") ? strlen ("、")
+                        : g_str_has_prefix (p, "及") ? strlen ("及")
+                        : *p == ',' ? 1 : 0;
+
+      if (separator > 0 || *p == '\0')
+        {
+          gboolean end = *p == '\0';
+
+          *p = '\0';
+          if (*start != '\0')
+            g_ptr_array_add (result, g_strdup (start));
+          if (end)
+            break;
+          p += separator;
+          start = p;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return result;
+}
+
+/* DOMAIN.md §8: every row keeps its units exactly as the policy writes
+ * them, 39 of 39, and every unit resolves to a department. The expected
+ * rows are tests/data/annex-seed.json, the table 重点任务分工 taken from the
+ * policy text (shared/seed) row by row, not from lib/data/annex.json. */
+START_TEST (test_rows_literal)
+{
+  g_autoptr(CommunityDataset) dataset = new_annex ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+  guint literal = 0;
+
+  ck_assert_msg (json_parser_load_from_file (parser, TEST_DATA_DIR "/annex-seed.json", &error),
+                 "%s", error != NULL ? error->message : "");
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
+  ck_assert_uint_eq (json_array_get_length (rows), 39);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      guint number = json_object_get_int_member (row, "number");
+      g_autoptr(GPtrArray) units = split_units (json_object_get_string_member (row, "units"));
+      CommunityTask *task = community_dataset_get_task (dataset, number);
+      g_auto(GStrv) departments = NULL;
+      g_autofree char *text = NULL;
+      gboolean same;
+
+      ck_assert_msg (task != NULL, "no task %u", number);
+      g_object_get (task, "departments", &departments, "text", &text, NULL);
+      ck_assert_str_eq (text, json_object_get_string_member (row, "text"));
+      same = g_strv_length (departments) == units->len;
+      for (guint u = 0; same && u < units->len; u++)
+        same = g_str_equal (departments[u], units->pdata[u]);
+      ck_assert_msg (same, "task %u: its units are not the annex's %s", number,
+                     json_object_get_string_member (row, "units"));
+      for (guint u = 0; u < units->len; u++)
+        ck_assert_msg (community_dataset_find_department (dataset, units->pdata[u]) != NULL,
+                       "task %u: “%s” names no department", number, (char *) units->pdata[u]);
+      literal++;
+    }
+  ck_assert_uint_eq (literal, 39);
+}
+END_TEST
+
+/* A reference resolves by id, then name, then alias. */
+START_TEST (test_find_department_order)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDepartment) a = community_department_new ("A");
+  g_autoptr(CommunityDepartment) b = community_department_new ("B");
+  g_autoptr(CommunityDepartment) c = community_department_new ("C");
+  const char * const a_aliases[] = { "甲", "乙", NULL };
+  const char * const c_aliases[] = { "B", NULL };
+
+  /* A is called 乙 by alias, B is named 甲, C has B's id as an alias. */
+  g_object_set (a, "name", "A办", "aliases", a_aliases, NULL);
+  g_object_set (b, "name", "甲", NULL);
+  g_object_set (c, "name", "C局", "aliases", c_aliases, NULL);
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (a), NULL));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (b), NULL));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (c), NULL));
+
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "B"), b);     /* id before alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "甲"), b);    /* name before alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "乙"), a);    /* alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "C局"), c);   /* name */
+  ck_assert_ptr_null (community_dataset_find_department (dataset, "丙"));
+  /* lookup() stays by identity alone. */
+  ck_assert_ptr_null (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_DEPARTMENT, "乙"));
+
+  /* A work item naming a department by alias passes ref.unresolved; one
+   * naming nothing fails it. */
+  {
+    g_autoptr(CommunityWorkItem) named = community_work_item_new ("W1");
+    g_autoptr(CommunityWorkItem) unnamed = community_work_item_new ("W2");
+    g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+    g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+    g_autoptr(CommunityReport) report = NULL;
+
+    g_object_set (named, "department", "乙", NULL);
+    g_object_set (unnamed, "department", "丙", NULL);
+    ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (named), NULL));
+    ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (unnamed), NULL));
+    report = community_validator_run (validator, dataset);
+    community_test_assert_counts (report, "ref.unresolved", 1, 1, 0);
+    community_test_assert_one_finding (report, "ref.unresolved", "W2", "/work_items/1/department");
+    ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (named), "department"),
+                      COMMUNITY_ENTITY (a));
+  }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -665,6 +791,8 @@ main (void)
   tcase_add_test (tc, test_texts_and_clauses);
   tcase_add_test (tc, test_task_17);
   tcase_add_test (tc, test_task_16_alias);
+  tcase_add_test (tc, test_rows_literal);
+  tcase_add_test (tc, test_find_department_order);
   tcase_add_test (tc, test_task_20_alias);
   tcase_add_test (tc, test_slips_kept);
   tcase_add_test (tc, test_notes);

@@ -392,6 +392,25 @@ START_TEST (test_funding_city_floor)
 }
 END_TEST
 
+/* The 1000万 covers innovation awards and subsidies to areas of weak
+ * finances (六(二)): both purposes count, and records need no id. */
+START_TEST (test_funding_city_floor_weak_areas)
+{
+  g_autoptr(CommunityReport) report = check (
+    HEAD DIVISIONS ", " FUNDING_COMMUNITIES ", 'funding': ["
+    " {'year': 2021, 'recipient': '320200000000', 'purpose': 'innovation_awards', 'amount_yuan': 7000000},"
+    " {'year': 2021, 'recipient': '320200000000', 'purpose': 'weak_area_subsidy', 'amount_yuan': 3000000},"
+    " {'year': 2022, 'recipient': '320200000000', 'purpose': 'weak_area_subsidy', 'amount_yuan': 9999999},"
+    " {'year': 2022, 'recipient': '320200000000', 'purpose': 'other', 'amount_yuan': 1}]}");
+  CommunityFinding *finding;
+
+  community_test_assert_counts (report, "funding.city-floor", 1, 1, 0);
+  finding = funding_finding_for (report, "funding.city-floor", "320200000000", 2022);
+  assert_int (community_finding_get_actual (finding), 9999999);
+  assert_shortfall (finding, 1);
+}
+END_TEST
+
 START_TEST (test_funding_city_floor_no_city)
 {
   /* No city division: each year is not applicable; no funding: nothing. */
@@ -1106,6 +1125,7 @@ main (void)
   tcase_add_test (tc, test_funding_community_floor_no_records);
   tcase_add_test (tc, test_funding_community_floor_params);
   tcase_add_test (tc, test_funding_city_floor);
+  tcase_add_test (tc, test_funding_city_floor_weak_areas);
   tcase_add_test (tc, test_funding_city_floor_no_city);
   tcase_add_test (tc, test_facility_area_per_households);
   tcase_add_test (tc, test_street_service_center_area);

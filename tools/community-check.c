@@ -390,6 +390,18 @@ print_totals (Check *check)
   fputc ('\n', stdout);
 }
 
+/* "grid 320213021001-G01"; an entity without an id (a funding record may
+ * have none, DOMAIN.md §2) is its kind alone: the path beside it says
+ * which. */
+static char *
+subject_label (CommunityFinding *finding)
+{
+  const char *kind = entity_kind_nick (community_finding_get_subject_kind (finding));
+  const char *id = community_finding_get_subject_id (finding);
+
+  return id != NULL ? g_strdup_printf ("%s %s", kind, id) : g_strdup (kind);
+}
+
 static void
 print_findings (Check *check)
 {
@@ -407,8 +419,8 @@ print_findings (Check *check)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-      int width = (int) strlen (entity_kind_nick (community_finding_get_subject_kind (finding))) + 1 +
-                  (int) strlen (community_finding_get_subject_id (finding));
+      g_autofree char *subject = subject_label (finding);
+      int width = (int) strlen (subject);
 
       subject_width = MAX (subject_width, width);
       path_width = MAX (path_width, display_width (community_finding_get_path (finding)));
@@ -445,10 +457,7 @@ print_findings (Check *check)
       for (; i < end; i++)
         {
           g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-          g_autofree char *subject =
-            g_strdup_printf ("%s %s",
-                             entity_kind_nick (community_finding_get_subject_kind (finding)),
-                             community_finding_get_subject_id (finding));
+          g_autofree char *subject = subject_label (finding);
 
           printf ("  ");
           print_padded (subject, subject_width);

@@ -459,6 +459,7 @@ check_reference (CommunityRuleContext *ctx,
 {
   g_autofree char *member = NULL;
   g_autofree char *kinds = NULL;
+  g_autofree char *name = NULL;
   const char *noun;
 
   if (reference_resolves (community_rule_get_dataset (ctx), ref_kinds, identity))
@@ -470,14 +471,17 @@ check_reference (CommunityRuleContext *ctx,
   member = element < 0 ? g_strdup (json_name) : g_strdup_printf ("%s/%d", json_name, element);
   kinds = describe_kinds (ref_kinds);
   noun = community_vocabulary_term (COMMUNITY_TYPE_ENTITY_KIND, community_entity_get_kind (entity));
+  /* An entity without an id is named by its position, from 1. */
+  name = community_entity_get_identity (entity) != NULL
+         ? g_strdup (community_entity_get_identity (entity))
+         : g_strdup_printf ("#%u", community_entity_get_position (entity) + 1);
   if (element < 0)
     community_rule_fail (ctx, entity, member,
                          json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
                          /* TRANSLATORS: the referring field (e.g. grid leader), the
                           * referring entity's kind and id, the kinds it may name */
                          _("The %s of %s %s names no %s in the dataset"),
-                         community_vocabulary_field (json_name), noun,
-                         community_entity_get_identity (entity), kinds);
+                         community_vocabulary_field (json_name), noun, name, kinds);
   else
     community_rule_fail (ctx, entity, member,
                          json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
@@ -485,8 +489,7 @@ check_reference (CommunityRuleContext *ctx,
                           * referring field (e.g. grid administrators), the referring
                           * entity's kind and id, the kinds it may name */
                          _("Item %d of the %s of %s %s names no %s in the dataset"),
-                         element + 1, community_vocabulary_field (json_name), noun,
-                         community_entity_get_identity (entity), kinds);
+                         element + 1, community_vocabulary_field (json_name), noun, name, kinds);
 }
 
 static GEnumClass *
