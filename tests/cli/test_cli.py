@@ -107,7 +107,11 @@ class SampleHierarchy:
             self.parents[("consultation", c["id"])] = c.get("community")
         for s in data["social_organizations"]:
             self.parents[("social_organization", s["id"])] = s.get("community")
-        self.work_items = {w["id"]: w.get("communities", []) for w in data["work_items"]}
+        # A work item lies in the communities it lists; one that lists none
+        # is carried out in every community (DOMAIN.md §2): it is the
+        # city's (None here).
+        self.work_items = {w["id"]: w.get("communities") for w in data["work_items"]}
+        self.cities = [d["code"] for d in data["divisions"] if d["level"] == "city"]
 
     def kind_of_code(self, code):
         if code in self.communities:
@@ -120,6 +124,8 @@ class SampleHierarchy:
         """The codes of the divisions and community the entity lies in,
         itself included; None when the sample cannot place it."""
         if kind == "work_item" and identity in self.work_items:
+            if self.work_items[identity] is None:
+                return list(self.cities)
             codes = []
             for community in self.work_items[identity]:
                 codes += [c for c in self.chain("community", community) if c not in codes]
