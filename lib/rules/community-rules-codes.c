@@ -445,9 +445,10 @@ reference_resolves (CommunityDataset *dataset,
 }
 
 /* Judges one referring value: @element is its index in a list, or -1.
- * The message does not quote the value: a reference that names nothing
- * may hold what someone typed there, such as a worker's name (DOMAIN.md
- * §4); the path points at it, and `actual` is the value. */
+ * Neither the message nor `actual` (null) quotes the value: a reference
+ * that names nothing may hold whatever someone typed there, such as a
+ * worker's name (DOMAIN.md §4), and personal data never leaves in a
+ * finding. The path points at the value, in the data its owner holds. */
 static void
 check_reference (CommunityRuleContext *ctx,
                  GEnumClass           *kind_class,
@@ -477,14 +478,14 @@ check_reference (CommunityRuleContext *ctx,
          : g_strdup_printf ("#%u", community_entity_get_position (entity) + 1);
   if (element < 0)
     community_rule_fail (ctx, entity, member,
-                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
+                         json_kinds (kind_class, ref_kinds), community_json_null (), 0,
                          /* TRANSLATORS: the referring field (e.g. grid leader), the
                           * referring entity's kind and id, the kinds it may name */
                          _("The %s of %s %s names no %s in the dataset"),
                          community_vocabulary_field (json_name), noun, name, kinds);
   else
     community_rule_fail (ctx, entity, member,
-                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
+                         json_kinds (kind_class, ref_kinds), community_json_null (), 0,
                          /* TRANSLATORS: the position in the list, counted from 1, the
                           * referring field (e.g. grid administrators), the referring
                           * entity's kind and id, the kinds it may name */

@@ -353,17 +353,22 @@ community_rule_funding_city_floor (CommunityRuleContext *ctx)
           const char *code = community_entity_get_identity (city);
           gint64 total = funding_total (totals, year, code);
 
+          g_autofree char *label = NULL;
+
           if (total >= min)
-            community_rule_pass (ctx);
-          else
-            community_rule_fail (ctx, city, NULL,
-                                 json_year_floor (year, min), community_json_int (total),
-                                 (double) (min - total),
-                                 _("City %s set aside %" PRId64 " yuan in %u for community governance "
-                                   "innovation awards and subsidies to areas of weak finances "
-                                   "(创新项目的奖补和财力相对薄弱地区补助); it should be at least %"
-                                   PRId64),
-                                 code, total, year, min);
+            {
+              community_rule_pass (ctx);
+              continue;
+            }
+          label = community_rule_division_label (ctx, code);
+          community_rule_fail (ctx, city, NULL,
+                               json_year_floor (year, min), community_json_int (total),
+                               (double) (min - total),
+                               _("%s set aside %" PRId64 " yuan in %u for community governance "
+                                 "innovation awards and subsidies to areas of weak finances "
+                                 "(创新项目的奖补和财力相对薄弱地区补助); it should be at least %"
+                                 PRId64),
+                               label, total, year, min);
         }
     }
 }
@@ -484,6 +489,7 @@ community_rule_commendation_annual (CommunityRuleContext *ctx)
           for (guint c = 0; c < index->cities->len; c++)
             {
               CommunityEntity *city = index->cities->pdata[c];
+              g_autofree char *label = NULL;
               JsonObject *expected;
 
               if (n >= count)
@@ -491,6 +497,7 @@ community_rule_commendation_annual (CommunityRuleContext *ctx)
                   community_rule_pass (ctx);
                   continue;
                 }
+              label = community_rule_division_label (ctx, community_rule_identity (city));
               expected = json_object_new ();
               json_object_set_int_member (expected, "year", entry->year);
               json_object_set_string_member (expected, "kind", kind_nicks[k]);
@@ -499,14 +506,14 @@ community_rule_commendation_annual (CommunityRuleContext *ctx)
                                    json_node_init_object (json_node_alloc (), expected),
                                    community_json_int (n), (double) (count - n),
                                    k == COMMUNITY_COMMENDATION_KIND_PARTY_ORGANIZATION
-                                   ? _("In %u the city commended %u community party organizations "
+                                   ? _("In %u the city, %s, commended %u community party organizations "
                                        "(社区党组织(居委会)); it should commend %u a year")
                                    : k == COMMUNITY_COMMENDATION_KIND_PARTY_SECRETARY
-                                   ? _("In %u the city commended %u community party secretaries "
+                                   ? _("In %u the city, %s, commended %u community party secretaries "
                                        "(社区党组织书记); it should commend %u a year")
-                                   : _("In %u the city commended %u full-time community workers "
+                                   : _("In %u the city, %s, commended %u full-time community workers "
                                        "(社区专职工作者); it should commend %u a year"),
-                                   entry->year, n, count);
+                                   entry->year, label, n, count);
               json_object_unref (expected);
             }
         }

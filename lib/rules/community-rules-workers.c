@@ -272,6 +272,7 @@ community_rule_worker_pay_floor (CommunityRuleContext *ctx)
       CommunityWageBaseline *baseline = community_rule_item (baselines, i);
       const char *code = community_field_string (baseline, "division");
       g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
       CommunityEntity *division;
       PayTotal *total;
       gint64 wage, mean;
@@ -295,16 +296,19 @@ community_rule_worker_pay_floor (CommunityRuleContext *ctx)
       /* The mean, rounded half away from zero to the yuan. */
       mean = (total->sum + total->count / 2) / total->count;
       if (mean >= wage)
-        community_rule_pass (ctx);
-      else
-        community_rule_fail (ctx, division, NULL,
-                             community_json_int (wage), community_json_int (mean),
-                             (double) (wage - mean),
-                             _("The %u full-time community staff of %s are paid %" PRId64 " yuan a year "
-                               "on average (年人均报酬), less than the %u average wage of employed "
-                               "persons in urban non-private units there (城镇非私营单位从业人员平均工资), "
-                               "%" PRId64 " yuan"),
-                             total->count, code, mean, year, wage);
+        {
+          community_rule_pass (ctx);
+          continue;
+        }
+      label = community_rule_division_label (ctx, code);
+      community_rule_fail (ctx, division, NULL,
+                           community_json_int (wage), community_json_int (mean),
+                           (double) (wage - mean),
+                           _("The %u full-time community staff of %s are paid %" PRId64 " yuan a year "
+                             "on average (年人均报酬), less than the %u average wage of employed "
+                             "persons in urban non-private units there (城镇非私营单位从业人员平均工资), "
+                             "%" PRId64 " yuan"),
+                           total->count, label, mean, year, wage);
     }
 }
 

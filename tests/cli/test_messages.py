@@ -198,6 +198,12 @@ class TestReferences(MessagesTestCase):
             self.assertNotIn(self.planted, text)
             for finding in report["findings"]:
                 self.assertNotIn(self.planted, finding["message"], finding)
+            # Nor does the finding carry it: actual is null, the path
+            # points at the value in the data.
+            self.assertNotIn(self.planted, json.dumps(report, ensure_ascii=False))
+            for finding in report["findings"]:
+                if finding["rule"] == "ref.unresolved":
+                    self.assertIsNone(finding["actual"], finding)
 
     def test_reference_message(self):
         leader = self.finding_at("broken", True, "ref.unresolved", "/grids/0/leader")
