@@ -324,8 +324,8 @@ write_figure (Page       *page,
               GPtrArray  *results)
 {
   Out *out = page->out;
-  const int row = 24, label_w = 200, bar_w = 360, top = 22;
-  const int width = label_w + bar_w + 80;
+  const int row = 24, label_w = 150, bar_w = 300, top = 22;
+  const int width = label_w + bar_w + 60;
   int height = top + (int) results->len * row + 8;
   guint id = ++page->n_ids;
   CommunityIndicatorResult *first = g_ptr_array_index (results, 0);
@@ -858,9 +858,7 @@ write_data (Page *page)
       out_raw (out, s > 0 ? "," : "");
       out_json_string (out, community_report_severity_label (s));
     }
-  out_raw (out, "],\"clause\":");
-  out_json_string (out, _("clause"));
-  out_raw (out, ",\"count\":");
+  out_raw (out, "],\"count\":");
   /* TRANSLATORS: above the list of findings; keep {shown} and {total} */
   out_json_string (out, _("Showing {shown} of {total} findings"));
   out_raw (out, ",\"page\":");
