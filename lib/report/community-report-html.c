@@ -157,6 +157,7 @@ static const char style[] =
   "svg.chart text.na{fill:var(--muted);font-style:italic}"
   "blockquote{margin:.4rem 0;padding:.4rem .8rem;border-left:4px solid var(--line);background:var(--bg-alt);white-space:pre-line}"
   "article.rule{margin:1.2rem 0;padding-top:.2rem}"
+  ".wide{overflow-x:auto}table.matrix td,table.matrix th{white-space:nowrap}"
   "form.filters{display:flex;flex-wrap:wrap;gap:.6rem 1.2rem;align-items:end;margin:.6rem 0}"
   "form.filters label{display:flex;flex-direction:column;font-size:.9rem}"
   "select,button{font:inherit;padding:.2rem .4rem}"
@@ -321,7 +322,8 @@ write_target (Out                      *out,
 static void
 write_figure (Page       *page,
               const char *indicator,
-              GPtrArray  *results)
+              GPtrArray  *results,
+              gboolean    with_table)
 {
   Out *out = page->out;
   const int row = 24, label_w = 150, bar_w = 300, top = 22;
@@ -389,6 +391,11 @@ write_figure (Page       *page,
       out_printf (out, " %s</text>\n", percent);
     }
   out_raw (out, "</svg>\n");
+  if (!with_table)
+    {
+      out_raw (out, "</figure>\n");
+      return;
+    }
 
   /* The table. */
   out_raw (out, "<table>\n<thead><tr>");
@@ -429,6 +436,84 @@ write_figure (Page       *page,
       out_printf (out, "<td class=\"num\">%s/%s</td></tr>\n", num, den);
     }
   out_raw (out, "</tbody>\n</table>\n</figure>\n");
+}
+
+/* One district's streets and towns: a table of every indicator (@ids,
+ * each with its results in @columns), then a chart of each. */
+static void
+write_district_streets (Page      *page,
+                        int        district,
+                        GPtrArray *ids,
+                        GPtrArray *columns)
+{
+  Out *out = page->out;
+  const ReportPlace *place = community_report_place (page->places, district);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();           /* street codes, in order */
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < columns->len; k++)
+    {
+      GPtrArray *results = columns->pdata[k];
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          const char *code = community_indicator_result_get_division (results->pdata[i]);
+
+          if (!g_ptr_array_find_with_equal_func (rows, code, g_str_equal, NULL))
+            g_ptr_array_add (rows, (gpointer) code);
+          g_hash_table_insert (cells, g_strdup_printf ("%u/%s", k, code), results->pdata[i]);
+        }
+    }
+
+  out_raw (out, "<details class=\"district\">\n<summary>");
+  out_text (out, place->name);
+  out_raw (out, " <code>");
+  out_text (out, place->code);
+  out_raw (out, "</code></summary>\n<div class=\"wide\"><table class=\"matrix\">\n<thead><tr>");
+  out_printf (out, "<th scope=\"col\">%s</th>", _("Street/town"));
+  for (guint k = 0; k < ids->len; k++)
+    {
+      out_raw (out, "<th scope=\"col\">");
+      out_text (out, community_report_indicator_title (page->report, ids->pdata[k]));
+      out_raw (out, "<br><span class=\"muted\">");
+      write_target (out, g_ptr_array_index ((GPtrArray *) columns->pdata[k], 0));
+      out_raw (out, "</span></th>");
+    }
+  out_raw (out, "</tr></thead>\n<tbody>\n");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char *code = rows->pdata[r];
+
+      out_raw (out, "<tr><th scope=\"row\">");
+      out_text (out, place_label (page->places, community_report_places_lookup (page->places, code), code));
+      out_raw (out, " <code>");
+      out_text (out, code);
+      out_raw (out, "</code></th>");
+      for (guint k = 0; k < ids->len; k++)
+        {
+          g_autofree char *key = g_strdup_printf ("%u/%s", k, code);
+          CommunityIndicatorResult *result = g_hash_table_lookup (cells, key);
+          g_autofree char *value = NULL;
+
+          if (result == NULL || !community_indicator_result_is_applicable (result))
+            {
+              out_printf (out, "<td class=\"num\">%s</td>", result == NULL ? "—" : _("n/a"));
+              continue;
+            }
+          value = community_report_percent (community_indicator_result_get_value (result));
+          if (!community_report_indicator_has_target (result))
+            out_printf (out, "<td class=\"num\">%s</td>", value);
+          else if (community_indicator_result_get_met (result))
+            out_printf (out, "<td class=\"num met\">%s ✓</td>", value);
+          else
+            out_printf (out, "<td class=\"num unmet\">%s ✗</td>", value);
+        }
+      out_raw (out, "</tr>\n");
+    }
+  out_raw (out, "</tbody>\n</table></div>\n");
+  for (guint k = 0; k < ids->len; k++)
+    write_figure (page, ids->pdata[k], columns->pdata[k], FALSE);
+  out_raw (out, "</details>\n");
 }
 
 static void
@@ -488,21 +573,23 @@ write_indicators (Page *page)
             g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
         }
       if (upper->len > 0)
-        write_figure (page, page->indicator_ids->pdata[k], upper);
+        write_figure (page, page->indicator_ids->pdata[k], upper, TRUE);
     }
 
-  /* The streets and towns, district by district. */
+  /* The streets and towns, district by district: one table of every
+   * indicator (a table per chart would make a province's page heavy),
+   * then a chart per indicator. */
   out_printf (out, "<h3>%s</h3>\n", _("Streets and towns, by district or county"));
   for (guint d = 0; d < districts->len; d++)
     {
       int district = GPOINTER_TO_INT (districts->pdata[d]) - 1;
-      const ReportPlace *place = community_report_place (page->places, district);
-      gboolean opened = FALSE;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
       for (guint k = 0; k < page->indicator_ids->len; k++)
         {
           GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
-          g_autoptr(GPtrArray) streets = g_ptr_array_new ();
+          GPtrArray *streets = g_ptr_array_new ();
 
           for (guint i = 0; i < list->len; i++)
             {
@@ -515,20 +602,16 @@ write_indicators (Page *page)
                 g_ptr_array_add (streets, result);
             }
           if (streets->len == 0)
-            continue;
-          if (!opened)
             {
-              out_raw (out, "<details class=\"district\">\n<summary>");
-              out_text (out, place->name);
-              out_raw (out, " <code>");
-              out_text (out, place->code);
-              out_raw (out, "</code></summary>\n");
-              opened = TRUE;
+              g_ptr_array_unref (streets);
+              continue;
             }
-          write_figure (page, page->indicator_ids->pdata[k], streets);
+          g_ptr_array_add (columns, streets);
+          g_ptr_array_add (ids, page->indicator_ids->pdata[k]);
         }
-      if (opened)
-        out_raw (out, "</details>\n");
+      if (columns->len == 0)
+        continue;
+      write_district_streets (page, district, ids, columns);
     }
   out_raw (out, "</section>\n");
 }
