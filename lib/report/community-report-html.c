@@ -654,6 +654,38 @@ write_findings_head (Page *page)
               _("Expected"), _("Actual"));
 }
 
+/* The text of each clause @clauses names ("一(三), 三(四)": two), quoted
+ * from the policy. */
+static void
+write_clause_quotes (Out        *out,
+                     const char *clauses)
+{
+  g_auto(GStrv) names = g_strsplit_set (clauses != NULL ? clauses : "", ",，、", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      const char *title = community_report_clause_title (name);
+      const char *text = community_report_clause_text (name);
+
+      if (text == NULL)
+        continue;
+      out_raw (out, "<details><summary>");
+      out_text (out, _("The clause, as the policy words it"));
+      out_raw (out, ": ");
+      out_text (out, name);
+      if (title != NULL)
+        {
+          out_raw (out, " <span lang=\"zh-CN\">");
+          out_text (out, title);
+          out_raw (out, "</span>");
+        }
+      out_raw (out, "</summary><blockquote lang=\"zh-CN\">");
+      out_text (out, text);
+      out_raw (out, "</blockquote></details>\n");
+    }
+}
+
 static void
 write_rules (Page *page)
 {
@@ -703,8 +735,6 @@ write_rules (Page *page)
       g_autoptr(CommunityFinding) first = g_list_model_get_item (findings, position);
       const char *rule = community_finding_get_rule (first);
       const char *clause = community_finding_get_clause (first);
-      const char *title = community_report_clause_title (clause);
-      const char *text = community_report_clause_text (clause);
       guint end = position + 1;
       int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
 
@@ -727,24 +757,11 @@ write_rules (Page *page)
       out_text (out, _("Clause"));
       out_raw (out, " ");
       out_text (out, clause);
-      if (title != NULL)
-        {
-          out_raw (out, " <span lang=\"zh-CN\">");
-          out_text (out, title);
-          out_raw (out, "</span>");
-        }
       out_raw (out, " · ");
       out_printf (out, dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", end - position),
                   end - position);
       out_raw (out, "</p>\n");
-      if (text != NULL)
-        {
-          out_raw (out, "<details><summary>");
-          out_text (out, _("The clause, as the policy words it"));
-          out_raw (out, "</summary><blockquote lang=\"zh-CN\">");
-          out_text (out, text);
-          out_raw (out, "</blockquote></details>\n");
-        }
+      write_clause_quotes (out, clause);
       out_raw (out, "<table>\n");
       write_findings_head (page);
       out_raw (out, "<tbody>\n");

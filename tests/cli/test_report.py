@@ -322,13 +322,17 @@ class HtmlInBrowser(unittest.TestCase):
         self.load(self.english)
         articles = self.browser.eval(
             "Array.from(document.querySelectorAll('article.rule')).map(a => "
-            "({id: a.id, quote: (a.querySelector('blockquote') || {}).textContent || ''}))")
+            "({id: a.id, quote: (a.querySelector('blockquote') || {}).textContent || '',"
+            " quotes: a.querySelectorAll('blockquote').length}))")
         rules = {f["rule"]: f["clause"] for f in self.report["findings"]}
         self.assertEqual({a["id"] for a in articles}, {"rule-" + r for r in rules})
         for article in articles:
             clause = rules[article["id"][5:]]
             if clause in ("三(四)", "四(一)", "四(四)"):
                 self.assertGreater(len(article["quote"]), 100, article)
+        # grid.coverage cites two clauses, 一(三) and 三(四): both quoted.
+        coverage = next(a for a in articles if a["id"] == "rule-grid.coverage")
+        self.assertEqual(coverage["quotes"], 2)
         leader = next(a for a in articles if a["id"] == "rule-grid.leader")
         self.assertIn("网格", leader["quote"])
 
