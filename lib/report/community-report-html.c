@@ -660,7 +660,7 @@ static void
 write_clause_quotes (Out        *out,
                      const char *clauses)
 {
-  g_auto(GStrv) names = g_strsplit_set (clauses != NULL ? clauses : "", ",，、", -1);
+  g_auto(GStrv) names = g_strsplit (clauses != NULL ? clauses : "", ",", -1);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
