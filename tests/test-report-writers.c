@@ -244,6 +244,46 @@ START_TEST (test_xlsx)
 }
 END_TEST
 
+/* The built-in clause texts (lib/data/clauses.json) cover every clause of
+ * the policy that the built-in ruleset cites. */
+START_TEST (test_clauses_cover_the_ruleset)
+{
+  g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data ("/org/libcommunity/data/clauses.json", 0, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_auto(GStrv) rules = community_ruleset_list_rules (ruleset);
+  g_auto(GStrv) indicators = community_ruleset_list_indicators (ruleset);
+  JsonObject *clauses;
+  guint checked = 0;
+
+  ck_assert_ptr_nonnull (bytes);
+  ck_assert (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  clauses = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "clauses");
+  for (guint kind = 0; kind < 2; kind++)
+    for (char **id = kind == 0 ? rules : indicators; *id != NULL; id++)
+      {
+        const char *cited = kind == 0 ? community_ruleset_get_rule_clause (ruleset, *id)
+                                      : community_ruleset_get_indicator_clause (ruleset, *id);
+        g_auto(GStrv) names = g_strsplit (cited != NULL ? cited : "", ",", -1);
+
+        for (guint i = 0; names[i] != NULL; i++)
+          {
+            const char *name = g_strstrip (names[i]);
+            JsonObject *clause;
+
+            /* §1 is DOMAIN.md's, not the policy's. */
+            if (*name == '\0' || g_str_has_prefix (name, "§"))
+              continue;
+            ck_assert_msg (json_object_has_member (clauses, name), "%s cites %s", *id, name);
+            clause = json_object_get_object_member (clauses, name);
+            ck_assert_uint_gt (strlen (json_object_get_string_member (clause, "text")), 5);
+            checked++;
+          }
+      }
+  ck_assert_uint_gt (checked, 40);
+}
+END_TEST
+
 int
 main (void)
 {
@@ -256,6 +296,7 @@ main (void)
   tcase_add_test (tc, test_html_write_error);
   tcase_add_test (tc, test_html_empty);
   tcase_add_test (tc, test_xlsx);
+  tcase_add_test (tc, test_clauses_cover_the_ruleset);
   suite_add_tcase (s, tc);
   return community_test_run (s);
 }
