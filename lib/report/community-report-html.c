@@ -369,7 +369,7 @@ write_figure (Page       *page,
                       klass, label_w, y + 4, w);
           out_text (out, label);
           out_printf (out, ": %s</title></rect><text x=\"%d\" y=\"%d\">%s</text>\n",
-                      percent, label_w + w + 4, y + 16, percent);
+                      percent, label_w + bar_w + 8, y + 16, percent);
         }
       else
         {
