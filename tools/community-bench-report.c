@@ -19,25 +19,16 @@
  */
 
 #include <stdio.h>
-#include <sys/resource.h>
 
 #include <glib/gstdio.h>
 
 #include <community/community.h>
 
+#include "community-bench-common.h"
+
 typedef enum { FORMAT_JSON, FORMAT_HTML, FORMAT_XLSX, N_FORMATS } Format;
 
 static const char *const format_names[N_FORMATS] = { "json", "html", "xlsx" };
-
-static double
-cpu_now (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
-}
 
 static gboolean
 write_report (Format             format,
