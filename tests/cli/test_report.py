@@ -417,6 +417,31 @@ class HtmlInBrowser(unittest.TestCase):
         self.assertRegex(self.count_text(), r"^显示 \d+ 个问题")
         self.assertNotIn("Showing", self.browser.eval("document.body.innerText"))
 
+    def test_accessibility(self):
+        self.load(self.english)
+        # Every header cell says what it heads.
+        self.assertEqual(self.browser.eval("document.querySelectorAll('th:not([scope])').length"), 0)
+        # Every filter has a label.
+        self.assertEqual(self.browser.eval(
+            "Array.from(document.querySelectorAll('select')).filter(s => !s.labels.length).length"), 0)
+        # Text contrast at least 4.5:1 (WCAG AA) against its background.
+        worst = self.browser.eval("""(() => {
+          const lum = c => { const v = c.match(/[\\d.]+/g).slice(0, 3).map(x => x / 255)
+              .map(x => x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4));
+            return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };
+          const bg = e => { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor;
+              if (!c.startsWith('rgba(0, 0, 0, 0)')) return c; } return 'rgb(255, 255, 255)'; };
+          let worst = 99, what = '';
+          for (const e of document.querySelectorAll('body *')) {
+            if (!Array.from(e.childNodes).some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+            if (e.closest('svg') || !e.getClientRects().length) continue;
+            const a = lum(getComputedStyle(e).color), b = lum(bg(e));
+            const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+            if (ratio < worst) { worst = ratio; what = e.outerHTML.slice(0, 80); }
+          }
+          return [worst, what]; })()""")
+        self.assertGreaterEqual(worst[0], 4.5, worst[1])
+
     def test_print_is_a4(self):
         self.load(self.english)
         pdf = self.browser.call("Page.printToPDF", {"preferCSSPageSize": True})["data"]
