@@ -685,7 +685,12 @@ write_html (Check       *check,
     }
   if (!community_report_write_html (check->report, check->dataset, stream, NULL, error))
     {
-      g_output_stream_close (stream, NULL, NULL);
+      /* Closing a replacing stream cancelled leaves the old file as it
+       * was, with no half page in its place. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
       return FALSE;
     }
   return g_output_stream_close (stream, NULL, error);

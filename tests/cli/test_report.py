@@ -417,6 +417,30 @@ class HtmlInBrowser(unittest.TestCase):
         self.assertRegex(self.count_text(), r"^显示 \d+ 个问题")
         self.assertNotIn("Showing", self.browser.eval("document.body.innerText"))
 
+    def test_hostile_names_stay_text(self):
+        """Markup in the data (a division's name, what a message quotes) is
+        shown as text: it never becomes an element or a script."""
+        with open(SAMPLE, encoding="utf-8") as f:
+            data = json.load(f)
+        hostile = '<b id="injected">x</b></script><script>alert(1)</script>&amp;'
+        for division in data["divisions"]:
+            if division["code"] == "320205000000":
+                division["name"] = hostile
+        dataset = os.path.join(self.tmp, "hostile.json")
+        with open(dataset, "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False)
+        page = os.path.join(self.tmp, "hostile.html")
+        self.assertEqual(check(dataset, "--format", "html", "-o", page).returncode, 1)
+        self.load(page)
+        self.assertEqual(self.browser.eval("document.querySelectorAll('#injected').length"), 0)
+        self.assertEqual(self.browser.eval("document.querySelectorAll('script').length"), 2)
+        self.assertTrue(self.browser.eval(
+            "Array.from(document.getElementById('f-division').options)"
+            ".some(o => o.textContent.includes(%s))" % json.dumps(hostile)))
+        self.choose("f-group", "division")
+        self.assertIn(hostile, self.browser.eval("document.getElementById('f-body').textContent"))
+        self.assertEqual(self.browser.problems(), [])
+
     def test_accessibility(self):
         self.load(self.english)
         # Every header cell says what it heads.
@@ -564,6 +588,10 @@ class Output(unittest.TestCase):
         result = check(SAMPLE, "--format", "xlsx", "-o", "/nonexistent/dir/report.xlsx")
         self.assertEqual(result.returncode, 2)
         self.assertIn(b"report.xlsx", result.stderr)
+        for fmt in ("text", "json"):
+            result = check(SAMPLE, "--format", fmt, "-o", "/nonexistent/dir/report")
+            self.assertEqual(result.returncode, 2)
+            self.assertIn(b"/nonexistent/dir/report", result.stderr)
 
     def test_bad_dataset_leaves_output_alone(self):
         with tempfile.TemporaryDirectory() as tmp:
