@@ -1049,6 +1049,17 @@ write_tail (Out *out)
   out_raw (out, "</p></footer>\n</body>\n</html>\n");
 }
 
+static void
+add_rule (Page       *page,
+          const char *id)
+{
+  if (g_hash_table_contains (page->rule_index, id))
+    return;
+  g_ptr_array_add (page->rule_ids, g_strdup (id));
+  g_hash_table_insert (page->rule_index, page->rule_ids->pdata[page->rule_ids->len - 1],
+                       GUINT_TO_POINTER (page->rule_ids->len));
+}
+
 /* The rule ids: the report's rule results in catalog order, then any rule
  * a finding names that is not among them. */
 static void
@@ -1060,26 +1071,14 @@ collect_rules (Page *page)
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
       g_autoptr(CommunityRuleResult) result = g_list_model_get_item (rules, i);
-      const char *id = community_rule_result_get_id (result);
 
-      if (!g_hash_table_contains (page->rule_index, id))
-        {
-          g_ptr_array_add (page->rule_ids, g_strdup (id));
-          g_hash_table_insert (page->rule_index, page->rule_ids->pdata[page->rule_ids->len - 1],
-                               GUINT_TO_POINTER (page->rule_ids->len));
-        }
+      add_rule (page, community_rule_result_get_id (result));
     }
   for (guint i = 0; i < page->n_findings; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      const char *id = community_finding_get_rule (finding);
 
-      if (!g_hash_table_contains (page->rule_index, id))
-        {
-          g_ptr_array_add (page->rule_ids, g_strdup (id));
-          g_hash_table_insert (page->rule_index, page->rule_ids->pdata[page->rule_ids->len - 1],
-                               GUINT_TO_POINTER (page->rule_ids->len));
-        }
+      add_rule (page, community_finding_get_rule (finding));
     }
 }
 
