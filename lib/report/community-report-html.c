@@ -670,7 +670,7 @@ write_clause_quotes (Out        *out,
 
       if (text == NULL)
         continue;
-      out_raw (out, "<details><summary>");
+      out_raw (out, "<details open><summary>");
       out_text (out, _("The clause, as the policy words it"));
       out_raw (out, ": ");
       out_text (out, name);
