@@ -404,6 +404,15 @@ class HtmlInBrowser(unittest.TestCase):
         self.assertNotEqual(first, second)
         self.assertEqual(self.browser.eval("document.getElementById('f-page').textContent"),
                          "Page 2 of %d" % pages)
+        # Grouped by division, to the last page (findings about the city's
+        # departments and tasks, which lie in no division, come last).
+        self.choose("f-group", "division")
+        for _ in range(pages - 1):
+            self.browser.eval("document.getElementById('f-next').click()")
+        self.assertEqual(self.browser.eval("document.getElementById('f-page').textContent"),
+                         "Page %d of %d" % (pages, pages))
+        self.assertTrue(self.browser.eval("document.getElementById('f-next').disabled"))
+        self.assertEqual(len(self.shown()), total - 100 * (pages - 1))
         self.assertEqual(self.browser.problems(), [])
 
     def test_chinese(self):
