@@ -24,9 +24,18 @@ guint community_entity_get_position (CommunityEntity *self);
  * GObject's back (see community-entity.c). */
 void  community_entity_identity_taken (CommunityEntity *self);
 
+/* Whether entities of @kind may have no identity (DOMAIN.md §2). */
+gboolean community_entity_kind_identity_is_optional (CommunityEntityKind kind);
+
 /* The tier of a division level: 0 the city, 1 districts and counties,
  * 2 streets and towns (community-division.c). */
 int   community_division_level_tier (CommunityDivisionLevel level);
+
+/* What a reference to an entity of @kind reading @identity names: a
+ * department by id, name or alias (community-dataset.c). Borrowed. */
+CommunityEntity *community_dataset_lookup_reference (CommunityDataset    *self,
+                                                     CommunityEntityKind  kind,
+                                                     const char          *identity);
 
 /* Emits CommunityDataset::entity-changed (community-dataset.c). */
 void  community_dataset_entity_changed (CommunityDataset *self,

@@ -141,6 +141,24 @@ entity_kind_nick (CommunityEntityKind kind)
   return value != NULL ? value->value_nick : "?";
 }
 
+/* A rule's clause, or — for a rule that cites none (ref.unresolved,
+ * worker.id-number, …; the JSON report says null). */
+static const char *
+clause_label (const char *clause)
+{
+  return clause != NULL && *clause != '\0' ? clause : "—";
+}
+
+/* An indicator's title, in the language of the messages; "" for one the
+ * library has no title for. */
+static const char *
+indicator_title (CommunityIndicatorResult *indicator)
+{
+  const char *title = community_indicator_result_get_title (indicator);
+
+  return title != NULL ? title : "";
+}
+
 /* A count, a ratio's numerator or denominator: integers print as such. */
 static char *
 format_number (double value)
@@ -381,6 +399,18 @@ print_totals (Check *check)
   fputc ('\n', stdout);
 }
 
+/* "grid 320213021001-G01"; an entity without an id (a funding record may
+ * have none, DOMAIN.md §2) is its kind alone: the path beside it says
+ * which. */
+static char *
+subject_label (CommunityFinding *finding)
+{
+  const char *kind = entity_kind_nick (community_finding_get_subject_kind (finding));
+  const char *id = community_finding_get_subject_id (finding);
+
+  return id != NULL ? g_strdup_printf ("%s %s", kind, id) : g_strdup (kind);
+}
+
 static void
 print_findings (Check *check)
 {
@@ -398,8 +428,8 @@ print_findings (Check *check)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-      int width = (int) strlen (entity_kind_nick (community_finding_get_subject_kind (finding))) + 1 +
-                  (int) strlen (community_finding_get_subject_id (finding));
+      g_autofree char *subject = subject_label (finding);
+      int width = (int) strlen (subject);
 
       subject_width = MAX (subject_width, width);
       path_width = MAX (path_width, display_width (community_finding_get_path (finding)));
@@ -430,16 +460,13 @@ print_findings (Check *check)
                          "%s (%s, clause %s): %u findings",
                          end - i),
               rule, severity_label (community_finding_get_severity (first)),
-              community_finding_get_clause (first), end - i);
+              clause_label (community_finding_get_clause (first)), end - i);
       fputc ('\n', stdout);
 
       for (; i < end; i++)
         {
           g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-          g_autofree char *subject =
-            g_strdup_printf ("%s %s",
-                             entity_kind_nick (community_finding_get_subject_kind (finding)),
-                             community_finding_get_subject_id (finding));
+          g_autofree char *subject = subject_label (finding);
 
           printf ("  ");
           print_padded (subject, subject_width);
@@ -464,7 +491,8 @@ print_indicators (Check *check)
   const char *head_target = _("target");
   const char *head_met = _("met");
   const char *head_ratio = _("numerator/denominator");
-  int id_width = display_width (head_indicator);
+  int id_width = 0;
+  int title_width = 0;
   int value_width = MAX (display_width (head_value), 6);
   int target_width = MAX (display_width (head_target), 8);
   int met_width = MAX (display_width (head_met), display_width (_("n/a")));
@@ -484,12 +512,15 @@ print_indicators (Check *check)
         continue;
 
       id_width = MAX (id_width, display_width (community_indicator_result_get_id (indicator)));
+      title_width = MAX (title_width, display_width (indicator_title (indicator)));
       if (!g_hash_table_contains (seen, code))
         {
           g_hash_table_add (seen, (gpointer) code);
           g_ptr_array_add (divisions, (gpointer) code);
         }
     }
+
+  title_width = MAX (title_width, display_width (head_indicator) - id_width - 2);
 
   fputc ('\n', stdout);
   if (divisions->len == 0)
@@ -511,7 +542,8 @@ print_indicators (Check *check)
 
       printf ("\n%s %s\n", name != NULL ? name : "?", code);
       printf ("  ");
-      print_padded (head_indicator, id_width);
+      /* the id and the title, under one heading */
+      print_padded (head_indicator, id_width + 2 + title_width);
       printf ("  ");
       print_right (head_value, value_width);
       printf ("  ");
@@ -537,8 +569,11 @@ print_indicators (Check *check)
           applicable = community_indicator_result_is_applicable (indicator);
           target_value = community_indicator_result_get_target (indicator);
           target_percent = format_percent (target_value);
-          /* A rate cannot exceed 1: a target of 1 means all of them. */
-          target = g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
+          /* A rate cannot exceed 1: a target of 1 means all of them. A
+           * monitoring indicator has no target: "—". */
+          target = !community_indicator_result_has_target (indicator)
+                   ? g_strdup ("—")
+                   : g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
           value = applicable ? format_percent (community_indicator_result_get_value (indicator))
                              : g_strdup (_("n/a"));
           numerator = format_number (community_indicator_result_get_numerator (indicator));
@@ -547,11 +582,14 @@ print_indicators (Check *check)
           printf ("  ");
           print_padded (community_indicator_result_get_id (indicator), id_width);
           printf ("  ");
+          print_padded (indicator_title (indicator), title_width);
+          printf ("  ");
           print_right (value, value_width);
           printf ("  ");
           print_right (target, target_width);
           printf ("  ");
           print_padded (!applicable ? _("n/a")
+                        : !community_indicator_result_has_target (indicator) ? "—"
                         : community_indicator_result_get_met (indicator) ? "✓" : "✗",
                         met_width);
           printf ("  %s/%s\n", numerator, denominator);
@@ -732,6 +770,58 @@ write_xlsx (Check       *check,
 
 /* --- main --- */
 
+/* The variable setlocale (LC_ALL, "") takes the language of messages from. */
+static const char *
+locale_variable (void)
+{
+  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        return names[i];
+    }
+  return NULL;
+}
+
+/* setlocale (LC_ALL, ""). When the environment names a locale the system
+ * does not have (LANG=zh_CN.UTF-8 where `locale -a` lists no zh_CN), the
+ * C library stays in the "C" locale, where gettext ignores LANGUAGE and
+ * every message would silently be English: say so, once, on standard
+ * error, and fall back to C.UTF-8, under which LANGUAGE=zh_CN selects
+ * the Chinese catalog (doc/cli.md, "Language"). */
+static void
+set_locale (const char *prgname)
+{
+  const char *variable;
+  const char *value;
+  const char *language;
+
+  if (setlocale (LC_ALL, "") != NULL)
+    return;
+
+  variable = locale_variable ();
+  value = variable != NULL ? g_getenv (variable) : "";
+  variable = variable != NULL ? variable : "LANG";
+  language = g_getenv ("LANGUAGE");
+  /* Untranslated: the locale is the problem. */
+  if (language != NULL && *language != '\0')
+    fprintf (stderr,
+             "%s: warning: the locale %s=%s is not available on this system; using C.UTF-8 "
+             "with the message languages of LANGUAGE=%s\n",
+             prgname, variable, value, language);
+  else
+    fprintf (stderr,
+             "%s: warning: the locale %s=%s is not available on this system, so messages "
+             "are in English; for Chinese messages without it, set LANGUAGE=zh_CN "
+             "(e.g. LANGUAGE=zh_CN LC_ALL=C.UTF-8 %s …), or generate the locale\n",
+             prgname, variable, value, prgname);
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "C");
+}
+
 static char *
 option_description (void)
 {
@@ -774,7 +864,6 @@ main (int   argc,
   g_autofree char *prefix = NULL;
   g_auto(GStrv) arguments = NULL;
   gboolean version = FALSE;
-  const char *localedir;
   const char *prgname;
   OutputFormat format = FORMAT_TEXT;
   int fail_on = COMMUNITY_SEVERITY_ERROR;
@@ -802,19 +891,16 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-
-  /* The validator binds the text domain to the installed catalogs when its
-   * class is first used; do it now, then let COMMUNITY_LOCALEDIR (the build
-   * tree's po/) take over, so that --help is translated too. */
-  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
-  localedir = g_getenv ("COMMUNITY_LOCALEDIR");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
   g_set_prgname ("community-check");
   prgname = g_get_prgname ();
+
+  set_locale (prgname);
+
+  /* The validator binds the text domain (to COMMUNITY_LOCALEDIR, the build
+   * tree's po/ when run from the build tree, or the installed catalogs)
+   * when its class is first used; do it now, so that --help is translated
+   * too. */
+  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
 
   context = g_option_context_new (_("DATASET"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

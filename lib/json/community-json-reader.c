@@ -582,8 +582,7 @@ community_json_read_record (GType     type,
 
   for (guint id = 1; ok && id <= table->n_fields; id++)
     {
-      if ((table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY)) &&
-          (present & (G_GUINT64_CONSTANT (1) << id)) == 0)
+      if ((table->required & ~present & (G_GUINT64_CONSTANT (1) << id)) != 0)
         {
           community_json_pointer_push_member (pointer, table->json_names[id]);
           community_json_set_error (error, COMMUNITY_PARSE_ERROR_MISSING, pointer,
@@ -599,7 +598,7 @@ community_json_read_record (GType     type,
 
       /* The identity is construct-only; everything else goes straight into
        * the store, since nobody can be watching a record being read. */
-      if (identity_id != 0)
+      if (identity_id != 0 && (present & (G_GUINT64_CONSTANT (1) << identity_id)))
         {
           const char *names[] = { table->pspecs[identity_id]->name };
 
@@ -734,7 +733,7 @@ read_entities (CommunityEntityKind        kind,
       g_ptr_array_add (entities, record);
 
       identity = community_entity_get_identity (COMMUNITY_ENTITY (record));
-      if (g_hash_table_lookup_extended (seen, identity, NULL, &first))
+      if (identity != NULL && g_hash_table_lookup_extended (seen, identity, NULL, &first))
         {
           const CommunityFieldTable *table = community_record_get_fields (record);
           g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
@@ -748,7 +747,8 @@ read_entities (CommunityEntityKind        kind,
                                     GPOINTER_TO_UINT (first));
           return FALSE;
         }
-      g_hash_table_insert (seen, (gpointer) identity, GUINT_TO_POINTER (i));
+      if (identity != NULL)
+        g_hash_table_insert (seen, (gpointer) identity, GUINT_TO_POINTER (i));
       g_string_truncate (pointer, mark);
     }
 

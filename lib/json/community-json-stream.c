@@ -1079,10 +1079,8 @@ read_record (Stream *s, GType type, CommunityRecord **out)
         goto out;
     }
 
-  for (guint id = 1; id <= table->n_fields; id++)
-    if ((table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY)) &&
-        (present & (G_GUINT64_CONSTANT (1) << id)) == 0)
-      goto out;
+  if ((table->required & ~present) != 0)
+    goto out;
 
   /* Every field at once, the strings in the record's own block; an
    * entity's identity too, behind GObject's construct-property path. */
@@ -1126,6 +1124,7 @@ read_entities (Stream *s, CommunityEntityKind kind, CommunityDatasetContents *co
       do
         {
           CommunityRecord *record;
+          const char *identity;
           const guchar *start;
 
           keep_window (s);
@@ -1134,9 +1133,9 @@ read_entities (Stream *s, CommunityEntityKind kind, CommunityDatasetContents *co
             if (!retry_larger (s, &start))
               return FALSE;
           g_ptr_array_add (entities, record);
-          if (!g_hash_table_insert (identities,
-                                    (gpointer) community_entity_get_identity (COMMUNITY_ENTITY (record)),
-                                    record))
+          identity = community_entity_get_identity (COMMUNITY_ENTITY (record));
+          /* An optional identity that is absent is not indexed. */
+          if (identity != NULL && !g_hash_table_insert (identities, (gpointer) identity, record))
             return FALSE;   /* a duplicate identity */
           keep_window (s);
         }

@@ -17,6 +17,7 @@
 #include "community-entity.h"
 #include "community-finding-private.h"
 #include "community-i18n-private.h"
+#include "community-vocabulary-private.h"
 #include "report/community-report-writer-private.h"
 
 /* --- places --- */
@@ -174,19 +175,11 @@ community_report_places_at_tier (ReportPlaces *places,
 /* --- indicators --- */
 
 const char *
-community_report_indicator_title (CommunityReport *report,
-                                  const char      *indicator)
+community_report_indicator_title (const char *indicator)
 {
-  /* The ruleset's indicator titles (zh_CN and English) replace this. */
-  return indicator;
-}
+  const char *title = community_vocabulary_indicator_title (indicator);
 
-gboolean
-community_report_indicator_has_target (CommunityIndicatorResult *indicator)
-{
-  double target = community_indicator_result_get_target (indicator);
-
-  return !isnan (target) && target >= 0;
+  return title != NULL ? title : indicator;
 }
 
 /* --- clauses --- */

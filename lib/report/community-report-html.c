@@ -239,7 +239,7 @@ count_indicators (Page *page)
 
       if (!community_indicator_result_is_applicable (result))
         continue;
-      if (!community_report_indicator_has_target (result))
+      if (!community_indicator_result_has_target (result))
         page->indicators_untargeted++;
       else if (community_indicator_result_get_met (result))
         page->indicators_met++;
@@ -307,7 +307,7 @@ write_target (Out                      *out,
   g_autofree char *percent = NULL;
   double target;
 
-  if (!community_report_indicator_has_target (result))
+  if (!community_indicator_result_has_target (result))
     {
       out_raw (out, "—");
       return;
@@ -331,10 +331,13 @@ write_figure (Page       *page,
   int height = top + (int) results->len * row + 8;
   guint id = ++page->n_ids;
   CommunityIndicatorResult *first = g_ptr_array_index (results, 0);
-  gboolean has_target = community_report_indicator_has_target (first);
+  gboolean has_target = community_indicator_result_has_target (first);
+
   out_printf (out, "<figure class=\"indicator\" aria-labelledby=\"fig%u\">\n<figcaption id=\"fig%u\"><h4>", id, id);
-  out_text (out, community_report_indicator_title (page->report, indicator));
-  out_raw (out, "</h4> <span class=\"muted\">");
+  out_text (out, community_report_indicator_title (indicator));
+  out_raw (out, "</h4> <code>");
+  out_text (out, indicator);
+  out_raw (out, "</code> · <span class=\"muted\">");
   out_text (out, _("target"));
   out_raw (out, " ");
   write_target (out, first);
@@ -474,8 +477,10 @@ write_district_streets (Page      *page,
   for (guint k = 0; k < ids->len; k++)
     {
       out_raw (out, "<th scope=\"col\">");
-      out_text (out, community_report_indicator_title (page->report, ids->pdata[k]));
-      out_raw (out, "<br><span class=\"muted\">");
+      out_text (out, community_report_indicator_title (ids->pdata[k]));
+      out_raw (out, "<br><code>");
+      out_text (out, ids->pdata[k]);
+      out_raw (out, "</code><br><span class=\"muted\">");
       write_target (out, g_ptr_array_index ((GPtrArray *) columns->pdata[k], 0));
       out_raw (out, "</span></th>");
     }
@@ -501,7 +506,7 @@ write_district_streets (Page      *page,
               continue;
             }
           value = community_report_percent (community_indicator_result_get_value (result));
-          if (!community_report_indicator_has_target (result))
+          if (!community_indicator_result_has_target (result))
             out_printf (out, "<td class=\"num\">%s</td>", value);
           else if (community_indicator_result_get_met (result))
             out_printf (out, "<td class=\"num met\">%s ✓</td>", value);

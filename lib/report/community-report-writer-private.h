@@ -56,12 +56,9 @@ community_report_place (ReportPlaces *places,
   return index >= 0 ? g_ptr_array_index (places->places, index) : NULL;
 }
 
-/* An indicator's title for a person. For now its id: the indicator titles
- * of the ruleset (DOMAIN.md §5) are wired here when they land. */
-const char        *community_report_indicator_title  (CommunityReport  *report,
-                                                      const char       *indicator);
-/* Whether the indicator has a target (monitoring indicators have none). */
-gboolean           community_report_indicator_has_target (CommunityIndicatorResult *indicator);
+/* An indicator's title in the language of the messages
+ * (村(居)民委员会依法自治达标率), or its id when the library has none. */
+const char        *community_report_indicator_title  (const char       *indicator);
 
 /* The clause's title and text as the policy words them (lib/data/clauses.json,
  * from tools/extract-clauses.py), or NULL. */

@@ -190,13 +190,13 @@ write_indicators (Sheet           *sheet,
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
   const char *const columns[] = {
-    _("Indicator"), _("Division code"), _("Division"), _("Level"), _("Value"), _("Target"),
-    _("Met"), _("Numerator"), _("Denominator"),
+    _("Indicator"), _("Indicator id"), _("Division code"), _("Division"), _("Level"), _("Value"),
+    _("Target"), _("Met"), _("Numerator"), _("Denominator"),
   };
 
-  worksheet_set_column (sheet->sheet, 0, 0, 34, NULL);
-  worksheet_set_column (sheet->sheet, 1, 2, 16, NULL);
-  worksheet_set_column (sheet->sheet, 3, 8, 12, NULL);
+  worksheet_set_column (sheet->sheet, 0, 1, 34, NULL);
+  worksheet_set_column (sheet->sheet, 2, 3, 16, NULL);
+  worksheet_set_column (sheet->sheet, 4, 9, 12, NULL);
   put_header (sheet, columns, G_N_ELEMENTS (columns), n_items);
   for (guint i = 0; i < n_items; i++, sheet->row++)
     {
@@ -204,31 +204,32 @@ write_indicators (Sheet           *sheet,
       const char *code = community_indicator_result_get_division (result);
       const ReportPlace *place = community_report_place (places, community_report_places_lookup (places, code));
       gboolean applicable = community_indicator_result_is_applicable (result);
-      gboolean has_target = community_report_indicator_has_target (result);
+      gboolean has_target = community_indicator_result_has_target (result);
 
-      put_text (sheet, 0, community_report_indicator_title (report, community_indicator_result_get_id (result)));
-      put_text (sheet, 1, code);
+      put_text (sheet, 0, community_report_indicator_title (community_indicator_result_get_id (result)));
+      put_text (sheet, 1, community_indicator_result_get_id (result));
+      put_text (sheet, 2, code);
       if (place != NULL)
         {
-          put_text (sheet, 2, place->name);
-          put_text (sheet, 3, tier_label (place->tier));
+          put_text (sheet, 3, place->name);
+          put_text (sheet, 4, tier_label (place->tier));
         }
       if (applicable)
-        put_number (sheet, 4, community_indicator_result_get_value (result), sheet->percent);
+        put_number (sheet, 5, community_indicator_result_get_value (result), sheet->percent);
       else
-        put_text (sheet, 4, _("n/a"));
+        put_text (sheet, 5, _("n/a"));
       if (has_target)
-        put_number (sheet, 5, community_indicator_result_get_target (result), sheet->percent);
+        put_number (sheet, 6, community_indicator_result_get_target (result), sheet->percent);
       else
-        put_text (sheet, 5, "—");
-      if (!applicable)
-        put_text (sheet, 6, _("n/a"));
-      else if (!has_target)
         put_text (sheet, 6, "—");
+      if (!applicable)
+        put_text (sheet, 7, _("n/a"));
+      else if (!has_target)
+        put_text (sheet, 7, "—");
       else
-        put_text (sheet, 6, community_indicator_result_get_met (result) ? _("yes") : _("no"));
-      put_number (sheet, 7, community_indicator_result_get_numerator (result), NULL);
-      put_number (sheet, 8, community_indicator_result_get_denominator (result), NULL);
+        put_text (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
+      put_number (sheet, 8, community_indicator_result_get_numerator (result), NULL);
+      put_number (sheet, 9, community_indicator_result_get_denominator (result), NULL);
     }
 }
 
