@@ -291,6 +291,24 @@ class HtmlInBrowser(unittest.TestCase):
         self.assertEqual(city_chart["bars"] + city_chart["na"], city_chart["rows"])
         self.assertEqual(city_chart["target"], 1)
         self.assertGreater(city_chart["scoped"], city_chart["rows"])
+        # A monitoring indicator (no target): bars, no target line, "—".
+        monitored = sorted({i["id"] for i in self.report["indicators"] if i["target"] is None})
+        self.assertTrue(monitored)
+        for indicator in monitored:
+            figure = self.browser.eval(
+                "(() => { const f = Array.from(document.querySelectorAll('figure.indicator'))"
+                ".find(f => f.querySelector('figcaption code').textContent === %s);"
+                " return {lines: f.querySelectorAll('line.target').length,"
+                " bars: f.querySelectorAll('rect.bar-plain').length + f.querySelectorAll('text.na').length,"
+                " targets: Array.from(f.querySelectorAll('tbody tr')).map(tr => tr.cells[2].textContent)}; })()"
+                % json.dumps(indicator))
+            self.assertEqual(figure["lines"], 0, indicator)
+            self.assertGreater(figure["bars"], 0, indicator)
+            self.assertEqual(set(figure["targets"]), {"—"}, indicator)
+        # Titles, with the id beside them.
+        captions = self.browser.eval(
+            "Array.from(document.querySelectorAll('figure.indicator figcaption h4')).map(h => h.textContent)")
+        self.assertNotIn("self-governance.compliance", captions)
         # The charts are drawn: they have a size on the page.
         self.assertGreater(self.browser.eval(
             "document.querySelector('svg.chart').getBoundingClientRect().height"), 40)
@@ -423,6 +441,9 @@ class HtmlInBrowser(unittest.TestCase):
         for heading in headings:
             self.assertRegex(heading, r"[\u4e00-\u9fff]", heading)
         self.assertIn("城乡社区治理与服务报告", headings)
+        captions = self.browser.eval(
+            "Array.from(document.querySelectorAll('figure.indicator figcaption h4')).map(h => h.textContent)")
+        self.assertIn("村(居)民委员会依法自治达标率", captions)
         self.assertRegex(self.count_text(), r"^显示 \d+ 个问题")
         self.assertNotIn("Showing", self.browser.eval("document.body.innerText"))
 
@@ -541,6 +562,14 @@ class Workbook(unittest.TestCase):
         # The other sheets.
         indicators = list(book["indicators"].iter_rows(values_only=True))
         self.assertEqual(len(indicators) - 1, len(report["indicators"]))
+        for row, indicator in zip(indicators[1:], report["indicators"]):
+            self.assertEqual((row[1], row[2]), (indicator["id"], indicator["division"]))
+            if indicator["target"] is None:
+                self.assertEqual((row[6], row[7]), ("—", "—" if indicator["value"] is not None else "n/a"))
+            else:
+                self.assertAlmostEqual(row[6], indicator["target"])
+                if indicator["met"] is not None:
+                    self.assertEqual(row[7], "yes" if indicator["met"] else "no")
         self.assertEqual(book["indicators"].freeze_panes, "A2")
         summary = list(book["summary"].iter_rows(values_only=True))
         self.assertEqual(summary[0][0], "Rule")
