@@ -244,6 +244,46 @@ START_TEST (test_xlsx)
 }
 END_TEST
 
+START_TEST (test_for_division)
+{
+  Checked checked = check_sample ();
+  const char *street = "320213025000";   /* 广益街道 */
+  g_autoptr(CommunityReport) part = community_report_for_division (checked.report, checked.dataset, street);
+  g_autoptr(GListModel) expected = community_report_filter (checked.report, COMMUNITY_SEVERITY_INFO,
+                                                            NULL, NULL, street);
+  GListModel *findings = community_report_get_findings (part);
+  GListModel *indicators = community_report_get_indicators (part);
+  g_autoptr(CommunityReport) nowhere = community_report_for_division (checked.report, checked.dataset,
+                                                                      "329999999999");
+
+  ck_assert_uint_gt (g_list_model_get_n_items (expected), 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (findings), g_list_model_get_n_items (expected));
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CommunityFinding) a = g_list_model_get_item (findings, i);
+      g_autoptr(CommunityFinding) b = g_list_model_get_item (expected, i);
+
+      ck_assert_ptr_eq (a, b);
+    }
+  ck_assert_uint_eq (community_report_count_at_least (part, COMMUNITY_SEVERITY_INFO),
+                     g_list_model_get_n_items (findings));
+  /* The street's own indicators only: a street has nothing beneath it. */
+  ck_assert_uint_gt (g_list_model_get_n_items (indicators), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
+
+      ck_assert_str_eq (community_indicator_result_get_division (indicator), street);
+    }
+  ck_assert_uint_eq (g_list_model_get_n_items (community_report_get_rule_results (part)),
+                     g_list_model_get_n_items (community_report_get_rule_results (checked.report)));
+  /* A code the dataset does not hold: nothing. */
+  ck_assert_uint_eq (g_list_model_get_n_items (community_report_get_findings (nowhere)), 0);
+  ck_assert_uint_eq (g_list_model_get_n_items (community_report_get_indicators (nowhere)), 0);
+  checked_clear (&checked);
+}
+END_TEST
+
 /* The built-in clause texts (lib/data/clauses.json) cover every clause of
  * the policy that the built-in ruleset cites. */
 START_TEST (test_clauses_cover_the_ruleset)
@@ -297,6 +337,7 @@ main (void)
   tcase_add_test (tc, test_html_empty);
   tcase_add_test (tc, test_xlsx);
   tcase_add_test (tc, test_clauses_cover_the_ruleset);
+  tcase_add_test (tc, test_for_division);
   suite_add_tcase (s, tc);
   return community_test_run (s);
 }

@@ -854,6 +854,7 @@ main (int   argc,
   g_autoptr(CommunityValidator) validator = NULL;
   g_autoptr(CommunityDataset) dataset = NULL;
   g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(CommunityReport) division_report = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autofree char *ruleset_arg = NULL;
   g_autofree char *format_arg = NULL;
@@ -968,13 +969,6 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
-  if (division_arg != NULL && (format == FORMAT_HTML || format == FORMAT_XLSX))
-    {
-      usage_error (prgname, _("--division works with the text and json formats; the html and xlsx "
-                              "reports cover the whole dataset and filter by division themselves"));
-      return EXIT_USAGE;
-    }
-
   if (division_arg != NULL && !is_division_code (division_arg))
     {
       g_autofree char *message =
@@ -1029,6 +1023,12 @@ main (int   argc,
   check.dataset_name = arguments[0];
   check.dataset = dataset;
   check.report = report;
+  /* The page and the workbook of one division hold only its part. */
+  if (division_arg != NULL && (format == FORMAT_HTML || format == FORMAT_XLSX))
+    {
+      division_report = community_report_for_division (report, dataset, division_arg);
+      check.report = division_report;
+    }
   check.findings = findings;
   check.division = division_arg;
   check.prefix = prefix;

@@ -23,6 +23,10 @@ gboolean community_report_write_html (CommunityReport   *self,
                                       GCancellable      *cancellable,
                                       GError           **error);
 COMMUNITY_AVAILABLE_IN_ALL
+CommunityReport *community_report_for_division (CommunityReport  *self,
+                                                CommunityDataset *dataset,
+                                                const char       *code) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_ALL
 gboolean community_report_write_xlsx (CommunityReport   *self,
                                       CommunityDataset  *dataset,
                                       const char        *filename,

@@ -579,6 +579,34 @@ class Workbook(unittest.TestCase):
         self.assertEqual(totals["Errors"], report["summary"]["errors"])
         self.assertEqual(totals["Findings"], len(report["findings"]))
 
+    def test_one_division(self):
+        """--division: the workbook a bureau forwards one street, with what
+        the JSON report of that street holds."""
+        openpyxl = self.openpyxl()
+        street = "320213025000"
+        report = json.loads(check(SAMPLE, "--format", "json", "--fail-on", "never",
+                                  "--division", street).stdout)
+        path = os.path.join(self.tmp, "street.xlsx")
+        self.assertEqual(check(SAMPLE, "--format", "xlsx", "-o", path, "--division", street).returncode, 1)
+        book = openpyxl.load_workbook(path)
+        rows = list(book["findings"].iter_rows(values_only=True))[1:]
+        self.assertEqual([(r[0], r[4], r[11]) for r in rows],
+                         [(f["rule"], f["subject"]["id"], f["path"]) for f in report["findings"]])
+        self.assertTrue(rows)
+        self.assertEqual({r[7] for r in rows}, {street})
+        indicators = list(book["indicators"].iter_rows(values_only=True))[1:]
+        self.assertEqual(sorted((r[1], r[2]) for r in indicators),
+                         sorted((i["id"], i["division"]) for i in report["indicators"]))
+        totals = {r[0]: r[1] for r in book["summary"].iter_rows(values_only=True) if r and r[0]}
+        self.assertEqual(totals["Findings"], len(report["findings"]))
+        # The page too.
+        page = os.path.join(self.tmp, "street.html")
+        self.assertEqual(check(SAMPLE, "--format", "html", "-o", page, "--division", street).returncode, 1)
+        with open(page, encoding="utf-8") as f:
+            html = f.read()
+        data = json.loads(html.split('id="report-data">', 1)[1].split("</script>", 1)[0])
+        self.assertEqual([f[4] for f in data["findings"]], [f["path"] for f in report["findings"]])
+
     def test_chinese_headers(self):
         openpyxl = self.openpyxl()
         path = os.path.join(self.tmp, "zh.xlsx")
