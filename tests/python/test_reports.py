@@ -57,6 +57,14 @@ class ReportsTest(unittest.TestCase):
             report.write_html(dataset, Gio.MemoryOutputStream.new_resizable(), cancellable)
         self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
 
+    def test_for_division(self):
+        dataset, report = checked()
+        part = report.for_division(dataset, "320213025000")
+        expected = report.filter(Community.Severity.INFO, None, None, "320213025000")
+        self.assertEqual([f.get_path() for f in part.get_findings()],
+                         [f.get_path() for f in expected])
+        self.assertTrue(all(i.get_division() == "320213025000" for i in part.get_indicators()))
+
     def test_xlsx(self):
         dataset, report = checked()
         with tempfile.TemporaryDirectory() as tmp:
