@@ -224,6 +224,12 @@ community_finding_in_division (CommunityFinding *self,
          (self->divisions != NULL && g_strv_contains ((const char * const *) self->divisions, code));
 }
 
+const char * const *
+community_finding_get_divisions (CommunityFinding *self)
+{
+  return (const char * const *) self->divisions;
+}
+
 /**
  * community_finding_get_rule:
  * @self: a finding

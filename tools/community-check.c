@@ -2,23 +2,30 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Usage: community-check DATASET [--ruleset NAME|FILE] [--format text|json]
+ * Usage: community-check DATASET [--ruleset NAME|FILE]
+ *                        [--format text|json|html|xlsx] [--output FILE]
  *                        [--fail-on error|warning|info|never] [--division CODE]
  *
  * Loads a dataset (a file, or "-" for standard input), runs a ruleset over it
  * (wuxi-2018 unless told otherwise) and prints the report: for a person
- * (text) or for a program (json, the libcommunity-report document). The exit
+ * (text), for a program (json, the libcommunity-report document), as a
+ * self-contained web page (html) or as an Excel workbook (xlsx), on standard
+ * output or in the --output file. The workbook, a binary file, is never
+ * written to a terminal. The exit
  * status says whether anything at or above --fail-on was found. Findings never
  * carry personal data, and workers are never printed.
  */
 
 #include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include <community/community.h>
 
@@ -34,6 +41,8 @@ enum {
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_HTML,
+  FORMAT_XLSX,
 } OutputFormat;
 
 /* --fail-on never: no severity fails the run. */
@@ -689,6 +698,76 @@ print_json (Check *check)
   printf ("%s\n", data);
 }
 
+/* --- HTML and Excel output --- */
+
+/* The page, to @output or (NULL) standard output. */
+static gboolean
+write_html (Check       *check,
+            const char  *output,
+            GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+      if (stream == NULL)
+        return FALSE;
+    }
+  else
+    {
+      fflush (stdout);
+      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+    }
+  if (!community_report_write_html (check->report, check->dataset, stream, NULL, error))
+    {
+      /* Closing a replacing stream cancelled leaves the old file as it
+       * was, with no half page in its place. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (stream, NULL, error);
+}
+
+/* The workbook, to @output or (NULL) standard output, which must not be a
+ * terminal: libxlsxwriter writes files, so it goes through a temporary
+ * one. */
+static gboolean
+write_xlsx (Check       *check,
+            const char  *output,
+            GError     **error)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  gboolean ok;
+
+  if (output != NULL)
+    return community_report_write_xlsx (check->report, check->dataset, output, error);
+
+  tmpdir = g_dir_make_tmp ("community-check-XXXXXX", error);
+  if (tmpdir == NULL)
+    return FALSE;
+  path = g_build_filename (tmpdir, "report.xlsx", NULL);
+  ok = community_report_write_xlsx (check->report, check->dataset, path, error) &&
+       g_file_get_contents (path, &data, &length, error);
+  if (ok && (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "%s", g_strerror (errno));
+      ok = FALSE;
+    }
+  g_unlink (path);
+  g_rmdir (tmpdir);
+  return ok;
+}
+
 /* --- main --- */
 
 /* The variable setlocale (LC_ALL, "") takes the language of messages from. */
@@ -775,9 +854,11 @@ main (int   argc,
   g_autoptr(CommunityValidator) validator = NULL;
   g_autoptr(CommunityDataset) dataset = NULL;
   g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(CommunityReport) division_report = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autofree char *ruleset_arg = NULL;
   g_autofree char *format_arg = NULL;
+  g_autofree char *output_arg = NULL;
   g_autofree char *fail_on_arg = NULL;
   g_autofree char *division_arg = NULL;
   g_autofree char *description = NULL;
@@ -794,8 +875,11 @@ main (int   argc,
       N_("Check against a built-in ruleset or a ruleset file (default: wuxi-2018)"),
       N_("NAME|FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg,
-      N_("Print the report as text (for a person, the default) or json (the libcommunity-report document)"),
-      N_("text|json") },
+      N_("Write the report as text (for a person, the default), json (the libcommunity-report document), html (a self-contained web page) or xlsx (an Excel workbook)"),
+      N_("text|json|html|xlsx") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg,
+      N_("Write the report to FILE instead of standard output (an xlsx workbook is never written to a terminal)"),
+      N_("FILE") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_arg,
       N_("Exit with status 1 when a finding is at least this severe (default: error)"),
       N_("error|warning|info|never") },
@@ -857,9 +941,13 @@ main (int   argc,
     format = FORMAT_TEXT;
   else if (g_str_equal (format_arg, "json"))
     format = FORMAT_JSON;
+  else if (g_str_equal (format_arg, "html"))
+    format = FORMAT_HTML;
+  else if (g_str_equal (format_arg, "xlsx"))
+    format = FORMAT_XLSX;
   else
     {
-      g_autofree char *message = g_strdup_printf (_("unknown format “%s”: use text or json"), format_arg);
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”: use text, json, html or xlsx"), format_arg);
 
       usage_error (prgname, message);
       return EXIT_USAGE;
@@ -871,6 +959,13 @@ main (int   argc,
         g_strdup_printf (_("unknown severity “%s”: use error, warning, info or never"), fail_on_arg);
 
       usage_error (prgname, message);
+      return EXIT_USAGE;
+    }
+
+  if (format == FORMAT_XLSX && output_arg == NULL && isatty (STDOUT_FILENO))
+    {
+      usage_error (prgname, _("an xlsx workbook is binary and is not written to a terminal: "
+                              "give --output FILE or redirect standard output"));
       return EXIT_USAGE;
     }
 
@@ -928,18 +1023,53 @@ main (int   argc,
   check.dataset_name = arguments[0];
   check.dataset = dataset;
   check.report = report;
+  /* The page and the workbook of one division hold only its part. */
+  if (division_arg != NULL && (format == FORMAT_HTML || format == FORMAT_XLSX))
+    {
+      division_report = community_report_for_division (report, dataset, division_arg);
+      check.report = division_report;
+    }
   check.findings = findings;
   check.division = division_arg;
   check.prefix = prefix;
 
-  if (format == FORMAT_JSON)
-    print_json (&check);
-  else
-    print_text (&check);
+  /* Text and JSON print to standard output: with --output, that is the
+   * file, opened only now that there is a report to write. */
+  if (output_arg != NULL && (format == FORMAT_TEXT || format == FORMAT_JSON) &&
+      freopen (output_arg, "w", stdout) == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", output_arg, g_strerror (errno));
+      return EXIT_USAGE;
+    }
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_json (&check);
+      break;
+    case FORMAT_HTML:
+      if (!write_html (&check, output_arg, &error))
+        {
+          fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, error->message);
+          return EXIT_USAGE;
+        }
+      break;
+    case FORMAT_XLSX:
+      if (!write_xlsx (&check, output_arg, &error))
+        {
+          fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, error->message);
+          return EXIT_USAGE;
+        }
+      break;
+    case FORMAT_TEXT:
+    default:
+      print_text (&check);
+      break;
+    }
 
   if (fflush (stdout) != 0)
     {
-      fprintf (stderr, "%s: %s\n", prgname, g_strerror (errno));
+      fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, g_strerror (errno));
       return EXIT_USAGE;
     }
 

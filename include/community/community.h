@@ -45,6 +45,7 @@
 #include "community-rule-result.h"
 #include "community-indicator-result.h"
 #include "community-report.h"
+#include "community-report-writer.h"
 #include "community-validator.h"
 #include "community-validation.h"
 #include "community-vocabulary.h"

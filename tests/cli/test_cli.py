@@ -37,7 +37,7 @@ SAMPLE = os.environ.get("COMMUNITY_SAMPLE", "")
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 SUMMARY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
-OPTIONS = ["--ruleset", "--format", "--fail-on", "--division", "--version", "--help"]
+OPTIONS = ["--ruleset", "--format", "--output", "--fail-on", "--division", "--version", "--help"]
 
 # The two findings the tests may rely on.
 GRID_LEADER = ("grid.leader", "grid", "320205106001-G02", "/grids/17/leader")
@@ -196,7 +196,7 @@ class TestUsage(CheckTestCase):
         self.assertEqual(result.returncode, 0)
         for option in OPTIONS:
             self.assertIn(option, text(result))
-        for value in ("text", "json", "error", "warning", "info", "never", "wuxi-2018"):
+        for value in ("text", "json", "html", "xlsx", "error", "warning", "info", "never", "wuxi-2018"):
             self.assertIn(value, text(result))
         self.assertIn("Exit status", text(result))
 
