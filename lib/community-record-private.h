@@ -152,4 +152,14 @@ guint                      community_record_peek_uint            (CommunityRecor
                                                                   guint                 prop_id,
                                                                   guint                 fallback);
 
+/* For the typed accessors (community-accessors.c): the value of the field
+ * whose JSON name is @json_name, or its default when it is not set. A
+ * pointer is borrowed. */
+gpointer                   community_record_get_pointer_field    (CommunityRecord      *self,
+                                                                  const char           *json_name);
+gint64                     community_record_get_integer_field    (CommunityRecord      *self,
+                                                                  const char           *json_name);
+double                     community_record_get_double_field     (CommunityRecord      *self,
+                                                                  const char           *json_name);
+
 G_END_DECLS

@@ -45,5 +45,6 @@
 #include "community-report.h"
 #include "community-validator.h"
 #include "community-validation.h"
+#include "community-accessors.h"
 
 #undef COMMUNITY_INSIDE
