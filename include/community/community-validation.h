@@ -37,6 +37,8 @@ gboolean             community_validation_is_pending    (CommunityValidation *se
 COMMUNITY_AVAILABLE_IN_ALL
 void                 community_validation_revalidate    (CommunityValidation *self);
 COMMUNITY_AVAILABLE_IN_ALL
-CommunityReport     *community_validation_get_report    (CommunityValidation *self) G_GNUC_WARN_UNUSED_RESULT;
+CommunityReport     *community_validation_get_report    (CommunityValidation *self);
+COMMUNITY_AVAILABLE_IN_ALL
+CommunityReport     *community_validation_dup_report    (CommunityValidation *self) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

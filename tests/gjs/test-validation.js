@@ -496,6 +496,27 @@ test('findings about personal data do not quote it', () => {
     assertNoPersonalData(broken, [...workers, ...sampleJson().workers]);
 });
 
+test('a validation notifies a UI when its report changes', () => {
+    const ds = loadSample();
+    const validation = Community.Validation.new(
+        Community.Validator.new(Community.Ruleset.new_builtin('wuxi-2018')), ds);
+    const seen = [];
+    validation.connect('notify::report', () => seen.push('report'));
+    validation.connect('notify::pending', v => seen.push(`pending ${v.pending}`));
+    const grid = ds.get_items(Community.EntityKind.GRID).get_item(0);
+    const about = report => modelItems(report.get_findings())
+        .filter(f => f.get_subject_id() === grid.get_identity()).map(f => f.get_rule());
+    const before = about(validation.report);
+    grid.set_leader('W-NOBODY');
+    grid.set_households(grid.get_households() + 1);
+    assertDeepEqual(seen, ['pending true', 'report']);
+    const after = about(validation.get_report());
+    assertDeepEqual(seen, ['pending true', 'report', 'pending false']);
+    assertEqual(validation.pending, false);
+    assert(after.length > before.length, `no finding about a leader nobody is: ${after}`);
+    assertEqual(validation.report.to_data()[0], validate(ds).to_data()[0]);
+});
+
 // --- Plan -------------------------------------------------------------------
 
 finish();
