@@ -74,6 +74,18 @@ typedef union {
 /* At most this many fields in one record type (the set-mask is 64 bits). */
 #define COMMUNITY_MAX_FIELDS 63
 
+/* CommunityRecordClass as the library sees it: the public header shows
+ * padding where the class keeps its field table. */
+typedef struct {
+  GObjectClass parent_class;
+  const CommunityFieldTable *fields;
+  gpointer padding[7];
+} CommunityRecordClassPrivate;
+
+G_STATIC_ASSERT (sizeof (CommunityRecordClassPrivate) == sizeof (CommunityRecordClass));
+
+#define COMMUNITY_RECORD_CLASS_PRIVATE(klass) ((CommunityRecordClassPrivate *) COMMUNITY_RECORD_CLASS (klass))
+
 void                       community_record_class_install_fields (CommunityRecordClass *klass,
                                                                   guint                 n_props,
                                                                   GParamSpec          **pspecs,

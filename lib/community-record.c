@@ -126,13 +126,13 @@ community_field_table_lookup (const CommunityFieldTable *table,
 const CommunityFieldTable *
 community_record_class_get_fields (CommunityRecordClass *klass)
 {
-  return klass->fields;
+  return COMMUNITY_RECORD_CLASS_PRIVATE (klass)->fields;
 }
 
 const CommunityFieldTable *
 community_record_get_fields (CommunityRecord *self)
 {
-  return COMMUNITY_RECORD_GET_CLASS (self)->fields;
+  return ((CommunityRecordClassPrivate *) COMMUNITY_RECORD_GET_CLASS (self))->fields;
 }
 
 void
@@ -174,7 +174,7 @@ community_record_class_install_fields (CommunityRecordClass *klass,
         table->storage[id] = G_TYPE_OBJECT;
     }
 
-  klass->fields = table;
+  COMMUNITY_RECORD_CLASS_PRIVATE (klass)->fields = table;
 }
 
 static Slot *

@@ -214,7 +214,7 @@ def main():
                     returns = 'the value, or the property\'s default when it is unset'
                 ann = ret_annotation(f)
                 zero = 'NULL' if f.access == 'pointer' else '0'
-                h += ['COMMUNITY_AVAILABLE_IN_ALL',
+                h += ['COMMUNITY_AVAILABLE_IN_0_1',
                       f'{f.ret}{"" if f.ret.endswith("*") else " "}{getter} ({type_name} *self);']
                 c += ['/**',
                       f' * {getter}:',
@@ -249,7 +249,7 @@ def main():
                     arg_doc = 'the new value'
                     effect = ('Sets it and marks it set; [method@Community.Record.unset] '
                               'unsets it.')
-                h += ['COMMUNITY_AVAILABLE_IN_ALL',
+                h += ['COMMUNITY_AVAILABLE_IN_0_1',
                       f'void {setter} ({type_name} *self,',
                       f'{" " * (len(setter) + 7)}{f.arg}{"" if f.arg.endswith("*") else " "}value);']
                 c += ['/**',

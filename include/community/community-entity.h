@@ -33,8 +33,7 @@ struct _CommunityEntityClass
   CommunityRecordClass parent_class;
 
   /*< private >*/
-  CommunityEntityKind kind;
-  gpointer padding[8];
+  gpointer padding[9];
 };
 
 COMMUNITY_AVAILABLE_IN_ALL

@@ -33,8 +33,7 @@ struct _CommunityRecordClass
   GObjectClass parent_class;
 
   /*< private >*/
-  gpointer fields;
-  gpointer padding[7];
+  gpointer padding[8];
 };
 
 COMMUNITY_AVAILABLE_IN_ALL
