@@ -164,6 +164,22 @@ guint                      community_record_peek_uint            (CommunityRecor
                                                                   guint                 prop_id,
                                                                   guint                 fallback);
 
+/* Calls @func for each required member (COMMUNITY_FIELD_REQUIRED or
+ * IDENTITY) of @self, and of the records nested in it (objects and list
+ * models of records, each in turn), that is not set: @record is the record
+ * that lacks it, @prop_id the field, and @pointer holds on entry what the
+ * caller gave, followed by the JSON Pointer of the member below @self
+ * ("/committee/members"). Stops as soon as @func returns FALSE, and then
+ * returns FALSE. The pointer is given back as it was. */
+typedef gboolean (*CommunityMissingFunc)                         (CommunityRecord      *record,
+                                                                  guint                 prop_id,
+                                                                  const GString        *pointer,
+                                                                  gpointer              user_data);
+gboolean                   community_record_foreach_missing      (CommunityRecord      *self,
+                                                                  GString              *pointer,
+                                                                  CommunityMissingFunc  func,
+                                                                  gpointer              user_data);
+
 /* For the typed accessors (community-accessors.c): the value of the field
  * whose JSON name is @json_name, or its default when it is not set. A
  * pointer is borrowed. */

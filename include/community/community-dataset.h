@@ -151,6 +151,9 @@ gboolean            community_dataset_save_to_file    (CommunityDataset    *self
                                                        const char          *filename,
                                                        GError             **error);
 COMMUNITY_AVAILABLE_IN_ALL
+gboolean            community_dataset_check_complete  (CommunityDataset    *self,
+                                                       GError             **error);
+COMMUNITY_AVAILABLE_IN_ALL
 gboolean            community_dataset_equal           (CommunityDataset    *a,
                                                        CommunityDataset    *b);
 COMMUNITY_AVAILABLE_IN_ALL
