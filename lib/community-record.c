@@ -406,19 +406,25 @@ community_record_foreach_missing (CommunityRecord      *self,
   const CommunityFieldTable *table = community_record_get_fields (self);
   gboolean go_on = TRUE;
 
+  /* The rule record.required walks every entity of a dataset: the
+   * pointer is only written for what is missing or nested. */
   for (guint id = 1; go_on && id <= table->n_fields; id++)
     {
       const CommunityFieldSlot *slot = community_record_peek_slot (self, id);
-      gsize mark = community_json_pointer_push_member (pointer, table->json_names[id]);
+      gboolean missing = slot == NULL &&
+                         (table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY));
+      gboolean nested = slot != NULL && slot_fundamental (table, id) == G_TYPE_OBJECT;
+      gsize mark;
 
-      if (slot == NULL)
-        {
-          if (table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY))
-            go_on = func (self, id, pointer, user_data);
-        }
-      else if (slot_fundamental (table, id) == G_TYPE_OBJECT && COMMUNITY_IS_RECORD (slot->p))
+      if (!missing && !nested)
+        continue;
+
+      mark = community_json_pointer_push_member (pointer, table->json_names[id]);
+      if (missing)
+        go_on = func (self, id, pointer, user_data);
+      else if (COMMUNITY_IS_RECORD (slot->p))
         go_on = community_record_foreach_missing (slot->p, pointer, func, user_data);
-      else if (slot_fundamental (table, id) == G_TYPE_OBJECT && G_IS_LIST_MODEL (slot->p))
+      else if (G_IS_LIST_MODEL (slot->p))
         {
           guint n_items = g_list_model_get_n_items (slot->p);
 
