@@ -79,6 +79,10 @@ def node_value(node):
     return json.loads(Json.to_string(node, False))
 
 
+# The overrides give expected and actual as Python values; the Json.Node the
+# library gives is behind get_expected_node() and get_actual_node().
+
+
 def keys(findings):
     return [(f.get_rule(), f.get_subject_id(), f.get_path()) for f in findings]
 
@@ -140,14 +144,16 @@ class FindingsTest(ValidationTestCase):
                 self.assertEqual(finding.get_clause(), self.ruleset.get_rule_clause(rule))
                 self.assertTrue(finding.get_message())
                 self.assertIn(subject, finding.get_message())
-                self.assertEqual(node_value(finding.get_expected()), expected)
-                self.assertEqual(node_value(finding.get_actual()), actual)
+                self.assertEqual(finding.get_expected(), expected)
+                self.assertEqual(finding.get_actual(), actual)
+                self.assertEqual(node_value(finding.get_expected_node()), expected)
+                self.assertEqual(node_value(finding.get_actual_node()), actual)
 
     def test_grid_coverage_numbers(self):
         finding = self.finding("grid.coverage")
         self.assertEqual(finding.get_severity(), ERROR)
         self.assertEqual(finding.get_clause(), "一(三), 三(四)")
-        expected, actual = finding.get_expected(), finding.get_actual()
+        expected, actual = finding.get_expected_node(), finding.get_actual_node()
         self.assertEqual(expected.get_node_type(), Json.NodeType.VALUE)
         self.assertEqual(actual.get_node_type(), Json.NodeType.VALUE)
         self.assertEqual(expected.get_int(), 2320)
@@ -161,8 +167,8 @@ class FindingsTest(ValidationTestCase):
         finding = self.finding("worker.pay-floor")
         self.assertEqual(finding.get_severity(), WARNING)
         self.assertEqual(finding.get_subject_kind(), Community.EntityKind.WORKER)
-        self.assertEqual(finding.get_expected().get_int(), 98640)
-        self.assertEqual(finding.get_actual().get_int(), 92400)
+        self.assertEqual(finding.get_expected(), 98640)
+        self.assertEqual(finding.get_actual(), 92400)
         self.assertEqual(finding.get_shortfall(), 98640.0 - 92400.0)
         self.assertEqual(sample_json()["workers"][17]["annual_pay_yuan"], 92400)
 
@@ -423,7 +429,7 @@ class FixTest(ValidationTestCase):
     def test_one_yuan_short_still_fails(self):
         self.mine.get_worker("W0018").props.annual_pay_yuan = 98639
         finding = self.finding("worker.pay-floor", validate(self.mine))
-        self.assertEqual(node_value(finding.get_actual()), 98639)
+        self.assertEqual(finding.get_actual(), 98639)
         self.assertEqual(finding.get_shortfall(), 1.0)
 
 
@@ -438,7 +444,7 @@ class PrivacyTest(ValidationTestCase):
             for value in personal:
                 self.assertNotIn(value, message)
         for finding in report.get_findings():
-            for node in (finding.get_expected(), finding.get_actual()):
+            for node in (finding.get_expected_node(), finding.get_actual_node()):
                 text = Json.to_string(node, False) if node is not None else ""
                 for value in personal:
                     self.assertNotIn(value, text)
