@@ -68,49 +68,40 @@ class Field:
                          or 'READWRITE' in args) and not self.construct_only
         gtype = re.search(r'\b((?:COMMUNITY|G)_TYPE_\w+)', args)
         self.gtype = gtype.group(1) if gtype else None
-        self.nullable = False
-        k = self.kind
-        if k == 'string':
-            self.ret, self.arg, self.nullable = 'const char *', 'const char *', True
-            self.access = 'pointer'
-        elif k == 'boolean':
-            self.ret = self.arg = 'gboolean'
-            self.access = 'integer'
-        elif k == 'uint':
-            self.ret = self.arg = 'guint'
-            self.access = 'integer'
-        elif k == 'int64':
-            self.ret = self.arg = 'gint64'
-            self.access = 'integer'
-        elif k == 'double':
-            self.ret = self.arg = 'double'
-            self.access = 'double'
-        elif k in ('enum', 'flags'):
-            self.ret = self.arg = camel(self.gtype)
-            self.access = 'integer'
-        elif k == 'boxed' and self.gtype == 'G_TYPE_STRV':
-            self.ret = self.arg = 'const char * const *'
-            self.nullable = True
-            self.access = 'pointer'
-        elif k == 'boxed' and self.gtype == 'G_TYPE_DATE':
-            self.ret = self.arg = 'const GDate *'
-            self.nullable = True
-            self.access = 'pointer'
-        elif k == 'boxed' and self.gtype == 'G_TYPE_DATE_TIME':
-            self.ret = self.arg = 'GDateTime *'
-            self.nullable = True
-            self.access = 'pointer'
-        elif k == 'object' and self.gtype == 'G_TYPE_LIST_MODEL':
-            self.ret = self.arg = 'GListModel *'
-            self.nullable = True
-            self.access = 'pointer'
-        elif k == 'object':
-            self.ret = self.arg = camel(self.gtype) + ' *'
-            self.nullable = True
-            self.access = 'pointer'
-        else:
+        # An enum, flags or record type: its C type from its GType macro.
+        key = (self.kind, self.gtype if self.kind in ('boxed', 'object') else None)
+        if key not in C_TYPES and self.kind in ('enum', 'flags'):
+            key = (self.kind, None)
+        elif key not in C_TYPES and self.kind == 'object':
+            key = ('object', None)
+        if key not in C_TYPES:
             sys.exit(f'gen-accessors.py: {type_name}:{self.name}: no accessor for '
-                     f'g_param_spec_{k} ({self.gtype}); teach lib/gen-accessors.py')
+                     f'g_param_spec_{self.kind} ({self.gtype}); teach lib/gen-accessors.py')
+        c_type, self.access = C_TYPES[key]
+        if c_type is None:
+            c_type = camel(self.gtype) + (' *' if self.kind == 'object' else '')
+        self.ret = self.arg = c_type
+        # Pointers: NULL is unset.
+        self.nullable = self.access == 'pointer'
+
+
+# g_param_spec_<kind> (and, for boxed and object ones, the value's GType)
+# -> the C type of the accessors (None: named after the GType) and how the
+# record stores the value (community_record_get_<access>_field()).
+C_TYPES = {
+    ('string', None): ('const char *', 'pointer'),
+    ('boolean', None): ('gboolean', 'integer'),
+    ('uint', None): ('guint', 'integer'),
+    ('int64', None): ('gint64', 'integer'),
+    ('double', None): ('double', 'double'),
+    ('enum', None): (None, 'integer'),
+    ('flags', None): (None, 'integer'),
+    ('boxed', 'G_TYPE_STRV'): ('const char * const *', 'pointer'),
+    ('boxed', 'G_TYPE_DATE'): ('const GDate *', 'pointer'),
+    ('boxed', 'G_TYPE_DATE_TIME'): ('GDateTime *', 'pointer'),
+    ('object', 'G_TYPE_LIST_MODEL'): ('GListModel *', 'pointer'),
+    ('object', None): (None, 'pointer'),
+}
 
 
 def parse(path):

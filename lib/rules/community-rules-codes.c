@@ -597,17 +597,17 @@ community_rule_record_required_unit (CommunityRuleContext *ctx,
  * /communities/3/committee/members); expected the member's name, actual
  * null. A dataset loaded from a document never fails it: only one built or
  * edited through the API can. */
+static void
+check_required (CommunityRuleContext *ctx,
+                gpointer              entity,
+                gpointer              data)
+{
+  community_rule_record_required_unit (ctx, entity);
+}
+
 void
 community_rule_record_required (CommunityRuleContext *ctx)
 {
-  CommunityDataset *dataset = community_rule_get_dataset (ctx);
-
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
-    {
-      GListModel *items = community_dataset_get_items (dataset, kind);
-      guint n_items = g_list_model_get_n_items (items);
-
-      for (guint i = 0; i < n_items; i++)
-        community_rule_record_required_unit (ctx, community_rule_item (items, i));
-    }
+    community_rule_for_each (ctx, kind, check_required, NULL);
 }
