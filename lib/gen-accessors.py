@@ -72,14 +72,14 @@ class Field:
         key = (self.kind, self.gtype if self.kind in ('boxed', 'object') else None)
         if key not in C_TYPES and self.kind in ('enum', 'flags'):
             key = (self.kind, None)
-        elif key not in C_TYPES and self.kind == 'object':
-            key = ('object', None)
+        elif key not in C_TYPES and self.kind in ('object', 'boxed'):
+            key = (self.kind, None)
         if key not in C_TYPES:
             sys.exit(f'gen-accessors.py: {type_name}:{self.name}: no accessor for '
                      f'g_param_spec_{self.kind} ({self.gtype}); teach lib/gen-accessors.py')
         c_type, self.access = C_TYPES[key]
         if c_type is None:
-            c_type = camel(self.gtype) + (' *' if self.kind == 'object' else '')
+            c_type = camel(self.gtype) + (' *' if self.kind in ('object', 'boxed') else '')
         self.ret = self.arg = c_type
         # Pointers: NULL is unset.
         self.nullable = self.access == 'pointer'
@@ -101,6 +101,7 @@ C_TYPES = {
     ('boxed', 'G_TYPE_DATE_TIME'): ('GDateTime *', 'pointer'),
     ('object', 'G_TYPE_LIST_MODEL'): ('GListModel *', 'pointer'),
     ('object', None): (None, 'pointer'),
+    ('boxed', None): (None, 'pointer'),    # e.g. COMMUNITY_TYPE_FOO -> CommunityFoo *
 }
 
 
