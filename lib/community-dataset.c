@@ -1212,9 +1212,12 @@ community_dataset_check_complete (CommunityDataset  *self,
       for (guint i = 0; i < n_items; i++)
         {
           g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
-          gsize mark = community_json_pointer_push_index (pointer, i);
+          gsize mark;
           GError *missing = NULL;
 
+          if (!community_record_may_miss (item))
+            continue;
+          mark = community_json_pointer_push_index (pointer, i);
           if (!community_record_foreach_missing (item, pointer, refuse_missing, &missing))
             {
               g_propagate_error (error, missing);

@@ -21,7 +21,7 @@ typedef struct {
 
 G_STATIC_ASSERT (sizeof (CommunityEntityClassPrivate) == sizeof (CommunityEntityClass));
 
-#define COMMUNITY_ENTITY_CLASS_PRIVATE(klass) ((CommunityEntityClassPrivate *) COMMUNITY_ENTITY_CLASS (klass))
+#define COMMUNITY_ENTITY_CLASS_PRIVATE(klass) ((CommunityEntityClassPrivate *) (klass))
 
 /* Set by the dataset when it takes or releases the entity; not a reference. */
 void community_entity_set_dataset (CommunityEntity  *self,

@@ -60,6 +60,10 @@ typedef struct {
   /* How each field is stored (community-record.c): the fundamental type
    * of its value, G_TYPE_OBJECT for interfaces. */
   GType storage[64];   /* [COMMUNITY_MAX_FIELDS + 1] */
+  /* Bit id: the field is required (REQUIRED or IDENTITY); holds an object
+   * (a nested record, a list model). For community_record_foreach_missing(). */
+  guint64 required_mask;
+  guint64 object_mask;
 } CommunityFieldTable;
 
 /* How a record stores a field's value: 8 bytes, read by the type of the
@@ -84,7 +88,7 @@ typedef struct {
 
 G_STATIC_ASSERT (sizeof (CommunityRecordClassPrivate) == sizeof (CommunityRecordClass));
 
-#define COMMUNITY_RECORD_CLASS_PRIVATE(klass) ((CommunityRecordClassPrivate *) COMMUNITY_RECORD_CLASS (klass))
+#define COMMUNITY_RECORD_CLASS_PRIVATE(klass) ((CommunityRecordClassPrivate *) (klass))
 
 void                       community_record_class_install_fields (CommunityRecordClass *klass,
                                                                   guint                 n_props,
@@ -179,6 +183,10 @@ gboolean                   community_record_foreach_missing      (CommunityRecor
                                                                   GString              *pointer,
                                                                   CommunityMissingFunc  func,
                                                                   gpointer              user_data);
+/* Whether community_record_foreach_missing() has anything to look at: a
+ * required field unset, or a nested record or list set. A few instructions,
+ * for walks over every entity of a dataset. */
+gboolean                   community_record_may_miss             (CommunityRecord      *self);
 
 /* For the typed accessors (community-accessors.c): the value of the field
  * whose JSON name is @json_name, or its default when it is not set. A

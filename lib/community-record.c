@@ -172,6 +172,10 @@ community_record_class_install_fields (CommunityRecordClass *klass,
       table->storage[id] = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspecs[id]));
       if (table->storage[id] == G_TYPE_INTERFACE)
         table->storage[id] = G_TYPE_OBJECT;
+      if (fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY))
+        table->required_mask |= FIELD_BIT (id);
+      if (table->storage[id] == G_TYPE_OBJECT)
+        table->object_mask |= FIELD_BIT (id);
     }
 
   COMMUNITY_RECORD_CLASS_PRIVATE (klass)->fields = table;
@@ -398,29 +402,39 @@ community_record_peek_uint (CommunityRecord *self,
 }
 
 gboolean
+community_record_may_miss (CommunityRecord *self)
+{
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
+  const CommunityFieldTable *table = community_record_get_fields (self);
+
+  return ((table->required_mask & ~priv->set_mask) | (table->object_mask & priv->set_mask)) != 0;
+}
+
+gboolean
 community_record_foreach_missing (CommunityRecord      *self,
                                   GString              *pointer,
                                   CommunityMissingFunc  func,
                                   gpointer              user_data)
 {
+  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   const CommunityFieldTable *table = community_record_get_fields (self);
+  guint64 missing = table->required_mask & ~priv->set_mask;
+  guint64 nested = table->object_mask & priv->set_mask;
   gboolean go_on = TRUE;
 
-  /* The rule record.required walks every entity of a dataset: the
-   * pointer is only written for what is missing or nested. */
-  for (guint id = 1; go_on && id <= table->n_fields; id++)
+  /* The rule record.required walks every entity of a dataset: only the
+   * fields missing or nested are looked at, in field order. */
+  for (guint id = 1; go_on && id <= table->n_fields && ((missing | nested) >> id) != 0; id++)
     {
-      const CommunityFieldSlot *slot = community_record_peek_slot (self, id);
-      gboolean missing = slot == NULL &&
-                         (table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY));
-      gboolean nested = slot != NULL && slot_fundamental (table, id) == G_TYPE_OBJECT;
+      const Slot *slot;
       gsize mark;
 
-      if (!missing && !nested)
+      if (((missing | nested) & FIELD_BIT (id)) == 0)
         continue;
 
+      slot = (nested & FIELD_BIT (id)) ? &priv->slots[id] : NULL;
       mark = community_json_pointer_push_member (pointer, table->json_names[id]);
-      if (missing)
+      if (slot == NULL)
         go_on = func (self, id, pointer, user_data);
       else if (COMMUNITY_IS_RECORD (slot->p))
         go_on = community_record_foreach_missing (slot->p, pointer, func, user_data);
