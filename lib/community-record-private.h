@@ -31,6 +31,10 @@ typedef enum {
   /* The identity of another entity (or, for string arrays, identities);
    * ref_kinds says which kinds it may name. */
   COMMUNITY_FIELD_REFERENCE = 1 << 3,
+  /* With IDENTITY: the identity may be absent (DOMAIN.md §2: funding, wage
+   * baselines, surveys and commendations). An entity without one is not
+   * indexed and is addressed by its position. */
+  COMMUNITY_FIELD_IDENTITY_OPTIONAL = 1 << 4,
 } CommunityFieldFlags;
 
 #define COMMUNITY_REF_KIND(k) (1u << (COMMUNITY_ENTITY_KIND_##k))
@@ -51,6 +55,9 @@ typedef struct {
   gsize json_name_len[64];      /* [COMMUNITY_MAX_FIELDS + 1]: their lengths */
   GHashTable *by_json_name;     /* JSON member name -> GUINT_TO_POINTER (id) */
   guint identity_id;            /* 0 when the type has no identity */
+  /* The ids of the fields a document must give (REQUIRED, and IDENTITY
+   * unless IDENTITY_OPTIONAL), one bit each: 1 << id. */
+  guint64 required;
   /* community_field_table_lookup()'s cache: (name address << 8) | id.
    * Large enough that the names the rules read of one type (a worker's:
    * dozens of literals) seldom evict each other: with 32 entries the
@@ -60,9 +67,8 @@ typedef struct {
   /* How each field is stored (community-record.c): the fundamental type
    * of its value, G_TYPE_OBJECT for interfaces. */
   GType storage[64];   /* [COMMUNITY_MAX_FIELDS + 1] */
-  /* Bit id: the field is required (REQUIRED or IDENTITY); holds an object
-   * (a nested record, a list model). For community_record_foreach_missing(). */
-  guint64 required_mask;
+  /* Bit id: the field holds an object (a nested record, a list model). For
+   * community_record_foreach_missing(). */
   guint64 object_mask;
 } CommunityFieldTable;
 
@@ -168,8 +174,8 @@ guint                      community_record_peek_uint            (CommunityRecor
                                                                   guint                 prop_id,
                                                                   guint                 fallback);
 
-/* Calls @func for each required member (COMMUNITY_FIELD_REQUIRED or
- * IDENTITY) of @self, and of the records nested in it (objects and list
+/* Calls @func for each required member (CommunityFieldTable.required) of
+ * @self, and of the records nested in it (objects and list
  * models of records, each in turn), that is not set: @record is the record
  * that lacks it, @prop_id the field, and @pointer holds on entry what the
  * caller gave, followed by the JSON Pointer of the member below @self

@@ -168,12 +168,13 @@ community_record_class_install_fields (CommunityRecordClass *klass,
       g_hash_table_insert (table->by_json_name, json_name, GUINT_TO_POINTER (id));
       if (fields[id].flags & COMMUNITY_FIELD_IDENTITY)
         table->identity_id = id;
+      if ((fields[id].flags & COMMUNITY_FIELD_REQUIRED) ||
+          (fields[id].flags & (COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL)) == COMMUNITY_FIELD_IDENTITY)
+        table->required |= G_GUINT64_CONSTANT (1) << id;
       /* An interface field (GListModel) holds an object. */
       table->storage[id] = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspecs[id]));
       if (table->storage[id] == G_TYPE_INTERFACE)
         table->storage[id] = G_TYPE_OBJECT;
-      if (fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY))
-        table->required_mask |= FIELD_BIT (id);
       if (table->storage[id] == G_TYPE_OBJECT)
         table->object_mask |= FIELD_BIT (id);
     }
@@ -407,7 +408,7 @@ community_record_may_miss (CommunityRecord *self)
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   const CommunityFieldTable *table = community_record_get_fields (self);
 
-  return ((table->required_mask & ~priv->set_mask) | (table->object_mask & priv->set_mask)) != 0;
+  return ((table->required & ~priv->set_mask) | (table->object_mask & priv->set_mask)) != 0;
 }
 
 gboolean
@@ -418,7 +419,7 @@ community_record_foreach_missing (CommunityRecord      *self,
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   const CommunityFieldTable *table = community_record_get_fields (self);
-  guint64 missing = table->required_mask & ~priv->set_mask;
+  guint64 missing = table->required & ~priv->set_mask;
   guint64 nested = table->object_mask & priv->set_mask;
   gboolean go_on = TRUE;
 

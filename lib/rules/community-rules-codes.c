@@ -10,6 +10,7 @@
 #include "community-rules-catalog.h"
 #include "community-identifiers.h"
 #include "community-enum-types.h"
+#include "community-entity-private.h"
 
 /* The segments of a division code, PP CC DD SSS VVV, by CommunityCodeLevel. */
 static const struct {
@@ -565,12 +566,19 @@ report_missing (CommunityRecord *record,
   const char *json_name = community_record_get_fields (record)->json_names[prop_id];
   GEnumClass *kind_class = entity_kind_class ();
   const char *noun = g_enum_get_value (kind_class, community_entity_get_kind (walk->entity))->value_nick;
+  const char *identity = community_rule_identity (walk->entity);
+  g_autofree char *position = NULL;
+
+  /* An entity whose identity is optional, or missing, is named by its
+   * position in its list. */
+  if (identity == NULL)
+    identity = position = g_strdup_printf ("#%u", community_entity_get_position (walk->entity));
 
   /* @pointer is below the entity: "/name", "/committee/members". */
   community_rule_fail (walk->ctx, walk->entity, pointer->str + 1,
                        community_json_string (json_name), community_json_null (), 0,
                        _("The required member “%s” of %s %s is not set: the saved dataset would not load"),
-                       pointer->str + 1, noun, community_entity_get_identity (walk->entity));
+                       pointer->str + 1, noun, identity);
   walk->failed = TRUE;
   return TRUE;
 }
@@ -593,8 +601,8 @@ community_rule_record_required_unit (CommunityRuleContext *ctx,
     community_rule_pass (ctx);
 }
 
-/* record.required: every required member is set (what the loader requires,
- * from the field tables' REQUIRED and IDENTITY flags), in every entity and
+/* record.required: every required member is set (what the loader requires:
+ * the field tables' required fields), in every entity and
  * in the records nested in it, so that the dataset saves and loads again
  * (community_dataset_check_complete() stops at the first; this reports
  * them all). An entity with none missing passes; each missing member is a
