@@ -7,10 +7,10 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "community-entity-private.h"
 #include "community-rules-catalog.h"
 #include "community-identifiers.h"
 #include "community-enum-types.h"
-#include "community-entity-private.h"
 
 /* The segments of a division code, PP CC DD SSS VVV, by CommunityCodeLevel. */
 static const struct {
