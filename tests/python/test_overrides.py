@@ -446,7 +446,7 @@ class EveryRepr(unittest.TestCase):
         note = Community.annex_list_notes().get_item(0)
         self.assertEqual(repr(note), "<Community.AnnexNote task=%d kind=%s>" % (note.get_task(), note.get_kind()))
         ruleset = Community.Ruleset.new_builtin("wuxi-2018")
-        self.assertRegex(repr(ruleset), r"^<Community\.Ruleset wuxi-2018: \d+ rules, 16 indicators>$")
+        self.assertRegex(repr(ruleset), r"^<Community\.Ruleset wuxi-2018: \d+ rules, \d+ indicators>$")
         self.assertEqual(repr(Community.Validator.new(ruleset)), "<Community.Validator wuxi-2018>")
         self.assertTrue(repr(Community.Privacy.new(Community.PrivacyMode.DROP)).startswith(
             "<Community.Privacy mode=drop"))
