@@ -10,6 +10,7 @@
  * by code and walking up the hierarchy.
  */
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,9 @@ main (int   argc,
   GListModel *model;
   Totals all = { 0, };
 
+  /* The user's locale, so that Chinese text prints as such. */
+  setlocale (LC_ALL, "");
+
   if (argc != 2)
     {
       g_printerr ("usage: %s DATASET.json\n", argv[0]);
@@ -73,16 +77,13 @@ main (int   argc,
     {
       g_autoptr(CommunityCommunity) community = g_list_model_get_item (model, i);
       Totals *t = totals_for (dataset, totals, COMMUNITY_ENTITY (community));
-      CommunityCommunityKind kind;
-      guint households;
 
-      g_object_get (community, "kind", &kind, "households", &households, NULL);
       t->communities++;
-      if (kind == COMMUNITY_COMMUNITY_KIND_URBAN)
+      if (community_community_get_community_kind (community) == COMMUNITY_COMMUNITY_KIND_URBAN)
         t->urban++;
       else
         t->rural++;
-      t->households += households;
+      t->households += community_community_get_households (community);
     }
 
   model = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_GRID);
@@ -111,12 +112,11 @@ main (int   argc,
       g_autoptr(CommunityDivision) division = g_list_model_get_item (model, i);
       const char *code = community_entity_get_identity (COMMUNITY_ENTITY (division));
       Totals *t = g_hash_table_lookup (totals, code);
-      g_autofree char *name = NULL;
+      const char *name = community_division_get_name (division);
 
       if (t == NULL)
         continue;
 
-      g_object_get (division, "name", &name, NULL);
       printf ("%-14s %-*s %11u %6u %6u %10" G_GUINT64_FORMAT " %6u %8u\n",
                code,
                /* pad by characters, not bytes: the names are Chinese */

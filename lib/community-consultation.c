@@ -84,7 +84,7 @@ static const CommunityField fields[N_PROPS] = {
 static void
 community_consultation_class_init (CommunityConsultationClass *klass)
 {
-  CommunityEntityClass *entity_class = COMMUNITY_ENTITY_CLASS (klass);
+  CommunityEntityClassPrivate *entity_class = COMMUNITY_ENTITY_CLASS_PRIVATE (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   entity_class->kind = COMMUNITY_ENTITY_KIND_CONSULTATION;

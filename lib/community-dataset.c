@@ -1245,6 +1245,79 @@ community_dataset_load_from_file (CommunityDataset  *self,
   return community_dataset_load_from_data (self, data, (gssize) length, error);
 }
 
+static gboolean
+refuse_missing (CommunityRecord *record,
+                guint            prop_id,
+                const GString   *pointer,
+                gpointer         user_data)
+{
+  const CommunityFieldTable *table = community_record_get_fields (record);
+
+  /* The loader's words (lib/json/community-json-reader.c), so that what
+   * save refuses reads as what load would have refused. */
+  community_json_set_error (user_data, COMMUNITY_PARSE_ERROR_MISSING, pointer,
+                            "the required member “%s” is missing or null",
+                            table->json_names[prop_id]);
+  return FALSE;
+}
+
+/**
+ * community_dataset_check_complete:
+ * @self: a dataset
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Checks that the dataset would load again once saved: that every required
+ * member of every entity, and of the records nested in them (a community's
+ * committee, a consultation's history), is set. A dataset built or edited
+ * through the API can lack one (a division without a name, a grid whose
+ * community was unset); the loader refuses such a document.
+ *
+ * [method@Community.Dataset.save_to_file] refuses an incomplete dataset
+ * with the same error; the rule `record.required` reports every missing
+ * member, for an application to show them all.
+ *
+ * Returns: %TRUE if the dataset is complete; else %FALSE, with @error
+ *   (%COMMUNITY_PARSE_ERROR_MISSING) naming the JSON Pointer of the first
+ *   missing member in document order, e.g.
+ *   `/divisions/0/name: the required member “name” is missing or null`
+ */
+gboolean
+community_dataset_check_complete (CommunityDataset  *self,
+                                  GError           **error)
+{
+  g_autoptr(GString) pointer = g_string_new (NULL);
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *items = community_dataset_get_items (self, kind);
+      guint n_items = g_list_model_get_n_items (items);
+
+      community_json_pointer_push_member (pointer, community_entity_kind_get_member_name (kind));
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
+          gsize mark;
+          GError *missing = NULL;
+
+          if (!community_record_may_miss (item))
+            continue;
+          mark = community_json_pointer_push_index (pointer, i);
+          if (!community_record_foreach_missing (item, pointer, refuse_missing, &missing))
+            {
+              g_propagate_error (error, missing);
+              return FALSE;
+            }
+          g_string_truncate (pointer, mark);
+        }
+      g_string_truncate (pointer, 0);
+    }
+
+  return TRUE;
+}
+
 /**
  * community_dataset_to_node_full:
  * @self: a dataset
@@ -1291,7 +1364,10 @@ community_dataset_to_node (CommunityDataset *self)
  * Serializes the dataset as indented JSON; see
  * [method@Community.Dataset.to_node_full]. The output is strict JSON that
  * loads again: every control character in a string is escaped (json-glib's
- * generator alone leaves U+001F raw).
+ * generator alone leaves U+001F raw). A dataset whose required members are
+ * not all set is written as it is, and would not load: check it first with
+ * [method@Community.Dataset.check_complete] (as
+ * [method@Community.Dataset.save_to_file] does).
  *
  * Returns: (transfer full): the document, nul-terminated
  */
@@ -1389,7 +1465,7 @@ save_file_flush (GString   *out,
  * @self: a dataset
  * @filename: (type filename): where to save
  * @privacy: (nullable): what to do with personal data, or %NULL to keep it
- * @error: return location for a [error@GLib.FileError]
+ * @error: return location for a [error@GLib.FileError] or a [error@Community.ParseError]
  *
  * Saves the dataset to a file; see [method@Community.Dataset.save_to_data_full].
  *
@@ -1398,6 +1474,11 @@ save_file_flush (GString   *out,
  * or the new one, never a part of it, whatever happens midway: a save that
  * fails (a full disk, a file size limit, a directory in the way) leaves the
  * old file as it was, and no temporary file behind.
+ *
+ * A dataset that would not load again, because a required member is not
+ * set (see [method@Community.Dataset.check_complete]), is refused with a
+ * [error@Community.ParseError] naming the member's JSON Pointer, and the
+ * file is left as it was.
  *
  * A file that is replaced keeps its permissions (a dataset kept readable by
  * its owner only stays so, since it holds personal data); a new file is
@@ -1422,6 +1503,10 @@ community_dataset_save_to_file_full (CommunityDataset  *self,
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* What save writes, load reads. */
+  if (!community_dataset_check_complete (self, error))
+    return FALSE;
 
   /* The new file gets @mode, whatever the old one had: without this,
    * saving would widen a 0600 file to 0644. */

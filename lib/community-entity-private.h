@@ -10,6 +10,19 @@
 
 G_BEGIN_DECLS
 
+/* CommunityEntityClass as the library sees it: the public header shows
+ * padding where the class keeps its kind, which each entity type's
+ * class_init sets. */
+typedef struct {
+  CommunityRecordClassPrivate parent_class;
+  CommunityEntityKind kind;
+  gpointer padding[8];
+} CommunityEntityClassPrivate;
+
+G_STATIC_ASSERT (sizeof (CommunityEntityClassPrivate) == sizeof (CommunityEntityClass));
+
+#define COMMUNITY_ENTITY_CLASS_PRIVATE(klass) ((CommunityEntityClassPrivate *) (klass))
+
 /* Set by the dataset when it takes or releases the entity; not a reference. */
 void community_entity_set_dataset (CommunityEntity  *self,
                                    CommunityDataset *dataset);

@@ -227,7 +227,7 @@ community_entity_get_kind (CommunityEntity *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), 0);
 
-  return COMMUNITY_ENTITY_GET_CLASS (self)->kind;
+  return ((CommunityEntityClassPrivate *) COMMUNITY_ENTITY_GET_CLASS (self))->kind;
 }
 
 /**

@@ -52,7 +52,7 @@ static const CommunityField fields[N_PROPS] = {
 static void
 community_grid_class_init (CommunityGridClass *klass)
 {
-  CommunityEntityClass *entity_class = COMMUNITY_ENTITY_CLASS (klass);
+  CommunityEntityClassPrivate *entity_class = COMMUNITY_ENTITY_CLASS_PRIVATE (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   entity_class->kind = COMMUNITY_ENTITY_KIND_GRID;

@@ -67,6 +67,9 @@ typedef struct {
   /* How each field is stored (community-record.c): the fundamental type
    * of its value, G_TYPE_OBJECT for interfaces. */
   GType storage[64];   /* [COMMUNITY_MAX_FIELDS + 1] */
+  /* Bit id: the field holds an object (a nested record, a list model). For
+   * community_record_foreach_missing(). */
+  guint64 object_mask;
 } CommunityFieldTable;
 
 /* How a record stores a field's value: 8 bytes, read by the type of the
@@ -80,6 +83,18 @@ typedef union {
 
 /* At most this many fields in one record type (the set-mask is 64 bits). */
 #define COMMUNITY_MAX_FIELDS 63
+
+/* CommunityRecordClass as the library sees it: the public header shows
+ * padding where the class keeps its field table. */
+typedef struct {
+  GObjectClass parent_class;
+  const CommunityFieldTable *fields;
+  gpointer padding[7];
+} CommunityRecordClassPrivate;
+
+G_STATIC_ASSERT (sizeof (CommunityRecordClassPrivate) == sizeof (CommunityRecordClass));
+
+#define COMMUNITY_RECORD_CLASS_PRIVATE(klass) ((CommunityRecordClassPrivate *) (klass))
 
 void                       community_record_class_install_fields (CommunityRecordClass *klass,
                                                                   guint                 n_props,
@@ -168,5 +183,35 @@ const char                *community_record_peek_string          (CommunityRecor
 guint                      community_record_peek_uint            (CommunityRecord      *self,
                                                                   guint                 prop_id,
                                                                   guint                 fallback);
+
+/* Calls @func for each required member (CommunityFieldTable.required) of
+ * @self, and of the records nested in it (objects and list
+ * models of records, each in turn), that is not set: @record is the record
+ * that lacks it, @prop_id the field, and @pointer holds on entry what the
+ * caller gave, followed by the JSON Pointer of the member below @self
+ * ("/committee/members"). Stops as soon as @func returns FALSE, and then
+ * returns FALSE. The pointer is given back as it was. */
+typedef gboolean (*CommunityMissingFunc)                         (CommunityRecord      *record,
+                                                                  guint                 prop_id,
+                                                                  const GString        *pointer,
+                                                                  gpointer              user_data);
+gboolean                   community_record_foreach_missing      (CommunityRecord      *self,
+                                                                  GString              *pointer,
+                                                                  CommunityMissingFunc  func,
+                                                                  gpointer              user_data);
+/* Whether community_record_foreach_missing() has anything to look at: a
+ * required field unset, or a nested record or list set. A few instructions,
+ * for walks over every entity of a dataset. */
+gboolean                   community_record_may_miss             (CommunityRecord      *self);
+
+/* For the typed accessors (community-accessors.c): the value of the field
+ * whose JSON name is @json_name, or its default when it is not set. A
+ * pointer is borrowed. */
+gpointer                   community_record_get_pointer_field    (CommunityRecord      *self,
+                                                                  const char           *json_name);
+gint64                     community_record_get_integer_field    (CommunityRecord      *self,
+                                                                  const char           *json_name);
+double                     community_record_get_double_field     (CommunityRecord      *self,
+                                                                  const char           *json_name);
 
 G_END_DECLS

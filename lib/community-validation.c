@@ -118,7 +118,11 @@ struct _CommunityValidation
   GHashTable *dirty;           /* entities changed since, each a reference */
   guint added_or_removed;      /* kinds, as bits */
   gboolean everything;
-  CommunityReport *report;     /* the last one, while nothing changes */
+  /* The last one: current unless report_stale. A stale one is kept until
+   * the next one replaces it, so that what get_report() lent stays valid
+   * until then. */
+  CommunityReport *report;
+  gboolean report_stale;
 };
 
 G_DEFINE_FINAL_TYPE (CommunityValidation, community_validation, G_TYPE_OBJECT)
@@ -127,6 +131,8 @@ enum {
   PROP_0,
   PROP_VALIDATOR,
   PROP_DATASET,
+  PROP_REPORT,
+  PROP_PENDING,
   N_PROPS
 };
 
@@ -394,10 +400,20 @@ index_places (CommunityIndex  *index,
   return g_ptr_array_find (community_index_group (index, table, key), entity, NULL);
 }
 
+/* The dataset changed: the report may change. A UI learns it once per
+ * change of state (notify::pending and notify::report), not once per
+ * property set, and asks for the report when it wants it. */
 static void
-changed (CommunityValidation *self)
+changed (CommunityValidation *self,
+         gboolean             was_pending)
 {
-  g_clear_object (&self->report);
+  gboolean was_stale = self->report_stale;
+
+  self->report_stale = TRUE;
+  if (!was_pending)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
+  if (!was_stale)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
 static void
@@ -407,10 +423,12 @@ on_items_changed (GListModel          *list,
                   guint                added,
                   CommunityValidation *self)
 {
+  gboolean was_pending = community_validation_is_pending (self);
+
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     if (community_dataset_get_items (self->dataset, kind) == list)
       self->added_or_removed |= KIND_BIT (kind);
-  changed (self);
+  changed (self, was_pending);
 }
 
 static void
@@ -419,9 +437,11 @@ on_entity_changed (CommunityDataset    *dataset,
                    GParamSpec          *pspec,
                    CommunityValidation *self)
 {
+  gboolean was_pending = community_validation_is_pending (self);
+
   if (!g_hash_table_contains (self->dirty, entity))
     g_hash_table_add (self->dirty, g_object_ref (entity));
-  changed (self);
+  changed (self, was_pending);
 }
 
 static void
@@ -429,8 +449,10 @@ on_notify (CommunityDataset    *dataset,
            GParamSpec          *pspec,
            CommunityValidation *self)
 {
+  gboolean was_pending = community_validation_is_pending (self);
+
   self->everything = TRUE;
-  changed (self);
+  changed (self, was_pending);
 }
 
 /**
@@ -548,6 +570,7 @@ done:
   g_hash_table_remove_all (self->dirty);
   self->added_or_removed = 0;
   self->everything = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PENDING]);
 }
 
 /* --- GObject --- */
@@ -647,6 +670,12 @@ community_validation_get_property (GObject    *object,
     case PROP_DATASET:
       g_value_set_object (value, self->dataset);
       break;
+    case PROP_REPORT:
+      g_value_set_object (value, community_validation_get_report (self));
+      break;
+    case PROP_PENDING:
+      g_value_set_boolean (value, community_validation_is_pending (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -702,6 +731,35 @@ community_validation_class_init (CommunityValidationClass *klass)
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL, COMMUNITY_TYPE_DATASET,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CommunityValidation:report: (getter get_report)
+   *
+   * The report of the dataset as it is now (see
+   * [method@Community.Validation.get_report]; reading it revalidates
+   * what changed).
+   *
+   * It is notified when the dataset changes after the last report was
+   * made, once until the report is read again: a UI connects to
+   * `notify::report` and reads the report when it wants to show it (at
+   * once, or on idle to gather a burst of changes). A change that leaves
+   * the findings as they were notifies too.
+   */
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, COMMUNITY_TYPE_REPORT,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CommunityValidation:pending: (getter is_pending)
+   *
+   * Whether the dataset changed since the validation last caught up with
+   * it. It turns %TRUE, with a notification, at the first change, and
+   * %FALSE at [method@Community.Validation.revalidate] (which
+   * [method@Community.Validation.get_report] calls).
+   */
+  properties[PROP_PENDING] =
+    g_param_spec_boolean ("pending", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -782,8 +840,10 @@ community_validation_invalidate (CommunityValidation *self,
 
   if (entity == NULL)
     {
+      gboolean was_pending = community_validation_is_pending (self);
+
       self->everything = TRUE;
-      changed (self);
+      changed (self, was_pending);
     }
   else if (community_entity_get_dataset (entity) == self->dataset)
     on_entity_changed (self->dataset, entity, NULL, self);
@@ -816,7 +876,12 @@ community_validation_is_pending (CommunityValidation *self)
  * ([method@Community.Report.to_data] gives the same bytes). The report is
  * a snapshot: later changes of the dataset do not change it.
  *
- * Returns: (transfer full): the report
+ * The validation keeps the report until a change of the dataset has been
+ * followed by another call of this function (or a read of
+ * [property@Community.Validation:report]): keep a reference
+ * ([method@Community.Validation.dup_report]) to use it longer.
+ *
+ * Returns: (transfer none): the report
  */
 CommunityReport *
 community_validation_get_report (CommunityValidation *self)
@@ -827,8 +892,8 @@ community_validation_get_report (CommunityValidation *self)
   g_return_val_if_fail (COMMUNITY_IS_VALIDATION (self), NULL);
 
   community_validation_revalidate (self);
-  if (self->report != NULL)
-    return g_object_ref (self->report);
+  if (self->report != NULL && !self->report_stale)
+    return self->report;
 
   for (guint r = 0; r < self->n_rules; r++)
     n_findings += self->rules[r].findings->len;
@@ -848,7 +913,26 @@ community_validation_get_report (CommunityValidation *self)
   for (guint i = 0; i < results->len; i++)
     g_ptr_array_add (indicators, g_object_ref (results->pdata[i]));
 
+  g_clear_object (&self->report);
   self->report = community_report_new_sorted (community_ruleset_get_name (self->ruleset),
                                               findings, rule_results, indicators);
-  return g_object_ref (self->report);
+  self->report_stale = FALSE;
+  return self->report;
+}
+
+/**
+ * community_validation_dup_report:
+ * @self: a validation
+ *
+ * Gets the report of the dataset as it is now, as
+ * [method@Community.Validation.get_report] does, and a reference to it.
+ *
+ * Returns: (transfer full): the report
+ */
+CommunityReport *
+community_validation_dup_report (CommunityValidation *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_VALIDATION (self), NULL);
+
+  return g_object_ref (community_validation_get_report (self));
 }

@@ -47,7 +47,7 @@ static const CommunityField fields[N_PROPS] = {
 static void
 community_wage_baseline_class_init (CommunityWageBaselineClass *klass)
 {
-  CommunityEntityClass *entity_class = COMMUNITY_ENTITY_CLASS (klass);
+  CommunityEntityClassPrivate *entity_class = COMMUNITY_ENTITY_CLASS_PRIVATE (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   entity_class->kind = COMMUNITY_ENTITY_KIND_WAGE_BASELINE;

@@ -104,7 +104,7 @@ static const CommunityField fields[N_PROPS] = {
 static void
 community_work_item_class_init (CommunityWorkItemClass *klass)
 {
-  CommunityEntityClass *entity_class = COMMUNITY_ENTITY_CLASS (klass);
+  CommunityEntityClassPrivate *entity_class = COMMUNITY_ENTITY_CLASS_PRIVATE (klass);
   const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   entity_class->kind = COMMUNITY_ENTITY_KIND_WORK_ITEM;

@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+#include <glib/gstdio.h>
+
 #include "test-common.h"
 
 #include <string.h>
@@ -382,6 +384,82 @@ START_TEST (test_dataset_finalized)
 }
 END_TEST
 
+/* What save writes, load reads: an incomplete dataset built in code is
+ * refused, with the JSON Pointer of the first missing member, and the
+ * validator names every one. */
+START_TEST (test_save_refuses_incomplete)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDivision) division = community_division_new ("320200000000");
+  g_autoptr(CommunityConsultation) consultation = community_consultation_new ("K1");
+  g_autoptr(CommunityHistoryEntry) entry = community_history_entry_new ();
+  g_autoptr(GListStore) history = g_list_store_new (COMMUNITY_TYPE_HISTORY_ENTRY);
+  g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+  g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+  g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("community-save-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2019, 5, 1, 9, 0, 0);
+  GError *error = NULL;
+
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (division), NULL));
+  ck_assert (!community_dataset_check_complete (dataset, &error));
+  community_test_assert_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING, "/divisions/0/name");
+  ck_assert_str_eq (error->message, "/divisions/0/name: the required member “name” is missing or null");
+  g_clear_error (&error);
+
+  ck_assert (!community_dataset_save_to_file (dataset, path, &error));
+  community_test_assert_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING, "/divisions/0/name");
+  g_clear_error (&error);
+  ck_assert (!g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Every missing member is a record.required finding, nested ones too. */
+  community_consultation_set_community (consultation, "320205102001");
+  g_list_store_append (history, entry);
+  community_consultation_set_history (consultation, G_LIST_MODEL (history));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (consultation), NULL));
+  report = community_validator_run (validator, dataset);
+  findings = community_test_findings (report, "record.required");
+  {
+    /* In the report's order: by path. */
+    const char *expected[] = { "/consultations/0/history/0/at", "/consultations/0/history/0/state",
+                               "/divisions/0/level", "/divisions/0/name" };
+
+    ck_assert_uint_eq (g_list_model_get_n_items (findings), G_N_ELEMENTS (expected));
+    for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+      {
+        g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+
+        ck_assert_str_eq (community_finding_get_path (finding), expected[i]);
+        ck_assert_str_eq (community_finding_get_subject_id (finding), i < 2 ? "K1" : "320200000000");
+        ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
+      }
+  }
+
+  /* Completed, it saves, and loads again equal. */
+  community_division_set_name (division, "无锡市");
+  community_division_set_level (division, COMMUNITY_DIVISION_LEVEL_CITY);
+  ck_assert (!community_dataset_check_complete (dataset, &error));
+  community_test_assert_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
+                               "/consultations/0/history/0/state");
+  g_clear_error (&error);
+  community_history_entry_set_at (entry, at);
+  community_history_entry_set_state (entry, COMMUNITY_CONSULTATION_STATE_PROPOSED);
+  ck_assert (community_dataset_check_complete (dataset, &error));
+  ck_assert (community_dataset_save_to_file (dataset, path, &error));
+  {
+    g_autoptr(CommunityDataset) loaded = community_dataset_new ();
+
+    ck_assert (community_dataset_load_from_file (loaded, path, &error));
+    ck_assert (community_dataset_equal (dataset, loaded));
+  }
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 static Suite *
 dataset_suite (void)
 {
@@ -397,6 +475,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_header_properties);
   tcase_add_test (tc, test_optional_ids);
   tcase_add_test (tc, test_dataset_finalized);
+  tcase_add_test (tc, test_save_refuses_incomplete);
   suite_add_tcase (suite, tc);
 
   return suite;

@@ -28,7 +28,7 @@ static void
 assert_same_report (Fixture    *f,
                     const char *what)
 {
-  g_autoptr(CommunityReport) incremental = community_validation_get_report (f->validation);
+  g_autoptr(CommunityReport) incremental = community_validation_dup_report (f->validation);
   g_autoptr(CommunityReport) full = community_validator_run (f->validator, f->dataset);
   g_autofree char *a = community_report_to_data (incremental, NULL);
   g_autofree char *b = community_report_to_data (full, NULL);
@@ -366,8 +366,8 @@ START_TEST (test_pending_and_reports)
   ck_assert (community_validation_get_dataset (f.validation) == f.dataset);
   ck_assert (!community_validation_is_pending (f.validation));
 
-  first = community_validation_get_report (f.validation);
-  again = community_validation_get_report (f.validation);
+  first = community_validation_dup_report (f.validation);
+  again = community_validation_dup_report (f.validation);
   ck_assert (first == again);  /* nothing changed: the same report */
 
   grid = random_item (&f, COMMUNITY_ENTITY_KIND_GRID);
@@ -376,7 +376,7 @@ START_TEST (test_pending_and_reports)
   ck_assert (community_validation_is_pending (f.validation));
   community_validation_revalidate (f.validation);
   ck_assert (!community_validation_is_pending (f.validation));
-  after = community_validation_get_report (f.validation);
+  after = community_validation_dup_report (f.validation);
   ck_assert (after != first);
 
   /* A change nested inside a record is told explicitly. */
@@ -411,6 +411,78 @@ START_TEST (test_pending_and_reports)
 }
 END_TEST
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* A UI follows the validation through notify::report and notify::pending:
+ * once per change of state, not once per property set. */
+START_TEST (test_notifies)
+{
+  Fixture f;
+  guint reports = 0, pendings = 0;
+  CommunityReport *report, *borrowed;
+  gboolean pending = TRUE;
+  CommunityGrid *grid;
+
+  fixture_init (&f, community_test_load_sample (), 1);
+  g_signal_connect (f.validation, "notify::report", G_CALLBACK (count_notify), &reports);
+  g_signal_connect (f.validation, "notify::pending", G_CALLBACK (count_notify), &pendings);
+
+  report = community_validation_get_report (f.validation);
+  ck_assert_uint_eq (reports, 0);
+  ck_assert_uint_eq (pendings, 0);
+
+  grid = random_item (&f, COMMUNITY_ENTITY_KIND_GRID);
+  community_grid_set_households (grid, community_grid_get_households (grid) + 7);
+  ck_assert_uint_eq (reports, 1);
+  ck_assert_uint_eq (pendings, 1);
+  g_object_get (f.validation, "pending", &pending, NULL);
+  ck_assert (pending);
+
+  /* More changes before the report is read again: no more notifications. */
+  community_grid_set_households (grid, community_grid_get_households (grid) + 1);
+  community_grid_set_leader (grid, "W-NOBODY");
+  ck_assert_uint_eq (reports, 1);
+  ck_assert_uint_eq (pendings, 1);
+
+  /* Reading the report catches up: pending turns FALSE, notified. */
+  borrowed = community_validation_get_report (f.validation);
+  ck_assert (borrowed != report);
+  ck_assert_uint_eq (pendings, 2);
+  ck_assert_uint_eq (reports, 1);
+  ck_assert (!community_validation_is_pending (f.validation));
+  ck_assert (community_validation_get_report (f.validation) == borrowed);
+  {
+    g_autoptr(CommunityReport) property = NULL;
+
+    g_object_get (f.validation, "report", &property, NULL);
+    ck_assert (property == borrowed);
+  }
+  assert_same_report (&f, "following notifications");
+
+  /* The next change notifies again. */
+  community_grid_set_households (grid, 1);
+  ck_assert_uint_eq (reports, 2);
+  ck_assert_uint_eq (pendings, 3);
+
+  /* revalidate() alone catches up without making the report: the report
+   * stays notified as out of date until it is read. */
+  community_validation_revalidate (f.validation);
+  ck_assert_uint_eq (pendings, 4);
+  community_grid_set_households (grid, 2);
+  ck_assert_uint_eq (reports, 2);
+  ck_assert_uint_eq (pendings, 5);
+  assert_same_report (&f, "a change after revalidate()");
+
+  fixture_clear (&f);
+}
+END_TEST
+
 /* A validation does not keep its dataset's signals once gone. */
 START_TEST (test_dataset_outlives)
 {
@@ -436,6 +508,7 @@ incremental_suite (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_pending_and_reports);
   tcase_add_test (tc, test_dataset_outlives);
+  tcase_add_test (tc, test_notifies);
   tcase_add_loop_test (tc, test_sample_random_changes, 0, 4);
   tcase_add_loop_test (tc, test_generated_random_changes, 0, 2);
   tcase_add_test (tc, test_generated_grid_changes);

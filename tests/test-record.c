@@ -23,11 +23,12 @@ record_type (guint i)
     case 2: return COMMUNITY_TYPE_REVIEW;
     case 3: return COMMUNITY_TYPE_APPROVAL;
     case 4: return COMMUNITY_TYPE_HISTORY_ENTRY;
+    case 5: return COMMUNITY_TYPE_WORK_ITEM_HISTORY_ENTRY;
     default: g_assert_not_reached ();
     }
 }
 
-#define N_RECORD_TYPES (COMMUNITY_N_ENTITY_KINDS + 5)
+#define N_RECORD_TYPES (COMMUNITY_N_ENTITY_KINDS + 6)
 
 static CommunityRecord *
 new_record (GType type)
@@ -84,7 +85,10 @@ make_value (GParamSpec *pspec,
   else if (type == G_TYPE_DATE_TIME)
     g_value_take_boxed (value, g_date_time_new_from_iso8601 ("2019-03-02T09:30:00+08:00", NULL));
   else if (type == G_TYPE_LIST_MODEL)
-    g_value_take_object (value, g_list_store_new (COMMUNITY_TYPE_HISTORY_ENTRY));
+    /* The histories: a work item's holds work-item history entries. */
+    g_value_take_object (value, g_list_store_new (pspec->owner_type == COMMUNITY_TYPE_WORK_ITEM
+                                                  ? COMMUNITY_TYPE_WORK_ITEM_HISTORY_ENTRY
+                                                  : COMMUNITY_TYPE_HISTORY_ENTRY));
   else if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
     g_value_take_object (value, new_record (type));
   else
@@ -286,6 +290,76 @@ START_TEST (test_record_json_and_equal)
 }
 END_TEST
 
+/* The typed accessors: every kind of field, unset told from zero by
+ * community_record_is_set(), NULL unsetting, borrowed values. */
+START_TEST (test_typed_accessors)
+{
+  g_autoptr(CommunityCommunity) community = community_community_new ("320205102001");
+  g_autoptr(CommunityCommittee) committee = community_committee_new ();
+  g_autoptr(CommunityGrid) grid = community_grid_new ("G1");
+  g_autoptr(CommunityWorker) worker = community_worker_new ("W1");
+  g_autoptr(CommunityReview) review = community_review_new ();
+  g_autoptr(CommunityConsultation) consultation = community_consultation_new ("K1");
+  g_autoptr(GListStore) history = g_list_store_new (COMMUNITY_TYPE_HISTORY_ENTRY);
+  g_autoptr(GDate) date = g_date_new_dmy (2, G_DATE_MARCH, 2020);
+  const char *administrators[] = { "W1", "W2", NULL };
+
+  /* Plain fields, and unset against zero. */
+  ck_assert_str_eq (community_community_get_code (community), "320205102001");
+  ck_assert_uint_eq (community_grid_get_households (grid), 0);
+  ck_assert (!community_record_is_set (COMMUNITY_RECORD (grid), "households"));
+  community_grid_set_households (grid, 0);
+  ck_assert (community_record_is_set (COMMUNITY_RECORD (grid), "households"));
+  community_grid_set_households (grid, 420);
+  ck_assert_uint_eq (community_grid_get_households (grid), 420);
+
+  /* Strings and string arrays: borrowed, NULL unsets. */
+  ck_assert_ptr_null (community_grid_get_leader (grid));
+  community_grid_set_leader (grid, "W1");
+  ck_assert_str_eq (community_grid_get_leader (grid), "W1");
+  community_grid_set_leader (grid, NULL);
+  ck_assert (!community_record_is_set (COMMUNITY_RECORD (grid), "leader"));
+  community_grid_set_administrators (grid, administrators);
+  ck_assert (g_strv_equal ((const char * const *) community_grid_get_administrators (grid), administrators));
+  ck_assert_ptr_ne (community_grid_get_administrators (grid), administrators);  /* a copy */
+
+  /* Enums, flags, and a getter named after its type. */
+  ck_assert_int_eq (community_grid_get_grid_kind (grid), COMMUNITY_GRID_KIND_COMPREHENSIVE);
+  community_grid_set_grid_kind (grid, COMMUNITY_GRID_KIND_DEDICATED);
+  ck_assert_int_eq (community_grid_get_grid_kind (grid), COMMUNITY_GRID_KIND_DEDICATED);
+  ck_assert_int_eq (community_entity_get_kind (COMMUNITY_ENTITY (grid)), COMMUNITY_ENTITY_KIND_GRID);
+  community_worker_set_roles (worker, COMMUNITY_WORKER_ROLES_PARTY_SECRETARY | COMMUNITY_WORKER_ROLES_COMMITTEE_DIRECTOR);
+  ck_assert_uint_eq (community_worker_get_roles (worker),
+                     COMMUNITY_WORKER_ROLES_PARTY_SECRETARY | COMMUNITY_WORKER_ROLES_COMMITTEE_DIRECTOR);
+  community_worker_set_annual_pay_yuan (worker, G_GINT64_CONSTANT (98640));
+  ck_assert_int_eq (community_worker_get_annual_pay_yuan (worker), 98640);
+
+  /* Dates, doubles and nested records. */
+  community_review_set_date (review, date);
+  ck_assert_int_eq (g_date_compare (community_review_get_date (review), date), 0);
+  community_committee_set_members (committee, 7);
+  community_community_set_committee (community, committee);
+  ck_assert_ptr_eq (community_community_get_committee (community), committee);
+  ck_assert_uint_eq (community_committee_get_members (community_community_get_committee (community)), 7);
+  community_community_set_committee (community, NULL);
+  ck_assert_ptr_null (community_community_get_committee (community));
+
+  /* A list model of records. */
+  community_consultation_set_history (consultation, G_LIST_MODEL (history));
+  ck_assert_ptr_eq (community_consultation_get_history (consultation), history);
+
+  /* An unset field with a default other than zero reads as it. */
+  {
+    g_autoptr(CommunityFunding) funding = community_funding_new ("F1");
+    guint year;
+
+    g_object_get (funding, "year", &year, NULL);
+    ck_assert_uint_eq (community_funding_get_year (funding), year);
+    ck_assert (!community_record_is_set (COMMUNITY_RECORD (funding), "year"));
+  }
+}
+END_TEST
+
 static Suite *
 record_suite (void)
 {
@@ -297,6 +371,7 @@ record_suite (void)
   tcase_add_loop_test (tc, test_entity_identity_and_kind, 0, COMMUNITY_N_ENTITY_KINDS);
   tcase_add_test (tc, test_constructors);
   tcase_add_test (tc, test_record_json_and_equal);
+  tcase_add_test (tc, test_typed_accessors);
   suite_add_tcase (suite, tc);
 
   return suite;

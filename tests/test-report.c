@@ -122,9 +122,9 @@ START_TEST (test_rule_results)
   CommunityRuleResult *leader = community_report_get_rule_result (report, "grid.leader");
   guint failed = 0;
 
-  /* 37 rules; facility.office-area, consultation.feedback-overdue and
+  /* 38 rules; facility.office-area, consultation.feedback-overdue and
    * work-item.ledger-rating-cap disabled by default. */
-  ck_assert_uint_eq (g_list_model_get_n_items (results), 34);
+  ck_assert_uint_eq (g_list_model_get_n_items (results), 35);
   ck_assert_ptr_null (community_report_get_rule_result (report, "consultation.feedback-overdue"));
   ck_assert_ptr_null (community_report_get_rule_result (report, "work-item.ledger-rating-cap"));
   ck_assert_ptr_null (community_report_get_rule_result (report, "facility.office-area"));
@@ -318,7 +318,7 @@ START_TEST (test_json_stable)
   ck_assert_int_eq (json_object_get_int_member (summary, "infos"), 0);
   findings = json_object_get_array_member (root, "findings");
   ck_assert_uint_eq (json_array_get_length (findings), 9);
-  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root, "rules")), 34);
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root, "rules")), 35);
   ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (root, "indicators")), 0);
 
   for (guint i = 0; i < json_array_get_length (findings); i++)

@@ -24,7 +24,7 @@ START_TEST (test_builtin)
   ck_assert_str_eq (community_ruleset_get_name (ruleset), "wuxi-2018");
 
   rules = community_ruleset_list_rules (ruleset);
-  ck_assert_uint_eq (g_strv_length (rules), 37);
+  ck_assert_uint_eq (g_strv_length (rules), 38);
   ck_assert_str_eq (rules[0], "code.format");
   indicators = community_ruleset_list_indicators (ruleset);
   ck_assert_uint_eq (g_strv_length (indicators), 20);

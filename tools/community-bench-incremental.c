@@ -103,7 +103,7 @@ main (int argc, char **argv)
   printf ("community_validation_new     %.3f s (the full run, keeping what it needs)\n",
           (now_us () - start) / 1e6);
   start = now_us ();
-  report = community_validation_get_report (validation);
+  report = community_validation_dup_report (validation);
   printf ("first get_report             %.1f ms\n", (now_us () - start) / 1e3);
   g_clear_object (&report);
 
@@ -146,7 +146,7 @@ main (int argc, char **argv)
       revalidate[i] = now_us () - start;
 
       start = now_us ();
-      report = community_validation_get_report (validation);
+      report = community_validation_dup_report (validation);
       assemble[i] = now_us () - start;
       if (i + 1 < changes)
         g_clear_object (&report);

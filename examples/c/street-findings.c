@@ -15,6 +15,9 @@
  * the check ran (whatever it found), 2 when the dataset cannot be read or
  * the code is not a street or town of it. The messages follow the locale
  * (LANGUAGE=zh_CN LC_ALL=C.UTF-8: in Chinese), like community-check's.
+ *
+ * Every field is read through its typed accessor
+ * (community_division_get_name(), ...): a misspelt one does not compile.
  */
 
 #include <locale.h>
@@ -37,21 +40,29 @@ nick (GType type,
 /* The name of a finding's subject, for divisions and communities only:
  * other entities have no name, or (workers) one that is personal data and
  * must not be printed. */
-static char *
+static const char *
 subject_name (CommunityDataset *dataset,
               CommunityFinding *finding)
 {
-  CommunityEntityKind kind = community_finding_get_subject_kind (finding);
-  CommunityEntity *subject;
-  char *name = NULL;
+  const char *id = community_finding_get_subject_id (finding);
 
-  if (kind != COMMUNITY_ENTITY_KIND_DIVISION && kind != COMMUNITY_ENTITY_KIND_COMMUNITY)
-    return NULL;
+  switch (community_finding_get_subject_kind (finding))
+    {
+    case COMMUNITY_ENTITY_KIND_DIVISION:
+      {
+        CommunityDivision *division = community_dataset_get_division (dataset, id);
 
-  subject = community_dataset_lookup (dataset, kind, community_finding_get_subject_id (finding));
-  if (subject != NULL && community_record_is_set (COMMUNITY_RECORD (subject), "name"))
-    g_object_get (subject, "name", &name, NULL);
-  return name;
+        return division != NULL ? community_division_get_name (division) : NULL;
+      }
+    case COMMUNITY_ENTITY_KIND_COMMUNITY:
+      {
+        CommunityCommunity *community = community_dataset_get_community (dataset, id);
+
+        return community != NULL ? community_community_get_name (community) : NULL;
+      }
+    default:
+      return NULL;
+    }
 }
 
 int
@@ -64,15 +75,15 @@ main (int   argc,
   g_autoptr(CommunityReport) report = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *street_name = NULL;
   g_autofree char *as_of = NULL;
   CommunityDivision *street, *district;
   CommunityDivisionLevel level;
-  const char *code;
+  const char *code, *street_name;
   guint counts[3] = { 0, };
   guint n;
 
-  /* The library's messages follow the locale. */
+  /* The user's locale: Chinese text prints as such (not "????"), and the
+   * messages come in the user's language when a translation exists. */
   setlocale (LC_ALL, "");
 
   if (argc != 3)
@@ -95,7 +106,8 @@ main (int   argc,
       g_printerr ("%s: no division has the code %s\n", argv[1], code);
       return 2;
     }
-  g_object_get (street, "level", &level, "name", &street_name, NULL);
+  level = community_division_get_level (street);
+  street_name = community_division_get_name (street);
   if (level != COMMUNITY_DIVISION_LEVEL_STREET && level != COMMUNITY_DIVISION_LEVEL_TOWN)
     {
       g_printerr ("%s: %s is a %s, not a street or town\n",
@@ -129,11 +141,8 @@ main (int   argc,
 
   if (district != NULL)
     {
-      g_autofree char *district_name = NULL;
-
-      g_object_get (district, "name", &district_name, NULL);
       printf ("%s %s (%s), data as of %s, ruleset %s\n", street_name, code,
-              district_name, as_of != NULL ? as_of : "unknown",
+              community_division_get_name (district), as_of != NULL ? as_of : "unknown",
               community_report_get_ruleset (report));
     }
   else
@@ -152,7 +161,7 @@ main (int   argc,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *name = subject_name (dataset, finding);
+      const char *name = subject_name (dataset, finding);
       const char *clause = community_finding_get_clause (finding);
 
       printf ("\n[%s] %s, clause %s\n",

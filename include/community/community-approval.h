@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_APPROVAL (community_approval_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityApproval, community_approval, COMMUNITY, APPROVAL, CommunityRecord)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityApproval *community_approval_new (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

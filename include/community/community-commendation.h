@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_COMMENDATION (community_commendation_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityCommendation, community_commendation, COMMUNITY, COMMENDATION, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityCommendation *community_commendation_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_COMMITTEE (community_committee_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityCommittee, community_committee, COMMUNITY, COMMITTEE, CommunityRecord)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityCommittee *community_committee_new (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

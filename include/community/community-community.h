@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_COMMUNITY (community_community_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityCommunity, community_community, COMMUNITY, COMMUNITY, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityCommunity *community_community_new (const char *code) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_DIVISION (community_division_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityDivision, community_division, COMMUNITY, DIVISION, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityDivision *community_division_new (const char *code) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_ELDERLY_CARE (community_elderly_care_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityElderlyCare, community_elderly_care, COMMUNITY, ELDERLY_CARE, CommunityRecord)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityElderlyCare *community_elderly_care_new (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

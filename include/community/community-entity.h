@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_ENTITY (community_entity_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_DERIVABLE_TYPE (CommunityEntity, community_entity, COMMUNITY, ENTITY, CommunityRecord)
 
 typedef struct _CommunityDataset CommunityDataset;
@@ -33,20 +33,19 @@ struct _CommunityEntityClass
   CommunityRecordClass parent_class;
 
   /*< private >*/
-  CommunityEntityKind kind;
-  gpointer padding[8];
+  gpointer padding[9];
 };
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityEntityKind  community_entity_get_kind     (CommunityEntity *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 const char          *community_entity_get_identity (CommunityEntity *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityDataset    *community_entity_get_dataset  (CommunityEntity *self);
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GType                community_entity_kind_get_entity_type (CommunityEntityKind kind);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 const char          *community_entity_kind_get_member_name (CommunityEntityKind kind);
 
 G_END_DECLS

@@ -196,15 +196,15 @@ typedef enum {
   COMMUNITY_RULESET_ERROR_EXTENDS,
 } CommunityRulesetError;
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_parse_error_quark      (void);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_dataset_error_quark    (void);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_workflow_error_quark   (void);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_identifier_error_quark (void);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_ruleset_error_quark    (void);
 
 G_END_DECLS

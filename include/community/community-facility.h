@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_FACILITY (community_facility_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityFacility, community_facility, COMMUNITY, FACILITY, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityFacility *community_facility_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_FUNDING (community_funding_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityFunding, community_funding, COMMUNITY, FUNDING, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityFunding *community_funding_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -127,36 +127,36 @@ struct _CommunityDivisionCode
 
 #define COMMUNITY_TYPE_DIVISION_CODE (community_division_code_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GType                  community_division_code_get_type       (void) G_GNUC_CONST;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityDivisionCode *community_division_code_parse          (const char                  *code,
                                                                GError                     **error) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityDivisionCode *community_division_code_copy           (const CommunityDivisionCode *code) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 void                   community_division_code_free           (CommunityDivisionCode       *code);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_division_code_check_ranges   (const CommunityDivisionCode *code,
                                                                GError                     **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_division_code_is_parent_of   (const CommunityDivisionCode *parent,
                                                                const CommunityDivisionCode *child);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_division_code_validate_child (const char                  *parent_code,
                                                                const char                  *child_code,
                                                                GError                     **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityDivisionCode, community_division_code_free)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_citizen_id_validate          (const char                  *id_number,
                                                                const GDate                 *today,
                                                                GError                     **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_uscc_validate                (const char                  *code,
                                                                GError                     **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean               community_mobile_validate              (const char                  *phone,
                                                                GError                     **error);
 

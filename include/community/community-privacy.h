@@ -34,20 +34,20 @@ typedef enum {
 
 #define COMMUNITY_TYPE_PRIVACY (community_privacy_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityPrivacy, community_privacy, COMMUNITY, PRIVACY, GObject)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityPrivacy     *community_privacy_new             (CommunityPrivacyMode  mode) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityPrivacyMode  community_privacy_get_mode        (CommunityPrivacy     *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 char                 *community_privacy_mask_id_number  (CommunityPrivacy     *self,
                                                          const char           *id_number) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 char                 *community_privacy_mask_phone      (CommunityPrivacy     *self,
                                                          const char           *phone) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 char                 *community_privacy_mask_name       (CommunityPrivacy     *self,
                                                          const char           *name) G_GNUC_WARN_UNUSED_RESULT;
 

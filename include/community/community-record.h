@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_RECORD (community_record_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_DERIVABLE_TYPE (CommunityRecord, community_record, COMMUNITY, RECORD, GObject)
 
 /**
@@ -33,21 +33,20 @@ struct _CommunityRecordClass
   GObjectClass parent_class;
 
   /*< private >*/
-  gpointer fields;
-  gpointer padding[7];
+  gpointer padding[8];
 };
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean    community_record_is_set         (CommunityRecord *self,
                                              const char      *property_name);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 void        community_record_unset          (CommunityRecord *self,
                                              const char      *property_name);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 JsonObject *community_record_get_extra      (CommunityRecord *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 JsonNode   *community_record_to_json        (CommunityRecord *self) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean    community_record_equal          (CommunityRecord *a,
                                              CommunityRecord *b);
 

@@ -16,17 +16,17 @@
 
 G_BEGIN_DECLS
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_report_write_html (CommunityReport   *self,
                                       CommunityDataset  *dataset,
                                       GOutputStream     *stream,
                                       GCancellable      *cancellable,
                                       GError           **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityReport *community_report_for_division (CommunityReport  *self,
                                                 CommunityDataset *dataset,
                                                 const char       *code) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_report_write_xlsx (CommunityReport   *self,
                                       CommunityDataset  *dataset,
                                       const char        *filename,

@@ -21,39 +21,39 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_REPORT (community_report_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityReport, community_report, COMMUNITY, REPORT, GObject)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 const char               *community_report_get_ruleset      (CommunityReport   *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GListModel               *community_report_get_findings     (CommunityReport   *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 guint                     community_report_count            (CommunityReport   *self,
                                                              CommunitySeverity  severity);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 guint                     community_report_count_at_least   (CommunityReport   *self,
                                                              CommunitySeverity  severity);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GListModel               *community_report_filter           (CommunityReport   *self,
                                                              CommunitySeverity  min_severity,
                                                              const char        *rule,
                                                              const char        *subject_id,
                                                              const char        *division) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GListModel               *community_report_get_rule_results (CommunityReport   *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityRuleResult      *community_report_get_rule_result  (CommunityReport   *self,
                                                              const char        *rule);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 GListModel               *community_report_get_indicators   (CommunityReport   *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityIndicatorResult *community_report_get_indicator    (CommunityReport   *self,
                                                              const char        *indicator,
                                                              const char        *division);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 JsonNode                 *community_report_to_json          (CommunityReport   *self) G_GNUC_WARN_UNUSED_RESULT;
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 char                     *community_report_to_data          (CommunityReport   *self,
                                                              gsize             *length) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_REVIEW (community_review_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityReview, community_review, COMMUNITY, REVIEW, CommunityRecord)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityReview *community_review_new (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

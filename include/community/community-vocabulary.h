@@ -15,10 +15,10 @@
 
 G_BEGIN_DECLS
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 const char *community_vocabulary_get_term         (GType       type,
                                                    int         value);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 const char *community_vocabulary_get_term_for_nick (GType       type,
                                                     const char *nick);
 

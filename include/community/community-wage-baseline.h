@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_WAGE_BASELINE (community_wage_baseline_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityWageBaseline, community_wage_baseline, COMMUNITY, WAGE_BASELINE, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityWageBaseline *community_wage_baseline_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

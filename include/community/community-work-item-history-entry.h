@@ -15,10 +15,10 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_WORK_ITEM_HISTORY_ENTRY (community_work_item_history_entry_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityWorkItemHistoryEntry, community_work_item_history_entry, COMMUNITY, WORK_ITEM_HISTORY_ENTRY, CommunityRecord)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityWorkItemHistoryEntry *community_work_item_history_entry_new (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

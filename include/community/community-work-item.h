@@ -15,36 +15,36 @@ G_BEGIN_DECLS
 
 #define COMMUNITY_TYPE_WORK_ITEM (community_work_item_get_type ())
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 G_DECLARE_FINAL_TYPE (CommunityWorkItem, community_work_item, COMMUNITY, WORK_ITEM, CommunityEntity)
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityWorkItem *community_work_item_new (const char *id) G_GNUC_WARN_UNUSED_RESULT;
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_needs_review        (CommunityWorkItem       *self);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_can_transition      (CommunityWorkItem       *self,
                                                   CommunityWorkItemState   to);
 
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_submit              (CommunityWorkItem       *self,
                                                   GDateTime               *at,
                                                   GError                 **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_admit               (CommunityWorkItem       *self,
                                                   GDateTime               *at,
                                                   GError                 **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_start_legal_review  (CommunityWorkItem       *self,
                                                   GDateTime               *at,
                                                   GError                 **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_record_legal_review (CommunityWorkItem       *self,
                                                   gboolean                 approved,
                                                   const GDate             *date,
                                                   GError                 **error);
-COMMUNITY_AVAILABLE_IN_ALL
+COMMUNITY_AVAILABLE_IN_0_1
 gboolean community_work_item_record_approval     (CommunityWorkItem       *self,
                                                   CommunityApprovalBody    body,
                                                   gboolean                 approved,

@@ -49,5 +49,6 @@
 #include "community-validator.h"
 #include "community-validation.h"
 #include "community-vocabulary.h"
+#include "community-accessors.h"
 
 #undef COMMUNITY_INSIDE

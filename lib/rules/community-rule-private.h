@@ -5,7 +5,7 @@
  * Every rule of DOMAIN.md §4 is one function, `rule_<id>` with the id's
  * dots and dashes as underscores, in the file of its area:
  *
- *   community-rules-codes.c        code.*, ref.unresolved
+ *   community-rules-codes.c        code.*, ref.unresolved, record.required
  *   community-rules-communities.c  committee.*, community.*, secretary.*,
  *                                  funding.*, commendation.*
  *   community-rules-facilities.c   facility.*, street.*

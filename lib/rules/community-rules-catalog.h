@@ -14,6 +14,8 @@ void community_rule_code_format (CommunityRuleContext *ctx);
 void community_rule_code_segment_range (CommunityRuleContext *ctx);
 void community_rule_ref_unresolved (CommunityRuleContext *ctx);
 void community_rule_ref_unresolved_unit (CommunityRuleContext *ctx, CommunityEntity *entity);
+void community_rule_record_required (CommunityRuleContext *ctx);
+void community_rule_record_required_unit (CommunityRuleContext *ctx, CommunityEntity *entity);
 
 /* community-rules-communities.c */
 void community_rule_committee_households (CommunityRuleContext *ctx);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "community-entity-private.h"
 #include "community-rules-catalog.h"
 #include "community-entity-private.h"
 #include "community-identifiers.h"
@@ -566,4 +567,79 @@ community_rule_ref_unresolved (CommunityRuleContext *ctx)
       for (guint i = 0; i < n_items; i++)
         community_rule_ref_unresolved_unit (ctx, community_rule_item (items, i));
     }
+}
+
+typedef struct {
+  CommunityRuleContext *ctx;
+  CommunityEntity *entity;
+  gboolean failed;
+} MissingWalk;
+
+static gboolean
+report_missing (CommunityRecord *record,
+                guint            prop_id,
+                const GString   *pointer,
+                gpointer         user_data)
+{
+  MissingWalk *walk = user_data;
+  const char *json_name = community_record_get_fields (record)->json_names[prop_id];
+  GEnumClass *kind_class = entity_kind_class ();
+  const char *noun = g_enum_get_value (kind_class, community_entity_get_kind (walk->entity))->value_nick;
+  const char *identity = community_rule_identity (walk->entity);
+  g_autofree char *position = NULL;
+
+  /* An entity whose identity is optional, or missing, is named by its
+   * position in its list. */
+  if (identity == NULL)
+    identity = position = g_strdup_printf ("#%u", community_entity_get_position (walk->entity));
+
+  /* @pointer is below the entity: "/name", "/committee/members". */
+  community_rule_fail (walk->ctx, walk->entity, pointer->str + 1,
+                       community_json_string (json_name), community_json_null (), 0,
+                       _("The required member “%s” of %s %s is not set: the saved dataset would not load"),
+                       pointer->str + 1, noun, identity);
+  walk->failed = TRUE;
+  return TRUE;
+}
+
+/* record.required, for one entity (its scope unit). */
+void
+community_rule_record_required_unit (CommunityRuleContext *ctx,
+                                     CommunityEntity      *entity)
+{
+  g_autoptr(GString) pointer = NULL;
+  MissingWalk walk = { ctx, entity, FALSE };
+
+  /* Most entities have every required field and nothing nested. */
+  if (community_record_may_miss (COMMUNITY_RECORD (entity)))
+    {
+      pointer = g_string_new (NULL);
+      community_record_foreach_missing (COMMUNITY_RECORD (entity), pointer, report_missing, &walk);
+    }
+  if (!walk.failed)
+    community_rule_pass (ctx);
+}
+
+/* record.required: every required member is set (what the loader requires:
+ * the field tables' required fields), in every entity and
+ * in the records nested in it, so that the dataset saves and loads again
+ * (community_dataset_check_complete() stops at the first; this reports
+ * them all). An entity with none missing passes; each missing member is a
+ * finding of its own, its path the member's (/communities/3/name,
+ * /communities/3/committee/members); expected the member's name, actual
+ * null. A dataset loaded from a document never fails it: only one built or
+ * edited through the API can. */
+static void
+check_required (CommunityRuleContext *ctx,
+                gpointer              entity,
+                gpointer              data)
+{
+  community_rule_record_required_unit (ctx, entity);
+}
+
+void
+community_rule_record_required (CommunityRuleContext *ctx)
+{
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    community_rule_for_each (ctx, kind, check_required, NULL);
 }

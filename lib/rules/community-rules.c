@@ -25,6 +25,8 @@ static const CommunityRuleDefinition rules[] = {
     0, COMMUNITY_RULE_UNIT_NONE, NULL },
   { "ref.unresolved", community_rule_ref_unresolved,
     COMMUNITY_KINDS_ALL, COMMUNITY_RULE_UNIT_ANY, community_rule_ref_unresolved_unit },
+  { "record.required", community_rule_record_required,
+    COMMUNITY_KINDS_ALL, COMMUNITY_RULE_UNIT_ANY, community_rule_record_required_unit },
   { "committee.households", community_rule_committee_households,
     0, COMMUNITY_RULE_UNIT_NONE, NULL },
   { "facility.area-per-households", community_rule_facility_area_per_households,

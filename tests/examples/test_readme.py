@@ -49,8 +49,9 @@ class ReadmeSnippets(unittest.TestCase):
     def tearDown(self):
         self.tmp.cleanup()
 
-    def run_in_tmp(self, command):
-        proc = subprocess.run(command, cwd=self.tmp.name, capture_output=True, text=True)
+    def run_in_tmp(self, command, env=None):
+        proc = subprocess.run(command, cwd=self.tmp.name, capture_output=True, text=True,
+                              env=env)
         self.assertEqual(proc.returncode, 0, proc.stderr)
         self.assertEqual(proc.stderr, "")
         return proc.stdout.splitlines()
@@ -59,14 +60,22 @@ class ReadmeSnippets(unittest.TestCase):
         return f"{self.summary['errors']} errors, {self.summary['warnings']} warnings"
 
     def test_c(self):
-        lines = self.run_in_tmp([C_PROGRAM])
-        grid = next(g for g in SAMPLE_DOC["grids"] if g["id"] == "320205106001-G02")
+        # In a UTF-8 locale: the snippet's setlocale() makes g_print() write
+        # the street's Chinese name as it is (without it, "???").
+        env = dict(os.environ, LC_ALL="C.UTF-8", LANGUAGE="en")
+        lines = self.run_in_tmp([C_PROGRAM], env)
+        index, grid = next((i, g) for i, g in enumerate(SAMPLE_DOC["grids"])
+                           if g["id"] == "320205106001-G02")
+        street = next(d for d in SAMPLE_DOC["divisions"] if d["code"] == "320205106000")
         self.assertNotIn("leader", grid)
         self.assertEqual(lines, [
-            f"grid 320205106001-G02 of 320205106000 ({grid['households']} households) "
-            "names no leader",
+            f"grid 320205106001-G02 of 320205106000 {street['name']} ({grid['households']} "
+            "households) names no leader",
             self.counts_line(),
+            f"not saved: /grids/{index}/community: the required member “community” is "
+            "missing or null",
         ])
+        self.assertFalse(os.path.exists(os.path.join(self.tmp.name, "changed.json")))
         # The output the README shows is the output.
         self.assertIn("```\n" + "\n".join(lines) + "\n```", self.readme)
 

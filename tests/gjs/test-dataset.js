@@ -1256,6 +1256,31 @@ test('test_added_entity_is_saved', () => {
     assert(reloaded.equal(ds), 'reloaded differs');
 });
 
+test('test_typed_accessors_and_what_save_refuses', () => {
+    const ds = Community.Dataset.new();
+    const grid = Community.Grid.new('G1');
+    assertEqual(grid.get_households(), 0);
+    assert(!grid.is_set('households'), 'households set');
+    grid.set_households(420);
+    grid.set_administrators(['W1', 'W2']);
+    grid.set_grid_kind(Community.GridKind.DEDICATED);
+    assertEqual(grid.get_households(), 420);
+    assertDeepEqual(grid.get_administrators(), ['W1', 'W2']);
+    assertEqual(grid.get_grid_kind(), Community.GridKind.DEDICATED);
+    assertEqual(grid.get_kind(), Community.EntityKind.GRID);
+    const community = Community.Community.new('320205102001');
+    community.set_committee(Community.Committee.new());
+    community.get_committee().set_members(7);
+    assertEqual(community.committee.members, 7);
+
+    // A grid without its community would not load again: refused.
+    ds.add(grid);
+    assertThrowsGLibError(() => ds.check_complete(), PARSE_ERROR, Community.ParseError.MISSING,
+        '/grids/0/community');
+    grid.set_community('320205102001');
+    assert(ds.check_complete(), 'still incomplete');
+});
+
 // --- Plan -------------------------------------------------------------------
 
 finish();

@@ -376,8 +376,8 @@ test('no rule result for an unknown or disabled rule', () => {
         assertEqual(ruleset.get_rule_enabled(rule), false, `${rule} enabled`);
         assertNull(report.get_rule_result(rule));
     }
-    assertEqual(ruleset.list_rules().length, 37, 'rules');
-    assertEqual(report.get_rule_results().get_n_items(), 34, 'rule results');
+    assertEqual(ruleset.list_rules().length, 38, 'rules');
+    assertEqual(report.get_rule_results().get_n_items(), 35, 'rule results');
 });
 
 // --- Indicators -------------------------------------------------------------
@@ -573,6 +573,27 @@ test('findings about personal data do not quote it', () => {
     for (const rule of ['worker.duplicate-person', 'worker.phone', 'worker.id-number'])
         assert(rules.has(rule), `no ${rule} finding`);
     assertNoPersonalData(broken, [...workers, ...sampleJson().workers]);
+});
+
+test('a validation notifies a UI when its report changes', () => {
+    const ds = loadSample();
+    const validation = Community.Validation.new(
+        Community.Validator.new(Community.Ruleset.new_builtin('wuxi-2018')), ds);
+    const seen = [];
+    validation.connect('notify::report', () => seen.push('report'));
+    validation.connect('notify::pending', v => seen.push(`pending ${v.pending}`));
+    const grid = ds.get_items(Community.EntityKind.GRID).get_item(0);
+    const about = report => modelItems(report.get_findings())
+        .filter(f => f.get_subject_id() === grid.get_identity()).map(f => f.get_rule());
+    const before = about(validation.report);
+    grid.set_leader('W-NOBODY');
+    grid.set_households(grid.get_households() + 1);
+    assertDeepEqual(seen, ['pending true', 'report']);
+    const after = about(validation.get_report());
+    assertDeepEqual(seen, ['pending true', 'report', 'pending false']);
+    assertEqual(validation.pending, false);
+    assert(after.length > before.length, `no finding about a leader nobody is: ${after}`);
+    assertEqual(validation.report.to_data()[0], validate(ds).to_data()[0]);
 });
 
 // --- Plan -------------------------------------------------------------------

@@ -58,6 +58,25 @@ class IncrementalTest(unittest.TestCase):
         rules = [f.get_rule() for f in after.get_findings()]
         self.assertIn("grid.coverage", rules)
 
+    def test_notifies_a_ui(self):
+        """notify::report and notify::pending, once per change of state"""
+        seen = []
+        self.validation.connect("notify::report", lambda v, p: seen.append("report"))
+        self.validation.connect("notify::pending", lambda v, p: seen.append(("pending", v.props.pending)))
+        community = items(self.dataset, Community.EntityKind.COMMUNITY)[2]
+        before = [f.get_rule() for f in self.validation.props.report.get_findings()
+                  if f.get_subject_id() == community.get_identity()]
+        self.assertEqual(seen, [])
+        community.set_households(community.get_households() * 40)
+        community.set_population(community.get_population() + 1)
+        self.assertEqual(seen, [("pending", True), "report"])
+        after = [f.get_rule() for f in self.validation.props.report.get_findings()
+                 if f.get_subject_id() == community.get_identity()]
+        self.assertEqual(seen, [("pending", True), "report", ("pending", False)])
+        self.assertNotEqual(before, after)
+        self.assertIs(self.validation.get_report(), self.validation.props.report)
+        self.assertSameAsFullRun("following notifications")
+
     def test_random_changes(self):
         rng = random.Random(2018)
         workers = [w.get_identity() for w in items(self.dataset, Community.EntityKind.WORKER)]

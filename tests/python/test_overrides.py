@@ -13,14 +13,16 @@
 # Expected identities and counts come from the sample file itself, read with
 # the json module.
 
+import datetime
 import sys
 import unittest
+import warnings
 
 import gi
 
 gi.require_version("Community", "1.0")
 gi.require_version("Gio", "2.0")
-from gi.repository import Community, Gio  # noqa: E402
+from gi.repository import Community, Gio, GLib, GObject  # noqa: E402
 
 import taprunner  # noqa: E402
 from samples import load_sample, sample_json  # noqa: E402
@@ -365,6 +367,132 @@ class Reports(unittest.TestCase):
         report = sample_report()
         hongshan = report.filter(Community.Severity.INFO, None, None, "320214055000")
         self.assertEqual([f.get_rule() for f in hongshan], ["street.party-guidance-station"])
+
+
+class Conversions(unittest.TestCase):
+    """str for load_from_data, datetime for dates, Python values for a
+    finding's expected and actual, nested records through props."""
+
+    def test_load_from_data_takes_str_and_bytes(self):
+        text = load_sample().save_to_data()[0]
+        for data in (text, text.encode("utf-8")):
+            with self.subTest(type=type(data).__name__):
+                ds = Community.Dataset.new()
+                self.assertTrue(ds.load_from_data(data))
+                self.assertEqual(ds.communities.keys(), sample_identities("communities"))
+        with self.assertRaises(GLib.Error) as raised:
+            Community.Dataset.new().load_from_data("{\"format\": 3}")
+        self.assertTrue(raised.exception.message.startswith("/format: "), raised.exception.message)
+
+    def test_gdate_properties_take_datetime_date(self):
+        ds = Community.Dataset.new()
+        ds.props.as_of = datetime.date(2020, 1, 2)
+        self.assertEqual(ds.get_as_of().get_julian(), GLib.Date.new_dmy(2, 1, 2020).get_julian())
+        ds.set_as_of(datetime.date(2021, 3, 4))
+        self.assertEqual(ds.get_as_of().get_year(), 2021)
+        ds.set_property("as-of", datetime.date(2019, 12, 31))
+        self.assertEqual(ds.get_as_of().get_day(), 31)
+        self.assertEqual(Community.Dataset(as_of=datetime.date(2018, 5, 6)).get_as_of().get_year(), 2018)
+        review = Community.Review()
+        review.props.date = datetime.date(2019, 4, 1)
+        self.assertEqual(int(review.get_date().get_month()), 4)
+        # GLib.Date still works, and None still unsets.
+        review.props.date = GLib.Date.new_dmy(1, 5, 2019)
+        self.assertEqual(int(review.get_date().get_month()), 5)
+        review.props.date = None
+        self.assertFalse(review.is_set("date"))
+
+    def test_gdatetime_properties_take_aware_datetimes(self):
+        entry = Community.HistoryEntry()
+        cst = datetime.timezone(datetime.timedelta(hours=8))
+        entry.props.at = datetime.datetime(2020, 1, 1, 9, 30, tzinfo=cst)
+        self.assertEqual(entry.get_at().format_iso8601(), "2020-01-01T09:30:00+08")
+        with self.assertRaises(ValueError):
+            entry.props.at = datetime.datetime(2020, 1, 1, 9, 30)
+
+    def test_expected_and_actual_are_python_values(self):
+        findings = {f.get_rule(): f for f in sample_report()}
+        coverage = findings["grid.coverage"]
+        self.assertEqual((coverage.get_expected(), coverage.get_actual()), (2320, 2180))
+        self.assertIsInstance(coverage.get_expected_node(), GObject.GBoxed)
+        leader = findings["grid.leader"]
+        self.assertIsNone(leader.get_actual())
+        self.assertIsInstance(leader.get_expected(), str)
+
+    def test_nested_records_through_props_do_not_warn(self):
+        community = Community.Community.new("320213025099")
+        item = Community.WorkItem.new("WI-1")
+        consultation = Community.Consultation.new("K-1")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            community.props.committee = Community.Committee(members=7)
+            community.props.elderly = Community.ElderlyCare.new()
+            item.props.legal_review = Community.Review(approved=True)
+            item.props.approval = Community.Approval()
+            consultation.props.history = Gio.ListStore.new(Community.HistoryEntry)
+        self.assertEqual([str(w.message) for w in caught], [])
+        self.assertEqual(community.get_committee().get_members(), 7)
+        self.assertTrue(item.get_legal_review().get_approved())
+        self.assertEqual(consultation.get_history().get_n_items(), 0)
+        # Reading through props is PyGObject's as ever.
+        self.assertEqual(community.props.committee.props.members, 7)
+        self.assertIn("committee", dir(community.props))
+
+
+class EveryRepr(unittest.TestCase):
+
+    def test_every_type_has_a_readable_repr(self):
+        ruleset = Community.Ruleset.new_builtin("wuxi-2018")
+        validator = Community.Validator.new(ruleset)
+        made = {
+            "Ruleset": ruleset,
+            "Validator": validator,
+            "Validation": Community.Validation.new(validator, Community.Dataset.new()),
+            "Privacy": Community.Privacy.new(Community.PrivacyMode.MASK),
+            "AnnexNote": Community.annex_list_notes().get_item(0),
+            "DivisionCode": Community.DivisionCode.parse("320205102001"),
+        }
+        for name in dir(Community):
+            cls = getattr(Community, name)
+            if not isinstance(cls, type) or not issubclass(cls, (GObject.Object, GObject.GBoxed)):
+                continue
+            obj = made.get(name)
+            if obj is None:
+                if cls.__gtype__.is_abstract():
+                    continue
+                identity = [p for p in GObject.list_properties(cls.__gtype__)
+                            if p.flags & GObject.ParamFlags.CONSTRUCT_ONLY and p.owner_type == cls.__gtype__]
+                try:
+                    obj = GObject.new(cls, **({identity[0].name: 1 if identity[0].value_type == GObject.TYPE_UINT
+                                               else "X1"} if identity else {}))
+                except TypeError:
+                    continue   # made above, or not made by GObject.new()
+            with self.subTest(type=name):
+                text = repr(obj)
+                self.assertNotIn(" object at 0x", text)
+                self.assertTrue(text.startswith("<Community.%s" % name), text)
+
+    def test_nested_records_show_their_set_fields(self):
+        committee = Community.Committee()
+        self.assertEqual(repr(committee), "<Community.Committee>")
+        committee.set_members(7)
+        committee.set_non_registered_voters_protected(False)
+        self.assertEqual(repr(committee),
+                         "<Community.Committee members=7 non_registered_voters_protected=False>")
+        entry = Community.HistoryEntry()
+        entry.set_state(Community.ConsultationState.ADOPTED)
+        self.assertEqual(repr(entry), "<Community.HistoryEntry state=adopted>")
+
+    def test_others(self):
+        note = Community.annex_list_notes().get_item(0)
+        self.assertEqual(repr(note), "<Community.AnnexNote task=%d kind=%s>" % (note.get_task(), note.get_kind()))
+        ruleset = Community.Ruleset.new_builtin("wuxi-2018")
+        self.assertRegex(repr(ruleset), r"^<Community\.Ruleset wuxi-2018: \d+ rules, \d+ indicators>$")
+        self.assertEqual(repr(Community.Validator.new(ruleset)), "<Community.Validator wuxi-2018>")
+        self.assertTrue(repr(Community.Privacy.new(Community.PrivacyMode.DROP)).startswith(
+            "<Community.Privacy mode=drop"))
+        self.assertEqual(repr(Community.DivisionCode.parse("320205102001")),
+                         "<Community.DivisionCode 320205102001 community>")
 
 
 if __name__ == "__main__":

@@ -18,15 +18,29 @@
 #   c.get(identity, default), c.keys()
 #   for finding in report, len(report)        the report's findings
 #   report.findings, report.rule_results, report.indicators
-#   repr() of entities, findings, reports, datasets and rule and indicator
-#   results, e.g. <Community.Community 320213025005 塔影二村社区>
+#   repr() of every type, e.g. <Community.Community 320213025005 塔影二村社区>,
+#   <Community.Committee members=7 local_resident_members=5>
+#   dataset.load_from_data(text)              str or bytes
+#   obj.props.as_of = datetime.date(...)      datetime.date for GDate
+#                                             properties (and datetime.datetime
+#                                             for GDateTime ones), through
+#                                             props, set_property(), the typed
+#                                             setters and constructors
+#   community.props.committee = Committee()   nested records through props,
+#                                             without PyGObject's warning
+#   finding.get_expected(), get_actual()      Python values (get_expected_node()
+#                                             and get_actual_node(): Json.Node)
 #
 # A worker's repr() shows its id only: names are personal data (DOMAIN.md §7).
 
+import datetime
+import json
 from collections.abc import Sequence
 
 from ..module import get_introspection_module
 from ..overrides import override
+
+from gi.repository import GLib, GObject, Json
 
 Community = get_introspection_module("Community")
 
@@ -40,6 +54,125 @@ def _type_name(obj):
 
 def _nick(value):
     return value.value_nick if value is not None else "?"
+
+
+# Values -----------------------------------------------------------------------
+
+def _to_gvalue(value):
+    """datetime.date -> GLib.Date, datetime.datetime -> GLib.DateTime;
+    anything else as it is."""
+    if isinstance(value, datetime.datetime):
+        if value.tzinfo is None:
+            raise ValueError("a datetime.datetime for a GDateTime needs a tzinfo "
+                             "(the dataset keeps the offset): %r" % (value,))
+        offset = value.utcoffset()
+        zone = GLib.TimeZone.new_offset(int(offset.total_seconds()))
+        return GLib.DateTime.new(zone, value.year, value.month, value.day, value.hour,
+                                 value.minute, value.second + value.microsecond / 1e6)
+    if isinstance(value, datetime.date):
+        return GLib.Date.new_dmy(value.day, GLib.DateMonth(value.month), value.year)
+    return value
+
+
+def _show(value):
+    """A property's value as repr() of its owner shows it."""
+    if isinstance(value, GLib.Date):
+        return "%04d-%02d-%02d" % (value.get_year(), int(value.get_month()), value.get_day())
+    if isinstance(value, GLib.DateTime):
+        return value.format_iso8601()
+    if isinstance(value, GObject.GFlags):
+        return "|".join(value.value_nicks) or "0"
+    if isinstance(value, GObject.GEnum):
+        return value.value_nick
+    if isinstance(value, GObject.Object) and hasattr(value, "get_n_items"):
+        return "[%d]" % value.get_n_items()
+    if isinstance(value, (list, tuple)):
+        return "[%s]" % ", ".join(value)
+    return str(value)
+
+
+def _fields_repr(obj, names=None):
+    """<Namespace.Type name=value ...> over the set (or given) properties."""
+    parts = [_type_name(obj)]
+    is_record = isinstance(obj, Community.Record)
+    for pspec in GObject.list_properties(obj.__gtype__) if names is None else \
+            [obj.find_property(n) for n in names]:
+        if is_record and not obj.is_set(pspec.name):
+            continue
+        value = obj.get_property(pspec.name)
+        if value is None:
+            continue
+        parts.append("%s=%s" % (pspec.name.replace("-", "_"), _show(value)))
+    return "<%s>" % " ".join(parts)
+
+
+class _Props:
+    """What obj.props gives on this module's types: PyGObject's own props,
+    but a value set through it goes through set_property(), which takes
+    datetime values and does not warn about a nested record made on the
+    spot (Community.Committee()) the way PyGObject's props do."""
+
+    __slots__ = ("_obj", "_props")
+
+    def __init__(self, obj, props):
+        object.__setattr__(self, "_obj", obj)
+        object.__setattr__(self, "_props", props)
+
+    def __getattr__(self, name):
+        return getattr(self._props, name)
+
+    def __setattr__(self, name, value):
+        self._obj.set_property(name.replace("_", "-"), value)
+
+    def __dir__(self):
+        return dir(self._props)
+
+    def __iter__(self):
+        return iter(self._props)
+
+    def __len__(self):
+        return len(self._props)
+
+
+class _PropsDescriptor:
+    def __init__(self, props):
+        self._props = props
+
+    def __get__(self, obj, cls=None):
+        props = self._props.__get__(obj, cls)
+        return props if obj is None else _Props(obj, props)
+
+
+def _datetime_aware(cls):
+    """Lets @cls's props, set_property(), constructor and typed setters take
+    datetime.date and datetime.datetime."""
+    cls.props = _PropsDescriptor(next(base.__dict__["props"] for base in cls.__mro__
+                                      if "props" in base.__dict__))
+
+    def set_property(self, name, value):
+        GObject.Object.set_property(self, name, _to_gvalue(value))
+    cls.set_property = set_property
+
+    base_init = cls.__init__
+
+    def __init__(self, *args, **kwargs):
+        base_init(self, *args, **{k: _to_gvalue(v) for k, v in kwargs.items()})
+    cls.__init__ = __init__
+
+    for pspec in GObject.list_properties(cls.__gtype__):
+        if pspec.value_type not in (GLib.Date.__gtype__, GLib.DateTime.__gtype__):
+            continue
+        setter = "set_" + pspec.name.replace("-", "_")
+        original = getattr(cls, setter, None)
+        if original is None:
+            continue
+
+        def typed(self, value, _original=original):
+            return _original(self, _to_gvalue(value))
+        typed.__name__ = setter
+        typed.__doc__ = original.__doc__
+        setattr(cls, setter, typed)
+    return cls
 
 
 # Entities ---------------------------------------------------------------------
@@ -57,6 +190,16 @@ _LABELS = {
     Community.EntityKind.DEPARTMENT: "name",
     Community.EntityKind.SURVEY: "indicator",
 }
+
+
+class Record(Community.Record):
+
+    def __repr__(self):
+        return _fields_repr(self)
+
+
+Record = override(Record)
+__all__.append("Record")
 
 
 class Entity(Community.Entity):
@@ -170,6 +313,14 @@ def _collection(kind):
 
 class Dataset(Community.Dataset):
 
+    def load_from_data(self, data, length=-1):
+        """Replaces the content with a document given as str or bytes."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if length >= 0:
+            data = data[:length]
+        return Community.Dataset.load_from_data(self, data)
+
     def __repr__(self):
         counts = []
         for kind in _KINDS:
@@ -196,7 +347,30 @@ __all__.append("Dataset")
 
 # Validation -------------------------------------------------------------------
 
+def _node_value(node):
+    if node is None:
+        return None
+    return json.loads(Json.to_string(node, False))
+
+
 class Finding(Community.Finding):
+
+    def get_expected(self):
+        """What the rule expected, as a Python value (int, float, str, bool,
+        list, dict, or None)."""
+        return _node_value(Community.Finding.get_expected(self))
+
+    def get_actual(self):
+        """What the data holds, as a Python value (see get_expected())."""
+        return _node_value(Community.Finding.get_actual(self))
+
+    def get_expected_node(self):
+        """What the rule expected, as the library gives it (a Json.Node)."""
+        return Community.Finding.get_expected(self)
+
+    def get_actual_node(self):
+        """What the data holds, as the library gives it (a Json.Node)."""
+        return Community.Finding.get_actual(self)
 
     def __repr__(self):
         parts = [_type_name(self), self.get_rule() or "?", _nick(self.get_severity()),
@@ -282,3 +456,80 @@ class Report(Community.Report):
 
 Report = override(Report)
 __all__.append("Report")
+
+
+# Everything else --------------------------------------------------------------
+
+class Ruleset(Community.Ruleset):
+
+    def __repr__(self):
+        return "<%s %s: %d rules, %d indicators>" % (
+            _type_name(self), self.get_name() or "?",
+            len(self.list_rules()), len(self.list_indicators()))
+
+
+Ruleset = override(Ruleset)
+__all__.append("Ruleset")
+
+
+class Validator(Community.Validator):
+
+    def __repr__(self):
+        return "<%s %s>" % (_type_name(self), self.get_ruleset().get_name() or "?")
+
+
+Validator = override(Validator)
+__all__.append("Validator")
+
+
+class Validation(Community.Validation):
+
+    def __repr__(self):
+        return "<%s %s of %r: %s>" % (
+            _type_name(self), self.get_validator().get_ruleset().get_name() or "?",
+            self.get_dataset(), "pending" if self.is_pending() else "up to date")
+
+
+Validation = override(Validation)
+__all__.append("Validation")
+
+
+class Privacy(Community.Privacy):
+
+    def __repr__(self):
+        return _fields_repr(self)
+
+
+Privacy = override(Privacy)
+__all__.append("Privacy")
+
+
+class AnnexNote(Community.AnnexNote):
+
+    def __repr__(self):
+        # The note's text is long: its task and kind name it.
+        return _fields_repr(self, ["task", "kind"])
+
+
+AnnexNote = override(AnnexNote)
+__all__.append("AnnexNote")
+
+
+
+class DivisionCode(Community.DivisionCode):
+
+    def __repr__(self):
+        return "<%s %s %s>" % (_type_name(self), self.code or "?", _nick(self.level))
+
+
+DivisionCode = override(DivisionCode)
+__all__.append("DivisionCode")
+
+# Last, once every override above is in place (looking a type up makes its
+# class, on the classes of the module as they are then): datetime values
+# for every record type and the dataset.
+for _name in dir(Community):
+    _cls = getattr(Community, _name)
+    if isinstance(_cls, type) and (issubclass(_cls, Community.Record) or _cls is Community.Dataset):
+        _datetime_aware(_cls)
+del _name, _cls
