@@ -371,6 +371,7 @@ community_annex_add_to (CommunityDataset  *dataset,
   CommunityDatasetContents contents;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) document = NULL;
+  CommunityJsonSource *source;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), FALSE);
@@ -381,7 +382,10 @@ community_annex_add_to (CommunityDataset  *dataset,
     return FALSE;
 
   document = dataset_document (root);
-  if (!community_json_read_dataset (document, &contents, error))
+  source = community_json_node_source_new (document);
+  ok = community_json_walk_dataset (source, &contents, error);
+  community_json_source_free (source);
+  if (!ok)
     return FALSE;
 
   /* Check everything first, so that a refusal adds nothing. */

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "community-record-private.h"
-#include "json/community-json-private.h"
+#include "community-json-copy-private.h"
 
 /**
  * CommunityRecord:
@@ -794,24 +794,6 @@ community_record_get_extra (CommunityRecord *self)
 }
 
 /**
- * community_record_to_json:
- * @self: a record
- *
- * Serializes the record as the dataset format writes it: every set field
- * under its JSON name, in the order the format lists them, followed by the
- * unknown members. Personal data is included as it is.
- *
- * Returns: (transfer full): a JSON object node
- */
-JsonNode *
-community_record_to_json (CommunityRecord *self)
-{
-  g_return_val_if_fail (COMMUNITY_IS_RECORD (self), NULL);
-
-  return community_json_write_record (self, NULL);
-}
-
-/**
  * community_record_equal:
  * @a: a record
  * @b: another record
@@ -822,12 +804,61 @@ community_record_to_json (CommunityRecord *self)
  *
  * Returns: %TRUE if the records are equal
  */
+/* Whether two set slots of field @id hold equal values: what the writer
+ * would write for them is the same text. */
+static gboolean
+slots_equal (const CommunityFieldTable *table,
+             guint                      id,
+             const Slot                *a,
+             const Slot                *b)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]);
+
+  switch (slot_fundamental (table, id))
+    {
+    case G_TYPE_STRING:
+      return g_strcmp0 (a->p, b->p) == 0;
+    case G_TYPE_DOUBLE:
+      return a->d == b->d;
+    case G_TYPE_OBJECT:
+      if (type == G_TYPE_LIST_MODEL)
+        {
+          guint n = g_list_model_get_n_items (a->p);
+
+          if (n != g_list_model_get_n_items (b->p))
+            return FALSE;
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(CommunityRecord) item_a = g_list_model_get_item (a->p, i);
+              g_autoptr(CommunityRecord) item_b = g_list_model_get_item (b->p, i);
+
+              if (!community_record_equal (item_a, item_b))
+                return FALSE;
+            }
+          return TRUE;
+        }
+      return community_record_equal (a->p, b->p);
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        return g_strv_equal ((const char * const *) a->p, (const char * const *) b->p);
+      if (type == G_TYPE_DATE)
+        return g_date_compare (a->p, b->p) == 0;
+      if (type == G_TYPE_DATE_TIME)
+        return g_date_time_equal (a->p, b->p) &&
+               g_date_time_get_utc_offset (a->p) == g_date_time_get_utc_offset (b->p);
+      g_assert_not_reached ();
+    default:
+      /* Booleans, integers, enums and flags. */
+      return a->i == b->i;
+    }
+}
+
 gboolean
 community_record_equal (CommunityRecord *a,
                         CommunityRecord *b)
 {
-  g_autoptr(JsonNode) node_a = NULL;
-  g_autoptr(JsonNode) node_b = NULL;
+  CommunityRecordPrivate *priv_a, *priv_b;
+  const CommunityFieldTable *table;
 
   g_return_val_if_fail (COMMUNITY_IS_RECORD (a), FALSE);
   g_return_val_if_fail (COMMUNITY_IS_RECORD (b), FALSE);
@@ -837,7 +868,16 @@ community_record_equal (CommunityRecord *a,
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
 
-  node_a = community_json_write_record (a, NULL);
-  node_b = community_json_write_record (b, NULL);
-  return json_node_equal (node_a, node_b);
+  /* Slot by slot: the same fields set, to equal values. */
+  priv_a = community_record_get_instance_private (a);
+  priv_b = community_record_get_instance_private (b);
+  if (priv_a->set_mask != priv_b->set_mask)
+    return FALSE;
+  table = community_record_get_fields (a);
+  for (guint id = 1; id <= table->n_fields; id++)
+    if ((priv_a->set_mask & FIELD_BIT (id)) &&
+        !slots_equal (table, id, &priv_a->slots[id], &priv_b->slots[id]))
+      return FALSE;
+
+  return community_json_extra_equal (priv_a->extra, priv_b->extra);
 }
