@@ -60,6 +60,7 @@ typedef struct {
   gboolean is_object;
   guint index;          /* array: the current element; object: members before the current */
   guint first_key;      /* its names: keys[first_key ..] */
+  guint64 bloom;        /* a bit per name seen (name_bit()): most names need no comparison */
   GHashTable *key_set;  /* decoded names, once there are more than LINEAR_KEYS */
 } Frame;
 
@@ -109,22 +110,27 @@ typedef struct {
 
 /* --- input --- */
 
+/* Counts the lines and the characters after the last newline of
+ * [@p, @end) into *@line and *@column: newlines with memchr(), characters
+ * (not bytes) only on the last line. A refused province file is counted
+ * whole. */
 static void
 count_lines (const guchar *p,
              const guchar *end,
              guint        *line,
              guint        *column)
 {
-  for (; p < end; p++)
+  const guchar *nl;
+
+  while (p < end && (nl = memchr (p, '\n', (gsize) (end - p))) != NULL)
     {
-      if (*p == '\n')
-        {
-          (*line)++;
-          *column = 1;
-        }
-      else if ((*p & 0xC0) != 0x80)  /* count characters, not bytes */
-        (*column)++;
+      (*line)++;
+      *column = 1;
+      p = nl + 1;
     }
+  for (; p < end; p++)
+    if ((*p & 0xC0) != 0x80)  /* count characters, not bytes */
+      (*column)++;
 }
 
 /* Reads more input, keeping the bytes from @keep (<= p) on; the window
@@ -590,6 +596,17 @@ read_string (Tokenizer   *t,
 
 /* --- member names --- */
 
+/* One of 64 bits for a name, from its length and its first and last
+ * bytes: a name whose bit the object has not set yet is new. */
+static inline guint64
+name_bit (const char *name,
+          gsize       len)
+{
+  guint h = len == 0 ? 0 : (guint) len * 7 + (guchar) name[0] * 3 + (guchar) name[len - 1];
+
+  return G_GUINT64_CONSTANT (1) << (h & 63);
+}
+
 static gboolean
 names_equal (Tokenizer  *t,
              const Key  *key,
@@ -622,9 +639,12 @@ read_member_name (Tokenizer          *t,
   else
     {
       guint n_keys = t->keys->len - frame->first_key;
+      guint64 bit = name_bit (name, len);
 
-      for (guint i = frame->first_key; i < t->keys->len && !duplicate; i++)
-        duplicate = names_equal (t, &g_array_index (t->keys, Key, i), name, len);
+      if (frame->bloom & bit)
+        for (guint i = frame->first_key; i < t->keys->len && !duplicate; i++)
+          duplicate = names_equal (t, &g_array_index (t->keys, Key, i), name, len);
+      frame->bloom |= bit;
 
       if (!duplicate && n_keys == LINEAR_KEYS)
         {
@@ -650,8 +670,9 @@ read_member_name (Tokenizer          *t,
     }
   key.offset = t->names->len;
   key.length = len;
-  g_string_append_len (t->names, name, len);
-  g_string_append_c (t->names, '\0');
+  g_string_set_size (t->names, key.offset + len + 1);   /* one call, not two */
+  memcpy (t->names->str + key.offset, name, len);
+  t->names->str[key.offset + len] = '\0';
   g_array_append_val (t->keys, key);
 
   if (duplicate)
@@ -806,6 +827,7 @@ push_frame (Tokenizer *t,
   frame->is_object = is_object;
   frame->index = 0;
   frame->first_key = t->keys->len;
+  frame->bloom = 0;
   g_clear_pointer (&frame->key_set, g_hash_table_unref);
 }
 
