@@ -179,10 +179,16 @@ community_dataset_set_property (GObject      *object,
     }
 }
 
+static void community_dataset_entity_changed (CommunityDataset *self,
+                                              CommunityEntity  *entity,
+                                              GParamSpec       *pspec);
+
 static void
 community_dataset_class_init (CommunityDatasetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  community_entity_set_changed_hook (community_dataset_entity_changed);
 
   object_class->dispose = community_dataset_dispose;
   object_class->finalize = community_dataset_finalize;
@@ -230,7 +236,8 @@ community_dataset_class_init (CommunityDatasetClass *klass)
                   COMMUNITY_TYPE_ENTITY, G_TYPE_PARAM);
 }
 
-void
+/* The entities' hook (community_entity_set_changed_hook()). */
+static void
 community_dataset_entity_changed (CommunityDataset *self,
                                   CommunityEntity  *entity,
                                   GParamSpec       *pspec)

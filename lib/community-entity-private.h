@@ -28,9 +28,14 @@ void  community_entity_identity_taken (CommunityEntity *self);
  * 2 streets and towns (community-division.c). */
 int   community_division_level_tier (CommunityDivisionLevel level);
 
-/* Emits CommunityDataset::entity-changed (community-dataset.c). */
-void  community_dataset_entity_changed (CommunityDataset *self,
-                                        CommunityEntity  *entity,
-                                        GParamSpec       *pspec);
+/* What an entity held by a dataset calls when one of its properties
+ * changed (the first of a batch in @pspec): the dataset's hook, set once
+ * by its class (community-dataset.c), so that the entity needs to know
+ * nothing of the dataset but that it is one. */
+typedef void (*CommunityEntityChangedHook) (CommunityDataset *dataset,
+                                            CommunityEntity  *entity,
+                                            GParamSpec       *pspec);
+
+void  community_entity_set_changed_hook (CommunityEntityChangedHook hook);
 
 G_END_DECLS
