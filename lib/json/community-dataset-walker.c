@@ -22,8 +22,13 @@
  * too deep a nesting: the first in the document); then a root that is not
  * an object; then "format", then "version", wherever they are written; then
  * the first error of the walker's own in the document. So after an error
- * of its own the walker reads on to the end, building nothing, for the
- * source's errors and the header's.
+ * of its own the walker reads on to the end, building nothing more, for
+ * the source's errors and the header's: every reading function consumes
+ * its whole value, whether it fails or not.
+ *
+ * Member names repeated in an object are the source's error; for the
+ * objects it reads as records and for the root, the walker checks them
+ * itself (community_json_source_claim_names()): a bit per known field.
  *
  * Strings are staged in one buffer, record by record, and handed to
  * community_record_take_fields(), which keeps them in one block with the
@@ -70,16 +75,22 @@ typedef CommunityJsonToken Token;
 
 #define IS(w, t) ((w)->token.type == COMMUNITY_JSON_TOKEN_##t)
 
+/* The next token; FALSE once the walk is over (the source's error, or a
+ * duplicate name the walker found in its place). */
 static inline gboolean
 advance (Walker *w)
 {
-  return community_json_source_next (w->source, &w->token, &w->fatal);
+  return G_LIKELY (w->fatal == NULL) && community_json_source_next (w->source, &w->token, &w->fatal);
 }
 
 /* --- errors --- */
 
+static gboolean skip_to_depth (Walker *w,
+                               guint   depth);
+
 /* Records an error at the value of the last token (and then at its member
- * @member, nullable), unless one of a higher priority is already there.
+ * @member, nullable), unless one of a higher priority is already there,
+ * and reads to the end of that value if it is an object or an array.
  * Returns FALSE. Never pass personal data. */
 G_GNUC_PRINTF (5, 6)
 static gboolean
@@ -94,7 +105,7 @@ walker_error (Walker              *w,
   va_list args;
 
   if (priority <= w->priority)
-    return FALSE;
+    goto skip;
 
   pointer = g_string_new (NULL);
   community_json_source_pointer (w->source, pointer);
@@ -105,7 +116,32 @@ walker_error (Walker              *w,
   community_json_set_error_valist (&w->pending, COMMUNITY_PARSE_ERROR, code, pointer, format, args);
   va_end (args);
   w->priority = priority;
+
+skip:
+  if (IS (w, OBJECT_START) || IS (w, ARRAY_START))
+    skip_to_depth (w, w->source->depth - 1);
   return FALSE;
+}
+
+/* A member name the object being read already had: the source's error,
+ * which ends the walk. Returns FALSE. */
+static gboolean
+duplicate_name (Walker *w)
+{
+  if (w->fatal == NULL)
+    community_json_source_duplicate_error (w->source, &w->fatal);
+  return FALSE;
+}
+
+void
+community_json_source_duplicate_error (CommunityJsonSource  *self,
+                                       GError              **error)
+{
+  g_autoptr(GString) pointer = g_string_new (NULL);
+
+  community_json_source_pointer (self, pointer);
+  community_json_set_error (error, COMMUNITY_PARSE_ERROR_DUPLICATE, pointer,
+                            "expected unique member names, but this object has this member twice");
 }
 
 #define CONTENT_ERROR(w, code, ...) walker_error ((w), PRIORITY_CONTENT, (code), NULL, __VA_ARGS__)
@@ -152,6 +188,16 @@ skip_to_depth (Walker *w,
     if (!advance (w))
       return FALSE;
   return TRUE;
+}
+
+/* After an element of an array failed (and was read whole): reads the
+ * rest of the array, whose depth is @depth. Returns FALSE. */
+static gboolean
+skip_rest (Walker *w,
+           guint   depth)
+{
+  skip_to_depth (w, depth - 1);
+  return FALSE;
 }
 
 /* --- scalars --- */
@@ -324,9 +370,11 @@ read_flags (Walker      *w,
 {
   GType type = G_TYPE_FROM_CLASS (klass);
   guint flags = 0;
+  guint depth;
 
   if (!IS (w, ARRAY_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of strings, found %s", FOUND (w));
+  depth = w->source->depth;
   for (;;)
     {
       guint value;
@@ -336,10 +384,13 @@ read_flags (Walker      *w,
       if (IS (w, ARRAY_END))
         break;
       if (!expect_string (w, "a string"))
-        return FALSE;
+        return skip_rest (w, depth);
       if (!lookup_nick (w, (const GEnumValue *) klass->values, klass->n_values,
                         sizeof (GFlagsValue), &value))
-        return vocabulary_error (w, type);
+        {
+          vocabulary_error (w, type);
+          return skip_rest (w, depth);
+        }
       flags |= value;
     }
   *out = flags;
@@ -502,9 +553,11 @@ read_strv (Walker             *w,
   gsize first = w->text->len - base;
   guint64 count = 0;
   gint64 offset;
+  guint depth;
 
   if (!IS (w, ARRAY_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of strings, found %s", FOUND (w));
+  depth = w->source->depth;
   for (;;)
     {
       if (!advance (w))
@@ -512,7 +565,7 @@ read_strv (Walker             *w,
       if (IS (w, ARRAY_END))
         break;
       if (!expect_string (w, "a string"))
-        return FALSE;
+        return skip_rest (w, depth);
       stage_string (w, base, &offset);
       count++;
     }
@@ -642,6 +695,8 @@ read_unknown_member (Walker      *w,
   g_autofree char *name = g_strndup (w->token.str, w->token.len);
   JsonNode *node;
 
+  if (*extra != NULL && json_object_has_member (*extra, name))
+    return duplicate_name (w);
   if (!advance (w) || !read_any (w, &node))
     return FALSE;
   if (*extra == NULL)
@@ -664,9 +719,11 @@ read_record_list (Walker                *w,
   GType item_type = field->item_type ();
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   GListStore *store;
+  guint depth;
 
   if (!IS (w, ARRAY_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of objects, found %s", FOUND (w));
+  depth = w->source->depth;
   for (;;)
     {
       CommunityRecord *item;
@@ -676,7 +733,7 @@ read_record_list (Walker                *w,
       if (IS (w, ARRAY_END))
         break;
       if (!read_record (w, item_type, &item))
-        return FALSE;
+        return skip_rest (w, depth);
       g_ptr_array_add (items, item);
     }
 
@@ -843,12 +900,16 @@ read_record (Walker           *w,
   gsize base = w->text->len;   /* this record's text starts here */
   JsonObject *extra = NULL;
   CommunityRecord *record;
-  guint previous = 0;
-  gboolean ok = FALSE;
+  guint64 seen = 0;
+  guint previous = 0, depth;
+  gboolean ok = FALSE, failed = FALSE;
 
   if (!IS (w, OBJECT_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an object, found %s", FOUND (w));
+  community_json_source_claim_names (w->source);
+  depth = w->source->depth;
 
+  /* Every member, even after one failed: the names are ours to check. */
   for (;;)
     {
       gboolean staged;
@@ -867,19 +928,38 @@ read_record (Walker           *w,
             goto out;
           continue;
         }
+      if (seen & (G_GUINT64_CONSTANT (1) << id))
+        {
+          duplicate_name (w);
+          goto out;
+        }
+      seen |= G_GUINT64_CONSTANT (1) << id;
       previous = id;
 
-      /* null is "unknown" for an optional field; see the required check. */
       if (!advance (w))
         goto out;
+      if (failed)
+        {
+          if (!skip_to_depth (w, depth))
+            goto out;
+          continue;
+        }
+      /* null is "unknown" for an optional field; see the required check. */
       if (IS (w, NULL))
         continue;
       if (!read_field (w, table->pspecs[id], &table->fields[id], base, &slots[id], &staged))
-        goto out;
+        {
+          if (w->fatal != NULL)
+            goto out;
+          failed = TRUE;
+          continue;
+        }
       present |= G_GUINT64_CONSTANT (1) << id;
       if (staged)
         in_text |= G_GUINT64_CONSTANT (1) << id;
     }
+  if (failed)
+    goto out;
 
   for (guint id = 1; id <= table->n_fields; id++)
     if ((table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY)) &&
@@ -926,45 +1006,44 @@ read_entities (Walker                   *w,
   /* The duplicate check's table is the dataset's index, handed over. */
   g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+  guint depth;
 
   if (!IS (w, ARRAY_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of objects, found %s", FOUND (w));
+  depth = w->source->depth;
 
   for (;;)
     {
       CommunityRecord *record;
       const char *identity;
-      CommunityRecord *first;
 
       if (!advance (w))
         return FALSE;
       if (IS (w, ARRAY_END))
         break;
       if (!read_record (w, type, &record))
-        return FALSE;
+        return skip_rest (w, depth);
       g_ptr_array_add (entities, record);
 
       /* An entity without its (optional) identity is not indexed. */
       identity = community_entity_get_identity (COMMUNITY_ENTITY (record));
-      if (identity == NULL)
-        continue;
-      first = g_hash_table_lookup (identities, identity);
-      if (first != NULL)
+      if (identity != NULL && !g_hash_table_insert (identities, (gpointer) identity, record))
         {
           const CommunityFieldTable *table = community_record_get_fields (record);
           g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
           guint index = 0;
 
-          while (g_ptr_array_index (entities, index) != first)
+          /* The first with this identity (the table now holds the last). */
+          while (g_strcmp0 (community_entity_get_identity (g_ptr_array_index (entities, index)), identity) != 0)
             index++;
-          return walker_error (w, PRIORITY_CONTENT, COMMUNITY_PARSE_ERROR_DUPLICATE,
-                               table->json_names[table->identity_id],
-                               "expected a unique %s, but the %s at /%s/%u has the same one",
-                               table->json_names[table->identity_id],
-                               g_enum_get_value (kinds, kind)->value_nick,
-                               community_entity_kind_get_member_name (kind), index);
+          walker_error (w, PRIORITY_CONTENT, COMMUNITY_PARSE_ERROR_DUPLICATE,
+                        table->json_names[table->identity_id],
+                        "expected a unique %s, but the %s at /%s/%u has the same one",
+                        table->json_names[table->identity_id],
+                        g_enum_get_value (kinds, kind)->value_nick,
+                        community_entity_kind_get_member_name (kind), index);
+          return skip_rest (w, depth);
         }
-      g_hash_table_insert (identities, (gpointer) identity, record);
     }
 
   contents->entities[kind] = g_steal_pointer (&entities);
@@ -1092,12 +1171,18 @@ walk (Walker                   *w,
     }
   else
     {
+      /* The root's names, for the duplicate check, which is ours. */
+      g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      community_json_source_claim_names (w->source);
       for (;;)
         {
           if (!advance (w))
             return FALSE;
           if (IS (w, OBJECT_END))
             break;
+          if (!g_hash_table_add (names, g_strndup (w->token.str, w->token.len)))
+            return duplicate_name (w);
           if (!read_root_member (w, contents, &seen_format, &seen_version))
             return FALSE;
         }

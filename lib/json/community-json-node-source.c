@@ -150,6 +150,7 @@ node_source_next (CommunityJsonSource *source,
   Frame *frame;
 
   s->pushed = FALSE;
+  s->parent.claim_names = FALSE;   /* a tree has no name twice */
   if (!s->started)
     {
       s->started = TRUE;

@@ -81,6 +81,11 @@ struct _CommunityJsonSource {
   /* The arrays and objects open after the last token (its own included,
    * for a start). */
   guint depth;
+  /* Set by the consumer right after an object's start: it checks that
+   * object's member names are unique itself (the walker, for the objects
+   * it reads as records, with a bit per known field), so the source need
+   * not keep them; see community_json_source_claim_names(). */
+  gboolean claim_names;
 };
 
 static inline gboolean
@@ -97,6 +102,20 @@ community_json_source_pointer (CommunityJsonSource *self,
 {
   self->klass->pointer (self, pointer);
 }
+
+/* Right after an object's start token: the caller checks that the
+ * object's member names are unique, and refuses a repeated one with
+ * community_json_source_duplicate_error(), in place of the source. */
+static inline void
+community_json_source_claim_names (CommunityJsonSource *self)
+{
+  self->claim_names = TRUE;
+}
+
+/* The source's refusal of a member name seen twice in an object, at the
+ * last token (that name). */
+void community_json_source_duplicate_error (CommunityJsonSource  *self,
+                                            GError              **error);
 
 void community_json_source_free (CommunityJsonSource *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityJsonSource, community_json_source_free)

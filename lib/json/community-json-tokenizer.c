@@ -61,6 +61,7 @@ typedef struct {
   guint index;          /* array: the current element; object: members before the current */
   guint first_key;      /* its names: keys[first_key ..] */
   guint64 bloom;        /* a bit per name seen (name_bit()): most names need no comparison */
+  gboolean claimed;     /* its consumer checks its names (community_json_source_claim_names()) */
   GHashTable *key_set;  /* decoded names, once there are more than LINEAR_KEYS */
 } Frame;
 
@@ -71,7 +72,8 @@ typedef struct {
 
 typedef enum {
   STATE_START,          /* before the document */
-  STATE_VALUE,          /* a value is next (after '[', ',' or ':') */
+  STATE_COLON,          /* after a member name: ':' then its value (the name is checked first) */
+  STATE_VALUE,          /* a value is next (after '[' or ',') */
   STATE_FIRST_MEMBER,   /* after '{' */
   STATE_FIRST_ELEMENT,  /* after '[' */
   STATE_AFTER_VALUE,
@@ -252,7 +254,7 @@ tokenizer_pointer (CommunityJsonSource *source,
 
 /* An error at the value the first @n_frames frames lead to. */
 G_GNUC_PRINTF (5, 6)
-static gboolean
+static G_NO_INLINE gboolean
 pointer_error (Tokenizer           *t,
                guint                n_frames,
                GError             **error,
@@ -276,7 +278,7 @@ pointer_error (Tokenizer           *t,
   pointer_error ((t), (t)->depth, (error), (code), __VA_ARGS__)
 
 /* Malformed JSON, at @at: "(root)", where it is, what was wrong. */
-static gboolean
+static G_NO_INLINE gboolean
 syntax_error (Tokenizer    *t,
               const guchar *at,
               GError      **error,
@@ -400,7 +402,7 @@ typedef enum {
  * window's bytes, or the scratch buffer's if it has escapes). A member
  * name's errors point at the object holding it, since its own pointer
  * cannot be written. */
-static ScanResult
+static G_ALWAYS_INLINE inline ScanResult
 scan_string (Tokenizer   *t,
              gboolean     is_name,
              const char **str,
@@ -575,7 +577,7 @@ scan_string (Tokenizer   *t,
 }
 
 /* A string token at p (its quote), the window grown until it holds it. */
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_string (Tokenizer   *t,
              gboolean     is_name,
              const char **str,
@@ -607,7 +609,7 @@ name_bit (const char *name,
   return G_GUINT64_CONSTANT (1) << (h & 63);
 }
 
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 names_equal (Tokenizer  *t,
              const Key  *key,
              const char *name,
@@ -618,7 +620,7 @@ names_equal (Tokenizer  *t,
 
 /* Reads a member name (p at its quote) and the colon after it, and refuses
  * a name the object already has. */
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_member_name (Tokenizer          *t,
                   CommunityJsonToken *token,
                   GError            **error)
@@ -634,7 +636,27 @@ read_member_name (Tokenizer          *t,
   if (!read_string (t, TRUE, &name, &len, error))
     return FALSE;
 
-  if (frame->key_set != NULL)
+  if (frame->claimed)
+    {
+      /* Only the last name, for the pointer. */
+      if (t->keys->len > frame->first_key)
+        {
+          Key *last = &g_array_index (t->keys, Key, t->keys->len - 1);
+
+          if (len <= last->length)
+            {
+              /* In place: no call. */
+              memcpy (t->names->str + last->offset, name, len);
+              t->names->str[last->offset + len] = '\0';
+              last->length = len;
+              token->str = t->names->str + last->offset;
+              goto colon;
+            }
+          g_string_truncate (t->names, last->offset);
+          g_array_set_size (t->keys, t->keys->len - 1);
+        }
+    }
+  else if (frame->key_set != NULL)
     duplicate = !g_hash_table_add (frame->key_set, g_strndup (name, len));
   else
     {
@@ -678,13 +700,12 @@ read_member_name (Tokenizer          *t,
   if (duplicate)
     return VALUE_ERROR (t, error, COMMUNITY_PARSE_ERROR_DUPLICATE,
                         "expected unique member names, but this object has this member twice");
-
-  if (!skip_space (t) || *t->p != ':')
-    return syntax_error (t, t->p, error, "‘:’ after the member name");
-  t->p++;
-
-  token->type = COMMUNITY_JSON_TOKEN_MEMBER;
   token->str = t->names->str + key.offset;
+
+colon:
+  /* The colon after it is read with the next token: a claimed object's
+   * names are checked (by its consumer) before it, as the others are. */
+  token->type = COMMUNITY_JSON_TOKEN_MEMBER;
   token->len = len;
   return TRUE;
 }
@@ -818,7 +839,7 @@ read_word (Tokenizer  *t,
 
 /* --- the tokens --- */
 
-static void
+static G_ALWAYS_INLINE inline void
 push_frame (Tokenizer *t,
             gboolean   is_object)
 {
@@ -828,10 +849,11 @@ push_frame (Tokenizer *t,
   frame->index = 0;
   frame->first_key = t->keys->len;
   frame->bloom = 0;
+  frame->claimed = FALSE;
   g_clear_pointer (&frame->key_set, g_hash_table_unref);
 }
 
-static void
+static G_ALWAYS_INLINE inline void
 pop_frame (Tokenizer *t)
 {
   Frame *frame = &t->frames[--t->depth];
@@ -846,7 +868,7 @@ pop_frame (Tokenizer *t)
 }
 
 /* A value at p (white space skipped). */
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 read_value (Tokenizer          *t,
             CommunityJsonToken *token,
             GError            **error)
@@ -912,7 +934,7 @@ read_value (Tokenizer          *t,
 }
 
 /* The next token, reading errors aside. */
-static gboolean
+static G_ALWAYS_INLINE inline gboolean
 next_token (Tokenizer          *t,
             CommunityJsonToken *token,
             GError            **error)
@@ -922,8 +944,10 @@ next_token (Tokenizer          *t,
   if (t->push_object || t->push_array)
     {
       push_frame (t, t->push_object);
+      t->frames[t->depth - 1].claimed = t->push_object && t->parent.claim_names;
       t->push_object = t->push_array = FALSE;
     }
+  t->parent.claim_names = FALSE;
 
   switch (t->state)
     {
@@ -950,7 +974,7 @@ next_token (Tokenizer          *t,
         }
       if (!read_member_name (t, token, error))
         return FALSE;
-      t->state = STATE_VALUE;
+      t->state = STATE_COLON;
       return TRUE;
 
     case STATE_FIRST_ELEMENT:
@@ -963,6 +987,11 @@ next_token (Tokenizer          *t,
         }
       return read_value (t, token, error);
 
+    case STATE_COLON:
+      if (!skip_space (t) || *t->p != ':')
+        return syntax_error (t, t->p, error, "‘:’ after the member name");
+      t->p++;
+      G_GNUC_FALLTHROUGH;
     case STATE_VALUE:
       if (!skip_space (t))
         return syntax_error (t, t->p, error, "a value");
@@ -998,7 +1027,7 @@ next_token (Tokenizer          *t,
             return syntax_error (t, t->p, error, "a member name, a string in ‘\"’");
           if (!read_member_name (t, token, error))
             return FALSE;
-          t->state = STATE_VALUE;
+          t->state = STATE_COLON;
           return TRUE;
         }
       if (*t->p == (frame->is_object ? '}' : ']'))
