@@ -105,8 +105,13 @@ typedef struct {
   gboolean push_object, push_array;   /* a start given, its frame not yet pushed */
   guint depth;
   Frame frames[COMMUNITY_JSON_MAX_DEPTH];
-  GArray *keys;         /* of Key: the names of the open objects */
-  GString *names;       /* their text, decoded, each nul-terminated */
+  /* The names of the open objects (of a claimed one, its last only), and
+   * their text, decoded, each nul-terminated: plain arrays, a few
+   * instructions a name. */
+  Key *keys;
+  guint n_keys, keys_cap;
+  char *names;
+  gsize names_len, names_cap;
   GString *scratch;     /* a string with escapes, decoded */
 } Tokenizer;
 
@@ -231,12 +236,12 @@ tokenizer_pointer_n (Tokenizer *t,
 
       if (frame->is_object)
         {
-          guint keys_end = i + 1 < t->depth ? t->frames[i + 1].first_key : t->keys->len;
+          guint keys_end = i + 1 < t->depth ? t->frames[i + 1].first_key : t->n_keys;
 
           if (keys_end == frame->first_key)  /* no member yet: the object itself */
             break;
           community_json_pointer_push_member (pointer,
-                                              t->names->str + g_array_index (t->keys, Key, keys_end - 1).offset);
+                                              t->names + t->keys[keys_end - 1].offset);
         }
       else
         community_json_pointer_push_index (pointer, frame->index);
@@ -598,6 +603,28 @@ read_string (Tokenizer   *t,
 
 /* --- member names --- */
 
+static inline void
+names_reserve (Tokenizer *t,
+               gsize      n)
+{
+  if (G_UNLIKELY (t->names_len + n > t->names_cap))
+    {
+      t->names_cap = MAX (t->names_cap * 2, t->names_len + n);
+      t->names = g_realloc (t->names, t->names_cap);
+    }
+}
+
+static inline Key *
+keys_push (Tokenizer *t)
+{
+  if (G_UNLIKELY (t->n_keys == t->keys_cap))
+    {
+      t->keys_cap *= 2;
+      t->keys = g_renew (Key, t->keys, t->keys_cap);
+    }
+  return &t->keys[t->n_keys++];
+}
+
 /* One of 64 bits for a name, from its length and its first and last
  * bytes: a name whose bit the object has not set yet is new. */
 static inline guint64
@@ -615,7 +642,7 @@ names_equal (Tokenizer  *t,
              const char *name,
              gsize       len)
 {
-  return key->length == len && memcmp (t->names->str + key->offset, name, len) == 0;
+  return key->length == len && memcmp (t->names + key->offset, name, len) == 0;
 }
 
 /* Reads a member name (p at its quote) and the colon after it, and refuses
@@ -638,44 +665,46 @@ read_member_name (Tokenizer          *t,
 
   if (frame->claimed)
     {
-      /* Only the last name, for the pointer. */
-      if (t->keys->len > frame->first_key)
-        {
-          Key *last = &g_array_index (t->keys, Key, t->keys->len - 1);
+      /* Only the last name, for the pointer: the object's one key, the
+       * last in the arrays, rewritten in place. */
+      Key *last;
 
-          if (len <= last->length)
-            {
-              /* In place: no call. */
-              memcpy (t->names->str + last->offset, name, len);
-              t->names->str[last->offset + len] = '\0';
-              last->length = len;
-              token->str = t->names->str + last->offset;
-              goto colon;
-            }
-          g_string_truncate (t->names, last->offset);
-          g_array_set_size (t->keys, t->keys->len - 1);
+      if (t->n_keys == frame->first_key)
+        {
+          last = keys_push (t);
+          last->offset = t->names_len;
         }
+      else
+        last = &t->keys[t->n_keys - 1];
+      t->names_len = last->offset;
+      names_reserve (t, len + 1);
+      memcpy (t->names + last->offset, name, len);
+      t->names[last->offset + len] = '\0';
+      t->names_len = last->offset + len + 1;
+      last->length = len;
+      token->str = t->names + last->offset;
+      goto colon;
     }
   else if (frame->key_set != NULL)
     duplicate = !g_hash_table_add (frame->key_set, g_strndup (name, len));
   else
     {
-      guint n_keys = t->keys->len - frame->first_key;
+      guint n_keys = t->n_keys - frame->first_key;
       guint64 bit = name_bit (name, len);
 
       if (frame->bloom & bit)
-        for (guint i = frame->first_key; i < t->keys->len && !duplicate; i++)
-          duplicate = names_equal (t, &g_array_index (t->keys, Key, i), name, len);
+        for (guint i = frame->first_key; i < t->n_keys && !duplicate; i++)
+          duplicate = names_equal (t, &t->keys[i], name, len);
       frame->bloom |= bit;
 
       if (!duplicate && n_keys == LINEAR_KEYS)
         {
           frame->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          for (guint i = frame->first_key; i < t->keys->len; i++)
+          for (guint i = frame->first_key; i < t->n_keys; i++)
             {
-              const Key *k = &g_array_index (t->keys, Key, i);
+              const Key *k = &t->keys[i];
 
-              g_hash_table_add (frame->key_set, g_strndup (t->names->str + k->offset, k->length));
+              g_hash_table_add (frame->key_set, g_strndup (t->names + k->offset, k->length));
             }
           g_hash_table_add (frame->key_set, g_strndup (name, len));
         }
@@ -683,24 +712,23 @@ read_member_name (Tokenizer          *t,
 
   /* The name, for the pointer, and for comparing with the next ones; a
    * hashed object keeps only its last one. */
-  if (frame->key_set != NULL && t->keys->len > frame->first_key)
+  if (frame->key_set != NULL && t->n_keys > frame->first_key)
     {
-      Key *last = &g_array_index (t->keys, Key, t->keys->len - 1);
-
-      g_string_truncate (t->names, last->offset);
-      g_array_set_size (t->keys, t->keys->len - 1);
+      t->n_keys--;
+      t->names_len = t->keys[t->n_keys].offset;
     }
-  key.offset = t->names->len;
+  key.offset = t->names_len;
   key.length = len;
-  g_string_set_size (t->names, key.offset + len + 1);   /* one call, not two */
-  memcpy (t->names->str + key.offset, name, len);
-  t->names->str[key.offset + len] = '\0';
-  g_array_append_val (t->keys, key);
+  names_reserve (t, len + 1);
+  memcpy (t->names + key.offset, name, len);
+  t->names[key.offset + len] = '\0';
+  t->names_len += len + 1;
+  *keys_push (t) = key;
 
   if (duplicate)
     return VALUE_ERROR (t, error, COMMUNITY_PARSE_ERROR_DUPLICATE,
                         "expected unique member names, but this object has this member twice");
-  token->str = t->names->str + key.offset;
+  token->str = t->names + key.offset;
 
 colon:
   /* The colon after it is read with the next token: a claimed object's
@@ -729,15 +757,15 @@ read_number (Tokenizer          *t,
   gboolean negative = FALSE, integer = TRUE;
   gsize digits;
 
-  /* The whole token in the window (it ends at a byte no number has). */
-  for (;;)
-    {
-      q = t->p;
-      while (q < t->end && is_number_byte (*q))
-        q++;
-      if (q < t->end || !refill (t, t->p))
-        break;
-    }
+  /* The whole token in the window (it ends at a byte no number has):
+   * mostly it is, with a byte after it; only when it runs to the end of
+   * the window is more read first. */
+  q = t->p;
+  while (q < t->end && is_number_byte (*q))
+    q++;
+  while (q == t->end && refill (t, t->p))
+    for (q = t->p; q < t->end && is_number_byte (*q);)
+      q++;
 
   start = q = t->p;
 #define PEEK() (q < t->end ? *q : -1)
@@ -847,7 +875,7 @@ push_frame (Tokenizer *t,
 
   frame->is_object = is_object;
   frame->index = 0;
-  frame->first_key = t->keys->len;
+  frame->first_key = t->n_keys;
   frame->bloom = 0;
   frame->claimed = FALSE;
   g_clear_pointer (&frame->key_set, g_hash_table_unref);
@@ -860,9 +888,9 @@ pop_frame (Tokenizer *t)
 
   if (frame->is_object)
     {
-      if (t->keys->len > frame->first_key)
-        g_string_truncate (t->names, g_array_index (t->keys, Key, frame->first_key).offset);
-      g_array_set_size (t->keys, frame->first_key);
+      if (t->n_keys > frame->first_key)
+        t->names_len = t->keys[frame->first_key].offset;
+      t->n_keys = frame->first_key;
       g_clear_pointer (&frame->key_set, g_hash_table_unref);
     }
 }
@@ -1081,8 +1109,8 @@ tokenizer_free (CommunityJsonSource *source)
 
   for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
     g_clear_pointer (&t->frames[i].key_set, g_hash_table_unref);
-  g_array_unref (t->keys);
-  g_string_free (t->names, TRUE);
+  g_free (t->keys);
+  g_free (t->names);
   g_string_free (t->scratch, TRUE);
   g_free (t->window);
   if (t->fd >= 0)
@@ -1106,8 +1134,10 @@ tokenizer_new (void)
 
   t->parent.klass = &tokenizer_class;
   t->fd = -1;
-  t->keys = g_array_sized_new (FALSE, FALSE, sizeof (Key), 64);
-  t->names = g_string_sized_new (1024);
+  t->keys_cap = 64;
+  t->keys = g_new (Key, t->keys_cap);
+  t->names_cap = 1024;
+  t->names = g_malloc (t->names_cap);
   t->scratch = g_string_sized_new (256);
   t->state = STATE_START;
   return t;
