@@ -38,15 +38,12 @@ node_source_pointer_n (NodeSource *s,
   for (guint i = 0; i < n_frames; i++)
     {
       Frame *frame = &s->frames[i];
+      gboolean is_object = JSON_NODE_HOLDS_OBJECT (frame->node);
 
-      if (JSON_NODE_HOLDS_OBJECT (frame->node))
-        {
-          if (frame->member == NULL)
-            break;
-          community_json_pointer_push_member (pointer, frame->member->data);
-        }
-      else
-        community_json_pointer_push_index (pointer, frame->index);
+      if (!community_json_pointer_push_step (pointer, is_object,
+                                             is_object && frame->member != NULL ? frame->member->data : NULL,
+                                             frame->index))
+        break;
     }
 }
 

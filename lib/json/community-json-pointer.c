@@ -96,3 +96,22 @@ community_json_describe_node (JsonNode *node)
       return "a value";
     }
 }
+
+/* One step of a source's path (community-json-source.h): "/<@name>" for
+ * an object's member, "/<@index>" for an array's element. FALSE, with
+ * nothing appended, for an object with no member yet (@name NULL): the
+ * path ends at the object itself. */
+gboolean
+community_json_pointer_push_step (GString    *pointer,
+                                  gboolean    is_object,
+                                  const char *name,
+                                  guint       index)
+{
+  if (!is_object)
+    community_json_pointer_push_index (pointer, index);
+  else if (name != NULL)
+    community_json_pointer_push_member (pointer, name);
+  else
+    return FALSE;
+  return TRUE;
+}

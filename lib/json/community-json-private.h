@@ -53,6 +53,11 @@ gsize community_json_pointer_push_member (GString    *pointer,
                                           const char *member);
 gsize community_json_pointer_push_index  (GString    *pointer,
                                           guint       index);
+/* One step of a token source's path; see community-json-pointer.c. */
+gboolean community_json_pointer_push_step (GString    *pointer,
+                                           gboolean    is_object,
+                                           const char *name,
+                                           guint       index);
 
 /* Sets a COMMUNITY_PARSE_ERROR whose message is "<pointer>: <message>"
  * ("(root)" for the empty or NULL pointer). Never pass personal data. */

@@ -233,18 +233,12 @@ tokenizer_pointer_n (Tokenizer *t,
   for (guint i = 0; i < n_frames; i++)
     {
       Frame *frame = &t->frames[i];
+      guint keys_end = i + 1 < t->depth ? t->frames[i + 1].first_key : t->n_keys;
+      const char *name = frame->is_object && keys_end > frame->first_key
+                         ? t->names + t->keys[keys_end - 1].offset : NULL;
 
-      if (frame->is_object)
-        {
-          guint keys_end = i + 1 < t->depth ? t->frames[i + 1].first_key : t->n_keys;
-
-          if (keys_end == frame->first_key)  /* no member yet: the object itself */
-            break;
-          community_json_pointer_push_member (pointer,
-                                              t->names + t->keys[keys_end - 1].offset);
-        }
-      else
-        community_json_pointer_push_index (pointer, frame->index);
+      if (!community_json_pointer_push_step (pointer, frame->is_object, name, frame->index))
+        break;
     }
 }
 
