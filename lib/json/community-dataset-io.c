@@ -27,6 +27,7 @@
 #include <glib/gstdio.h>
 
 #include "community-json-private.h"
+#include "community-handoff-private.h"
 
 /* Reads a whole document from @source (which it frees) into @self. */
 static gboolean
@@ -596,6 +597,7 @@ typedef struct {
 static void
 load_data_free (LoadData *data)
 {
+  community_handoff_acquire (data);
   g_free (data->filename);
   g_clear_object (&data->stream);
   community_dataset_contents_clear (&data->contents);
@@ -614,12 +616,14 @@ load_thread (GTask        *task,
   GError *error = NULL;
   gboolean ok;
 
+  community_handoff_acquire (data);
   if (data->filename != NULL)
     {
       int fd = open_for_reading (data->filename, &error);
 
       if (fd < 0)
         {
+          community_handoff_release (data);
           g_task_return_error (task, error);
           return;
         }
@@ -630,6 +634,7 @@ load_thread (GTask        *task,
 
   ok = community_json_walk_dataset (source, &data->contents, &error);
   community_json_source_free (source);
+  community_handoff_release (data);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
@@ -649,16 +654,16 @@ load_done (GObject      *source_object,
   LoadData *data = g_task_get_task_data (inner);
   GError *error = NULL;
 
+  community_handoff_acquire (data);
   if (!g_task_propagate_boolean (inner, &error))
+    g_task_return_error (outer, error);
+  else if (!g_task_return_error_if_cancelled (outer))
     {
-      g_task_return_error (outer, error);
-      return;
+      community_dataset_replace_contents (self, &data->contents);
+      community_dataset_contents_clear (&data->contents);
+      g_task_return_boolean (outer, TRUE);
     }
-  if (g_task_return_error_if_cancelled (outer))
-    return;
-  community_dataset_replace_contents (self, &data->contents);
-  community_dataset_contents_clear (&data->contents);
-  g_task_return_boolean (outer, TRUE);
+  community_handoff_release (data);
 }
 
 static void
@@ -677,6 +682,7 @@ load_async (CommunityDataset    *self,
    * touch it. */
   inner = g_task_new (NULL, cancellable, load_done, outer);
   g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
+  community_handoff_release (data);
   g_task_run_in_thread (inner, load_thread);
 }
 
@@ -806,6 +812,7 @@ typedef struct {
 static void
 save_data_free (SaveData *data)
 {
+  community_handoff_acquire (data);
   g_clear_object (&data->snapshot);
   g_free (data->filename);
   g_clear_object (&data->privacy);
@@ -820,8 +827,12 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (save_file (data->snapshot, data->filename, data->privacy, cancellable, &error))
+  community_handoff_acquire (data);
+  ok = save_file (data->snapshot, data->filename, data->privacy, cancellable, &error);
+  community_handoff_release (data);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -869,6 +880,7 @@ community_dataset_save_to_file_async (CommunityDataset    *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, community_dataset_save_to_file_async);
   g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  community_handoff_release (data);
   g_task_run_in_thread (task, save_thread);
 }
 
@@ -892,5 +904,6 @@ community_dataset_save_to_file_finish (CommunityDataset  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_save_to_file_async,
                         FALSE);
 
+  community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
   return g_task_propagate_boolean (G_TASK (result), error);
 }
