@@ -341,6 +341,9 @@ syntax_error (Tokenizer    *t,
 static inline gboolean
 skip_space (Tokenizer *t)
 {
+  /* Mostly there is none: a byte above the space is a token's. */
+  if (G_LIKELY (t->p < t->end && *t->p > ' '))
+    return TRUE;
   for (;;)
     {
       while (t->p < t->end)
@@ -412,12 +415,14 @@ scan_string (Tokenizer   *t,
   const guchar *q = start;
   const guchar *end = t->end;
   gboolean escaped = FALSE;
-  guint n_frames = is_name ? t->depth - 1 : t->depth;
-  guint index = is_name ? t->frames[t->depth - 1].index : 0;
 
+  /* A name's errors are the object's: its pointer is one frame shorter,
+   * and the message says which member (its index). */
+#define N_FRAMES (is_name ? t->depth - 1 : t->depth)
+#define INDEX (t->frames[t->depth - 1].index)
 #define STRING_ERROR(code, ...) \
   G_STMT_START { \
-    pointer_error (t, n_frames, error, (code), __VA_ARGS__); \
+    pointer_error (t, N_FRAMES, error, (code), __VA_ARGS__); \
     return SCAN_ERROR; \
   } G_STMT_END
 
@@ -470,7 +475,7 @@ scan_string (Tokenizer   *t,
           if (is_name)
             STRING_ERROR (COMMUNITY_PARSE_ERROR_SYNTAX,
                           "expected valid UTF-8, but the name of the member at index %u of this object is not",
-                          index);
+                          INDEX);
           STRING_ERROR (COMMUNITY_PARSE_ERROR_SYNTAX,
                         "expected a string in valid UTF-8, but this one is not");
         }
@@ -528,7 +533,7 @@ scan_string (Tokenizer   *t,
             if (is_name)
               STRING_ERROR (COMMUNITY_PARSE_ERROR_LIMIT,
                             "the name of the member at index %u of this object holds the character U+0000, "
-                            "which the library cannot hold in a string", index);
+                            "which the library cannot hold in a string", INDEX);
             STRING_ERROR (COMMUNITY_PARSE_ERROR_LIMIT,
                           "expected a string without the character U+0000 (\\u0000), "
                           "which the library cannot hold in a string");
@@ -552,7 +557,7 @@ scan_string (Tokenizer   *t,
         if (is_name)
           STRING_ERROR (COMMUNITY_PARSE_ERROR_SYNTAX,
                         "expected valid UTF-16 escapes, but the name of the member at index %u of this object "
-                        "has half of a surrogate pair", index);
+                        "has half of a surrogate pair", INDEX);
         STRING_ERROR (COMMUNITY_PARSE_ERROR_SYNTAX,
                       "expected a string of Unicode characters, but this one has half of a "
                       "surrogate pair (\\uD800–\\uDFFF)");
@@ -560,6 +565,8 @@ scan_string (Tokenizer   *t,
     }
 
 #undef STRING_ERROR
+#undef INDEX
+#undef N_FRAMES
 
   if (escaped)
     {
