@@ -266,6 +266,26 @@ START_TEST (test_loaded_strings_replaced)
 }
 END_TEST
 
+/* Timestamps with more distinct offsets than the loader caches zones for
+ * (64 a process): every one loads, as GLib's parser reads it. */
+START_TEST (test_many_offsets)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"consultations\": [");
+  g_autoptr(CommunityDataset) tree = NULL;
+
+  for (guint i = 0; i < 100; i++)
+    {
+      int minutes = -12 * 60 + (int) i * 15;
+
+      g_string_append_printf (json, "%s{\"id\": \"K%u\", \"community\": \"C\", \"state\": \"deliberating\","
+                              " \"history\": [{\"state\": \"proposed\", \"at\": \"2019-03-02T09:30:00%c%02d:%02d\"}]}",
+                              i > 0 ? ", " : "", i, minutes < 0 ? '-' : '+', ABS (minutes) / 60, ABS (minutes) % 60);
+    }
+  g_string_append (json, "]}");
+  assert_same_both_ways (json->str);
+}
+END_TEST
+
 /* Refused documents: the same error from memory, a file, a stream and a
  * tree, naming the JSON Pointer. */
 static const struct {
@@ -375,6 +395,7 @@ stream_suite (void)
   tcase_add_test (tc, test_sample);
   tcase_add_test (tc, test_generated);
   tcase_add_test (tc, test_larger_than_window);
+  tcase_add_test (tc, test_many_offsets);
   tcase_add_loop_test (tc, test_refused_documents, 0, G_N_ELEMENTS (refused_documents));
   tcase_add_test (tc, test_hostile_files);
   suite_add_tcase (suite, tc);

@@ -508,7 +508,9 @@ read_timestamp (Walker     *w,
               g_time_zone_unref (tz);
             }
         }
-      else
+      /* Any other shape, and the common one when the zone cache is full
+       * (64 offsets seen in this process): GLib's parser. */
+      if (dt == NULL)
         {
           g_autofree char *copy = g_strndup (str, len);
 
