@@ -635,36 +635,52 @@ lookup_field (CommunityRecord *self,
   return pspec->param_id;
 }
 
-/* A copy of @source into @target (initialized to the same type) sharing
- * nothing mutable: nested records and lists of them are copied in turn;
- * strings, string arrays and dates by g_value_copy(); a GDateTime is
- * immutable with an atomic reference count, so it is shared. */
+/* A deep copy of the value in slot @id of @table's type into *@target:
+ * strings and boxed values copied, a nested record and a list of them
+ * copied in turn; the rest as it is. */
 static void
-copy_value_deep (const GValue *source,
-                 GValue       *target)
+slot_copy_deep (const CommunityFieldTable *table,
+                guint                      id,
+                const Slot                *source,
+                Slot                      *target)
 {
-  GType type = G_VALUE_TYPE (source);
+  GType type = G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]);
 
-  if (type == G_TYPE_LIST_MODEL)
+  switch (slot_fundamental (table, id))
     {
-      GListModel *model = g_value_get_object (source);
-      guint n_items = g_list_model_get_n_items (model);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
-      GListStore *store = g_list_store_new (g_list_model_get_item_type (model));
-
-      for (guint i = 0; i < n_items; i++)
+    case G_TYPE_STRING:
+      target->p = g_strdup (source->p);
+      break;
+    case G_TYPE_BOXED:
+      /* String arrays and dates copied; a GDateTime is immutable, and
+       * its reference count atomic: shared. */
+      target->p = source->p != NULL ? g_boxed_copy (type, source->p) : NULL;
+      break;
+    case G_TYPE_OBJECT:
+      if (type == G_TYPE_LIST_MODEL)
         {
-          g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
+          GListModel *model = source->p;
+          guint n_items = g_list_model_get_n_items (model);
+          g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+          GListStore *store = g_list_store_new (g_list_model_get_item_type (model));
 
-          g_ptr_array_add (items, community_record_copy_deep (item));
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
+
+              g_ptr_array_add (items, community_record_copy_deep (item));
+            }
+          g_list_store_splice (store, 0, 0, items->pdata, items->len);
+          target->p = store;
         }
-      g_list_store_splice (store, 0, 0, items->pdata, items->len);
-      g_value_take_object (target, store);
+      else
+        target->p = source->p != NULL ? community_record_copy_deep (source->p) : NULL;
+      break;
+    default:
+      /* Booleans, integers, enums, flags, doubles. */
+      *target = *source;
+      break;
     }
-  else if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
-    g_value_take_object (target, community_record_copy_deep (g_value_get_object (source)));
-  else
-    g_value_copy (source, target);
 }
 
 CommunityRecord *
@@ -675,6 +691,7 @@ community_record_copy_deep (CommunityRecord *self)
   CommunityRecordPrivate *copy_priv;
   CommunityRecord *copy;
   guint identity_id = table->identity_id;
+  Slot *slots;
 
   /* The identity is construct-only (and an entity caches it then). */
   if (identity_id != 0 && (priv->set_mask & FIELD_BIT (identity_id)))
@@ -687,20 +704,18 @@ community_record_copy_deep (CommunityRecord *self)
   else
     copy = g_object_new (G_OBJECT_TYPE (self), NULL);
 
+  /* Every other field slot by slot, without GValues. */
+  copy_priv = community_record_get_instance_private (copy);
+  slots = ensure_slots (copy);
   for (guint id = 1; id <= table->n_fields; id++)
     {
-      GValue value = G_VALUE_INIT;
-
       if (id == identity_id || (priv->set_mask & FIELD_BIT (id)) == 0)
         continue;
-      const GValue *source = community_record_peek (self, id);
-
-      g_value_init (&value, G_VALUE_TYPE (source));
-      copy_value_deep (source, &value);
-      community_record_take_value (copy, id, &value);
+      slot_clear (table, id, &slots[id], slots);
+      slot_copy_deep (table, id, &priv->slots[id], &slots[id]);
+      copy_priv->set_mask |= FIELD_BIT (id);
     }
 
-  copy_priv = community_record_get_instance_private (copy);
   if (priv->extra != NULL)
     copy_priv->extra = community_json_object_deep_copy (priv->extra);
 
