@@ -71,6 +71,8 @@ def clause_text(clause):
 
 
 def number(value):
+    if value is None:
+        return "none (the policy gives no number: a ruleset sets it)"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -177,8 +179,11 @@ def indicators_page(ruleset, source):
         "and every street or town over the communities, workers or streets beneath it:",
         "a numerator, a denominator, the value (their ratio) and whether it meets the",
         "target. A rate whose denominator is 0 has no value and is not applicable.",
-        "A target of 100% must be met exactly; any other is a floor. A ruleset file",
-        "can change any target; see [Writing a ruleset](rulesets.html).",
+        "A target of 100% must be met exactly; any other is a floor. A monitoring",
+        "indicator, one the policy asks for without a number, has no target (`—`;",
+        "`target` and `met` are null in the JSON report). A ruleset file can change",
+        "any target, or give a monitoring indicator one; see",
+        "[Writing a ruleset](rulesets.html).",
         "",
         "| indicator | target | clause | what it measures |",
         "| --- | --- | --- | --- |",
@@ -187,9 +192,10 @@ def indicators_page(ruleset, source):
         if not indicator.get("description"):
             fail(f"indicator {iid} has no description")
         target = indicator["target"]
-        if not 0 <= target <= 1:
+        if target is not None and not 0 <= target <= 1:
             fail(f"indicator {iid} has a target outside [0, 1]")
-        out.append(f"| `{iid}` | {percent(target)} | {indicator.get('clause') or '—'} | "
+        shown = percent(target) if target is not None else "— (monitoring)"
+        out.append(f"| `{iid}` | {shown} | {indicator.get('clause') or '—'} | "
                    f"{indicator['description']} |")
     out += [
         "",

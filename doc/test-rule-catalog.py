@@ -13,6 +13,7 @@ and every indicator with its target and clause; and that the example
 ruleset of the guide page rulesets.md loads.
 """
 
+import math
 import os
 import re
 import sys
@@ -37,6 +38,8 @@ SEVERITY = {
 
 
 def number(value):
+    if value is None:
+        return "none (the policy gives no number: a ruleset sets it)"
     return str(int(value)) if value == int(value) else repr(value)
 
 
@@ -62,7 +65,8 @@ def params(ruleset, rule):
     obj = ruleset.get_rule_params(rule)
     if obj is None:
         return {}
-    return {name: obj.get_double_member(name) for name in obj.get_members()}
+    return {name: None if obj.get_null_member(name) else obj.get_double_member(name)
+            for name in obj.get_members()}
 
 
 class RuleCatalog(unittest.TestCase):
@@ -135,6 +139,10 @@ class RuleCatalog(unittest.TestCase):
             with self.subTest(indicator=indicator):
                 _, target, clause, description = rows[indicator]
                 value = self.ruleset.get_indicator_target(indicator)
+                if math.isnan(value):
+                    # a monitoring indicator: the policy sets no target
+                    self.assertEqual(target, "— (monitoring)")
+                    continue
                 sign = "=" if value >= 1 else "≥"
                 self.assertEqual(target, f"{sign} {value * 100:.1f}".rstrip("0").rstrip(".") + "%")
                 self.assertEqual(clause, self.ruleset.get_indicator_clause(indicator) or "—")
@@ -148,6 +156,21 @@ class RuleCatalog(unittest.TestCase):
         for block in examples:
             ruleset = Community.Ruleset.new_from_data(block.encode("utf-8"))
             self.assertNotEqual(ruleset.get_name(), "custom")
+
+    def test_the_guide_turns_on_a_rule_without_a_number(self):
+        """The deadlines example: consultation.feedback-overdue, off in
+        wuxi-2018, reports the sample's K004 once the days are set."""
+        with open(RULESETS_PAGE, encoding="utf-8") as f:
+            blocks = re.findall(r"^```json\n(.*?)^```$", f.read(), re.M | re.S)
+        block = next(b for b in blocks if '"consultation.feedback-overdue"' in b)
+        dataset = Community.Dataset.new()
+        dataset.load_from_file(os.environ["COMMUNITY_SAMPLE"])
+        builtin = Community.Validator.new(self.ruleset).run(dataset)
+        report = Community.Validator.new(Community.Ruleset.new_from_data(block.encode("utf-8"))).run(dataset)
+        self.assertFalse(self.ruleset.get_rule_enabled("consultation.feedback-overdue"))
+        self.assertEqual([f for f in builtin.get_findings() if f.get_rule() == "consultation.feedback-overdue"], [])
+        overdue = [f for f in report.get_findings() if f.get_rule() == "consultation.feedback-overdue"]
+        self.assertEqual([(f.get_subject_id(), f.get_path()) for f in overdue], [("K004", "/consultations/3/state")])
 
 
 if __name__ == "__main__":

@@ -15,9 +15,14 @@
  *   (row 16: 市司法局及市相关部门 is two units). A department's id and name
  *   are the unit's name as the annex writes it, half-width parentheses
  *   included.
- * - 市委政法委(市综治办) (rows 16, 32) is one unit under two names: the
- *   department 市委政法委, with the alias 市综治办. Row 20 names 市综治办
- *   alone and refers to that department (a note says so).
+ * - Every row keeps its units exactly as written (DOMAIN.md §8): 39 of 39
+ *   rows are literal. 市委政法委(市综治办) (rows 16, 32) is one unit under
+ *   two names: the department 市委政法委, whose aliases are 市综治办 and the
+ *   annex's own spelling 市委政法委(市综治办). Row 20 writes 市综治办 alone
+ *   (a note says so). References resolve by id, then name, then alias
+ *   ([method@Community.Dataset.find_department]), so every row's units
+ *   name departments and the normalised lead unit is
+ *   [method@Community.Dataset.get_task_lead]'s.
  * - Slips are kept as written and noted: 市经信息委 (row 31) stays a
  *   department of its own, as does 市有关部门 (row 30, where other rows say
  *   市相关部门); the task texts of rows 7 (大部制) and 38 (治理服务) stay as
@@ -357,10 +362,13 @@ static const CommunityEntityKind annex_kinds[] = {
  * Adds the annex's departments and tasks (see
  * [func@Community.annex_new_dataset]) to a dataset, after what it holds.
  *
- * Either everything is added or nothing is: if the dataset already holds a
- * department with the id of one of the annex's, or a task with the number
- * of one of its tasks, the call fails with
- * %COMMUNITY_DATASET_ERROR_DUPLICATE and the dataset is left as it was.
+ * A department or task the dataset already holds with the same identity
+ * (department id, task number) is kept when it is equal to the annex's
+ * ([method@Community.Record.equal]), so the annex can be added to a dataset
+ * that already names some of its units, as the sample does. Either
+ * everything else is added or nothing is: if any of them differs from the
+ * annex's, the call fails with %COMMUNITY_DATASET_ERROR_DUPLICATE, its
+ * message naming each one that differs, and the dataset is left as it was.
  *
  * Returns: %TRUE if the annex was added
  */
@@ -372,6 +380,9 @@ community_annex_add_to (CommunityDataset  *dataset,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) document = NULL;
   CommunityJsonSource *source;
+  g_autoptr(GString) differing = g_string_new (NULL);
+  g_autoptr(GPtrArray) to_add = g_ptr_array_new ();
+  guint n_differing = 0;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), FALSE);
@@ -389,37 +400,40 @@ community_annex_add_to (CommunityDataset  *dataset,
     return FALSE;
 
   /* Check everything first, so that a refusal adds nothing. */
-  for (guint k = 0; ok && k < G_N_ELEMENTS (annex_kinds); k++)
+  for (guint k = 0; k < G_N_ELEMENTS (annex_kinds); k++)
     {
       GPtrArray *entities = contents.entities[annex_kinds[k]];
 
-      for (guint i = 0; ok && entities != NULL && i < entities->len; i++)
+      for (guint i = 0; entities != NULL && i < entities->len; i++)
         {
           CommunityEntity *entity = g_ptr_array_index (entities, i);
           const char *identity = community_entity_get_identity (entity);
+          CommunityEntity *held = community_dataset_lookup (dataset, annex_kinds[k], identity);
 
-          if (community_dataset_lookup (dataset, annex_kinds[k], identity) != NULL)
+          if (held == NULL)
+            g_ptr_array_add (to_add, entity);
+          else if (!community_record_equal (COMMUNITY_RECORD (held), COMMUNITY_RECORD (entity)))
             {
-              g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
-                           "The dataset already has a %s whose identity is “%s”, "
-                           "as one of the annex's: nothing was added",
-                           G_OBJECT_TYPE_NAME (entity), identity);
-              ok = FALSE;
+              g_string_append_printf (differing, "%s%s “%s”", n_differing > 0 ? ", " : "",
+                                      annex_kinds[k] == COMMUNITY_ENTITY_KIND_TASK ? "task" : "department",
+                                      identity);
+              n_differing++;
             }
         }
     }
 
-  for (guint k = 0; ok && k < G_N_ELEMENTS (annex_kinds); k++)
+  if (n_differing > 0)
     {
-      GPtrArray *entities = contents.entities[annex_kinds[k]];
-
-      for (guint i = 0; ok && entities != NULL && i < entities->len; i++)
-        {
-          /* Checked above: only a handler of items-changed that adds a
-           * clashing entity meanwhile could make this fail. */
-          ok = community_dataset_add (dataset, g_ptr_array_index (entities, i), error);
-        }
+      g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
+                   "The dataset already holds, and differently from the annex, %s: nothing was added",
+                   differing->str);
+      ok = FALSE;
     }
+
+  /* Checked above: only a handler of items-changed that adds a clashing
+   * entity meanwhile could make an add fail. */
+  for (guint i = 0; ok && i < to_add->len; i++)
+    ok = community_dataset_add (dataset, g_ptr_array_index (to_add, i), error);
 
   community_dataset_contents_clear (&contents);
   return ok;
@@ -535,8 +549,12 @@ task_unit_ids (CommunityTask *task)
  * [property@Community.Task:departments], as the annex says (注:
  * 责任分工排名在前的为牵头单位).
  *
+ * The unit is written as the annex writes it and resolves by id, then by
+ * name, then by alias ([method@Community.Dataset.find_department]): task 20's
+ * `市综治办` is the department `市委政法委`.
+ *
  * Returns: (transfer none) (nullable): the lead unit, or %NULL if the task
- *   names no unit or @self has no department with the first one's id
+ *   names no unit or the first one names no department of @self
  */
 CommunityDepartment *
 community_dataset_get_task_lead (CommunityDataset *self,
@@ -551,7 +569,7 @@ community_dataset_get_task_lead (CommunityDataset *self,
   if (ids == NULL || ids[0] == NULL)
     return NULL;
 
-  return community_dataset_get_department (self, ids[0]);
+  return community_dataset_find_department (self, ids[0]);
 }
 
 /**
@@ -561,8 +579,9 @@ community_dataset_get_task_lead (CommunityDataset *self,
  *
  * Lists a task's responsible units (负责单位) in the annex's order: the lead
  * unit first (see [method@Community.Dataset.get_task_lead]), then the
- * co-units. An id that names no department of @self is skipped; the rule
- * `task.lead` reports it.
+ * co-units, each resolved as [method@Community.Dataset.find_department]
+ * resolves it. A unit that names no department of @self is skipped; the
+ * rule `ref.unresolved` reports it.
  *
  * Returns: (transfer container) (element-type CommunityDepartment): the
  *   departments of @task, in order
@@ -581,7 +600,7 @@ community_dataset_list_task_units (CommunityDataset *self,
   ids = task_unit_ids (task);
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
-      CommunityDepartment *department = community_dataset_get_department (self, ids[i]);
+      CommunityDepartment *department = community_dataset_find_department (self, ids[i]);
 
       if (department != NULL)
         g_ptr_array_add (result, g_object_ref (department));
@@ -600,19 +619,19 @@ filter_tasks (CommunityDataset *self,
   GListModel *tasks = community_dataset_get_items (self, COMMUNITY_ENTITY_KIND_TASK);
   guint n_items = g_list_model_get_n_items (tasks);
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
+  CommunityDepartment *department = community_dataset_find_department (self, department_id);
 
   for (guint i = 0; i < n_items; i++)
     {
       CommunityTask *task = g_list_model_get_item (tasks, i);
       const char * const *ids = task_unit_ids (task);
-      gboolean match;
+      gboolean match = FALSE;
 
-      if (ids == NULL || ids[0] == NULL)
-        match = FALSE;
-      else if (lead_only)
-        match = g_str_equal (ids[0], department_id);
-      else
-        match = g_strv_contains (ids, department_id);
+      /* A unit matches when it is written as @department_id or names the
+       * same department (市综治办 and 市委政法委 are one unit). */
+      for (guint u = 0; ids != NULL && ids[u] != NULL && !match && (u == 0 || !lead_only); u++)
+        match = g_str_equal (ids[u], department_id) ||
+                (department != NULL && community_dataset_find_department (self, ids[u]) == department);
 
       if (match)
         g_ptr_array_add (result, task);
@@ -626,10 +645,10 @@ filter_tasks (CommunityDataset *self,
 /**
  * community_dataset_list_tasks_led_by:
  * @self: a dataset
- * @department_id: the id of a department, e.g. `市民政局`
+ * @department_id: the id, name or alias of a department, e.g. `市民政局`
  *
  * Lists the tasks a department leads: those that name it first among their
- * units.
+ * units, by any of its names.
  *
  * Returns: (transfer container) (element-type CommunityTask): the tasks led
  *   by @department_id, in dataset order
@@ -647,10 +666,10 @@ community_dataset_list_tasks_led_by (CommunityDataset *self,
 /**
  * community_dataset_list_tasks_of:
  * @self: a dataset
- * @department_id: the id of a department, e.g. `市民政局`
+ * @department_id: the id, name or alias of a department, e.g. `市民政局`
  *
- * Lists the tasks a department takes part in: those that name it among
- * their units in any position, the ones it leads included (see
+ * Lists the tasks a department takes part in: those that name it (by any of
+ * its names) among their units in any position, the ones it leads included (see
  * [method@Community.Dataset.list_tasks_led_by] for those alone).
  *
  * Returns: (transfer container) (element-type CommunityTask): the tasks of

@@ -460,14 +460,6 @@ community_consultation_can_transition (CommunityConsultation      *self,
   return step_is_legal (has_from, from, to);
 }
 
-/* Whether @history can take one more history entry in place. */
-static gboolean
-is_appendable_store (GListModel *history)
-{
-  return G_IS_LIST_STORE (history) &&
-         g_type_is_a (COMMUNITY_TYPE_HISTORY_ENTRY, g_list_model_get_item_type (history));
-}
-
 /**
  * community_consultation_transition:
  * @self: a consultation
@@ -552,23 +544,7 @@ community_consultation_transition (CommunityConsultation       *self,
    * the new entry together. */
   g_object_freeze_notify (G_OBJECT (self));
   g_object_set (self, "state", to, NULL);
-  if (is_appendable_store (history))
-    g_list_store_append (G_LIST_STORE (history), entry);
-  else
-    {
-      g_autoptr(GListStore) store = g_list_store_new (COMMUNITY_TYPE_HISTORY_ENTRY);
-      guint n = history != NULL ? g_list_model_get_n_items (history) : 0;
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (history, i);
-
-          if (COMMUNITY_IS_HISTORY_ENTRY (item))
-            g_list_store_append (store, item);
-        }
-      g_list_store_append (store, entry);
-      g_object_set (self, "history", store, NULL);
-    }
+  community_record_append_item (COMMUNITY_RECORD (self), PROP_HISTORY, entry);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;

@@ -395,7 +395,9 @@ community_dataset_get_items (CommunityDataset    *self,
  * Adds an entity at the end of the list of its kind.
  *
  * It is refused if the dataset already holds an entity of that kind with the
- * same identity, if the entity has no identity, or if it belongs to another
+ * same identity, if the entity has no identity (funding, wage baselines,
+ * surveys and commendations may have none: they are added, and are not
+ * found by [method@Community.Dataset.lookup]), or if it belongs to another
  * dataset. References from or to the entity are not checked: a dataset may
  * hold a grid before the worker it names as its leader.
  *
@@ -424,13 +426,13 @@ community_dataset_add (CommunityDataset  *self,
                    "This %s already belongs to another dataset", G_OBJECT_TYPE_NAME (entity));
       return FALSE;
     }
-  if (identity == NULL)
+  if (identity == NULL && !community_entity_kind_identity_is_optional (kind))
     {
       g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_NO_IDENTITY,
                    "This %s has no identity and cannot be added", G_OBJECT_TYPE_NAME (entity));
       return FALSE;
     }
-  if (g_hash_table_contains (self->index[kind], identity))
+  if (identity != NULL && g_hash_table_contains (self->index[kind], identity))
     {
       g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
                    "The dataset already has a %s whose identity is “%s”",
@@ -438,7 +440,8 @@ community_dataset_add (CommunityDataset  *self,
       return FALSE;
     }
 
-  g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
+  if (identity != NULL)
+    g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
   community_entity_set_dataset (entity, self);
   community_entity_set_position (entity, g_list_model_get_n_items (G_LIST_MODEL (self->items[kind])));
   community_entity_list_append (self->items[kind], entity);
@@ -473,7 +476,8 @@ community_dataset_remove (CommunityDataset *self,
   if (!community_entity_list_find (self->items[kind], entity, &position))
     g_return_val_if_reached (FALSE);
 
-  g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
+  if (community_entity_get_identity (entity) != NULL)
+    g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
   community_entity_set_dataset (entity, NULL);
   community_entity_list_remove (self->items[kind], position);
   /* The entities after it move up one. */
@@ -590,7 +594,9 @@ community_dataset_get_facility (CommunityDataset *self,
  * @self: a dataset
  * @id: a department id
  *
- * Finds a department by its id.
+ * Finds a department by its id. To resolve a reference, which may name a
+ * department by its name or an alias, use
+ * [method@Community.Dataset.find_department].
  *
  * Returns: (transfer none) (nullable): the department, or %NULL
  */
@@ -618,6 +624,87 @@ community_dataset_get_task (CommunityDataset *self,
 
   g_snprintf (key, sizeof key, "%u", number);
   return (CommunityTask *) community_dataset_lookup (self, COMMUNITY_ENTITY_KIND_TASK, key);
+}
+
+static guint field_id (GType type, const char *json_name);
+
+/* The department whose name is @name or one of whose aliases is @name,
+ * in dataset order: names first, then aliases. */
+static CommunityDepartment *
+find_department_by_name (CommunityDataset *self,
+                         const char       *name)
+{
+  GListModel *departments = G_LIST_MODEL (self->items[COMMUNITY_ENTITY_KIND_DEPARTMENT]);
+  guint n = g_list_model_get_n_items (departments);
+  guint name_id = 0, aliases_id = 0;
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < n; i++)
+      {
+        CommunityRecord *department = community_entity_list_peek (self->items[COMMUNITY_ENTITY_KIND_DEPARTMENT], i);
+
+        if (name_id == 0)
+          {
+            name_id = field_id (COMMUNITY_TYPE_DEPARTMENT, "name");
+            aliases_id = field_id (COMMUNITY_TYPE_DEPARTMENT, "aliases");
+          }
+        if (pass == 0)
+          {
+            if (g_strcmp0 (community_record_peek_string (department, name_id), name) == 0)
+              return COMMUNITY_DEPARTMENT (department);
+          }
+        else
+          {
+            const GValue *value = community_record_peek (department, aliases_id);
+            const char * const *aliases = value != NULL ? g_value_get_boxed (value) : NULL;
+
+            if (aliases != NULL && g_strv_contains (aliases, name))
+              return COMMUNITY_DEPARTMENT (department);
+          }
+      }
+
+  return NULL;
+}
+
+/**
+ * community_dataset_find_department:
+ * @self: a dataset
+ * @name: an id, a name or an alias of a department, e.g. `市综治办`
+ *
+ * Finds the department a reference names (DOMAIN.md §2): by its id, else
+ * by its name, else by one of its
+ * [property@Community.Department:aliases]. So `市委政法委`,
+ * `市委政法委(市综治办)` and `市综治办` all name the same unit of the annex,
+ * and a dataset's own department ids and the annex's spellings resolve
+ * alike. Work items' and tasks' references to departments resolve this
+ * way, in the validator too.
+ *
+ * Returns: (transfer none) (nullable): the department, or %NULL if @name
+ *   names none
+ */
+CommunityDepartment *
+community_dataset_find_department (CommunityDataset *self,
+                                   const char       *name)
+{
+  CommunityDepartment *department;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  department = community_dataset_get_department (self, name);
+  return department != NULL ? department : find_department_by_name (self, name);
+}
+
+/* What a reference to an entity of @kind that reads @identity names:
+ * departments resolve by id, name or alias, everything else by identity. */
+CommunityEntity *
+community_dataset_lookup_reference (CommunityDataset    *self,
+                                    CommunityEntityKind  kind,
+                                    const char          *identity)
+{
+  if (kind == COMMUNITY_ENTITY_KIND_DEPARTMENT)
+    return COMMUNITY_ENTITY (community_dataset_find_department (self, identity));
+  return g_hash_table_lookup (self->index[kind], identity);
 }
 
 static guint
@@ -650,7 +737,7 @@ resolve_field (CommunityDataset *self,
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     if (table->fields[id].ref_kinds & (1u << kind))
       {
-        CommunityEntity *entity = g_hash_table_lookup (self->index[kind], target);
+        CommunityEntity *entity = community_dataset_lookup_reference (self, kind, target);
 
         if (entity != NULL)
           return entity;
@@ -963,7 +1050,7 @@ community_dataset_replace_contents (CommunityDataset         *self,
 
           community_entity_set_dataset (entity, self);
           community_entity_set_position (entity, i);
-          if (!indexed)
+          if (!indexed && community_entity_get_identity (entity) != NULL)
             g_hash_table_insert (self->index[kind],
                                  (gpointer) community_entity_get_identity (entity), entity);
         }

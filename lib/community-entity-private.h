@@ -24,6 +24,9 @@ guint community_entity_get_position (CommunityEntity *self);
  * GObject's back (see community-entity.c). */
 void  community_entity_identity_taken (CommunityEntity *self);
 
+/* Whether entities of @kind may have no identity (DOMAIN.md §2). */
+gboolean community_entity_kind_identity_is_optional (CommunityEntityKind kind);
+
 /* The tier of a division level: 0 the city, 1 districts and counties,
  * 2 streets and towns (community-division.c). */
 int   community_division_level_tier (CommunityDivisionLevel level);
@@ -37,5 +40,11 @@ typedef void (*CommunityEntityChangedHook) (CommunityDataset *dataset,
                                             GParamSpec       *pspec);
 
 void  community_entity_set_changed_hook (CommunityEntityChangedHook hook);
+
+/* What a reference to an entity of @kind reading @identity names: a
+ * department by id, name or alias (community-dataset.c). Borrowed. */
+CommunityEntity *community_dataset_lookup_reference (CommunityDataset    *self,
+                                                     CommunityEntityKind  kind,
+                                                     const char          *identity);
 
 G_END_DECLS

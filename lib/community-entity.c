@@ -20,6 +20,7 @@
 #include "community-funding.h"
 #include "community-wage-baseline.h"
 #include "community-survey.h"
+#include "community-commendation.h"
 
 /**
  * CommunityEntity:
@@ -59,6 +60,7 @@ static const char * const member_names[COMMUNITY_N_ENTITY_KINDS] = {
   [COMMUNITY_ENTITY_KIND_FUNDING] = "funding",
   [COMMUNITY_ENTITY_KIND_WAGE_BASELINE] = "wage_baselines",
   [COMMUNITY_ENTITY_KIND_SURVEY] = "surveys",
+  [COMMUNITY_ENTITY_KIND_COMMENDATION] = "commendations",
 };
 
 /**
@@ -88,6 +90,7 @@ community_entity_kind_get_entity_type (CommunityEntityKind kind)
     case COMMUNITY_ENTITY_KIND_FUNDING: return COMMUNITY_TYPE_FUNDING;
     case COMMUNITY_ENTITY_KIND_WAGE_BASELINE: return COMMUNITY_TYPE_WAGE_BASELINE;
     case COMMUNITY_ENTITY_KIND_SURVEY: return COMMUNITY_TYPE_SURVEY;
+    case COMMUNITY_ENTITY_KIND_COMMENDATION: return COMMUNITY_TYPE_COMMENDATION;
     default:
       g_return_val_if_reached (G_TYPE_INVALID);
     }
@@ -108,6 +111,15 @@ community_entity_kind_get_member_name (CommunityEntityKind kind)
   g_return_val_if_fail ((guint) kind < COMMUNITY_N_ENTITY_KINDS, NULL);
 
   return member_names[kind];
+}
+
+gboolean
+community_entity_kind_identity_is_optional (CommunityEntityKind kind)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (community_entity_kind_get_entity_type (kind));
+  const CommunityFieldTable *table = community_record_class_get_fields (COMMUNITY_RECORD_CLASS (klass));
+
+  return (table->required & (G_GUINT64_CONSTANT (1) << table->identity_id)) == 0;
 }
 
 /* Caches the identity field, once it is set, as the entity's string key. */

@@ -28,5 +28,7 @@ void               community_finding_set_divisions (CommunityFinding *self,
                                                     GStrv             divisions);
 gboolean           community_finding_in_division   (CommunityFinding *self,
                                                     const char       *code);
+/* Those codes (nullable), for the reports. */
+const char * const *community_finding_get_divisions (CommunityFinding *self);
 
 G_END_DECLS

@@ -143,7 +143,8 @@ community_finding_class_init (CommunityFindingClass *klass)
    * CommunityFinding:subject-id:
    *
    * The identity of the entity the finding is about: a code, an id, or a
-   * task number.
+   * task number; %NULL for an entity that has none (a funding record, wage
+   * baseline, survey or commendation may have no id: the path names it).
    */
   properties[PROP_SUBJECT_ID] = g_param_spec_string ("subject-id", NULL, NULL, NULL, flags);
 
@@ -223,6 +224,12 @@ community_finding_in_division (CommunityFinding *self,
          (self->divisions != NULL && g_strv_contains ((const char * const *) self->divisions, code));
 }
 
+const char * const *
+community_finding_get_divisions (CommunityFinding *self)
+{
+  return (const char * const *) self->divisions;
+}
+
 /**
  * community_finding_get_rule:
  * @self: a finding
@@ -290,7 +297,8 @@ community_finding_get_subject_kind (CommunityFinding *self)
  *
  * Gets the identity of the entity the finding is about.
  *
- * Returns: the code, id or task number
+ * Returns: (nullable): the code, id or task number; %NULL when the entity
+ *   has none (see [property@Community.Finding:subject-id])
  */
 const char *
 community_finding_get_subject_id (CommunityFinding *self)
@@ -418,7 +426,12 @@ community_finding_to_json (CommunityFinding *self)
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, g_enum_get_value (kinds, self->subject_kind)->value_nick);
   json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, self->subject_id);
+  /* An entity without an id (funding, baselines, surveys and commendations
+   * may have none): null, and the path says which. */
+  if (self->subject_id != NULL)
+    json_builder_add_string_value (builder, self->subject_id);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "path");
   json_builder_add_string_value (builder, self->path);

@@ -40,7 +40,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CommunityField fields[N_PROPS] = {
-  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
+  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL },
   [PROP_YEAR] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_RECIPIENT] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE,
                        COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (DIVISION) },
@@ -59,7 +59,8 @@ community_funding_class_init (CommunityFundingClass *klass)
   /**
    * CommunityFunding:id:
    *
-   * The funding record's identity. Construct-only.
+   * The funding record's identity. Optional (DOMAIN.md §2): a record without one is
+   * addressed by its position in the dataset. Construct-only.
    */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -109,7 +110,7 @@ community_funding_init (CommunityFunding *self)
 
 /**
  * community_funding_new:
- * @id: the funding record's identity
+ * @id: (nullable): the funding record's identity, or %NULL for none
  *
  * Creates a funding record with nothing but its identity set.
  *
@@ -118,7 +119,5 @@ community_funding_init (CommunityFunding *self)
 CommunityFunding *
 community_funding_new (const char *id)
 {
-  g_return_val_if_fail (id != NULL, NULL);
-
   return g_object_new (COMMUNITY_TYPE_FUNDING, "id", id, NULL);
 }

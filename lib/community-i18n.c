@@ -3,11 +3,57 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
+/* dladdr() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
 #include "config.h"
+
+#include <dlfcn.h>
+#include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gi18n-lib.h>
 
 #include "community-i18n-private.h"
+
+/* TRUE when @a and @b name the same directory. */
+static gboolean
+same_directory (const char *a,
+                const char *b)
+{
+  struct stat sa, sb;
+
+  return stat (a, &sa) == 0 && stat (b, &sb) == 0 &&
+         sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+/* Where the catalogs are: COMMUNITY_LOCALEDIR when it is set; the build
+ * tree's po/ when this library is the one in its build tree's lib/ (so
+ * that community-check, the examples and the bindings run from _build
+ * speak the catalogs built with them, installed or not); LOCALEDIR
+ * otherwise. */
+static const char *
+catalog_directory (void)
+{
+  const char *override = g_getenv ("COMMUNITY_LOCALEDIR");
+  Dl_info info;
+
+  if (override != NULL && *override != '\0')
+    return override;
+
+  if (dladdr ((void *) community_i18n_init, &info) != 0 && info.dli_fname != NULL &&
+      strchr (info.dli_fname, G_DIR_SEPARATOR) != NULL)
+    {
+      g_autofree char *directory = g_path_get_dirname (info.dli_fname);
+
+      if (same_directory (directory, COMMUNITY_BUILD_LIBDIR))
+        return COMMUNITY_BUILD_LOCALEDIR;
+    }
+
+  return LOCALEDIR;
+}
 
 void
 community_i18n_init (void)
@@ -16,7 +62,7 @@ community_i18n_init (void)
 
   if (g_once_init_enter (&bound))
     {
-      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      bindtextdomain (GETTEXT_PACKAGE, catalog_directory ());
       bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
       g_once_init_leave (&bound, 1);
     }

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "community-report-private.h"
+#include "community-vocabulary-private.h"
 #include "json/community-json-private.h"
 
 /**
@@ -125,7 +126,8 @@ community_indicator_result_class_init (CommunityIndicatorResultClass *klass)
   /**
    * CommunityIndicatorResult:target:
    *
-   * The target the ruleset sets.
+   * The target the ruleset sets; NaN for a monitoring indicator, which has
+   * none ([method@Community.IndicatorResult.has_target]).
    */
   properties[PROP_TARGET] = g_param_spec_double ("target", NULL, NULL, 0, 1, 0, flags);
   /**
@@ -138,7 +140,7 @@ community_indicator_result_class_init (CommunityIndicatorResultClass *klass)
    * CommunityIndicatorResult:met:
    *
    * Whether the value is at least the target (never for an indicator that is
-   * not applicable).
+   * not applicable or has no target).
    */
   properties[PROP_MET] = g_param_spec_boolean ("met", NULL, NULL, FALSE, flags);
 
@@ -181,6 +183,26 @@ community_indicator_result_get_id (CommunityIndicatorResult *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
   return self->id;
+}
+
+/**
+ * community_indicator_result_get_title:
+ * @self: an indicator result
+ *
+ * Gets the title of the indicator, as the policy names its target, in the
+ * language of the messages: 村(居)民委员会依法自治达标率 under a `zh_CN`
+ * locale, "Villages' and residents' committees self-governing to
+ * standard" otherwise, for `self-governance.compliance`. The titles are
+ * the library's, one for each indicator of DOMAIN.md §5.
+ *
+ * Returns: (nullable): the title, or %NULL for an id the library has no
+ *   title for
+ */
+const char *
+community_indicator_result_get_title (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
+  return community_vocabulary_indicator_title (self->id);
 }
 
 /**
@@ -264,7 +286,8 @@ community_indicator_result_get_value (CommunityIndicatorResult *self)
  *
  * Gets the target the ruleset sets.
  *
- * Returns: the target
+ * Returns: the target; NaN when the indicator has none
+ *   ([method@Community.IndicatorResult.has_target])
  */
 double
 community_indicator_result_get_target (CommunityIndicatorResult *self)
@@ -274,19 +297,37 @@ community_indicator_result_get_target (CommunityIndicatorResult *self)
 }
 
 /**
+ * community_indicator_result_has_target:
+ * @self: an indicator result
+ *
+ * Tells whether the indicator has a target. The monitoring indicators of
+ * DOMAIN.md §5 (e.g. `committee.local-resident-share`, which the policy asks
+ * to raise steadily without a number) have none: they are reported with
+ * their rate, and `target` and `met` null in the JSON report.
+ *
+ * Returns: %TRUE if the ruleset sets a target
+ */
+gboolean
+community_indicator_result_has_target (CommunityIndicatorResult *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), FALSE);
+  return !isnan (self->target);
+}
+
+/**
  * community_indicator_result_get_met:
  * @self: an indicator result
  *
  * Tells whether the rate meets its target. The comparison allows for the
  * rounding of a quotient: 0.95 computed as 19/20 meets a target of 0.95.
  *
- * Returns: %TRUE if applicable and at least the target
+ * Returns: %TRUE if applicable, with a target, and at least the target
  */
 gboolean
 community_indicator_result_get_met (CommunityIndicatorResult *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), FALSE);
-  return self->denominator > 0 &&
+  return self->denominator > 0 && !isnan (self->target) &&
          self->numerator / self->denominator >= self->target - 1e-9;
 }
 
@@ -302,9 +343,12 @@ number_node (double value)
  * community_indicator_result_to_json:
  * @self: an indicator result
  *
- * Serializes the result as a report writes it: `{"id", "division",
- * "numerator", "denominator", "value", "target", "met"}`, with `value` and
- * `met` null when the indicator is not applicable.
+ * Serializes the result as a report writes it: `{"id", "title",
+ * "division", "numerator", "denominator", "value", "target", "met"}`, with
+ * `value` and `met` null when the indicator is not applicable, and `target`
+ * and `met` null when it has no target. The title is
+ * [method@Community.IndicatorResult.get_title], in the language of the
+ * messages; an indicator without one has no `title` member.
  *
  * Returns: (transfer full): a JSON object node
  */
@@ -319,6 +363,8 @@ community_indicator_result_to_json (CommunityIndicatorResult *self)
   applicable = self->denominator > 0;
   object = json_object_new ();
   json_object_set_string_member (object, "id", self->id);
+  if (community_indicator_result_get_title (self) != NULL)
+    json_object_set_string_member (object, "title", community_indicator_result_get_title (self));
   json_object_set_string_member (object, "division", self->division);
   json_object_set_member (object, "numerator", number_node (self->numerator));
   json_object_set_member (object, "denominator", number_node (self->denominator));
@@ -327,8 +373,11 @@ community_indicator_result_to_json (CommunityIndicatorResult *self)
                                    round (community_indicator_result_get_value (self) * 1e6) / 1e6);
   else
     json_object_set_null_member (object, "value");
-  json_object_set_member (object, "target", number_node (self->target));
-  if (applicable)
+  if (isnan (self->target))
+    json_object_set_null_member (object, "target");
+  else
+    json_object_set_member (object, "target", number_node (self->target));
+  if (applicable && !isnan (self->target))
     json_object_set_boolean_member (object, "met", community_indicator_result_get_met (self));
   else
     json_object_set_null_member (object, "met");

@@ -31,6 +31,10 @@ typedef enum {
   /* The identity of another entity (or, for string arrays, identities);
    * ref_kinds says which kinds it may name. */
   COMMUNITY_FIELD_REFERENCE = 1 << 3,
+  /* With IDENTITY: the identity may be absent (DOMAIN.md §2: funding, wage
+   * baselines, surveys and commendations). An entity without one is not
+   * indexed and is addressed by its position. */
+  COMMUNITY_FIELD_IDENTITY_OPTIONAL = 1 << 4,
 } CommunityFieldFlags;
 
 #define COMMUNITY_REF_KIND(k) (1u << (COMMUNITY_ENTITY_KIND_##k))
@@ -51,6 +55,9 @@ typedef struct {
   gsize json_name_len[64];      /* [COMMUNITY_MAX_FIELDS + 1]: their lengths */
   GHashTable *by_json_name;     /* JSON member name -> GUINT_TO_POINTER (id) */
   guint identity_id;            /* 0 when the type has no identity */
+  /* The ids of the fields a document must give (REQUIRED, and IDENTITY
+   * unless IDENTITY_OPTIONAL), one bit each: 1 << id. */
+  guint64 required;
   /* community_field_table_lookup()'s cache: (name address << 8) | id.
    * Large enough that the names the rules read of one type (a worker's:
    * dozens of literals) seldom evict each other: with 32 entries the
@@ -143,6 +150,16 @@ const CommunityFieldSlot  *community_record_peek_slot_by_name    (CommunityRecor
  * it is not set. */
 const GValue              *community_record_peek_by_name         (CommunityRecord      *self,
                                                                   const char           *json_name);
+
+/* Appends @item to the list field @prop_id (a G_TYPE_LIST_MODEL field
+ * whose item type @item is): in place, with only `items-changed`, when the
+ * field holds a GListStore of that item type; otherwise the field becomes
+ * a new GListStore holding the items it had (those of the item type) and
+ * @item, which notifies the field. The histories of consultations and work
+ * items grow this way. */
+void                       community_record_append_item          (CommunityRecord      *self,
+                                                                  guint                 prop_id,
+                                                                  gpointer              item);
 
 /* Typed peeks for the library's own code: the value, or @fallback when the
  * field is not set. */

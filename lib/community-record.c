@@ -156,6 +156,9 @@ community_record_class_install_fields (CommunityRecordClass *klass,
       g_hash_table_insert (table->by_json_name, json_name, GUINT_TO_POINTER (id));
       if (fields[id].flags & COMMUNITY_FIELD_IDENTITY)
         table->identity_id = id;
+      if ((fields[id].flags & COMMUNITY_FIELD_REQUIRED) ||
+          (fields[id].flags & (COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL)) == COMMUNITY_FIELD_IDENTITY)
+        table->required |= G_GUINT64_CONSTANT (1) << id;
       /* An interface field (GListModel) holds an object. */
       table->storage[id] = G_TYPE_FUNDAMENTAL (G_PARAM_SPEC_VALUE_TYPE (pspecs[id]));
       if (table->storage[id] == G_TYPE_INTERFACE)
@@ -895,4 +898,37 @@ community_record_equal (CommunityRecord *a,
       return FALSE;
 
   return community_json_extra_equal (priv_a->extra, priv_b->extra);
+}
+
+void
+community_record_append_item (CommunityRecord *self,
+                              guint            prop_id,
+                              gpointer         item)
+{
+  const CommunityFieldTable *table = community_record_get_fields (self);
+  GType item_type = table->fields[prop_id].item_type ();
+  const GValue *value = community_record_peek (self, prop_id);
+  GListModel *list = value != NULL ? g_value_get_object (value) : NULL;
+  g_autoptr(GListStore) store = NULL;
+  guint n;
+
+  g_return_if_fail (g_type_is_a (G_OBJECT_TYPE (item), item_type));
+
+  if (G_IS_LIST_STORE (list) && g_type_is_a (item_type, g_list_model_get_item_type (list)))
+    {
+      g_list_store_append (G_LIST_STORE (list), item);
+      return;
+    }
+
+  store = g_list_store_new (item_type);
+  n = list != NULL ? g_list_model_get_n_items (list) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) old = g_list_model_get_item (list, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (old), item_type))
+        g_list_store_append (store, old);
+    }
+  g_list_store_append (store, item);
+  g_object_set (self, table->pspecs[prop_id]->name, store, NULL);
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <gio/gio.h>
 
 #include "community-ruleset.h"
@@ -215,6 +217,12 @@ same_json_type (JsonNode *a,
 {
   GType ta, tb;
 
+  /* A parameter the policy leaves without a number is null in the base
+   * ruleset: a ruleset that sets a number turns its rule on. */
+  if (JSON_NODE_HOLDS_NULL (a))
+    return JSON_NODE_HOLDS_NULL (b) ||
+           (JSON_NODE_HOLDS_VALUE (b) && (json_node_get_value_type (b) == G_TYPE_INT64 ||
+                                          json_node_get_value_type (b) == G_TYPE_DOUBLE));
   if (JSON_NODE_TYPE (a) != JSON_NODE_TYPE (b))
     return FALSE;
   if (!JSON_NODE_HOLDS_VALUE (a))
@@ -378,13 +386,16 @@ check_indicator_patch (JsonNode  *patch,
         {
           double target;
 
-          if (!JSON_NODE_HOLDS_VALUE (member) ||
+          /* null: no target, a monitoring indicator (DOMAIN.md §5). */
+          if (JSON_NODE_HOLDS_NULL (member))
+            ;
+          else if (!JSON_NODE_HOLDS_VALUE (member) ||
               (json_node_get_value_type (member) != G_TYPE_INT64 &&
                json_node_get_value_type (member) != G_TYPE_DOUBLE) ||
               (target = json_node_get_double (member)) < 0 || target > 1)
             {
               set_error (error, COMMUNITY_RULESET_ERROR_TYPE, pointer,
-                         "expected a number between 0 and 1");
+                         "expected a number between 0 and 1, or null");
               return FALSE;
             }
         }
@@ -916,7 +927,13 @@ community_ruleset_get_rule_params (CommunityRuleset *self,
  *
  * Gets a numeric parameter of a rule.
  *
- * Returns: the value, or 0 if the rule has no such parameter
+ * A parameter the policy states without a number (such as the deadlines of
+ * `consultation.feedback-overdue`) is null in the built-in ruleset, and its
+ * rule ships disabled; a ruleset that extends it sets the number and turns
+ * the rule on.
+ *
+ * Returns: the value; NaN if the parameter is null (not set); 0 if the
+ *   rule has no such parameter
  */
 double
 community_ruleset_get_rule_param (CommunityRuleset *self,
@@ -931,6 +948,8 @@ community_ruleset_get_rule_param (CommunityRuleset *self,
       g_critical ("The rule “%s” has no parameter “%s”", rule_id, param);
       return 0;
     }
+  if (JSON_NODE_HOLDS_NULL (json_object_get_member (params, param)))
+    return NAN;
   return json_object_get_double_member (params, param);
 }
 
@@ -941,7 +960,10 @@ community_ruleset_get_rule_param (CommunityRuleset *self,
  *
  * Gets an indicator's target: a rate meets it when it is at least the target.
  *
- * Returns: the target, between 0 and 1
+ * A monitoring indicator, one the policy asks for without a number
+ * (DOMAIN.md §5), has no target: its `target` is null.
+ *
+ * Returns: the target, between 0 and 1; NaN when the indicator has none
  */
 double
 community_ruleset_get_indicator_target (CommunityRuleset *self,
@@ -954,6 +976,9 @@ community_ruleset_get_indicator_target (CommunityRuleset *self,
 
   indicator = json_object_get_object_member (self->indicators, indicator_id);
   g_return_val_if_fail (indicator != NULL, 0);
+  if (!json_object_has_member (indicator, "target") ||
+      JSON_NODE_HOLDS_NULL (json_object_get_member (indicator, "target")))
+    return NAN;
   return json_object_get_double_member (indicator, "target");
 }
 

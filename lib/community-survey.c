@@ -38,7 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CommunityField fields[N_PROPS] = {
-  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
+  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL },
   [PROP_DIVISION] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (DIVISION) },
   [PROP_YEAR] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_INDICATOR] = { COMMUNITY_FIELD_REQUIRED },
@@ -56,7 +56,8 @@ community_survey_class_init (CommunitySurveyClass *klass)
   /**
    * CommunitySurvey:id:
    *
-   * The survey value's identity. Construct-only.
+   * The survey value's identity. Optional (DOMAIN.md §2): a record without one is
+   * addressed by its position in the dataset. Construct-only.
    */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -102,7 +103,7 @@ community_survey_init (CommunitySurvey *self)
 
 /**
  * community_survey_new:
- * @id: the survey value's identity
+ * @id: (nullable): the survey value's identity, or %NULL for none
  *
  * Creates a survey value with nothing but its identity set.
  *
@@ -111,7 +112,5 @@ community_survey_init (CommunitySurvey *self)
 CommunitySurvey *
 community_survey_new (const char *id)
 {
-  g_return_val_if_fail (id != NULL, NULL);
-
   return g_object_new (COMMUNITY_TYPE_SURVEY, "id", id, NULL);
 }

@@ -38,7 +38,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static const CommunityField fields[N_PROPS] = {
-  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
+  [PROP_ID] = { COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL },
   [PROP_DIVISION] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (DIVISION) },
   [PROP_YEAR] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_AVERAGE_ANNUAL_WAGE_YUAN] = { COMMUNITY_FIELD_REQUIRED },
@@ -55,7 +55,8 @@ community_wage_baseline_class_init (CommunityWageBaselineClass *klass)
   /**
    * CommunityWageBaseline:id:
    *
-   * The baseline's identity. Construct-only.
+   * The baseline's identity. Optional (DOMAIN.md §2): a record without one is
+   * addressed by its position in the dataset. Construct-only.
    */
   properties[PROP_ID] =
     g_param_spec_string ("id", NULL, NULL, NULL,
@@ -95,7 +96,7 @@ community_wage_baseline_init (CommunityWageBaseline *self)
 
 /**
  * community_wage_baseline_new:
- * @id: the baseline's identity
+ * @id: (nullable): the baseline's identity, or %NULL for none
  *
  * Creates a wage baseline with nothing but its identity set.
  *
@@ -104,7 +105,5 @@ community_wage_baseline_init (CommunityWageBaseline *self)
 CommunityWageBaseline *
 community_wage_baseline_new (const char *id)
 {
-  g_return_val_if_fail (id != NULL, NULL);
-
   return g_object_new (COMMUNITY_TYPE_WAGE_BASELINE, "id", id, NULL);
 }

@@ -8,6 +8,8 @@
 #include "community-work-item.h"
 #include "community-review.h"
 #include "community-approval.h"
+#include "community-work-item-history-entry.h"
+#include "community-work-item-history-entry.h"
 #include "community-enum-types.h"
 #include "community-error.h"
 #include "community-entity-private.h"
@@ -25,8 +27,9 @@
  * necessary funding and working conditions.
  *
  * In JSON: `{"id", "title", "department", "communities", "list", "category",
- * "responsible_subject", "delivery", "legal_review", "approval",
- * "funding_provided", "work_conditions_provided", "one_vote_veto", "state"}`.
+ * "issued_by", "responsible_subject", "delivery", "legal_review", "approval",
+ * "funding_provided", "work_conditions_provided", "one_vote_veto", "state",
+ * "history"}`.
  *
  * ## Admission
  *
@@ -52,8 +55,11 @@
  *
  * A step that is not allowed fails with a [error@Community.WorkflowError]
  * and changes nothing. A step that is taken sets
- * [property@Community.WorkItem:state] and whatever it records, and emits
- * `notify` for each property that changed, once everything has changed.
+ * [property@Community.WorkItem:state] and whatever it records, appends the
+ * state and its time to [property@Community.WorkItem:history] (DOMAIN.md §3:
+ * every transition records its time), and emits `notify` for each property
+ * that changed, once everything has changed. A step timed before the last
+ * entry of the history fails with %COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER.
  * [method@Community.WorkItem.can_transition] tells in advance whether a step
  * to a state is allowed.
  */
@@ -73,6 +79,7 @@ enum {
   PROP_COMMUNITIES,
   PROP_LIST,
   PROP_CATEGORY,
+  PROP_ISSUED_BY,
   PROP_RESPONSIBLE_SUBJECT,
   PROP_DELIVERY,
   PROP_LEGAL_REVIEW,
@@ -81,6 +88,7 @@ enum {
   PROP_WORK_CONDITIONS_PROVIDED,
   PROP_ONE_VOTE_VETO,
   PROP_STATE,
+  PROP_HISTORY,
   N_PROPS
 };
 
@@ -90,6 +98,7 @@ static const CommunityField fields[N_PROPS] = {
   [PROP_ID] = { COMMUNITY_FIELD_IDENTITY },
   [PROP_DEPARTMENT] = { COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (DEPARTMENT) },
   [PROP_COMMUNITIES] = { COMMUNITY_FIELD_REFERENCE, COMMUNITY_REF_KIND (COMMUNITY) },
+  [PROP_HISTORY] = { COMMUNITY_FIELD_OPTIONAL, 0, community_work_item_history_entry_get_type },
 };
 
 static void
@@ -151,6 +160,19 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   properties[PROP_CATEGORY] =
     g_param_spec_enum ("category", NULL, NULL,
                        COMMUNITY_TYPE_WORK_CATEGORY, COMMUNITY_WORK_CATEGORY_SERVICE, flags);
+
+  /**
+   * CommunityWorkItem:issued-by:
+   *
+   * Who issues the item to the communities (`issued_by` in JSON): a
+   * functional department or the grassroots government. An assessment
+   * (category `assessment`) is the grassroots government's alone
+   * (各职能部门不再单独组织考核活动, 三(一), the rule
+   * `work-item.department-assessment`).
+   */
+  properties[PROP_ISSUED_BY] =
+    g_param_spec_enum ("issued-by", NULL, NULL,
+                       COMMUNITY_TYPE_ISSUER, COMMUNITY_ISSUER_DEPARTMENT, flags);
 
   /**
    * CommunityWorkItem:responsible-subject:
@@ -235,6 +257,17 @@ community_work_item_class_init (CommunityWorkItemClass *klass)
   properties[PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL,
                        COMMUNITY_TYPE_WORK_ITEM_STATE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, flags);
+
+  /**
+   * CommunityWorkItem:history:
+   *
+   * The states the item entered, in order, each with its time: a
+   * [iface@Gio.ListModel] of [class@Community.WorkItemHistoryEntry], the
+   * first `submitted`. Every step method appends to it. Unset when the data
+   * gives none.
+   */
+  properties[PROP_HISTORY] =
+    g_param_spec_object ("history", NULL, NULL, G_TYPE_LIST_MODEL, flags);
 
   community_record_class_install_fields (COMMUNITY_RECORD_CLASS (klass), N_PROPS, properties, fields);
 }
@@ -487,16 +520,89 @@ check_step (CommunityWorkItem      *self,
   return FALSE;
 }
 
-static void
-set_state (CommunityWorkItem      *self,
-           CommunityWorkItemState  state)
+/* The time of the last entry of the item's history, if it has one. */
+static GDateTime *
+last_history_time (CommunityWorkItem *self)
 {
+  const GValue *value = community_record_peek (COMMUNITY_RECORD (self), PROP_HISTORY);
+  GListModel *history = value != NULL ? g_value_get_object (value) : NULL;
+  guint n = history != NULL ? g_list_model_get_n_items (history) : 0;
+  g_autoptr(GObject) last = NULL;
+  GDateTime *at = NULL;
+
+  if (n == 0)
+    return NULL;
+  last = g_list_model_get_item (history, n - 1);
+  if (COMMUNITY_IS_WORK_ITEM_HISTORY_ENTRY (last))
+    g_object_get (last, "at", &at, NULL);
+  return at;
+}
+
+/* Refuses a step timed @at before the last entry of the history. */
+static gboolean
+check_time (CommunityWorkItem       *self,
+            CommunityWorkItemState   to,
+            GDateTime               *at,
+            GError                 **error)
+{
+  g_autoptr(GDateTime) last_at = last_history_time (self);
+  g_autofree char *at_text = NULL;
+  g_autofree char *last_text = NULL;
+
+  if (last_at == NULL || g_date_time_compare (at, last_at) >= 0)
+    return TRUE;
+
+  at_text = g_date_time_format_iso8601 (at);
+  last_text = g_date_time_format_iso8601 (last_at);
+  g_set_error (error, COMMUNITY_WORKFLOW_ERROR, COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER,
+               "a work item cannot enter “%s” at %s, before the last entry of its history (%s)",
+               state_nick (to), at_text, last_text);
+  return FALSE;
+}
+
+/* Sets the state and appends it, at @at, to the history, notifying once. */
+static void
+enter_state (CommunityWorkItem      *self,
+             CommunityWorkItemState  state,
+             GDateTime              *at)
+{
+  g_autoptr(CommunityWorkItemHistoryEntry) entry =
+    g_object_new (COMMUNITY_TYPE_WORK_ITEM_HISTORY_ENTRY, "state", state, "at", at, NULL);
+
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_set (self, "state", state, NULL);
+  community_record_append_item (COMMUNITY_RECORD (self), PROP_HISTORY, entry);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* @at, or now when it is NULL: a new reference. */
+static GDateTime *
+time_or_now (GDateTime *at)
+{
+  return at != NULL ? g_date_time_ref (at) : g_date_time_new_now_local ();
+}
+
+/* The history time of a step dated @date (NULL: today): now when the date
+ * is today, else the start of that day in local time. */
+static GDateTime *
+time_of_date (const GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (date == NULL ||
+      (g_date_get_year (date) == (guint) g_date_time_get_year (now) &&
+       g_date_get_month (date) == (guint) g_date_time_get_month (now) &&
+       g_date_get_day (date) == (guint) g_date_time_get_day_of_month (now)))
+    return g_steal_pointer (&now);
+
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 0, 0, 0);
 }
 
 /**
  * community_work_item_submit:
  * @self: a work item
+ * @at: (nullable): when the item was submitted, or %NULL for now
  * @error: return location for a [error@Community.WorkflowError]
  *
  * Submits the item (申报): it goes from no state to `submitted`. An item
@@ -508,21 +614,27 @@ set_state (CommunityWorkItem      *self,
  */
 gboolean
 community_work_item_submit (CommunityWorkItem  *self,
+                            GDateTime          *at,
                             GError            **error)
 {
+  g_autoptr(GDateTime) time = NULL;
+
   g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_step (self, FALSE, 0, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, error))
+  time = time_or_now (at);
+  if (!check_step (self, FALSE, 0, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, error) ||
+      !check_time (self, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, time, error))
     return FALSE;
 
-  set_state (self, COMMUNITY_WORK_ITEM_STATE_SUBMITTED);
+  enter_state (self, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, time);
   return TRUE;
 }
 
 /**
  * community_work_item_admit:
  * @self: a work item
+ * @at: (nullable): when the item was admitted, or %NULL for now
  * @error: return location for a [error@Community.WorkflowError]
  *
  * Admits a submitted item without review: `submitted → admitted`, for an
@@ -539,22 +651,27 @@ community_work_item_submit (CommunityWorkItem  *self,
  */
 gboolean
 community_work_item_admit (CommunityWorkItem  *self,
+                           GDateTime          *at,
                            GError            **error)
 {
+  g_autoptr(GDateTime) time = NULL;
+
   g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED,
-                   COMMUNITY_WORK_ITEM_STATE_ADMITTED, error))
+  time = time_or_now (at);
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, COMMUNITY_WORK_ITEM_STATE_ADMITTED, error) ||
+      !check_time (self, COMMUNITY_WORK_ITEM_STATE_ADMITTED, time, error))
     return FALSE;
 
-  set_state (self, COMMUNITY_WORK_ITEM_STATE_ADMITTED);
+  enter_state (self, COMMUNITY_WORK_ITEM_STATE_ADMITTED, time);
   return TRUE;
 }
 
 /**
  * community_work_item_start_legal_review:
  * @self: a work item
+ * @at: (nullable): when the item was sent to the legal review, or %NULL for now
  * @error: return location for a [error@Community.WorkflowError]
  *
  * Sends a submitted item that needs review
@@ -569,16 +686,20 @@ community_work_item_admit (CommunityWorkItem  *self,
  */
 gboolean
 community_work_item_start_legal_review (CommunityWorkItem  *self,
+                                        GDateTime          *at,
                                         GError            **error)
 {
+  g_autoptr(GDateTime) time = NULL;
+
   g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED,
-                   COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, error))
+  time = time_or_now (at);
+  if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_SUBMITTED, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, error) ||
+      !check_time (self, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, time, error))
     return FALSE;
 
-  set_state (self, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW);
+  enter_state (self, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, time);
   return TRUE;
 }
 
@@ -614,7 +735,11 @@ date_or_today (const GDate *date)
  * cannot take this step: it fails with
  * %COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION and changes nothing.
  *
- * Emits `notify::legal-review` and `notify::state` once both have changed.
+ * The history entry's time is now when @date is today or %NULL, else the
+ * start of @date in local time.
+ *
+ * Emits `notify::legal-review`, `notify::state` and (when the history object
+ * itself changes) `notify::history` once everything has changed.
  *
  * Returns: %TRUE if the review was recorded, %FALSE if @error is set
  */
@@ -627,6 +752,7 @@ community_work_item_record_legal_review (CommunityWorkItem  *self,
   CommunityWorkItemState to;
   g_autoptr(CommunityReview) review = NULL;
   g_autoptr(GDate) day = NULL;
+  g_autoptr(GDateTime) time = NULL;
 
   g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
   g_return_val_if_fail (date == NULL || g_date_valid (date), FALSE);
@@ -636,11 +762,16 @@ community_work_item_record_legal_review (CommunityWorkItem  *self,
   if (!check_step (self, TRUE, COMMUNITY_WORK_ITEM_STATE_LEGAL_REVIEW, to, error))
     return FALSE;
 
+  time = time_of_date (date);
+  if (!check_time (self, to, time, error))
+    return FALSE;
+
   day = date_or_today (date);
   review = g_object_new (COMMUNITY_TYPE_REVIEW, "approved", approved, "date", day, NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_set (self, "legal-review", review, "state", to, NULL);
+  g_object_set (self, "legal-review", review, NULL);
+  enter_state (self, to, time);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;
@@ -689,7 +820,11 @@ format_date (const GDate *date)
  * item's legal review fails with %COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER (the
  * same day is allowed). Either way nothing changes.
  *
- * Emits `notify::approval` and `notify::state` once both have changed.
+ * The history entry's time is now when @date is today or %NULL, else the
+ * start of @date in local time.
+ *
+ * Emits `notify::approval`, `notify::state` and (when the history object
+ * itself changes) `notify::history` once everything has changed.
  *
  * Returns: %TRUE if the approval was recorded, %FALSE if @error is set
  */
@@ -703,6 +838,7 @@ community_work_item_record_approval (CommunityWorkItem      *self,
   CommunityWorkItemState to;
   g_autoptr(CommunityApproval) approval = NULL;
   g_autoptr(GDate) day = NULL;
+  g_autoptr(GDateTime) time = NULL;
   const GDate *review_date;
 
   g_return_val_if_fail (COMMUNITY_IS_WORK_ITEM (self), FALSE);
@@ -728,6 +864,10 @@ community_work_item_record_approval (CommunityWorkItem      *self,
       return FALSE;
     }
 
+  time = time_of_date (date);
+  if (!check_time (self, to, time, error))
+    return FALSE;
+
   approval = g_object_new (COMMUNITY_TYPE_APPROVAL,
                            "body", body,
                            "approved", approved,
@@ -735,7 +875,8 @@ community_work_item_record_approval (CommunityWorkItem      *self,
                            NULL);
 
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_set (self, "approval", approval, "state", to, NULL);
+  g_object_set (self, "approval", approval, NULL);
+  enter_state (self, to, time);
   g_object_thaw_notify (G_OBJECT (self));
 
   return TRUE;

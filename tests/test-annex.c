@@ -124,13 +124,13 @@ START_TEST (test_all_tasks)
       ck_assert_ptr_nonnull (ids);
       ck_assert_msg (g_strv_length (ids) >= 1, "task %u has no unit", number);
       for (guint j = 0; ids[j] != NULL; j++)
-        ck_assert_msg (community_dataset_get_department (dataset, ids[j]) != NULL,
+        ck_assert_msg (community_dataset_find_department (dataset, ids[j]) != NULL,
                        "task %u: “%s” does not resolve", number, ids[j]);
 
       units = community_dataset_list_task_units (dataset, task);
       ck_assert_uint_eq (units->len, g_strv_length (ids));
       ck_assert_ptr_eq (community_dataset_get_task_lead (dataset, task),
-                        community_dataset_get_department (dataset, ids[0]));
+                        community_dataset_find_department (dataset, ids[0]));
 
       ck_assert_ptr_nonnull (text);
       ck_assert_msg (g_utf8_validate (text, -1, NULL), "task %u: text is not UTF-8", number);
@@ -219,9 +219,26 @@ START_TEST (test_task_16_alias)
   ck_assert_ptr_nonnull (politics_law);
   g_object_get (politics_law, "aliases", &aliases, "kind", &kind, NULL);
   ck_assert_ptr_nonnull (aliases);
-  ck_assert_uint_eq (g_strv_length (aliases), 1);
+  ck_assert_uint_eq (g_strv_length (aliases), 2);
   ck_assert_str_eq (aliases[0], "市综治办");
+  ck_assert_str_eq (aliases[1], "市委政法委(市综治办)");
   ck_assert_int_eq (kind, COMMUNITY_DEPARTMENT_KIND_PARTY_DEPARTMENT);
+
+  /* The rows keep the unit as written (DOMAIN.md §8), and it resolves. */
+  {
+    g_auto(GStrv) row16 = NULL;
+    g_auto(GStrv) row32 = NULL;
+
+    g_object_get (get_task (dataset, 16), "departments", &row16, NULL);
+    g_object_get (get_task (dataset, 32), "departments", &row32, NULL);
+    ck_assert_str_eq (row16[0], "市委政法委(市综治办)");
+    ck_assert_str_eq (row32[0], "市委政法委(市综治办)");
+    ck_assert_ptr_eq (community_dataset_get_task_lead (dataset, get_task (dataset, 16)), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市委政法委(市综治办)"), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市综治办"), politics_law);
+    ck_assert_ptr_eq (community_dataset_find_department (dataset, "市委政法委"), politics_law);
+    ck_assert_ptr_null (community_dataset_find_department (dataset, "市不存在局"));
+  }
 
   /* Only that department has aliases. */
   ck_assert (!community_record_is_set (COMMUNITY_RECORD (community_dataset_get_department (dataset, "市民政局")),
@@ -245,6 +262,13 @@ START_TEST (test_task_20_alias)
   assert_department_ids (units, expected);
   ck_assert_ptr_eq (g_ptr_array_index (units, 4),
                     community_dataset_get_department (dataset, "市委政法委"));
+  {
+    g_auto(GStrv) row = NULL;
+
+    /* Written as the annex writes it. */
+    g_object_get (get_task (dataset, 20), "departments", &row, NULL);
+    ck_assert_str_eq (row[4], "市综治办");
+  }
 }
 END_TEST
 
@@ -382,10 +406,12 @@ START_TEST (test_other_queries)
   static const guint districts_led[] = { 22 };
   static const guint districts_of[] = { 6, 7, 22, 25 };
   static const guint politics_law_of[] = { 16, 20, 32 };
+  static const guint politics_law_led[] = { 16, 32 };
 
   assert_task_numbers (led_districts, districts_led, G_N_ELEMENTS (districts_led));
   assert_task_numbers (of_districts, districts_of, G_N_ELEMENTS (districts_of));
-  assert_task_numbers (led_alias, NULL, 0);
+  /* By an alias: the same unit (市综治办 is 市委政法委). */
+  assert_task_numbers (led_alias, politics_law_led, G_N_ELEMENTS (politics_law_led));
   assert_task_numbers (of_politics_law, politics_law_of, G_N_ELEMENTS (politics_law_of));
   assert_task_numbers (of_nobody, NULL, 0);
 }
@@ -466,15 +492,48 @@ END_TEST
 
 START_TEST (test_add_to_sample)
 {
-  /* The sample holds tasks 11, 16 and 37 of its own: refused, unchanged. */
+  /* The sample holds tasks 11, 16 and 37 and 12 of the annex's
+   * departments, equal to the annex's: they are kept, the rest is added. */
   g_autoptr(CommunityDataset) sample = community_test_load_sample ();
+  g_autoptr(CommunityDataset) annex = new_annex ();
+  CommunityTask *task16 = community_dataset_get_task (sample, 16);
+  CommunityDepartment *civil = community_dataset_get_department (sample, "市民政局");
+  GListModel *tasks = community_dataset_get_items (sample, COMMUNITY_ENTITY_KIND_TASK);
+  GError *error = NULL;
+
+  ck_assert_ptr_nonnull (task16);
+  ck_assert_msg (community_annex_add_to (sample, &error), "add_to: %s", error != NULL ? error->message : "");
+  ck_assert_uint_eq (g_list_model_get_n_items (tasks), 39);
+  ck_assert_ptr_eq (community_dataset_get_task (sample, 16), task16);
+  ck_assert_ptr_eq (community_dataset_get_department (sample, "市民政局"), civil);
+  /* The sample's own department that the annex does not name stays. */
+  ck_assert_ptr_nonnull (community_dataset_get_department (sample, "市城管局"));
+  ck_assert_uint_eq (g_list_model_get_n_items (community_dataset_get_items (sample, COMMUNITY_ENTITY_KIND_DEPARTMENT)),
+                     g_list_model_get_n_items (community_dataset_get_items (annex, COMMUNITY_ENTITY_KIND_DEPARTMENT)) + 1);
+}
+END_TEST
+
+/* Only what differs is refused, and named; nothing is added then. */
+START_TEST (test_add_to_names_what_differs)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityDataset) pristine = community_test_load_sample ();
   GError *error = NULL;
 
-  ck_assert (!community_annex_add_to (sample, &error));
+  g_object_set (community_dataset_get_task (dataset, 37), "clause", "六(一)", NULL);
+  g_object_set (community_dataset_get_department (dataset, "市残联"), "name", "无锡市残疾人联合会", NULL);
+  g_object_set (community_dataset_get_task (pristine, 37), "clause", "六(一)", NULL);
+  g_object_set (community_dataset_get_department (pristine, "市残联"), "name", "无锡市残疾人联合会", NULL);
+
+  ck_assert (!community_annex_add_to (dataset, &error));
   ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE));
+  ck_assert_ptr_nonnull (strstr (error->message, "task “37”"));
+  ck_assert_ptr_nonnull (strstr (error->message, "department “市残联”"));
+  /* Equal ones are not named. */
+  ck_assert_ptr_null (strstr (error->message, "“16”"));
+  ck_assert_ptr_null (strstr (error->message, "市民政局"));
   g_clear_error (&error);
-  ck_assert (community_dataset_equal (sample, pristine));
+  ck_assert (community_dataset_equal (dataset, pristine));
 }
 END_TEST
 
@@ -491,10 +550,9 @@ START_TEST (test_add_to_empty)
                  error != NULL ? error->message : "");
   ck_assert (community_dataset_equal (dataset, annex));
 
-  /* A second time: everything is already there. */
-  ck_assert (!community_annex_add_to (dataset, &error));
-  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE));
-  g_clear_error (&error);
+  /* A second time: everything is already there, equal, and kept. */
+  ck_assert_msg (community_annex_add_to (dataset, &error), "add_to: %s",
+                 error != NULL ? error->message : "");
   ck_assert (community_dataset_equal (dataset, annex));
 
   /* Into a dataset with other things, after them. */
@@ -597,6 +655,132 @@ START_TEST (test_finalized)
 }
 END_TEST
 
+/* Splits a row's units as the annex writes them: at “、”, at the ASCII
+ * “,” and at “及”. */
+static GPtrArray *
+split_units (const char *units)
+{
+  g_autofree char *text = g_strdup (units);
+  GPtrArray *result = g_ptr_array_new_with_free_func (g_free);
+  char *start = text;
+
+  for (char *p = text; ; )
+    {
+      gsize separator = g_str_has_prefix (p, "、") ? strlen ("、")
+                        : g_str_has_prefix (p, "及") ? strlen ("及")
+                        : *p == ',' ? 1 : 0;
+
+      if (separator > 0 || *p == '\0')
+        {
+          gboolean end = *p == '\0';
+
+          *p = '\0';
+          if (*start != '\0')
+            g_ptr_array_add (result, g_strdup (start));
+          if (end)
+            break;
+          p += separator;
+          start = p;
+        }
+      else
+        p = g_utf8_next_char (p);
+    }
+
+  return result;
+}
+
+/* DOMAIN.md §8: every row keeps its units exactly as the policy writes
+ * them, 39 of 39, and every unit resolves to a department. The expected
+ * rows are tests/data/annex-seed.json, the table 重点任务分工 taken from the
+ * policy text (shared/seed) row by row, not from lib/data/annex.json. */
+START_TEST (test_rows_literal)
+{
+  g_autoptr(CommunityDataset) dataset = new_annex ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+  guint literal = 0;
+
+  ck_assert_msg (json_parser_load_from_file (parser, TEST_DATA_DIR "/annex-seed.json", &error),
+                 "%s", error != NULL ? error->message : "");
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "rows");
+  ck_assert_uint_eq (json_array_get_length (rows), 39);
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      guint number = json_object_get_int_member (row, "number");
+      g_autoptr(GPtrArray) units = split_units (json_object_get_string_member (row, "units"));
+      CommunityTask *task = community_dataset_get_task (dataset, number);
+      g_auto(GStrv) departments = NULL;
+      g_autofree char *text = NULL;
+      gboolean same;
+
+      ck_assert_msg (task != NULL, "no task %u", number);
+      g_object_get (task, "departments", &departments, "text", &text, NULL);
+      ck_assert_str_eq (text, json_object_get_string_member (row, "text"));
+      same = g_strv_length (departments) == units->len;
+      for (guint u = 0; same && u < units->len; u++)
+        same = g_str_equal (departments[u], units->pdata[u]);
+      ck_assert_msg (same, "task %u: its units are not the annex's %s", number,
+                     json_object_get_string_member (row, "units"));
+      for (guint u = 0; u < units->len; u++)
+        ck_assert_msg (community_dataset_find_department (dataset, units->pdata[u]) != NULL,
+                       "task %u: “%s” names no department", number, (char *) units->pdata[u]);
+      literal++;
+    }
+  ck_assert_uint_eq (literal, 39);
+}
+END_TEST
+
+/* A reference resolves by id, then name, then alias. */
+START_TEST (test_find_department_order)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDepartment) a = community_department_new ("A");
+  g_autoptr(CommunityDepartment) b = community_department_new ("B");
+  g_autoptr(CommunityDepartment) c = community_department_new ("C");
+  const char * const a_aliases[] = { "甲", "乙", NULL };
+  const char * const c_aliases[] = { "B", NULL };
+
+  /* A is called 乙 by alias, B is named 甲, C has B's id as an alias. */
+  g_object_set (a, "name", "A办", "aliases", a_aliases, NULL);
+  g_object_set (b, "name", "甲", NULL);
+  g_object_set (c, "name", "C局", "aliases", c_aliases, NULL);
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (a), NULL));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (b), NULL));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (c), NULL));
+
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "B"), b);     /* id before alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "甲"), b);    /* name before alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "乙"), a);    /* alias */
+  ck_assert_ptr_eq (community_dataset_find_department (dataset, "C局"), c);   /* name */
+  ck_assert_ptr_null (community_dataset_find_department (dataset, "丙"));
+  /* lookup() stays by identity alone. */
+  ck_assert_ptr_null (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_DEPARTMENT, "乙"));
+
+  /* A work item naming a department by alias passes ref.unresolved; one
+   * naming nothing fails it. */
+  {
+    g_autoptr(CommunityWorkItem) named = community_work_item_new ("W1");
+    g_autoptr(CommunityWorkItem) unnamed = community_work_item_new ("W2");
+    g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+    g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+    g_autoptr(CommunityReport) report = NULL;
+
+    g_object_set (named, "department", "乙", NULL);
+    g_object_set (unnamed, "department", "丙", NULL);
+    ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (named), NULL));
+    ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (unnamed), NULL));
+    report = community_validator_run (validator, dataset);
+    community_test_assert_counts (report, "ref.unresolved", 1, 1, 0);
+    community_test_assert_one_finding (report, "ref.unresolved", "W2", "/work_items/1/department");
+    ck_assert_ptr_eq (community_dataset_resolve (dataset, COMMUNITY_RECORD (named), "department"),
+                      COMMUNITY_ENTITY (a));
+  }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -607,6 +791,8 @@ main (void)
   tcase_add_test (tc, test_texts_and_clauses);
   tcase_add_test (tc, test_task_17);
   tcase_add_test (tc, test_task_16_alias);
+  tcase_add_test (tc, test_rows_literal);
+  tcase_add_test (tc, test_find_department_order);
   tcase_add_test (tc, test_task_20_alias);
   tcase_add_test (tc, test_slips_kept);
   tcase_add_test (tc, test_notes);
@@ -616,6 +802,7 @@ main (void)
   tcase_add_test (tc, test_add_to_refuses_duplicate_task);
   tcase_add_test (tc, test_add_to_refuses_duplicate_department);
   tcase_add_test (tc, test_add_to_sample);
+  tcase_add_test (tc, test_add_to_names_what_differs);
   tcase_add_test (tc, test_add_to_empty);
   tcase_add_test (tc, test_round_trip);
   tcase_add_test (tc, test_queries_on_other_data);

@@ -85,10 +85,11 @@ community_test_load_sample (void)
                    _prefix, _e->message); \
   } G_STMT_END
 
-/* Loads @json (a whole dataset document) and validates it with the
- * built-in wuxi-2018 ruleset. */
+/* Loads @json (a whole dataset document) and validates it with
+ * @ruleset_json (a ruleset document; NULL: the built-in wuxi-2018). */
 static inline CommunityReport *
-community_test_validate (const char *json)
+community_test_validate_with (const char *json,
+                              const char *ruleset_json)
 {
   g_autoptr(CommunityDataset) dataset = community_dataset_new ();
   g_autoptr(CommunityRuleset) ruleset = NULL;
@@ -97,10 +98,18 @@ community_test_validate (const char *json)
 
   if (!community_dataset_load_from_data (dataset, json, -1, &error))
     ck_abort_msg ("the test dataset does not load: %s", error->message);
-  ruleset = community_ruleset_new_builtin ("wuxi-2018", &error);
-  ck_assert_ptr_nonnull (ruleset);
+  ruleset = ruleset_json != NULL ? community_ruleset_new_from_data (ruleset_json, -1, &error)
+                                 : community_ruleset_new_builtin ("wuxi-2018", &error);
+  ck_assert_msg (ruleset != NULL, "the test ruleset does not load: %s", error != NULL ? error->message : "");
   validator = community_validator_new (ruleset);
   return community_validator_run (validator, dataset);
+}
+
+/* The same with the built-in wuxi-2018 ruleset. */
+static inline CommunityReport *
+community_test_validate (const char *json)
+{
+  return community_test_validate_with (json, NULL);
 }
 
 /* The findings of one rule, as a new list. */

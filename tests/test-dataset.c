@@ -5,6 +5,8 @@
 
 #include "test-common.h"
 
+#include <string.h>
+
 typedef struct {
   guint calls;
   guint position;
@@ -294,6 +296,74 @@ START_TEST (test_header_properties)
 }
 END_TEST
 
+/* DOMAIN.md §2: funding, wage baselines, surveys and commendations may have
+ * no id. They load, are added, keep their place and save back without one;
+ * they are not indexed. The other kinds still need theirs. */
+START_TEST (test_optional_ids)
+{
+  static const char document[] =
+    "{\"format\": \"libcommunity-dataset\", \"version\": 1,"
+    " \"funding\": [{\"year\": 2019, \"recipient\": \"320200000000\", \"purpose\": \"weak_area_subsidy\","
+    "   \"amount_yuan\": 1}, {\"id\": \"F2\", \"year\": 2019, \"recipient\": \"320200000000\","
+    "   \"purpose\": \"other\", \"amount_yuan\": 2}, {\"year\": 2019, \"recipient\": \"320200000000\","
+    "   \"purpose\": \"other\", \"amount_yuan\": 3}],"
+    " \"wage_baselines\": [{\"division\": \"320200000000\", \"year\": 2018, \"average_annual_wage_yuan\": 1}],"
+    " \"surveys\": [{\"division\": \"320200000000\", \"year\": 2019, \"indicator\": \"public.security-sense\","
+    "   \"value\": 0.9}],"
+    " \"commendations\": [{\"year\": 2019, \"kind\": \"party_secretary\", \"subject\": \"W1\"}]}";
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityDataset) reloaded = community_dataset_new ();
+  g_autoptr(CommunityFunding) extra = community_funding_new (NULL);
+  g_autoptr(CommunityGrid) grid = g_object_new (COMMUNITY_TYPE_GRID, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  g_autoptr(CommunityEntity) first = NULL;
+  GListModel *funding;
+
+  ck_assert_msg (community_dataset_load_from_data (dataset, document, -1, &error), "%s",
+                 error != NULL ? error->message : "");
+  funding = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_FUNDING);
+  ck_assert_uint_eq (g_list_model_get_n_items (funding), 3);
+  first = g_list_model_get_item (funding, 0);
+  ck_assert_ptr_null (community_entity_get_identity (first));
+  ck_assert_ptr_nonnull (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_FUNDING, "F2"));
+  ck_assert_uint_eq (g_list_model_get_n_items (community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_COMMENDATION)), 1);
+
+  /* Added without an id, after the others; a grid still needs one. */
+  g_object_set (extra, "year", 2020, "recipient", "320200000000", "purpose", COMMUNITY_FUNDING_PURPOSE_OTHER,
+                "amount-yuan", (gint64) 4, NULL);
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (extra), &error));
+  ck_assert_uint_eq (g_list_model_get_n_items (funding), 4);
+  ck_assert (!community_dataset_add (dataset, COMMUNITY_ENTITY (grid), &error));
+  ck_assert (g_error_matches (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_NO_IDENTITY));
+  g_clear_error (&error);
+
+  /* Saved without ids, loaded back equal; removed by position. */
+  saved = community_dataset_save_to_data (dataset, NULL);
+  ck_assert_ptr_null (strstr (saved, "\"id\": null"));
+  ck_assert (community_dataset_load_from_data (reloaded, saved, -1, NULL));
+  ck_assert (community_dataset_equal (dataset, reloaded));
+  ck_assert (community_dataset_remove (dataset, first));
+  ck_assert_uint_eq (g_list_model_get_n_items (funding), 3);
+  ck_assert_ptr_nonnull (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_FUNDING, "F2"));
+
+  /* Two records without an id are not duplicates; two with the same id are. */
+  ck_assert (!community_dataset_load_from_data (reloaded,
+    "{\"format\": \"libcommunity-dataset\", \"version\": 1, \"funding\": ["
+    "{\"id\": \"F\", \"year\": 2019, \"recipient\": \"x\", \"purpose\": \"other\", \"amount_yuan\": 1},"
+    "{\"id\": \"F\", \"year\": 2019, \"recipient\": \"x\", \"purpose\": \"other\", \"amount_yuan\": 1}]}", -1, &error));
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_DUPLICATE));
+  ck_assert (g_str_has_prefix (error->message, "/funding/1/id"));
+  g_clear_error (&error);
+
+  /* A grid without an id is still refused, with its pointer. */
+  ck_assert (!community_dataset_load_from_data (reloaded,
+    "{\"format\": \"libcommunity-dataset\", \"version\": 1, \"grids\": [{\"community\": \"x\"}]}", -1, &error));
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING));
+  ck_assert (g_str_has_prefix (error->message, "/grids/0/id"));
+}
+END_TEST
+
 START_TEST (test_dataset_finalized)
 {
   CommunityDataset *dataset = new_small_dataset ();
@@ -325,6 +395,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_walk_up);
   tcase_add_test (tc, test_walk_up_cycle);
   tcase_add_test (tc, test_header_properties);
+  tcase_add_test (tc, test_optional_ids);
   tcase_add_test (tc, test_dataset_finalized);
   suite_add_tcase (suite, tc);
 

@@ -7,6 +7,8 @@
 
 #include "test-common.h"
 
+#include <math.h>
+
 #define HEAD "{\"format\": \"libcommunity-dataset\", \"version\": 1, "
 
 /* One city, two districts; 梁溪区 has two streets, 锡山区 one town. */
@@ -33,7 +35,10 @@ static const char * const all_indicators[] = {
   "public.security-sense", "secretary.five-strong-share",
   "street.guidance-station-coverage", "home-care.station-rate.urban",
   "home-care.station-rate.rural", "home-care.coverage.urban",
-  "home-care.coverage.rural", "home-care.informatization", NULL
+  "home-care.coverage.rural", "home-care.informatization",
+  /* monitoring indicators: no target */
+  "committee.local-resident-share", "community.disabled-home-share",
+  "community.emergency-shelter-share", "street.social-org-incubator-share", NULL
 };
 
 static CommunityIndicatorResult *
@@ -279,6 +284,20 @@ expect_community (Expected   *expected,
             json_object_get_int_member (elderly, "population"));
   expect (expected, divisions, "home-care.informatization",
           member_true (elderly, "home_care_informatized"), 1);
+  /* The monitoring indicators. */
+  expect (expected, divisions, "community.disabled-home-share", owns_kind (expected, code, "disabled_home", FALSE), 1);
+  expect (expected, divisions, "community.emergency-shelter-share",
+          owns_kind (expected, code, "emergency_shelter", FALSE), 1);
+  if (urban && json_object_has_member (community, "committee"))
+    {
+      JsonObject *committee = json_object_get_object_member (community, "committee");
+
+      if (json_object_has_member (committee, "members") && json_object_has_member (committee, "local_resident_members"))
+        expect (expected, divisions, "committee.local-resident-share",
+                MIN (json_object_get_int_member (committee, "local_resident_members"),
+                     json_object_get_int_member (committee, "members")),
+                json_object_get_int_member (committee, "members"));
+    }
 }
 
 static void
@@ -403,6 +422,8 @@ START_TEST (test_sample_independent)
 
           expect (&expected, divisions, "street.guidance-station-coverage",
                   owns_kind (&expected, member_string (division, "code"), "party_guidance_station", FALSE), 1);
+          expect (&expected, divisions, "street.social-org-incubator-share",
+                  owns_kind (&expected, member_string (division, "code"), "social_org_incubator", FALSE), 1);
         }
     }
   /* The sample has one survey a division, all of 2019 = its as_of year. */
@@ -438,8 +459,11 @@ START_TEST (test_sample_independent)
 
           ck_assert_str_eq (community_indicator_result_get_id (result), ids[k]);
           ck_assert_str_eq (community_indicator_result_get_division (result), division_codes->pdata[d]);
-          ck_assert_double_eq (community_indicator_result_get_target (result),
-                               community_ruleset_get_indicator_target (ruleset, ids[k]));
+          if (community_indicator_result_has_target (result))
+            ck_assert_double_eq (community_indicator_result_get_target (result),
+                                 community_ruleset_get_indicator_target (ruleset, ids[k]));
+          else
+            ck_assert (isnan (community_ruleset_get_indicator_target (ruleset, ids[k])));
         }
   }
 
@@ -475,9 +499,14 @@ START_TEST (test_sample_independent)
       static const char * const not_met[] = {
         "self-governance.compliance", "grid.coverage", "service-config.compliance",
         "harmonious.urban", "rural.cultural-center-coverage",
-        "street.guidance-station-coverage", "home-care.informatization", NULL
+        "street.guidance-station-coverage", "home-care.informatization",
+        /* monitoring indicators: never met, having no target */
+        "committee.local-resident-share", "community.disabled-home-share",
+        "community.emergency-shelter-share", "street.social-org-incubator-share", NULL
       };
 
+      /* The city has no disabled home, shelter or incubator in the sample:
+       * those rates are 0, and applicable. */
       assert_met (report, all_indicators[k], CITY, !g_strv_contains (not_met, all_indicators[k]));
     }
   assert_met (report, "worker.certified-share", XISHAN, FALSE);
@@ -799,7 +828,83 @@ START_TEST (test_odd_hierarchy)
   assert_rate (report, "self-governance.compliance", TOWN_C, 0, 1);
   assert_not_applicable (report, "self-governance.compliance", CITY);
   indicators = community_report_get_indicators (report);
-  ck_assert_uint_eq (g_list_model_get_n_items (indicators), 16 * 4);
+  ck_assert_uint_eq (g_list_model_get_n_items (indicators), 20 * 4);
+}
+END_TEST
+
+/* The four monitoring indicators of DOMAIN.md §5: rates at every tier,
+ * with no target (never met; target and met null in JSON). Street A has
+ * an urban community with a committee of 7 (5 local) owning a home for the
+ * disabled, and one of 9 (3 local) owning an emergency shelter and a
+ * social-organization incubator (a community's, which the street share
+ * does not count); town C has a village and owns an incubator itself. */
+START_TEST (test_monitoring_indicators)
+{
+  g_autoptr(CommunityReport) report = community_test_validate (
+    HEAD "\"as_of\": \"2019-12-31\", " DIVISIONS ", \"communities\": ["
+    "{\"code\": \"320213001001\", \"name\": \"甲\", \"kind\": \"urban\", \"street\": \"" STREET_A "\","
+    " \"committee\": {\"members\": 7, \"local_resident_members\": 5}},"
+    "{\"code\": \"320213001002\", \"name\": \"乙\", \"kind\": \"urban\", \"street\": \"" STREET_A "\","
+    " \"committee\": {\"members\": 9, \"local_resident_members\": 3}},"
+    "{\"code\": \"320213002001\", \"name\": \"丙\", \"kind\": \"urban\", \"street\": \"" STREET_B "\","
+    " \"committee\": {\"members\": 5}},"
+    "{\"code\": \"320205100200\", \"name\": \"丁村\", \"kind\": \"rural\", \"street\": \"" TOWN_C "\","
+    " \"committee\": {\"members\": 5, \"local_resident_members\": 5}}],"
+    " \"facilities\": ["
+    "{\"id\": \"F1\", \"name\": \"x\", \"kind\": \"disabled_home\", \"owner\": \"320213001001\"},"
+    "{\"id\": \"F2\", \"name\": \"x\", \"kind\": \"emergency_shelter\", \"owner\": \"320213001002\"},"
+    "{\"id\": \"F3\", \"name\": \"x\", \"kind\": \"social_org_incubator\", \"owner\": \"320213001002\"},"
+    "{\"id\": \"F4\", \"name\": \"x\", \"kind\": \"social_org_incubator\", \"owner\": \"" TOWN_C "\"}]}");
+  g_autoptr(JsonNode) node = community_report_to_json (report);
+  JsonArray *indicators = json_object_get_array_member (json_node_get_object (node), "indicators");
+  CommunityIndicatorResult *result;
+  guint n_monitoring = 0;
+
+  /* Σ local / Σ members over urban communities giving both: 丙 gives no
+   * local count, 丁村 is rural. */
+  assert_rate (report, "committee.local-resident-share", STREET_A, 8, 16);
+  assert_rate (report, "committee.local-resident-share", LIANGXI, 8, 16);
+  assert_rate (report, "committee.local-resident-share", CITY, 8, 16);
+  assert_not_applicable (report, "committee.local-resident-share", STREET_B);
+  assert_not_applicable (report, "committee.local-resident-share", TOWN_C);
+
+  assert_rate (report, "community.disabled-home-share", STREET_A, 1, 2);
+  assert_rate (report, "community.disabled-home-share", STREET_B, 0, 1);
+  assert_rate (report, "community.disabled-home-share", LIANGXI, 1, 3);
+  assert_rate (report, "community.disabled-home-share", CITY, 1, 4);
+  assert_rate (report, "community.emergency-shelter-share", STREET_A, 1, 2);
+  assert_rate (report, "community.emergency-shelter-share", XISHAN, 0, 1);
+  assert_rate (report, "community.emergency-shelter-share", CITY, 1, 4);
+
+  /* Only a street's own incubator counts, not a community's. */
+  assert_rate (report, "street.social-org-incubator-share", STREET_A, 0, 1);
+  assert_rate (report, "street.social-org-incubator-share", TOWN_C, 1, 1);
+  assert_rate (report, "street.social-org-incubator-share", LIANGXI, 0, 2);
+  assert_rate (report, "street.social-org-incubator-share", XISHAN, 1, 1);
+  result = assert_rate (report, "street.social-org-incubator-share", CITY, 1, 3);
+
+  ck_assert (!community_indicator_result_has_target (result));
+  ck_assert (isnan (community_indicator_result_get_target (result)));
+  ck_assert (!community_indicator_result_get_met (result));
+  ck_assert (community_indicator_result_has_target (get_indicator (report, "grid.coverage", CITY)));
+
+  for (guint i = 0; i < json_array_get_length (indicators); i++)
+    {
+      JsonObject *object = json_array_get_object_element (indicators, i);
+      const char *id = json_object_get_string_member (object, "id");
+      gboolean monitoring = g_str_equal (id, "committee.local-resident-share") ||
+                            g_str_equal (id, "community.disabled-home-share") ||
+                            g_str_equal (id, "community.emergency-shelter-share") ||
+                            g_str_equal (id, "street.social-org-incubator-share");
+
+      ck_assert_msg (JSON_NODE_HOLDS_NULL (json_object_get_member (object, "target")) == monitoring, "%s", id);
+      if (monitoring)
+        {
+          ck_assert (JSON_NODE_HOLDS_NULL (json_object_get_member (object, "met")));
+          n_monitoring++;
+        }
+    }
+  ck_assert_uint_eq (n_monitoring, 4 * 6);
 }
 END_TEST
 
@@ -813,7 +918,7 @@ START_TEST (test_report_json)
   JsonArray *indicators = json_object_get_array_member (json_node_get_object (node), "indicators");
   JsonObject *first = json_array_get_object_element (indicators, 0);
 
-  ck_assert_uint_eq (json_array_get_length (indicators), 16 * 6);
+  ck_assert_uint_eq (json_array_get_length (indicators), 20 * 6);
   ck_assert_str_eq (json_object_get_string_member (first, "id"), "self-governance.compliance");
   ck_assert_str_eq (json_object_get_string_member (first, "division"), CITY);
   ck_assert_int_eq (json_object_get_int_member (first, "numerator"), 1);
@@ -839,6 +944,7 @@ main (void)
   tcase_add_test (tc, test_ruleset_overrides);
   tcase_add_test (tc, test_odd_hierarchy);
   tcase_add_test (tc, test_report_json);
+  tcase_add_test (tc, test_monitoring_indicators);
   suite_add_tcase (s, tc);
   return community_test_run (s);
 }

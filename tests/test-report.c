@@ -49,18 +49,18 @@ START_TEST (test_sample_counts)
   GListModel *findings = community_report_get_findings (report);
 
   ck_assert_str_eq (community_report_get_ruleset (report), "wuxi-2018");
-  ck_assert_uint_eq (g_list_model_get_n_items (findings), 8);
+  ck_assert_uint_eq (g_list_model_get_n_items (findings), 9);
   ck_assert (g_list_model_get_item_type (findings) == COMMUNITY_TYPE_FINDING);
-  ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_ERROR), 5);
+  ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_ERROR), 6);
   ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_WARNING), 3);
   ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_INFO), 0);
-  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_ERROR), 5);
-  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_WARNING), 8);
-  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_INFO), 8);
+  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_ERROR), 6);
+  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_WARNING), 9);
+  ck_assert_uint_eq (community_report_count_at_least (report, COMMUNITY_SEVERITY_INFO), 9);
 }
 END_TEST
 
-/* The eight deliberate defects of examples/data/README.md, each with its
+/* The nine deliberate defects of examples/data/README.md, each with its
  * subject, pointer and numbers. */
 START_TEST (test_sample_findings)
 {
@@ -82,11 +82,15 @@ START_TEST (test_sample_findings)
   ck_assert (json_node_get_double (community_finding_get_actual (finding)) == 860);
   ck_assert (community_finding_get_shortfall (finding) == 240);
 
-  finding = community_test_assert_one_finding (report, "worker.pay-floor", "W0018",
-                                               "/workers/17/annual_pay_yuan");
+  /* 梁溪区's 52 full-time staff earn 110353 yuan on average (年人均), under
+   * its 2018 baseline. */
+  finding = community_test_assert_one_finding (report, "worker.pay-floor", "320213000000",
+                                               "/divisions/1");
   ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_WARNING);
-  ck_assert_int_eq (json_node_get_int (community_finding_get_expected (finding)), 98640);
-  ck_assert_int_eq (json_node_get_int (community_finding_get_actual (finding)), 92400);
+  ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_DIVISION);
+  ck_assert_int_eq (json_node_get_int (community_finding_get_expected (finding)), 112480);
+  ck_assert_int_eq (json_node_get_int (community_finding_get_actual (finding)), 110353);
+  ck_assert (community_finding_get_shortfall (finding) == 112480 - 110353);
 
   finding = community_test_assert_one_finding (report, "grid.leader", "320205106001-G02",
                                                "/grids/17/leader");
@@ -96,11 +100,18 @@ START_TEST (test_sample_findings)
   ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_DIVISION);
   community_test_assert_one_finding (report, "funding.community-floor", "320205106203",
                                      "/communities/9");
-  finding = community_test_assert_one_finding (report, "consultation.feedback-overdue", "K004",
-                                               "/consultations/3/state");
-  ck_assert_int_eq (json_node_get_int (community_finding_get_actual (finding)), 204);
   community_test_assert_one_finding (report, "work-item.admission", "WI-06",
                                      "/work_items/5/legal_review/approved");
+  /* An assessment issued by a department (the alias 市综治办 resolves). */
+  finding = community_test_assert_one_finding (report, "work-item.department-assessment", "WI-11",
+                                               "/work_items/10/issued_by");
+  ck_assert_str_eq (json_node_get_string (community_finding_get_expected (finding)), "grassroots_government");
+  ck_assert_str_eq (json_node_get_string (community_finding_get_actual (finding)), "department");
+  /* 8 full-time workers commended in 2019, of 10. */
+  finding = community_test_assert_one_finding (report, "commendation.annual", "320200000000", "/divisions/0");
+  ck_assert_int_eq (json_node_get_int (community_finding_get_actual (finding)), 8);
+  ck_assert_str_eq (json_object_get_string_member (json_node_get_object (community_finding_get_expected (finding)),
+                                                   "kind"), "full_time_worker");
 }
 END_TEST
 
@@ -111,8 +122,11 @@ START_TEST (test_rule_results)
   CommunityRuleResult *leader = community_report_get_rule_result (report, "grid.leader");
   guint failed = 0;
 
-  /* 33 rules, facility.office-area disabled by default. */
-  ck_assert_uint_eq (g_list_model_get_n_items (results), 32);
+  /* 37 rules; facility.office-area, consultation.feedback-overdue and
+   * work-item.ledger-rating-cap disabled by default. */
+  ck_assert_uint_eq (g_list_model_get_n_items (results), 34);
+  ck_assert_ptr_null (community_report_get_rule_result (report, "consultation.feedback-overdue"));
+  ck_assert_ptr_null (community_report_get_rule_result (report, "work-item.ledger-rating-cap"));
   ck_assert_ptr_null (community_report_get_rule_result (report, "facility.office-area"));
   ck_assert_ptr_null (community_report_get_rule_result (report, "no.such-rule"));
 
@@ -135,7 +149,7 @@ START_TEST (test_rule_results)
                          community_rule_result_get_failed (result));
       failed += community_rule_result_get_failed (result);
     }
-  ck_assert_uint_eq (failed, 8);
+  ck_assert_uint_eq (failed, 9);
 }
 END_TEST
 
@@ -151,23 +165,23 @@ START_TEST (test_filter)
   g_autoptr(GListModel) street = community_report_filter (report, COMMUNITY_SEVERITY_INFO,
                                                           NULL, NULL, "320214055000");
   g_autoptr(GListModel) worker = community_report_filter (report, COMMUNITY_SEVERITY_INFO,
-                                                          NULL, "W0018", NULL);
+                                                          NULL, "320213000000", NULL);
   g_autoptr(GListModel) none = community_report_filter (report, COMMUNITY_SEVERITY_ERROR,
                                                         "worker.pay-floor", NULL, NULL);
   g_autoptr(GListModel) city = community_report_filter (report, COMMUNITY_SEVERITY_INFO,
                                                         NULL, NULL, "320200000000");
 
-  ck_assert_uint_eq (g_list_model_get_n_items (errors), 5);
-  for (guint i = 0; i < 5; i++)
+  ck_assert_uint_eq (g_list_model_get_n_items (errors), 6);
+  for (guint i = 0; i < 6; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (errors, i);
       ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
     }
 
-  /* 梁溪区: a community's and a worker's finding below it, not 锡山区's grid. */
+  /* 梁溪区: its communities' findings and its own, not 锡山区's grid. */
   ck_assert (has_finding (liangxi, "grid.coverage", "320213025009"));
   ck_assert (has_finding (liangxi, "facility.area-per-households", "320213025005"));
-  ck_assert (has_finding (liangxi, "worker.pay-floor", "W0018"));
+  ck_assert (has_finding (liangxi, "worker.pay-floor", "320213000000"));
   ck_assert (!has_finding (liangxi, "grid.leader", "320205106001-G02"));
   ck_assert (!has_finding (liangxi, "street.party-guidance-station", "320214055000"));
 
@@ -175,12 +189,19 @@ START_TEST (test_filter)
   ck_assert (has_finding (xishan, "funding.community-floor", "320205106203"));
   ck_assert (!has_finding (xishan, "grid.coverage", "320213025009"));
 
-  /* A street's own finding is in the street's filter. */
+  /* A street's own finding is in the street's filter. WI-11 lists no
+   * community: carried out in every one (DOMAIN.md §2), it is the city's,
+   * in the city's filter alone. */
   ck_assert (has_finding (street, "street.party-guidance-station", "320214055000"));
   ck_assert_uint_eq (g_list_model_get_n_items (street), 1);
+  ck_assert (!has_finding (liangxi, "work-item.department-assessment", "WI-11"));
+  ck_assert (has_finding (city, "work-item.department-assessment", "WI-11"));
+  /* WI-06 lists its communities: it lies in theirs alone. */
+  ck_assert (has_finding (liangxi, "work-item.admission", "WI-06"));
+  ck_assert (!has_finding (xishan, "work-item.admission", "WI-06"));
 
   /* Everything is below the city. */
-  ck_assert_uint_eq (g_list_model_get_n_items (city), 8);
+  ck_assert_uint_eq (g_list_model_get_n_items (city), 9);
 
   ck_assert_uint_eq (g_list_model_get_n_items (worker), 1);
   /* worker.pay-floor is a warning: nothing at error level. */
@@ -219,6 +240,59 @@ START_TEST (test_indicators)
 }
 END_TEST
 
+/* Every indicator of the sample's report has a title, also in its JSON;
+ * the tests run in the C locale, so the titles are English. */
+START_TEST (test_indicator_titles)
+{
+  g_autoptr(CommunityReport) report = validate_sample (NULL);
+  GListModel *indicators = community_report_get_indicators (report);
+  CommunityIndicatorResult *result;
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
+      const char *title = community_indicator_result_get_title (indicator);
+
+      ck_assert_msg (title != NULL && *title != '\0', "%s has no title",
+                     community_indicator_result_get_id (indicator));
+    }
+
+  result = community_report_get_indicator (report, "self-governance.compliance", "320200000000");
+  ck_assert_str_eq (community_indicator_result_get_title (result),
+                    "Villages' and residents' committees self-governing to standard");
+  node = community_indicator_result_to_json (result);
+  ck_assert_str_eq (json_object_get_string_member (json_node_get_object (node), "title"),
+                    "Villages' and residents' committees self-governing to standard");
+}
+END_TEST
+
+/* The terms of vocabulary values: by value and by nick, for enums and for
+ * single flags; NULL for anything that is not one value. */
+START_TEST (test_vocabulary_terms)
+{
+  ck_assert_str_eq (community_vocabulary_get_term (COMMUNITY_TYPE_WORK_CATEGORY,
+                                                   COMMUNITY_WORK_CATEGORY_DEMOLITION),
+                    "demolition and removal of illegal buildings");
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_WORK_CATEGORY, "demolition"),
+                    "demolition and removal of illegal buildings");
+  ck_assert_str_eq (community_vocabulary_get_term (COMMUNITY_TYPE_WORKER_ROLES,
+                                                   COMMUNITY_WORKER_ROLES_GRID_LEADER),
+                    "grid leader");
+  /* The same nick in two vocabularies: two terms. */
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_GRID_BASE_UNIT, "residential"),
+                    "residential quarter (buildings)");
+  ck_assert_str_eq (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_UTILITY_PRICING, "residential"),
+                    "residents' prices");
+
+  ck_assert_ptr_null (community_vocabulary_get_term (COMMUNITY_TYPE_WORKER_ROLES,
+                                                     COMMUNITY_WORKER_ROLES_GRID_LEADER |
+                                                     COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR));
+  ck_assert_ptr_null (community_vocabulary_get_term (COMMUNITY_TYPE_WORK_CATEGORY, 999));
+  ck_assert_ptr_null (community_vocabulary_get_term_for_nick (COMMUNITY_TYPE_WORK_CATEGORY, "grid_leader"));
+}
+END_TEST
+
 /* Two validations of the same data serialise to the same bytes, whatever
  * order the entities were added in; the JSON has the §7 shape. */
 START_TEST (test_json_stable)
@@ -239,12 +313,12 @@ START_TEST (test_json_stable)
   ck_assert_int_eq (json_object_get_int_member (root, "version"), 1);
   ck_assert_str_eq (json_object_get_string_member (root, "ruleset"), "wuxi-2018");
   summary = json_object_get_object_member (root, "summary");
-  ck_assert_int_eq (json_object_get_int_member (summary, "errors"), 5);
+  ck_assert_int_eq (json_object_get_int_member (summary, "errors"), 6);
   ck_assert_int_eq (json_object_get_int_member (summary, "warnings"), 3);
   ck_assert_int_eq (json_object_get_int_member (summary, "infos"), 0);
   findings = json_object_get_array_member (root, "findings");
-  ck_assert_uint_eq (json_array_get_length (findings), 8);
-  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root, "rules")), 32);
+  ck_assert_uint_eq (json_array_get_length (findings), 9);
+  ck_assert_uint_eq (json_array_get_length (json_object_get_array_member (root, "rules")), 34);
   ck_assert_uint_gt (json_array_get_length (json_object_get_array_member (root, "indicators")), 0);
 
   for (guint i = 0; i < json_array_get_length (findings); i++)
@@ -279,8 +353,10 @@ START_TEST (test_rerun_after_change)
   g_autoptr(GListModel) pay = NULL;
   CommunityWorker *worker = community_dataset_get_worker (dataset, "W0018");
 
+  /* Paid 250000 instead of 92400, W0018 lifts 梁溪区's mean above its
+   * baseline. */
   ck_assert_ptr_nonnull (worker);
-  g_object_set (worker, "annual-pay-yuan", (gint64) 98640, NULL);
+  g_object_set (worker, "annual-pay-yuan", (gint64) 250000, NULL);
   after = community_validator_run (validator, dataset);
   ck_assert_uint_eq (community_report_count (after, COMMUNITY_SEVERITY_WARNING), 2);
   pay = community_test_findings (after, "worker.pay-floor");
@@ -316,15 +392,15 @@ START_TEST (test_overrides)
   ck_assert_uint_eq (g_list_model_get_n_items (leader), 0);
   ck_assert_ptr_null (community_report_get_rule_result (report, "grid.leader"));
 
-  finding = community_test_assert_one_finding (report, "worker.pay-floor", "W0018",
-                                               "/workers/17/annual_pay_yuan");
+  finding = community_test_assert_one_finding (report, "worker.pay-floor", "320213000000",
+                                               "/divisions/1");
   ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
   finding = community_test_assert_one_finding (report, "grid.coverage", "320213025009",
                                                "/communities/3/households");
   ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_INFO);
 
-  /* 5 errors − grid.leader − grid.coverage + worker.pay-floor. */
-  ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_ERROR), 4);
+  /* 6 errors − grid.leader − grid.coverage + worker.pay-floor. */
+  ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_ERROR), 5);
   ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_WARNING), 2);
   ck_assert_uint_eq (community_report_count (report, COMMUNITY_SEVERITY_INFO), 1);
 }
@@ -356,7 +432,7 @@ START_TEST (test_finalized)
   community_test_assert_finalized (report);
   /* What the caller holds outlives the report. */
   ck_assert_ptr_nonnull (community_finding_get_rule (finding));
-  ck_assert_uint_eq (g_list_model_get_n_items (findings), 8);
+  ck_assert_uint_eq (g_list_model_get_n_items (findings), 9);
 }
 END_TEST
 
@@ -371,6 +447,8 @@ main (void)
   tcase_add_test (tc, test_rule_results);
   tcase_add_test (tc, test_filter);
   tcase_add_test (tc, test_indicators);
+  tcase_add_test (tc, test_indicator_titles);
+  tcase_add_test (tc, test_vocabulary_terms);
   tcase_add_test (tc, test_json_stable);
   tcase_add_test (tc, test_rerun_after_change);
   tcase_add_test (tc, test_overrides);

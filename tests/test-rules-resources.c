@@ -392,6 +392,25 @@ START_TEST (test_funding_city_floor)
 }
 END_TEST
 
+/* The 1000万 covers innovation awards and subsidies to areas of weak
+ * finances (六(二)): both purposes count, and records need no id. */
+START_TEST (test_funding_city_floor_weak_areas)
+{
+  g_autoptr(CommunityReport) report = check (
+    HEAD DIVISIONS ", " FUNDING_COMMUNITIES ", 'funding': ["
+    " {'year': 2021, 'recipient': '320200000000', 'purpose': 'innovation_awards', 'amount_yuan': 7000000},"
+    " {'year': 2021, 'recipient': '320200000000', 'purpose': 'weak_area_subsidy', 'amount_yuan': 3000000},"
+    " {'year': 2022, 'recipient': '320200000000', 'purpose': 'weak_area_subsidy', 'amount_yuan': 9999999},"
+    " {'year': 2022, 'recipient': '320200000000', 'purpose': 'other', 'amount_yuan': 1}]}");
+  CommunityFinding *finding;
+
+  community_test_assert_counts (report, "funding.city-floor", 1, 1, 0);
+  finding = funding_finding_for (report, "funding.city-floor", "320200000000", 2022);
+  assert_int (community_finding_get_actual (finding), 9999999);
+  assert_shortfall (finding, 1);
+}
+END_TEST
+
 START_TEST (test_funding_city_floor_no_city)
 {
   /* No city division: each year is not applicable; no funding: nothing. */
@@ -712,7 +731,9 @@ END_TEST
 /* --- worker.pay-floor --- */
 
 /* Communities under D1 (its own baseline) and D2 (none: the city's). */
-#define PAY_DATA \
+#define PAY_DATA PAY_DATA_W1 ("98640")
+/* @w1: W1's pay, a string literal of digits. */
+#define PAY_DATA_W1(w1) \
   DIVISIONS ", 'communities': [" \
   " {'code': '320213025001', 'name': 'A', 'kind': 'urban', 'street': '320213025000'}," \
   " {'code': '320205001001', 'name': 'B', 'kind': 'urban', 'street': '320205001000'}]," \
@@ -724,13 +745,13 @@ END_TEST
   " 'workers': [" \
   /* Judged: full-time community staff. */ \
   "  {'id': 'W1', 'community': '320213025001', 'roles': ['community_worker'], 'employment': 'full_time'," \
-  "   'annual_pay_yuan': 98640}," \
+  "   'annual_pay_yuan': " w1 "}," \
   "  {'id': 'W2', 'community': '320213025001', 'roles': ['community_worker'], 'employment': 'full_time'," \
   "   'annual_pay_yuan': 92400}," \
   "  {'id': 'W3', 'community': '320205001001', 'roles': ['community_worker'], 'employment': 'full_time'," \
   "   'annual_pay_yuan': 100000}," \
   "  {'id': 'W4', 'community': '320205001001', 'roles': ['party_secretary'], 'employment': 'full_time'," \
-  "   'annual_pay_yuan': 102000}," \
+  "   'annual_pay_yuan': 103001}," \
   "  {'id': 'W5', 'community': '320205001001', 'roles': ['community_worker'], 'employment': 'full_time'}," \
   /* Not counted: part-time, a legal advisor, street-level staff. */ \
   "  {'id': 'W6', 'community': '320213025001', 'roles': ['community_worker'], 'employment': 'part_time'," \
@@ -740,54 +761,73 @@ END_TEST
   "  {'id': 'W8', 'street': '320213025000', 'roles': ['community_worker'], 'employment': 'full_time'," \
   "   'annual_pay_yuan': 10000}]"
 
+/* 年人均报酬: the mean pay of the full-time staff under each division
+ * with a baseline (四(四)), not each worker's. */
 START_TEST (test_worker_pay_floor)
 {
   g_autoptr(CommunityReport) report = check (HEAD "'as_of': '2019-12-31', " PAY_DATA "}");
   CommunityFinding *finding;
 
-  /* W1 is paid exactly D1's baseline; W4 more than the city's. W5's pay
-   * is unknown. The street's own baseline does not apply. */
-  community_test_assert_counts (report, "worker.pay-floor", 2, 2, 1);
+  /* D1 (its own 2018 baseline, 98640): W1 98640 and W2 92400, a mean of
+   * 95520. D2 has none, so its staff count under the city's (101256): W3
+   * 100000 and W4 103001, a mean of 101500.5, rounded to 101501. W5's pay
+   * is unknown, W6-W8 are not community staff: left out. The street's
+   * own baseline (B4) has nobody under it: not applicable. */
+  community_test_assert_counts (report, "worker.pay-floor", 1, 1, 1);
 
-  finding = finding_for (report, "worker.pay-floor", "W2");
-  ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_WORKER);
-  ck_assert_str_eq (community_finding_get_path (finding), "/workers/1/annual_pay_yuan");
+  finding = finding_for (report, "worker.pay-floor", "320213000000");
+  ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_DIVISION);
+  ck_assert_str_eq (community_finding_get_path (finding), "/divisions/1");
   assert_int (community_finding_get_expected (finding), 98640);
-  assert_int (community_finding_get_actual (finding), 92400);
-  assert_shortfall (finding, 6240);
+  assert_int (community_finding_get_actual (finding), 95520);
+  assert_shortfall (finding, 3120);
   ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_WARNING);
   ck_assert_str_eq (community_finding_get_clause (finding), "四(四)");
+  /* The mean is the policy's term, and no worker is named. */
+  ck_assert_ptr_null (strstr (community_finding_get_message (finding), "W2"));
+}
+END_TEST
 
-  /* D2 has no baseline: the city's 2018 one applies. */
-  finding = finding_for (report, "worker.pay-floor", "W3");
-  ck_assert_str_eq (community_finding_get_path (finding), "/workers/2/annual_pay_yuan");
-  assert_int (community_finding_get_expected (finding), 101256);
-  assert_int (community_finding_get_actual (finding), 100000);
-  assert_shortfall (finding, 1256);
+/* A worker paid less than the floor does not fail a division whose mean
+ * is above it: the policy sets a floor for the average. */
+START_TEST (test_worker_pay_floor_mean)
+{
+  /* W2 is still paid 92400, under the baseline; with W1 paid 104881 the
+   * mean is 98640.5, rounded to 98641: 梁溪区 passes. */
+  g_autoptr(CommunityReport) report = check (HEAD "'as_of': '2019-12-31', " PAY_DATA_W1 ("104881") "}");
+  g_autoptr(CommunityReport) just_under = check (HEAD "'as_of': '2019-12-31', " PAY_DATA_W1 ("104879") "}");
+
+  community_test_assert_counts (report, "worker.pay-floor", 2, 0, 1);
+  /* 104879 + 92400 = 197279: 98639.5 rounds to 98640, the baseline. */
+  community_test_assert_counts (just_under, "worker.pay-floor", 2, 0, 1);
 }
 END_TEST
 
 START_TEST (test_worker_pay_floor_year)
 {
-  /* As of 2020, the 2019 baselines apply: only the city has one. */
+  /* As of 2020, the 2019 baselines apply: only the city has one, and every
+   * staff member counts under it: (98640 + 92400 + 100000 + 103001) / 4. */
   g_autoptr(CommunityReport) report = check (HEAD "'as_of': '2020-06-30', " PAY_DATA "}");
   CommunityFinding *finding;
 
-  community_test_assert_counts (report, "worker.pay-floor", 0, 4, 1);
-  finding = finding_for (report, "worker.pay-floor", "W1");
+  community_test_assert_counts (report, "worker.pay-floor", 0, 1, 0);
+  finding = finding_for (report, "worker.pay-floor", "320200000000");
+  ck_assert_str_eq (community_finding_get_path (finding), "/divisions/0");
   assert_int (community_finding_get_expected (finding), 107312);
-  assert_shortfall (finding, 107312 - 98640);
+  assert_int (community_finding_get_actual (finding), 98510);
+  assert_shortfall (finding, 107312 - 98510);
 }
 END_TEST
 
 START_TEST (test_worker_pay_floor_not_applicable)
 {
-  /* Without as_of, or without a baseline for the year: not applicable. */
+  /* Without as_of the rule cannot say which year: not applicable, once.
+   * Without a baseline for the year nothing is judged. */
   g_autoptr(CommunityReport) no_as_of = check (HEAD PAY_DATA "}");
   g_autoptr(CommunityReport) no_baseline = check (HEAD "'as_of': '2016-01-01', " PAY_DATA "}");
 
-  community_test_assert_counts (no_as_of, "worker.pay-floor", 0, 0, 5);
-  community_test_assert_counts (no_baseline, "worker.pay-floor", 0, 0, 5);
+  community_test_assert_counts (no_as_of, "worker.pay-floor", 0, 0, 1);
+  community_test_assert_counts (no_baseline, "worker.pay-floor", 0, 0, 0);
 }
 END_TEST
 
@@ -983,8 +1023,8 @@ START_TEST (test_odd_data)
     " 'funding': [{'id': 'F1', 'year': 2018, 'recipient': '320213099999', 'purpose': 'community_operations',"
     "   'amount_yuan': 1}]}");
 
-  /* No baseline reachable: not applicable. */
-  community_test_assert_counts (report, "worker.pay-floor", 0, 0, 2);
+  /* The baseline's division does not resolve: not applicable. */
+  community_test_assert_counts (report, "worker.pay-floor", 0, 0, 1);
   /* W2's community does not resolve: not applicable. */
   community_test_assert_counts (report, "secretary.county-filing", 0, 0, 1);
   community_test_assert_counts (report, "workers.per-households", 1, 0, 1);
@@ -1038,14 +1078,15 @@ START_TEST (test_sample)
   assert_int (community_finding_get_actual (finding), 250000);
   assert_shortfall (finding, 50000);
 
-  /* README: W0018 is paid 92400, under 梁溪区's 2018 baseline; W0006
-   * (exactly the baseline) and W0007, W0008 (under the city's, which does
-   * not apply) pass. */
-  finding = community_test_assert_one_finding (report, "worker.pay-floor", "W0018",
-                                                "/workers/17/annual_pay_yuan");
-  assert_int (community_finding_get_expected (finding), 98640);
-  assert_int (community_finding_get_actual (finding), 92400);
-  assert_shortfall (finding, 6240);
+  /* README: 梁溪区's 52 full-time staff earn 110353 yuan on average, under
+   * its 2018 baseline of 112480; the rest of the city's, under the city's
+   * baseline, earn more than 101256. */
+  finding = community_test_assert_one_finding (report, "worker.pay-floor", "320213000000",
+                                                "/divisions/1");
+  assert_int (community_finding_get_expected (finding), 112480);
+  assert_int (community_finding_get_actual (finding), 110353);
+  assert_shortfall (finding, 2127);
+  community_test_assert_counts (report, "worker.pay-floor", 1, 1, 0);
 
   /* The counts: 15 communities (9 urban), 4 streets and towns, 2 years of
    * funding, 107 full-time community staff (131 workers less 3
@@ -1063,7 +1104,6 @@ START_TEST (test_sample)
   community_test_assert_counts (report, "facility.utility-pricing", 20, 0, 0);
   community_test_assert_counts (report, "facility.registration", 48, 0, 0);
   community_test_assert_counts (report, "workers.per-households", 9, 0, 6);
-  community_test_assert_counts (report, "worker.pay-floor", 106, 1, 0);
   community_test_assert_counts (report, "worker.duplicate-person", 107, 0, 0);
   community_test_assert_counts (report, "worker.certificate-allowance", 64, 0, 0);
   community_test_assert_counts (report, "worker.id-number", 131, 0, 0);
@@ -1085,6 +1125,7 @@ main (void)
   tcase_add_test (tc, test_funding_community_floor_no_records);
   tcase_add_test (tc, test_funding_community_floor_params);
   tcase_add_test (tc, test_funding_city_floor);
+  tcase_add_test (tc, test_funding_city_floor_weak_areas);
   tcase_add_test (tc, test_funding_city_floor_no_city);
   tcase_add_test (tc, test_facility_area_per_households);
   tcase_add_test (tc, test_street_service_center_area);
@@ -1096,6 +1137,7 @@ main (void)
   tcase_add_test (tc, test_facility_office_area_share);
   tcase_add_test (tc, test_workers_per_households);
   tcase_add_test (tc, test_worker_pay_floor);
+  tcase_add_test (tc, test_worker_pay_floor_mean);
   tcase_add_test (tc, test_worker_pay_floor_year);
   tcase_add_test (tc, test_worker_pay_floor_not_applicable);
   tcase_add_test (tc, test_worker_duplicate_person);

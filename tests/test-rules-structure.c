@@ -4,23 +4,43 @@
  *
  * code.format, code.segment-range, ref.unresolved (community-rules-codes.c)
  * and consultation.*, work-item.*, social-org.uscc, task.lead
- * (community-rules-governance.c), each on small datasets that pass and
- * break it, and on the bundled sample.
+ * (community-rules-governance.c), committee.non-registered-voters and
+ * commendation.annual (community-rules-communities.c), each on small
+ * datasets that pass and break it, and on the bundled sample.
  */
 
 #include "test-common.h"
+
+#include <string.h>
 
 /* The documents below are written with ' for ", to keep them readable. */
 #define HEAD "{'format': 'libcommunity-dataset', 'version': 1, "
 
 static CommunityReport *
-validate (const char *document)
+validate_with (const char *document,
+               const char *ruleset)
 {
   g_autofree char *json = g_strdup (document);
+  g_autofree char *ruleset_json = g_strdup (ruleset);
 
   g_strdelimit (json, "'", '"');
-  return community_test_validate (json);
+  if (ruleset_json != NULL)
+    g_strdelimit (ruleset_json, "'", '"');
+  return community_test_validate_with (json, ruleset_json);
 }
+
+static CommunityReport *
+validate (const char *document)
+{
+  return validate_with (document, NULL);
+}
+
+/* What doc/rulesets.md shows: the built-in ruleset with a rule the policy
+ * gives no number for turned on. */
+#define RULESET_ON(rule, params) \
+  "{'format': 'libcommunity-ruleset', 'version': 1, 'name': 'on', 'extends': 'wuxi-2018'," \
+  " 'rules': {'" rule "': {'enabled': true, 'params': {" params "}}}}"
+#define FEEDBACK_90_30 RULESET_ON ("consultation.feedback-overdue", "'implement_days': 90, 'feedback_days': 30")
 
 /* The finding of @rule at @path, asserting there is exactly one and that
  * its subject is @subject_id. Borrowed from the report. */
@@ -47,7 +67,7 @@ finding_at (CommunityReport *report,
 
   ck_assert_msg (n_found == 1, "%s: expected 1 finding at %s, got %u", rule, path, n_found);
   ck_assert_str_eq (community_finding_get_rule (found), rule);
-  ck_assert_str_eq (community_finding_get_subject_id (found), subject_id);
+  ck_assert_pstr_eq (community_finding_get_subject_id (found), subject_id);
   return found;  /* the report still holds it */
 }
 
@@ -355,20 +375,26 @@ START_TEST (test_ref_unresolved)
   finding = finding_at (report, "ref.unresolved", "G1", "/grids/0/leader");
   ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_GRID);
   ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
-  assert_strings_pair (finding, "worker", "W9");
+  /* What was typed in a reference may be a person's name: the finding does
+   * not carry it (actual null), the path points at it. */
+  assert_string (community_finding_get_expected (finding), "worker");
+  assert_null (community_finding_get_actual (finding));
   finding = finding_at (report, "ref.unresolved", "G1", "/grids/0/administrators/1");
-  assert_strings_pair (finding, "worker", "W8");
+  assert_string (community_finding_get_expected (finding), "worker");
+  assert_null (community_finding_get_actual (finding));
   /* The right type: a community's code is no worker. */
   finding = finding_at (report, "ref.unresolved", "G2", "/grids/1/leader");
-  assert_strings_pair (finding, "worker", "320213025001");
+  assert_string (community_finding_get_expected (finding), "worker");
+  assert_null (community_finding_get_actual (finding));
   /* A facility's owner may be a community or a division. */
   finding = finding_at (report, "ref.unresolved", "F3", "/facilities/2/owner");
   assert_strings (community_finding_get_expected (finding), "division", "community", NULL);
-  assert_string (community_finding_get_actual (finding), "320213099000");
+  assert_null (community_finding_get_actual (finding));
   /* A task is named by its number. */
   finding = finding_at (report, "ref.unresolved", "11", "/tasks/0/departments/1");
   ck_assert_int_eq (community_finding_get_subject_kind (finding), COMMUNITY_ENTITY_KIND_TASK);
-  assert_strings_pair (finding, "department", "D9");
+  assert_string (community_finding_get_expected (finding), "department");
+  assert_null (community_finding_get_actual (finding));
 
   /* One count per reference: 4 division parents, 1 street, 1 worker's
    * community, 2 grid communities, 1 + 2 + 1 grid workers, 3 owners and 2
@@ -512,7 +538,13 @@ END_TEST
 START_TEST (test_consultation_feedback_overdue)
 {
   g_autoptr(CommunityReport) report =
+    validate_with (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                   FEEDBACK_90_30);
+  g_autoptr(CommunityReport) builtin =
     validate (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}");
+  g_autoptr(CommunityReport) enabled_only =
+    validate_with (HEAD "'as_of': '2019-12-31', " COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                   RULESET_ON ("consultation.feedback-overdue", ""));
   CommunityFinding *finding;
 
   /* Adopted 204 days before as_of: more than 90. */
@@ -530,12 +562,20 @@ START_TEST (test_consultation_feedback_overdue)
   /* K5's clock has stopped; K6 does not say when it was adopted; K7 has
    * no state. */
   community_test_assert_counts (report, "consultation.feedback-overdue", 2, 2, 3);
+
+  /* The policy sets no deadline: the built-in ruleset does not run the
+   * rule, and enabling it without the days judges nothing. */
+  assert_no_findings (builtin, "consultation.feedback-overdue");
+  ck_assert_ptr_null (community_report_get_rule_result (builtin, "consultation.feedback-overdue"));
+  assert_no_findings (enabled_only, "consultation.feedback-overdue");
+  community_test_assert_counts (enabled_only, "consultation.feedback-overdue", 0, 0, 7);
 }
 END_TEST
 
 START_TEST (test_consultation_feedback_overdue_no_as_of)
 {
-  g_autoptr(CommunityReport) report = validate (HEAD COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}");
+  g_autoptr(CommunityReport) report = validate_with (HEAD COMMUNITY_320213025001 ", " OVERDUE_CONSULTATIONS "}",
+                                                    FEEDBACK_90_30);
 
   assert_no_findings (report, "consultation.feedback-overdue");
   community_test_assert_counts (report, "consultation.feedback-overdue", 0, 0, 7);
@@ -734,28 +774,180 @@ START_TEST (test_sample)
 
   community_test_assert_counts (report, "code.format", 23, 0, 0);
   community_test_assert_counts (report, "code.segment-range", 19, 0, 0);
-  community_test_assert_counts (report, "ref.unresolved", 428, 0, 0);
+  /* Every reference resolves, the annex's 市委政法委(市综治办) and 市综治办
+   * through the department's aliases. */
+  community_test_assert_counts (report, "ref.unresolved", 459, 0, 0);
   community_test_assert_counts (report, "consultation.led-by", 11, 0, 0);
   community_test_assert_counts (report, "consultation.history", 11, 0, 0);
-  community_test_assert_counts (report, "work-item.resources", 3, 0, 7);
-  community_test_assert_counts (report, "work-item.prohibited-subject", 2, 0, 8);
-  community_test_assert_counts (report, "work-item.one-vote-veto", 10, 0, 0);
+  community_test_assert_counts (report, "work-item.resources", 3, 0, 8);
+  community_test_assert_counts (report, "work-item.prohibited-subject", 2, 0, 9);
+  community_test_assert_counts (report, "work-item.one-vote-veto", 11, 0, 0);
   community_test_assert_counts (report, "social-org.uscc", 7, 0, 0);
   community_test_assert_counts (report, "task.lead", 3, 0, 0);
 
-  /* The README's defects: K004 still adopted 204 days after 2019-06-10. */
-  finding = community_test_assert_one_finding (report, "consultation.feedback-overdue", "K004",
-                                               "/consultations/3/state");
-  assert_int (community_finding_get_expected (finding), 90);
-  assert_int (community_finding_get_actual (finding), 204);
-  community_test_assert_counts (report, "consultation.feedback-overdue", 2, 1, 8);
+  /* consultation.feedback-overdue ships disabled: K004, still adopted 204
+   * days after 2019-06-10, is not a finding of the built-in ruleset. */
+  ck_assert_ptr_null (community_report_get_rule_result (report, "consultation.feedback-overdue"));
 
   /* WI-06 admitted with a legal review that did not approve it. */
   finding = community_test_assert_one_finding (report, "work-item.admission", "WI-06",
                                                "/work_items/5/legal_review/approved");
   assert_bool (community_finding_get_expected (finding), TRUE);
   assert_bool (community_finding_get_actual (finding), FALSE);
-  community_test_assert_counts (report, "work-item.admission", 2, 1, 7);
+  community_test_assert_counts (report, "work-item.admission", 2, 1, 8);
+}
+END_TEST
+
+/* --- DOMAIN.md v2: committee, commendations, assessments, ledgers --- */
+
+#define THREE_COMMUNITIES \
+  HIERARCHY ", 'communities': [" \
+  "  {'code': '320213025001', 'name': 'a', 'kind': 'urban', 'street': '320213025000'," \
+  "   'committee': {'members': 7, 'non_registered_voters_protected': true}}," \
+  "  {'code': '320213025002', 'name': 'b', 'kind': 'urban', 'street': '320213025000'," \
+  "   'committee': {'members': 7, 'non_registered_voters_protected': false}}," \
+  "  {'code': '320213025003', 'name': 'c', 'kind': 'urban', 'street': '320213025000'," \
+  "   'committee': {'members': 7}}," \
+  "  {'code': '320205106200', 'name': 'v', 'kind': 'rural', 'street': '320205106000'}]"
+
+START_TEST (test_committee_non_registered_voters)
+{
+  g_autoptr(CommunityReport) report = validate (HEAD THREE_COMMUNITIES "}");
+  CommunityFinding *finding;
+
+  /* b's committee does not protect them; c's and v's (no committee) do
+   * not say. */
+  community_test_assert_counts (report, "committee.non-registered-voters", 1, 1, 2);
+  finding = finding_at (report, "committee.non-registered-voters", "320213025002",
+                        "/communities/1/committee/non_registered_voters_protected");
+  ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
+  ck_assert_str_eq (community_finding_get_clause (finding), "二(三)");
+  assert_bool (community_finding_get_expected (finding), TRUE);
+  assert_bool (community_finding_get_actual (finding), FALSE);
+}
+END_TEST
+
+START_TEST (test_work_item_department_assessment)
+{
+  g_autoptr(CommunityReport) report =
+    validate (HEAD "'work_items': ["
+              "  {'id': 'A', 'category': 'assessment', 'issued_by': 'department'},"
+              "  {'id': 'B', 'category': 'assessment', 'issued_by': 'grassroots_government'},"
+              "  {'id': 'C', 'category': 'assessment'},"
+              "  {'id': 'D', 'category': 'service', 'issued_by': 'department'},"
+              "  {'id': 'E', 'issued_by': 'department'}]}");
+  CommunityFinding *finding;
+
+  /* Only assessments are judged; C's issuer is unknown. */
+  community_test_assert_counts (report, "work-item.department-assessment", 1, 1, 1);
+  finding = finding_at (report, "work-item.department-assessment", "A", "/work_items/0/issued_by");
+  ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_ERROR);
+  ck_assert_str_eq (community_finding_get_clause (finding), "三(一)");
+  assert_string (community_finding_get_expected (finding), "grassroots_government");
+  assert_string (community_finding_get_actual (finding), "department");
+}
+END_TEST
+
+#define ADMITTED_AT(date) \
+  "'state': 'admitted', 'history': [{'state': 'submitted', 'at': '" date "T09:00:00+08:00'}," \
+  " {'state': 'admitted', 'at': '" date "T10:00:00+08:00'}]"
+
+#define LEDGER_ITEMS \
+  "'work_items': [" \
+  "  {'id': 'L1', 'category': 'ledger', 'communities': ['320213025001'], " ADMITTED_AT ("2019-03-01") "}," \
+  "  {'id': 'R1', 'category': 'rating', " ADMITTED_AT ("2019-12-31") "}," \
+  "  {'id': 'L2', 'category': 'ledger', 'communities': ['320213025001'], " ADMITTED_AT ("2020-01-01") "}," \
+  "  {'id': 'L3', 'category': 'ledger', 'state': 'admitted'}," \
+  "  {'id': 'L4', 'category': 'ledger', 'state': 'submitted'}," \
+  "  {'id': 'S1', 'category': 'service', 'communities': ['320213025001'], " ADMITTED_AT ("2019-03-01") "}]"
+
+START_TEST (test_work_item_ledger_rating_cap)
+{
+  g_autoptr(CommunityReport) report =
+    validate_with (HEAD THREE_COMMUNITIES ", " LEDGER_ITEMS "}",
+                   RULESET_ON ("work-item.ledger-rating-cap", "'max_per_year': 1"));
+  g_autoptr(CommunityReport) builtin = validate (HEAD THREE_COMMUNITIES ", " LEDGER_ITEMS "}");
+  CommunityFinding *finding;
+  JsonObject *expected;
+
+  /* 2019: a has L1 and R1 (R1 lists no community: all of them), the
+   * others R1 alone; 2020: a has L2. L3 does not say when it was
+   * admitted; L4 is not admitted; S1 is a service. */
+  community_test_assert_counts (report, "work-item.ledger-rating-cap", 7, 1, 1);
+  finding = finding_at (report, "work-item.ledger-rating-cap", "320213025001", "/communities/0");
+  ck_assert_int_eq (community_finding_get_severity (finding), COMMUNITY_SEVERITY_WARNING);
+  expected = json_node_get_object (community_finding_get_expected (finding));
+  ck_assert_int_eq (json_object_get_int_member (expected, "year"), 2019);
+  ck_assert_int_eq (json_object_get_int_member (expected, "max"), 1);
+  assert_int (community_finding_get_actual (finding), 2);
+
+  /* The policy gives no number: the built-in ruleset does not run it. */
+  assert_no_findings (builtin, "work-item.ledger-rating-cap");
+  ck_assert_ptr_null (community_report_get_rule_result (builtin, "work-item.ledger-rating-cap"));
+}
+END_TEST
+
+#define COMMENDATIONS \
+  "'commendations': [" \
+  "  {'year': 2019, 'kind': 'party_organization', 'subject': '320213025001'}," \
+  "  {'year': 2019, 'kind': 'party_organization', 'subject': '320213025001'}," \
+  "  {'id': 'C3', 'year': 2019, 'kind': 'party_secretary', 'subject': 'W1'}," \
+  "  {'year': 2019, 'kind': 'party_secretary', 'subject': 'W2'}," \
+  "  {'year': 2020, 'kind': 'full_time_worker', 'subject': 'W3'}]"
+
+START_TEST (test_commendation_annual)
+{
+  g_autoptr(CommunityReport) report =
+    validate_with (HEAD THREE_COMMUNITIES ", " COMMENDATIONS "}",
+                   "{'format': 'libcommunity-ruleset', 'version': 1, 'name': 'two', 'extends': 'wuxi-2018',"
+                   " 'rules': {'commendation.annual': {'params': {'count': 2}}}}");
+  g_autoptr(CommunityReport) builtin = validate (HEAD THREE_COMMUNITIES ", " COMMENDATIONS "}");
+  g_autoptr(CommunityReport) no_city = validate (HEAD COMMENDATIONS "}");
+  g_autoptr(GListModel) findings = NULL;
+  guint shortfalls[2][3] = { { 0 } };
+
+  /* 2019: one organization (commended twice, counted once) of 2, two
+   * secretaries, no worker; 2020: no organization or secretary, one
+   * worker. Each (year, kind) once, about the city. */
+  community_test_assert_counts (report, "commendation.annual", 1, 5, 0);
+  findings = community_test_findings (report, "commendation.annual");
+  for (guint i = 0; i < g_list_model_get_n_items (findings); i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      JsonObject *expected = json_node_get_object (community_finding_get_expected (finding));
+      guint year = json_object_get_int_member (expected, "year");
+      const char *kind = json_object_get_string_member (expected, "kind");
+      guint k = g_str_equal (kind, "party_organization") ? 0 : g_str_equal (kind, "party_secretary") ? 1 : 2;
+
+      ck_assert_str_eq (community_finding_get_subject_id (finding), "320200000000");
+      ck_assert_str_eq (community_finding_get_path (finding), "/divisions/0");
+      ck_assert_str_eq (community_finding_get_clause (finding), "六(三)");
+      ck_assert_int_eq (json_object_get_int_member (expected, "count"), 2);
+      ck_assert (year == 2019 || year == 2020);
+      shortfalls[year - 2019][k] = 2 - json_node_get_int (community_finding_get_actual (finding));
+      ck_assert (community_finding_get_shortfall (finding) == shortfalls[year - 2019][k]);
+    }
+  ck_assert_uint_eq (shortfalls[0][0], 1);
+  ck_assert_uint_eq (shortfalls[0][1], 0);
+  ck_assert_uint_eq (shortfalls[0][2], 2);
+  ck_assert_uint_eq (shortfalls[1][0], 2);
+  ck_assert_uint_eq (shortfalls[1][1], 2);
+  ck_assert_uint_eq (shortfalls[1][2], 1);
+
+  /* The policy's ten of each. */
+  community_test_assert_counts (builtin, "commendation.annual", 0, 6, 0);
+  /* Without a city nothing can be commended by it: not applicable. */
+  community_test_assert_counts (no_city, "commendation.annual", 0, 0, 6);
+  /* The workers commended are not in the dataset: ref.unresolved, and the
+   * commendation without an id is named by its position. */
+  {
+    g_autoptr(GListModel) unresolved = community_test_findings (report, "ref.unresolved");
+
+    ck_assert_uint_eq (g_list_model_get_n_items (unresolved), 3);
+  }
+  ck_assert_ptr_nonnull (strstr (community_finding_get_message (finding_at (report, "ref.unresolved", NULL,
+                                                                            "/commendations/3/subject")),
+                                 "#4"));
 }
 END_TEST
 
@@ -780,6 +972,10 @@ main (void)
   tcase_add_test (tc, test_consultation_feedback_overdue);
   tcase_add_test (tc, test_consultation_feedback_overdue_no_as_of);
   tcase_add_test (tc, test_work_item_admission);
+  tcase_add_test (tc, test_committee_non_registered_voters);
+  tcase_add_test (tc, test_work_item_department_assessment);
+  tcase_add_test (tc, test_work_item_ledger_rating_cap);
+  tcase_add_test (tc, test_commendation_annual);
   tcase_add_test (tc, test_work_item_resources);
   tcase_add_test (tc, test_work_item_prohibited_subject);
   tcase_add_test (tc, test_work_item_one_vote_veto);

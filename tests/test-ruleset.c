@@ -7,6 +7,8 @@
 
 #include "test-common.h"
 
+#include <math.h>
+
 #define HEAD "{\"format\": \"libcommunity-ruleset\", \"version\": 1, "
 
 START_TEST (test_builtin)
@@ -22,10 +24,10 @@ START_TEST (test_builtin)
   ck_assert_str_eq (community_ruleset_get_name (ruleset), "wuxi-2018");
 
   rules = community_ruleset_list_rules (ruleset);
-  ck_assert_uint_eq (g_strv_length (rules), 33);
+  ck_assert_uint_eq (g_strv_length (rules), 37);
   ck_assert_str_eq (rules[0], "code.format");
   indicators = community_ruleset_list_indicators (ruleset);
-  ck_assert_uint_eq (g_strv_length (indicators), 16);
+  ck_assert_uint_eq (g_strv_length (indicators), 20);
 
   /* The policy's numbers and modality. */
   ck_assert (community_ruleset_get_rule_param (ruleset, "committee.households", "urban_min") == 2000);
@@ -41,6 +43,14 @@ START_TEST (test_builtin)
   ck_assert (community_ruleset_get_rule_enabled (ruleset, "grid.leader"));
   /* A rule the policy gives no number for ships disabled. */
   ck_assert (!community_ruleset_get_rule_enabled (ruleset, "facility.office-area"));
+  ck_assert (!community_ruleset_get_rule_enabled (ruleset, "consultation.feedback-overdue"));
+  ck_assert (!community_ruleset_get_rule_enabled (ruleset, "work-item.ledger-rating-cap"));
+  /* ... and its parameters are null until a ruleset sets them. */
+  ck_assert (isnan (community_ruleset_get_rule_param (ruleset, "consultation.feedback-overdue", "implement_days")));
+  ck_assert (isnan (community_ruleset_get_rule_param (ruleset, "work-item.ledger-rating-cap", "max_per_year")));
+  ck_assert (community_ruleset_get_rule_param (ruleset, "commendation.annual", "count") == 10);
+  /* A monitoring indicator has no target. */
+  ck_assert (isnan (community_ruleset_get_indicator_target (ruleset, "committee.local-resident-share")));
   ck_assert (community_ruleset_get_indicator_target (ruleset, "worker.certified-share") == 0.60);
   ck_assert (community_ruleset_get_indicator_target (ruleset, "grid.coverage") == 1.0);
   ck_assert_str_eq (community_ruleset_get_indicator_clause (ruleset, "home-care.informatization"), "四(五)");

@@ -790,20 +790,31 @@ date (int day)
   return g_date_new_dmy (day, G_DATE_MAY, 2019);
 }
 
+/* The start of @day in local time: the time a dated step records in the
+ * history. */
+static GDateTime *
+start_of (const GDate *day)
+{
+  return g_date_time_new_local (g_date_get_year (day), g_date_get_month (day),
+                                g_date_get_day (day), 0, 0, 0);
+}
+
 static gboolean
 take_step (CommunityWorkItem *item,
            Step               step,
            const GDate       *day,
            GError           **error)
 {
+  g_autoptr(GDateTime) at = start_of (day);
+
   switch (step)
     {
     case STEP_SUBMIT:
-      return community_work_item_submit (item, error);
+      return community_work_item_submit (item, at, error);
     case STEP_ADMIT:
-      return community_work_item_admit (item, error);
+      return community_work_item_admit (item, at, error);
     case STEP_START_LEGAL_REVIEW:
-      return community_work_item_start_legal_review (item, error);
+      return community_work_item_start_legal_review (item, at, error);
     case STEP_LEGAL_REVIEW_APPROVED:
     case STEP_LEGAL_REVIEW_REFUSED:
       return community_work_item_record_legal_review (item, step == STEP_LEGAL_REVIEW_APPROVED,
@@ -915,6 +926,23 @@ START_TEST (test_work_item_step)
           ck_assert_uint_eq (counts.notify_approval, 1);
           n_notify++;
         }
+      /* The step is the last entry of the history, at the day's start; a
+       * history is made (and notified) for an item that had none. */
+      {
+        g_autoptr(GListModel) history = NULL;
+        g_autoptr(CommunityWorkItemHistoryEntry) entry = NULL;
+        g_autoptr(GDateTime) entry_at = NULL;
+        g_autoptr(GDateTime) expected_at = start_of (day);
+        CommunityWorkItemState entry_state;
+
+        g_object_get (item, "history", &history, NULL);
+        ck_assert_uint_eq (g_list_model_get_n_items (history), 1);
+        entry = g_list_model_get_item (history, 0);
+        g_object_get (entry, "state", &entry_state, "at", &entry_at, NULL);
+        ck_assert_int_eq (entry_state, to);
+        ck_assert (g_date_time_equal (entry_at, expected_at));
+        n_notify++;
+      }
       ck_assert_uint_eq (counts.notify, n_notify);
     }
   else
@@ -930,6 +958,7 @@ START_TEST (test_work_item_step)
         ck_assert_int_eq (work_item_state (item), from);
       ck_assert (!community_record_is_set (COMMUNITY_RECORD (item), "legal-review"));
       ck_assert (!community_record_is_set (COMMUNITY_RECORD (item), "approval"));
+      ck_assert (!community_record_is_set (COMMUNITY_RECORD (item), "history"));
       ck_assert_uint_eq (counts.notify, 0);
     }
 
@@ -942,8 +971,8 @@ START_TEST (test_work_item_admit_refused)
   g_autoptr(CommunityWorkItem) item = work_item_new (&item_kinds[3], NOTHING);
   g_autoptr(GError) error = NULL;
 
-  ck_assert (community_work_item_submit (item, NULL));
-  ck_assert (!community_work_item_admit (item, &error));
+  ck_assert (community_work_item_submit (item, NULL, NULL));
+  ck_assert (!community_work_item_admit (item, NULL, &error));
   assert_workflow_error (error, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION);
   ck_assert_pstr_eq (error->message,
                      "a work item cannot go from “submitted” to “admitted”: an item on neither "
@@ -957,18 +986,18 @@ START_TEST (test_work_item_admit_refused)
     g_autoptr(CommunityWorkItem) listed = work_item_new (&item_kinds[0], WS (SUBMITTED));
     g_autoptr(CommunityWorkItem) bought = work_item_new (&item_kinds[2], WS (SUBMITTED));
 
-    ck_assert (!community_work_item_start_legal_review (listed, &error));
+    ck_assert (!community_work_item_start_legal_review (listed, NULL, &error));
     ck_assert_pstr_eq (error->message,
                        "a work item cannot go from “submitted” to “legal_review”: the item is on "
                        "the “statutory_duties” list and is admitted without review (三(一))");
     g_clear_error (&error);
-    ck_assert (!community_work_item_start_legal_review (bought, &error));
+    ck_assert (!community_work_item_start_legal_review (bought, NULL, &error));
     ck_assert_ptr_nonnull (strstr (error->message, "delegated by purchase of services"));
     g_clear_error (&error);
   }
 
   /* Submitting twice. */
-  ck_assert (!community_work_item_submit (item, &error));
+  ck_assert (!community_work_item_submit (item, NULL, &error));
   assert_workflow_error (error, COMMUNITY_WORKFLOW_ERROR_ILLEGAL_TRANSITION);
   ck_assert_pstr_eq (error->message,
                      "a work item cannot go from “submitted” to “submitted”: "
@@ -982,6 +1011,7 @@ START_TEST (test_work_item_full_admission)
   CommunityWorkItem *item = work_item_new (&item_kinds[3], NOTHING);
   g_autoptr(GDate) review_day = date (10);
   g_autoptr(GDate) approval_day = date (10); /* the same day is allowed */
+  g_autoptr(GDateTime) submitted_at = g_date_time_new_local (2019, 5, 2, 9, 30, 0);
   g_autoptr(CommunityReview) review = NULL;
   g_autoptr(CommunityApproval) approval = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -992,8 +1022,8 @@ START_TEST (test_work_item_full_admission)
 
   g_signal_connect (item, "notify", G_CALLBACK (on_notify), &counts);
 
-  ck_assert (community_work_item_submit (item, &error));
-  ck_assert (community_work_item_start_legal_review (item, &error));
+  ck_assert (community_work_item_submit (item, submitted_at, &error));
+  ck_assert (community_work_item_start_legal_review (item, submitted_at, &error));
   ck_assert (community_work_item_record_legal_review (item, TRUE, review_day, &error));
   ck_assert_int_eq (work_item_state (item), WS (COMMITTEE_REVIEW));
   ck_assert (community_work_item_record_approval (item, PARTY_COMMITTEE,
@@ -1003,7 +1033,8 @@ START_TEST (test_work_item_full_admission)
   ck_assert_uint_eq (counts.notify_state, 4);
   ck_assert_uint_eq (counts.notify_legal_review, 1);
   ck_assert_uint_eq (counts.notify_approval, 1);
-  ck_assert_uint_eq (counts.notify, 6);
+  /* and notify::history once, when the first step made the history */
+  ck_assert_uint_eq (counts.notify, 7);
 
   /* Admitted is final. */
   for (int to = 0; to < N_WORK_ITEM_STATES; to++)
@@ -1020,10 +1051,60 @@ START_TEST (test_work_item_full_admission)
   member = json_object_get_object_member (object, "approval");
   ck_assert_str_eq (json_object_get_string_member (member, "body"), "party_standing_committee");
 
+  /* Every step, submission and admission included, is in the history with
+   * its time (DOMAIN.md §3). */
+  {
+    static const char * const states[] = { "submitted", "legal_review", "committee_review", "admitted" };
+    JsonArray *history = json_object_get_array_member (object, "history");
+    g_autoptr(GDateTime) review_at = g_date_time_new_local (2019, 5, 10, 0, 0, 0);
+    g_autofree char *submitted_text = g_date_time_format_iso8601 (submitted_at);
+    g_autofree char *review_text = g_date_time_format_iso8601 (review_at);
+
+    ck_assert_uint_eq (json_array_get_length (history), G_N_ELEMENTS (states));
+    for (guint i = 0; i < G_N_ELEMENTS (states); i++)
+      {
+        JsonObject *entry = json_array_get_object_element (history, i);
+        g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (json_object_get_string_member (entry, "at"), NULL);
+        g_autofree char *at_text = g_date_time_format_iso8601 (at);
+
+        ck_assert_str_eq (json_object_get_string_member (entry, "state"), states[i]);
+        ck_assert_str_eq (at_text, i < 2 ? submitted_text : review_text);
+      }
+  }
+
   g_object_get (item, "legal-review", &review, "approval", &approval, NULL);
   community_test_assert_finalized (item);
   community_test_assert_finalized (g_steal_pointer (&review));
   community_test_assert_finalized (g_steal_pointer (&approval));
+}
+END_TEST
+
+/* A step timed before the last entry of the history is refused and
+ * changes nothing. */
+START_TEST (test_work_item_step_out_of_time)
+{
+  g_autoptr(CommunityWorkItem) item = work_item_new (&item_kinds[0], NOTHING);
+  g_autoptr(GDateTime) submitted_at = g_date_time_new_local (2019, 5, 2, 9, 30, 0);
+  g_autoptr(GDateTime) before = g_date_time_new_local (2019, 5, 2, 9, 29, 59);
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GError) error = NULL;
+  Counts counts = { 0 };
+
+  ck_assert (community_work_item_submit (item, submitted_at, NULL));
+  g_signal_connect (item, "notify", G_CALLBACK (on_notify), &counts);
+
+  ck_assert (!community_work_item_admit (item, before, &error));
+  assert_workflow_error (error, COMMUNITY_WORKFLOW_ERROR_OUT_OF_ORDER);
+  assert_message_names (error, "admitted");
+  ck_assert_int_eq (work_item_state (item), WS (SUBMITTED));
+  g_object_get (item, "history", &history, NULL);
+  ck_assert_uint_eq (g_list_model_get_n_items (history), 1);
+  ck_assert_uint_eq (counts.notify, 0);
+
+  /* The same instant is in order; the entry goes into the same list. */
+  ck_assert (community_work_item_admit (item, submitted_at, NULL));
+  ck_assert_uint_eq (g_list_model_get_n_items (history), 2);
+  ck_assert_uint_eq (counts.notify, 1);   /* state only */
 }
 END_TEST
 
@@ -1037,8 +1118,10 @@ START_TEST (test_work_item_approval_out_of_order)
   g_autoptr(GError) error = NULL;
   Counts counts = { 0 };
 
-  ck_assert (community_work_item_submit (item, NULL));
-  ck_assert (community_work_item_start_legal_review (item, NULL));
+  g_autoptr(GDateTime) submitted_at = g_date_time_new_local (2019, 5, 2, 9, 30, 0);
+
+  ck_assert (community_work_item_submit (item, submitted_at, NULL));
+  ck_assert (community_work_item_start_legal_review (item, submitted_at, NULL));
   ck_assert (community_work_item_record_legal_review (item, TRUE, review_day, NULL));
   g_object_get (item, "legal-review", &review_before, NULL);
   g_signal_connect (item, "notify", G_CALLBACK (on_notify), &counts);
@@ -1108,6 +1191,7 @@ workflow_suite (void)
   tcase_add_test (items, test_work_item_admit_refused);
   tcase_add_test (items, test_work_item_full_admission);
   tcase_add_test (items, test_work_item_approval_out_of_order);
+  tcase_add_test (items, test_work_item_step_out_of_time);
   suite_add_tcase (suite, items);
 
   return suite;

@@ -40,6 +40,8 @@
 #include <gio/gio.h>
 #include <community/community.h>
 
+#include "community-bench-common.h"
+
 typedef struct {
   double load, validate, save;      /* seconds, wall clock */
   double load_cpu, validate_cpu, save_cpu; /* seconds of CPU (user + system) */
@@ -64,18 +66,6 @@ static double
 now (void)
 {
   return g_get_monotonic_time () / 1e6;
-}
-
-/* CPU time of this process: on a busy machine, less noisy than the wall
- * clock (other processes take the cores, not the CPU seconds). */
-static double
-cpu_now (void)
-{
-  struct rusage usage;
-
-  getrusage (RUSAGE_SELF, &usage);
-  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec +
-         (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 /* The child: one load, one validation, one save, in this process. */

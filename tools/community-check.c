@@ -2,23 +2,30 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Usage: community-check DATASET [--ruleset NAME|FILE] [--format text|json]
+ * Usage: community-check DATASET [--ruleset NAME|FILE]
+ *                        [--format text|json|html|xlsx] [--output FILE]
  *                        [--fail-on error|warning|info|never] [--division CODE]
  *
  * Loads a dataset (a file, or "-" for standard input), runs a ruleset over it
  * (wuxi-2018 unless told otherwise) and prints the report: for a person
- * (text) or for a program (json, the libcommunity-report document). The exit
+ * (text), for a program (json, the libcommunity-report document), as a
+ * self-contained web page (html) or as an Excel workbook (xlsx), on standard
+ * output or in the --output file. The workbook, a binary file, is never
+ * written to a terminal. The exit
  * status says whether anything at or above --fail-on was found. Findings never
  * carry personal data, and workers are never printed.
  */
 
 #include <errno.h>
 #include <locale.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gunixoutputstream.h>
 
 #include <community/community.h>
 
@@ -34,6 +41,8 @@ enum {
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_HTML,
+  FORMAT_XLSX,
 } OutputFormat;
 
 /* --fail-on never: no severity fails the run. */
@@ -130,6 +139,24 @@ entity_kind_nick (CommunityEntityKind kind)
 
   g_type_class_unref (klass);  /* static type: the class stays */
   return value != NULL ? value->value_nick : "?";
+}
+
+/* A rule's clause, or — for a rule that cites none (ref.unresolved,
+ * worker.id-number, …; the JSON report says null). */
+static const char *
+clause_label (const char *clause)
+{
+  return clause != NULL && *clause != '\0' ? clause : "—";
+}
+
+/* An indicator's title, in the language of the messages; "" for one the
+ * library has no title for. */
+static const char *
+indicator_title (CommunityIndicatorResult *indicator)
+{
+  const char *title = community_indicator_result_get_title (indicator);
+
+  return title != NULL ? title : "";
 }
 
 /* A count, a ratio's numerator or denominator: integers print as such. */
@@ -372,6 +399,18 @@ print_totals (Check *check)
   fputc ('\n', stdout);
 }
 
+/* "grid 320213021001-G01"; an entity without an id (a funding record may
+ * have none, DOMAIN.md §2) is its kind alone: the path beside it says
+ * which. */
+static char *
+subject_label (CommunityFinding *finding)
+{
+  const char *kind = entity_kind_nick (community_finding_get_subject_kind (finding));
+  const char *id = community_finding_get_subject_id (finding);
+
+  return id != NULL ? g_strdup_printf ("%s %s", kind, id) : g_strdup (kind);
+}
+
 static void
 print_findings (Check *check)
 {
@@ -389,8 +428,8 @@ print_findings (Check *check)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-      int width = (int) strlen (entity_kind_nick (community_finding_get_subject_kind (finding))) + 1 +
-                  (int) strlen (community_finding_get_subject_id (finding));
+      g_autofree char *subject = subject_label (finding);
+      int width = (int) strlen (subject);
 
       subject_width = MAX (subject_width, width);
       path_width = MAX (path_width, display_width (community_finding_get_path (finding)));
@@ -421,16 +460,13 @@ print_findings (Check *check)
                          "%s (%s, clause %s): %u findings",
                          end - i),
               rule, severity_label (community_finding_get_severity (first)),
-              community_finding_get_clause (first), end - i);
+              clause_label (community_finding_get_clause (first)), end - i);
       fputc ('\n', stdout);
 
       for (; i < end; i++)
         {
           g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-          g_autofree char *subject =
-            g_strdup_printf ("%s %s",
-                             entity_kind_nick (community_finding_get_subject_kind (finding)),
-                             community_finding_get_subject_id (finding));
+          g_autofree char *subject = subject_label (finding);
 
           printf ("  ");
           print_padded (subject, subject_width);
@@ -455,7 +491,8 @@ print_indicators (Check *check)
   const char *head_target = _("target");
   const char *head_met = _("met");
   const char *head_ratio = _("numerator/denominator");
-  int id_width = display_width (head_indicator);
+  int id_width = 0;
+  int title_width = 0;
   int value_width = MAX (display_width (head_value), 6);
   int target_width = MAX (display_width (head_target), 8);
   int met_width = MAX (display_width (head_met), display_width (_("n/a")));
@@ -475,12 +512,15 @@ print_indicators (Check *check)
         continue;
 
       id_width = MAX (id_width, display_width (community_indicator_result_get_id (indicator)));
+      title_width = MAX (title_width, display_width (indicator_title (indicator)));
       if (!g_hash_table_contains (seen, code))
         {
           g_hash_table_add (seen, (gpointer) code);
           g_ptr_array_add (divisions, (gpointer) code);
         }
     }
+
+  title_width = MAX (title_width, display_width (head_indicator) - id_width - 2);
 
   fputc ('\n', stdout);
   if (divisions->len == 0)
@@ -502,7 +542,8 @@ print_indicators (Check *check)
 
       printf ("\n%s %s\n", name != NULL ? name : "?", code);
       printf ("  ");
-      print_padded (head_indicator, id_width);
+      /* the id and the title, under one heading */
+      print_padded (head_indicator, id_width + 2 + title_width);
       printf ("  ");
       print_right (head_value, value_width);
       printf ("  ");
@@ -528,8 +569,11 @@ print_indicators (Check *check)
           applicable = community_indicator_result_is_applicable (indicator);
           target_value = community_indicator_result_get_target (indicator);
           target_percent = format_percent (target_value);
-          /* A rate cannot exceed 1: a target of 1 means all of them. */
-          target = g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
+          /* A rate cannot exceed 1: a target of 1 means all of them. A
+           * monitoring indicator has no target: "—". */
+          target = !community_indicator_result_has_target (indicator)
+                   ? g_strdup ("—")
+                   : g_strdup_printf ("%s %s", target_value >= 1.0 ? "=" : "≥", target_percent);
           value = applicable ? format_percent (community_indicator_result_get_value (indicator))
                              : g_strdup (_("n/a"));
           numerator = format_number (community_indicator_result_get_numerator (indicator));
@@ -538,11 +582,14 @@ print_indicators (Check *check)
           printf ("  ");
           print_padded (community_indicator_result_get_id (indicator), id_width);
           printf ("  ");
+          print_padded (indicator_title (indicator), title_width);
+          printf ("  ");
           print_right (value, value_width);
           printf ("  ");
           print_right (target, target_width);
           printf ("  ");
           print_padded (!applicable ? _("n/a")
+                        : !community_indicator_result_has_target (indicator) ? "—"
                         : community_indicator_result_get_met (indicator) ? "✓" : "✗",
                         met_width);
           printf ("  %s/%s\n", numerator, denominator);
@@ -651,7 +698,129 @@ print_json (Check *check)
   printf ("%s\n", data);
 }
 
+/* --- HTML and Excel output --- */
+
+/* The page, to @output or (NULL) standard output. */
+static gboolean
+write_html (Check       *check,
+            const char  *output,
+            GError     **error)
+{
+  g_autoptr(GOutputStream) stream = NULL;
+
+  if (output != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
+      if (stream == NULL)
+        return FALSE;
+    }
+  else
+    {
+      fflush (stdout);
+      stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+    }
+  if (!community_report_write_html (check->report, check->dataset, stream, NULL, error))
+    {
+      /* Closing a replacing stream cancelled leaves the old file as it
+       * was, with no half page in its place. */
+      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+      g_cancellable_cancel (abandon);
+      g_output_stream_close (stream, abandon, NULL);
+      return FALSE;
+    }
+  return g_output_stream_close (stream, NULL, error);
+}
+
+/* The workbook, to @output or (NULL) standard output, which must not be a
+ * terminal: libxlsxwriter writes files, so it goes through a temporary
+ * one. */
+static gboolean
+write_xlsx (Check       *check,
+            const char  *output,
+            GError     **error)
+{
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  gboolean ok;
+
+  if (output != NULL)
+    return community_report_write_xlsx (check->report, check->dataset, output, error);
+
+  tmpdir = g_dir_make_tmp ("community-check-XXXXXX", error);
+  if (tmpdir == NULL)
+    return FALSE;
+  path = g_build_filename (tmpdir, "report.xlsx", NULL);
+  ok = community_report_write_xlsx (check->report, check->dataset, path, error) &&
+       g_file_get_contents (path, &data, &length, error);
+  if (ok && (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0))
+    {
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errno),
+                   "%s", g_strerror (errno));
+      ok = FALSE;
+    }
+  g_unlink (path);
+  g_rmdir (tmpdir);
+  return ok;
+}
+
 /* --- main --- */
+
+/* The variable setlocale (LC_ALL, "") takes the language of messages from. */
+static const char *
+locale_variable (void)
+{
+  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        return names[i];
+    }
+  return NULL;
+}
+
+/* setlocale (LC_ALL, ""). When the environment names a locale the system
+ * does not have (LANG=zh_CN.UTF-8 where `locale -a` lists no zh_CN), the
+ * C library stays in the "C" locale, where gettext ignores LANGUAGE and
+ * every message would silently be English: say so, once, on standard
+ * error, and fall back to C.UTF-8, under which LANGUAGE=zh_CN selects
+ * the Chinese catalog (doc/cli.md, "Language"). */
+static void
+set_locale (const char *prgname)
+{
+  const char *variable;
+  const char *value;
+  const char *language;
+
+  if (setlocale (LC_ALL, "") != NULL)
+    return;
+
+  variable = locale_variable ();
+  value = variable != NULL ? g_getenv (variable) : "";
+  variable = variable != NULL ? variable : "LANG";
+  language = g_getenv ("LANGUAGE");
+  /* Untranslated: the locale is the problem. */
+  if (language != NULL && *language != '\0')
+    fprintf (stderr,
+             "%s: warning: the locale %s=%s is not available on this system; using C.UTF-8 "
+             "with the message languages of LANGUAGE=%s\n",
+             prgname, variable, value, language);
+  else
+    fprintf (stderr,
+             "%s: warning: the locale %s=%s is not available on this system, so messages "
+             "are in English; for Chinese messages without it, set LANGUAGE=zh_CN "
+             "(e.g. LANGUAGE=zh_CN LC_ALL=C.UTF-8 %s …), or generate the locale\n",
+             prgname, variable, value, prgname);
+  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
+    setlocale (LC_ALL, "C");
+}
 
 static char *
 option_description (void)
@@ -685,16 +854,17 @@ main (int   argc,
   g_autoptr(CommunityValidator) validator = NULL;
   g_autoptr(CommunityDataset) dataset = NULL;
   g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(CommunityReport) division_report = NULL;
   g_autoptr(GListModel) findings = NULL;
   g_autofree char *ruleset_arg = NULL;
   g_autofree char *format_arg = NULL;
+  g_autofree char *output_arg = NULL;
   g_autofree char *fail_on_arg = NULL;
   g_autofree char *division_arg = NULL;
   g_autofree char *description = NULL;
   g_autofree char *prefix = NULL;
   g_auto(GStrv) arguments = NULL;
   gboolean version = FALSE;
-  const char *localedir;
   const char *prgname;
   OutputFormat format = FORMAT_TEXT;
   int fail_on = COMMUNITY_SEVERITY_ERROR;
@@ -705,8 +875,11 @@ main (int   argc,
       N_("Check against a built-in ruleset or a ruleset file (default: wuxi-2018)"),
       N_("NAME|FILE") },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_arg,
-      N_("Print the report as text (for a person, the default) or json (the libcommunity-report document)"),
-      N_("text|json") },
+      N_("Write the report as text (for a person, the default), json (the libcommunity-report document), html (a self-contained web page) or xlsx (an Excel workbook)"),
+      N_("text|json|html|xlsx") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output_arg,
+      N_("Write the report to FILE instead of standard output (an xlsx workbook is never written to a terminal)"),
+      N_("FILE") },
     { "fail-on", 0, 0, G_OPTION_ARG_STRING, &fail_on_arg,
       N_("Exit with status 1 when a finding is at least this severe (default: error)"),
       N_("error|warning|info|never") },
@@ -719,19 +892,16 @@ main (int   argc,
     { NULL }
   };
 
-  setlocale (LC_ALL, "");
-
-  /* The validator binds the text domain to the installed catalogs when its
-   * class is first used; do it now, then let COMMUNITY_LOCALEDIR (the build
-   * tree's po/) take over, so that --help is translated too. */
-  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
-  localedir = g_getenv ("COMMUNITY_LOCALEDIR");
-  if (localedir != NULL && *localedir != '\0')
-    bindtextdomain (GETTEXT_PACKAGE, localedir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-
   g_set_prgname ("community-check");
   prgname = g_get_prgname ();
+
+  set_locale (prgname);
+
+  /* The validator binds the text domain (to COMMUNITY_LOCALEDIR, the build
+   * tree's po/ when run from the build tree, or the installed catalogs)
+   * when its class is first used; do it now, so that --help is translated
+   * too. */
+  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
 
   context = g_option_context_new (_("DATASET"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -771,9 +941,13 @@ main (int   argc,
     format = FORMAT_TEXT;
   else if (g_str_equal (format_arg, "json"))
     format = FORMAT_JSON;
+  else if (g_str_equal (format_arg, "html"))
+    format = FORMAT_HTML;
+  else if (g_str_equal (format_arg, "xlsx"))
+    format = FORMAT_XLSX;
   else
     {
-      g_autofree char *message = g_strdup_printf (_("unknown format “%s”: use text or json"), format_arg);
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”: use text, json, html or xlsx"), format_arg);
 
       usage_error (prgname, message);
       return EXIT_USAGE;
@@ -785,6 +959,13 @@ main (int   argc,
         g_strdup_printf (_("unknown severity “%s”: use error, warning, info or never"), fail_on_arg);
 
       usage_error (prgname, message);
+      return EXIT_USAGE;
+    }
+
+  if (format == FORMAT_XLSX && output_arg == NULL && isatty (STDOUT_FILENO))
+    {
+      usage_error (prgname, _("an xlsx workbook is binary and is not written to a terminal: "
+                              "give --output FILE or redirect standard output"));
       return EXIT_USAGE;
     }
 
@@ -842,18 +1023,53 @@ main (int   argc,
   check.dataset_name = arguments[0];
   check.dataset = dataset;
   check.report = report;
+  /* The page and the workbook of one division hold only its part. */
+  if (division_arg != NULL && (format == FORMAT_HTML || format == FORMAT_XLSX))
+    {
+      division_report = community_report_for_division (report, dataset, division_arg);
+      check.report = division_report;
+    }
   check.findings = findings;
   check.division = division_arg;
   check.prefix = prefix;
 
-  if (format == FORMAT_JSON)
-    print_json (&check);
-  else
-    print_text (&check);
+  /* Text and JSON print to standard output: with --output, that is the
+   * file, opened only now that there is a report to write. */
+  if (output_arg != NULL && (format == FORMAT_TEXT || format == FORMAT_JSON) &&
+      freopen (output_arg, "w", stdout) == NULL)
+    {
+      fprintf (stderr, "%s: %s\n", output_arg, g_strerror (errno));
+      return EXIT_USAGE;
+    }
+
+  switch (format)
+    {
+    case FORMAT_JSON:
+      print_json (&check);
+      break;
+    case FORMAT_HTML:
+      if (!write_html (&check, output_arg, &error))
+        {
+          fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, error->message);
+          return EXIT_USAGE;
+        }
+      break;
+    case FORMAT_XLSX:
+      if (!write_xlsx (&check, output_arg, &error))
+        {
+          fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, error->message);
+          return EXIT_USAGE;
+        }
+      break;
+    case FORMAT_TEXT:
+    default:
+      print_text (&check);
+      break;
+    }
 
   if (fflush (stdout) != 0)
     {
-      fprintf (stderr, "%s: %s\n", prgname, g_strerror (errno));
+      fprintf (stderr, "%s: %s\n", output_arg != NULL ? output_arg : prgname, g_strerror (errno));
       return EXIT_USAGE;
     }
 

@@ -13,9 +13,11 @@
  *
  * prints the four findings of 广益街道 in the sample. Exit status: 0 when
  * the check ran (whatever it found), 2 when the dataset cannot be read or
- * the code is not a street or town of it.
+ * the code is not a street or town of it. The messages follow the locale
+ * (LANGUAGE=zh_CN LC_ALL=C.UTF-8: in Chinese), like community-check's.
  */
 
+#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -69,6 +71,9 @@ main (int   argc,
   const char *code;
   guint counts[3] = { 0, };
   guint n;
+
+  /* The library's messages follow the locale. */
+  setlocale (LC_ALL, "");
 
   if (argc != 3)
     {
@@ -153,7 +158,7 @@ main (int   argc,
       printf ("\n[%s] %s, clause %s\n",
               nick (COMMUNITY_TYPE_SEVERITY, community_finding_get_severity (finding)),
               community_finding_get_rule (finding),
-              clause != NULL ? clause : "none");
+              clause != NULL ? clause : "—");
       printf ("  %s %s%s%s, %s\n",
               nick (COMMUNITY_TYPE_ENTITY_KIND, community_finding_get_subject_kind (finding)),
               community_finding_get_subject_id (finding),

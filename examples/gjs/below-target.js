@@ -13,7 +13,9 @@
 //     grid.coverage,320213025000,广益街道,0.9904,1.0000,14510,14650
 //
 // value and target are rounded to 4 decimals. A street where the indicator
-// counts nothing (denominator 0) is not applicable, not below target. The
+// counts nothing (denominator 0) is not applicable, not below target; a
+// monitoring indicator (e.g. committee.local-resident-share, which the
+// policy asks to raise without a number) has no target to be below. The
 // output is the same as examples/python/below-target.py's.
 //
 // Run it against the build tree:
@@ -57,7 +59,8 @@ function main(args) {
     const report = Community.Validator.new(ruleset).run(dataset);
 
     // The report holds every indicator for the city, each district or
-    // county and each street or town; keep the streets and towns that miss.
+    // county and each street or town; keep the streets and towns that miss
+    // a target (monitoring indicators have none: has_target() is false).
     const below = new Map(ruleset.list_indicators().map(id => [id, []]));
     const indicators = report.get_indicators();
     for (let i = 0; i < indicators.get_n_items(); i++) {
@@ -65,7 +68,7 @@ function main(args) {
         const division = dataset.get_division(result.get_division());
         if (division === null || !STREET_LEVELS.includes(division.level))
             continue;
-        if (result.is_applicable() && !result.get_met())
+        if (result.is_applicable() && result.has_target() && !result.get_met())
             below.get(result.get_id()).push([division, result]);
     }
 

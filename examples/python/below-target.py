@@ -14,7 +14,9 @@
 #     grid.coverage,320213025000,广益街道,0.9904,1.0000,14510,14650
 #
 # value and target are rounded to 4 decimals. A street where the indicator
-# counts nothing (denominator 0) is not applicable, not below target.
+# counts nothing (denominator 0) is not applicable, not below target; a
+# monitoring indicator (e.g. committee.local-resident-share, which the
+# policy asks to raise without a number) has no target to be below.
 # examples/gjs/below-target.js does the same in JavaScript.
 #
 # Run it with the system Python, which has PyGObject (python3-gi), against
@@ -56,13 +58,14 @@ def main(argv):
     report = Community.Validator.new(ruleset).run(dataset)
 
     # The report holds every indicator for the city, each district or
-    # county and each street or town; keep the streets and towns that miss.
+    # county and each street or town; keep the streets and towns that miss
+    # a target (monitoring indicators have none: has_target() is false).
     below = {indicator: [] for indicator in ruleset.list_indicators()}
     for result in report.get_indicators():  # a Gio.ListModel
         division = dataset.get_division(result.get_division())
         if division is None or division.props.level not in STREET_LEVELS:
             continue
-        if result.is_applicable() and not result.get_met():
+        if result.is_applicable() and result.has_target() and not result.get_met():
             below[result.get_id()].append((division, result))
 
     rows = 0

@@ -14,7 +14,7 @@
  *
  *   鸿山街道 (320214055000): 1 finding, 0 errors, 1 warning
  *   warning street.party-guidance-station division 320214055000 /divisions/7
- *       Street 320214055000 has 0 guidance stations for ...
+ *       Street 鸿山街道 320214055000 has 0 guidance stations for ...
  *
  * It uses the Vala API that the build generates from the GIR
  * (community-1.0.vapi): valac --pkg community-1.0 check.vala

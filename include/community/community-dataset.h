@@ -80,6 +80,9 @@ COMMUNITY_AVAILABLE_IN_ALL
 CommunityDepartment *community_dataset_get_department (CommunityDataset    *self,
                                                        const char          *id);
 COMMUNITY_AVAILABLE_IN_ALL
+CommunityDepartment *community_dataset_find_department (CommunityDataset    *self,
+                                                     const char          *name);
+COMMUNITY_AVAILABLE_IN_ALL
 CommunityTask      *community_dataset_get_task        (CommunityDataset    *self,
                                                        guint                number);
 COMMUNITY_AVAILABLE_IN_ALL

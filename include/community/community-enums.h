@@ -33,6 +33,8 @@ G_BEGIN_DECLS
  * @COMMUNITY_ENTITY_KIND_FUNDING: a funding record (经费), [class@Community.Funding]
  * @COMMUNITY_ENTITY_KIND_WAGE_BASELINE: an average-wage baseline, [class@Community.WageBaseline]
  * @COMMUNITY_ENTITY_KIND_SURVEY: a survey value (调查值), [class@Community.Survey]
+ * @COMMUNITY_ENTITY_KIND_COMMENDATION: a commendation by the city (通报表扬),
+ *   [class@Community.Commendation]
  *
  * The kinds of entity a [class@Community.Dataset] holds. The nick is the
  * entity's name in snake case, as a report's `subject.type` spells it.
@@ -51,6 +53,7 @@ typedef enum {
   COMMUNITY_ENTITY_KIND_FUNDING,
   COMMUNITY_ENTITY_KIND_WAGE_BASELINE, /*< nick=wage_baseline >*/
   COMMUNITY_ENTITY_KIND_SURVEY,
+  COMMUNITY_ENTITY_KIND_COMMENDATION,
 } CommunityEntityKind;
 
 /**
@@ -58,7 +61,7 @@ typedef enum {
  *
  * The number of values of [enum@Community.EntityKind].
  */
-#define COMMUNITY_N_ENTITY_KINDS (COMMUNITY_ENTITY_KIND_SURVEY + 1)
+#define COMMUNITY_N_ENTITY_KINDS (COMMUNITY_ENTITY_KIND_COMMENDATION + 1)
 
 /**
  * CommunityDivisionLevel:
@@ -361,6 +364,9 @@ typedef enum {
  *   rectification (环境整治)
  * @COMMUNITY_WORK_CATEGORY_URBAN_MANAGEMENT: urban management (城市管理)
  * @COMMUNITY_WORK_CATEGORY_INVESTMENT_ATTRACTION: attracting investment (招商引资)
+ * @COMMUNITY_WORK_CATEGORY_ASSESSMENT: an assessment of the community's work
+ *   (考核); the policy leaves it to the grassroots government alone
+ *   (各职能部门不再单独组织考核活动, 三(一))
  * @COMMUNITY_WORK_CATEGORY_OTHER: anything else
  *
  * What a [class@Community.WorkItem] asks of a community.
@@ -376,8 +382,25 @@ typedef enum {
   COMMUNITY_WORK_CATEGORY_ENVIRONMENTAL_RECTIFICATION, /*< nick=environmental_rectification >*/
   COMMUNITY_WORK_CATEGORY_URBAN_MANAGEMENT, /*< nick=urban_management >*/
   COMMUNITY_WORK_CATEGORY_INVESTMENT_ATTRACTION, /*< nick=investment_attraction >*/
+  COMMUNITY_WORK_CATEGORY_ASSESSMENT,
   COMMUNITY_WORK_CATEGORY_OTHER,
 } CommunityWorkCategory;
+
+/**
+ * CommunityIssuer:
+ * @COMMUNITY_ISSUER_DEPARTMENT: a functional department of the government
+ *   (职能部门)
+ * @COMMUNITY_ISSUER_GRASSROOTS_GOVERNMENT: the grassroots government, the
+ *   street office or town government (基层政府)
+ *
+ * Who issues a [class@Community.WorkItem] to the communities (`issued_by`).
+ * The policy has the grassroots government assess the communities' work as a
+ * whole and the departments no longer assess it on their own (三(一)).
+ */
+typedef enum {
+  COMMUNITY_ISSUER_DEPARTMENT,
+  COMMUNITY_ISSUER_GRASSROOTS_GOVERNMENT, /*< nick=grassroots_government >*/
+} CommunityIssuer;
 
 /**
  * CommunityResponsibleSubject:
@@ -516,6 +539,9 @@ typedef enum {
  *   community (社区基本运转经费)
  * @COMMUNITY_FUNDING_PURPOSE_INNOVATION_AWARDS: awards and subsidies for
  *   innovation projects (创新项目奖补)
+ * @COMMUNITY_FUNDING_PURPOSE_WEAK_AREA_SUBSIDY: subsidies to areas of weak
+ *   public finances (财力相对薄弱地区补助), which the city's 10 million yuan a
+ *   year covers together with the innovation awards (六(二))
  * @COMMUNITY_FUNDING_PURPOSE_OTHER: any other purpose
  *
  * What a [class@Community.Funding] record pays for (六(二)).
@@ -523,8 +549,28 @@ typedef enum {
 typedef enum {
   COMMUNITY_FUNDING_PURPOSE_COMMUNITY_OPERATIONS, /*< nick=community_operations >*/
   COMMUNITY_FUNDING_PURPOSE_INNOVATION_AWARDS, /*< nick=innovation_awards >*/
+  COMMUNITY_FUNDING_PURPOSE_WEAK_AREA_SUBSIDY, /*< nick=weak_area_subsidy >*/
   COMMUNITY_FUNDING_PURPOSE_OTHER,
 } CommunityFundingPurpose;
+
+/**
+ * CommunityCommendationKind:
+ * @COMMUNITY_COMMENDATION_KIND_PARTY_ORGANIZATION: a community's party
+ *   organization (or residents' committee), 社区党组织(居委会); the subject
+ *   is a community code
+ * @COMMUNITY_COMMENDATION_KIND_PARTY_SECRETARY: a community party
+ *   secretary (社区党组织书记); the subject is a worker id
+ * @COMMUNITY_COMMENDATION_KIND_FULL_TIME_WORKER: a full-time community
+ *   worker (社区专职工作者); the subject is a worker id
+ *
+ * Whom a [class@Community.Commendation] commends: the city commends ten of
+ * each every year (市级每年通报表扬, 六(三)).
+ */
+typedef enum {
+  COMMUNITY_COMMENDATION_KIND_PARTY_ORGANIZATION, /*< nick=party_organization >*/
+  COMMUNITY_COMMENDATION_KIND_PARTY_SECRETARY, /*< nick=party_secretary >*/
+  COMMUNITY_COMMENDATION_KIND_FULL_TIME_WORKER, /*< nick=full_time_worker >*/
+} CommunityCommendationKind;
 
 /**
  * CommunitySeverity:

@@ -23,6 +23,8 @@ G_DECLARE_FINAL_TYPE (CommunityIndicatorResult, community_indicator_result, COMM
 COMMUNITY_AVAILABLE_IN_ALL
 const char *community_indicator_result_get_id          (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
+const char *community_indicator_result_get_title       (CommunityIndicatorResult *self);
+COMMUNITY_AVAILABLE_IN_ALL
 const char *community_indicator_result_get_division    (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
 double      community_indicator_result_get_numerator   (CommunityIndicatorResult *self);
@@ -34,6 +36,8 @@ COMMUNITY_AVAILABLE_IN_ALL
 double      community_indicator_result_get_value       (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
 double      community_indicator_result_get_target      (CommunityIndicatorResult *self);
+COMMUNITY_AVAILABLE_IN_ALL
+gboolean    community_indicator_result_has_target      (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean    community_indicator_result_get_met         (CommunityIndicatorResult *self);
 COMMUNITY_AVAILABLE_IN_ALL

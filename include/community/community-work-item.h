@@ -29,12 +29,15 @@ gboolean community_work_item_can_transition      (CommunityWorkItem       *self,
 
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean community_work_item_submit              (CommunityWorkItem       *self,
+                                                  GDateTime               *at,
                                                   GError                 **error);
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean community_work_item_admit               (CommunityWorkItem       *self,
+                                                  GDateTime               *at,
                                                   GError                 **error);
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean community_work_item_start_legal_review  (CommunityWorkItem       *self,
+                                                  GDateTime               *at,
                                                   GError                 **error);
 COMMUNITY_AVAILABLE_IN_ALL
 gboolean community_work_item_record_legal_review (CommunityWorkItem       *self,

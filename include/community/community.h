@@ -21,6 +21,7 @@
 #include "community-review.h"
 #include "community-approval.h"
 #include "community-history-entry.h"
+#include "community-work-item-history-entry.h"
 #include "community-division.h"
 #include "community-community.h"
 #include "community-grid.h"
@@ -34,6 +35,7 @@
 #include "community-funding.h"
 #include "community-wage-baseline.h"
 #include "community-survey.h"
+#include "community-commendation.h"
 #include "community-dataset.h"
 #include "community-identifiers.h"
 #include "community-privacy.h"
@@ -43,7 +45,9 @@
 #include "community-rule-result.h"
 #include "community-indicator-result.h"
 #include "community-report.h"
+#include "community-report-writer.h"
 #include "community-validator.h"
 #include "community-validation.h"
+#include "community-vocabulary.h"
 
 #undef COMMUNITY_INSIDE

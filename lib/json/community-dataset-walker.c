@@ -963,9 +963,9 @@ read_record (Walker           *w,
   if (failed)
     goto out;
 
-  for (guint id = 1; id <= table->n_fields; id++)
-    if ((table->fields[id].flags & (COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_IDENTITY)) &&
-        (present & (G_GUINT64_CONSTANT (1) << id)) == 0)
+  /* The fields a document must give (an optional identity is not one). */
+  for (guint id = 1; (table->required & ~present) != 0 && id <= table->n_fields; id++)
+    if ((table->required & ~present) & (G_GUINT64_CONSTANT (1) << id))
       {
         walker_error (w, PRIORITY_CONTENT, COMMUNITY_PARSE_ERROR_MISSING, table->json_names[id],
                       "the required member “%s” is missing or null", table->json_names[id]);

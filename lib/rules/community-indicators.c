@@ -41,6 +41,11 @@ typedef enum {
   INDICATOR_HOME_CARE_COVERAGE_URBAN,
   INDICATOR_HOME_CARE_COVERAGE_RURAL,
   INDICATOR_HOME_CARE_INFORMATIZATION,
+  /* Monitoring indicators: no target (DOMAIN.md §5). */
+  INDICATOR_COMMITTEE_LOCAL_RESIDENT_SHARE,
+  INDICATOR_COMMUNITY_DISABLED_HOME_SHARE,
+  INDICATOR_COMMUNITY_EMERGENCY_SHELTER_SHARE,
+  INDICATOR_STREET_SOCIAL_ORG_INCUBATOR_SHARE,
   N_INDICATORS
 } Indicator;
 
@@ -61,6 +66,10 @@ static const char * const indicator_ids[N_INDICATORS] = {
   [INDICATOR_HOME_CARE_COVERAGE_URBAN] = "home-care.coverage.urban",
   [INDICATOR_HOME_CARE_COVERAGE_RURAL] = "home-care.coverage.rural",
   [INDICATOR_HOME_CARE_INFORMATIZATION] = "home-care.informatization",
+  [INDICATOR_COMMITTEE_LOCAL_RESIDENT_SHARE] = "committee.local-resident-share",
+  [INDICATOR_COMMUNITY_DISABLED_HOME_SHARE] = "community.disabled-home-share",
+  [INDICATOR_COMMUNITY_EMERGENCY_SHELTER_SHARE] = "community.emergency-shelter-share",
+  [INDICATOR_STREET_SOCIAL_ORG_INCUBATOR_SHARE] = "street.social-org-incubator-share",
 };
 
 /* The tiers a member counts under: street/town, district/county, city. */
@@ -274,6 +283,25 @@ tally_home_care_coverage (Tally              *tally,
              MIN (covered, population), population);
 }
 
+/* committee.local-resident-share: Σ local_resident_members / Σ members
+ * over the urban communities whose committee gives both (二(三),
+ * 稳步提高城市社区居委会成员中本社区居民比例); local members beyond the
+ * committee's size are a data error and count as all of them. */
+static void
+tally_local_residents (Tally            *tally,
+                       const Membership *membership,
+                       gpointer          committee)
+{
+  guint members, local;
+
+  if (committee == NULL ||
+      !community_field_uint (committee, "members", &members) ||
+      !community_field_uint (committee, "local_resident_members", &local))
+    return;
+
+  tally_add (tally, membership, INDICATOR_COMMITTEE_LOCAL_RESIDENT_SHARE, MIN (local, members), members);
+}
+
 /* A worker's share: secretary.five-strong-share for every worker with the
  * party_secretary role (street-level ones under their street);
  * worker.certified-share for the full-time community staff of an urban
@@ -332,6 +360,12 @@ tally_community (Tally              *tally,
   tally_service_config (tally, &membership, community, facilities);
   tally_count (tally, &membership, INDICATOR_HOME_CARE_INFORMATIZATION,
                elderly != NULL && field_true (elderly, "home_care_informatized"));
+  tally_count (tally, &membership, INDICATOR_COMMUNITY_DISABLED_HOME_SHARE,
+               owns_facility (facilities, COMMUNITY_FACILITY_KIND_DISABLED_HOME, FALSE));
+  tally_count (tally, &membership, INDICATOR_COMMUNITY_EMERGENCY_SHELTER_SHARE,
+               owns_facility (facilities, COMMUNITY_FACILITY_KIND_EMERGENCY_SHELTER, FALSE));
+  if (urban)
+    tally_local_residents (tally, &membership, community_field_object (community, "committee"));
 
   if (kind >= 0)
     {
@@ -379,8 +413,9 @@ tally_other_workers (Tally *tally)
     }
 }
 
-/* street.guidance-station-coverage: each street/town counts 1/1 if it owns
- * a party_guidance_station, else 0/1, for itself and the divisions above. */
+/* street.guidance-station-coverage and street.social-org-incubator-share:
+ * each street/town counts 1/1 if it owns a party_guidance_station (a
+ * social_org_incubator), else 0/1, for itself and the divisions above. */
 static void
 tally_streets (Tally *tally)
 {
@@ -396,6 +431,8 @@ tally_streets (Tally *tally)
       membership_init (tally, street, &membership);
       tally_count (tally, &membership, INDICATOR_STREET_GUIDANCE_STATION_COVERAGE,
                    owns_facility (facilities, COMMUNITY_FACILITY_KIND_PARTY_GUIDANCE_STATION, FALSE));
+      tally_count (tally, &membership, INDICATOR_STREET_SOCIAL_ORG_INCUBATOR_SHARE,
+                   owns_facility (facilities, COMMUNITY_FACILITY_KIND_SOCIAL_ORG_INCUBATOR, FALSE));
     }
 }
 

@@ -99,6 +99,24 @@ community_rule_get_index (CommunityRuleContext *ctx)
   return ctx->index;
 }
 
+char *
+community_rule_division_label (CommunityRuleContext *ctx,
+                               const char           *code)
+{
+  gpointer entity;
+  const char *name;
+
+  g_return_val_if_fail (code != NULL, NULL);
+
+  entity = community_dataset_get_division (ctx->index->dataset, code);
+  if (entity == NULL)
+    entity = community_dataset_get_community (ctx->index->dataset, code);
+  name = entity != NULL ? community_field_string (entity, "name") : NULL;
+  if (name == NULL || *name == '\0')
+    return g_strdup (code);
+  return g_strdup_printf ("%s %s", name, code);
+}
+
 double
 community_rule_param (CommunityRuleContext *ctx,
                       const char           *name)
@@ -140,7 +158,10 @@ add_divisions_of (CommunityIndex  *index,
 }
 
 /* The codes of the divisions @entity lies in, itself included. A work item
- * has no parent but lies in every community it is carried out in. */
+ * has no parent but lies in every community it is carried out in, those
+ * it lists. One that lists none is carried out in every community
+ * (DOMAIN.md §2): it is the city's, and lies in the city alone, so that a
+ * street's own findings do not fill up with the city's work items. */
 static GStrv
 divisions_of (CommunityIndex  *index,
               CommunityEntity *entity)
@@ -148,7 +169,13 @@ divisions_of (CommunityIndex  *index,
   GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
 
   add_divisions_of (index, entity, codes);
-  if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM)
+  if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM &&
+      community_field_strv (entity, "communities") == NULL)
+    {
+      for (guint i = 0; i < index->cities->len; i++)
+        g_ptr_array_add (codes, g_strdup (community_entity_get_identity (index->cities->pdata[i])));
+    }
+  else if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM)
     {
       const char * const *communities = community_field_strv (entity, "communities");
 

@@ -7,7 +7,7 @@
  *
  *   community-rules-codes.c        code.*, ref.unresolved
  *   community-rules-communities.c  committee.*, community.*, secretary.*,
- *                                  funding.*
+ *                                  funding.*, commendation.*
  *   community-rules-facilities.c   facility.*, street.*
  *   community-rules-workers.c      workers.*, worker.*
  *   community-rules-grids.c        grid.*
@@ -159,6 +159,12 @@ community_rule_identity (gpointer entity)
 {
   return community_entity_get_identity (COMMUNITY_ENTITY (entity));
 }
+
+/* A division or community as a message names it (DOMAIN.md §4): its name
+ * and code, "梁溪区 320213000000"; the code alone when the dataset has no
+ * name for it. Free with g_free(). */
+char *community_rule_division_label (CommunityRuleContext *ctx,
+                                     const char           *code);
 
 CommunityDataset *community_rule_get_dataset (CommunityRuleContext *ctx);
 CommunityIndex   *community_rule_get_index   (CommunityRuleContext *ctx);

@@ -21,6 +21,8 @@ void community_rule_community_legal_advisor (CommunityRuleContext *ctx);
 void community_rule_secretary_county_filing (CommunityRuleContext *ctx);
 void community_rule_funding_community_floor (CommunityRuleContext *ctx);
 void community_rule_funding_city_floor (CommunityRuleContext *ctx);
+void community_rule_committee_non_registered_voters (CommunityRuleContext *ctx);
+void community_rule_commendation_annual (CommunityRuleContext *ctx);
 
 /* community-rules-facilities.c */
 void community_rule_facility_area_per_households (CommunityRuleContext *ctx);
@@ -56,6 +58,8 @@ void community_rule_work_item_admission (CommunityRuleContext *ctx);
 void community_rule_work_item_resources (CommunityRuleContext *ctx);
 void community_rule_work_item_prohibited_subject (CommunityRuleContext *ctx);
 void community_rule_work_item_one_vote_veto (CommunityRuleContext *ctx);
+void community_rule_work_item_department_assessment (CommunityRuleContext *ctx);
+void community_rule_work_item_ledger_rating_cap (CommunityRuleContext *ctx);
 void community_rule_social_org_uscc (CommunityRuleContext *ctx);
 void community_rule_task_lead (CommunityRuleContext *ctx);
 

@@ -8,21 +8,23 @@
 #include <glib/gi18n-lib.h>
 
 #include "community-rules-catalog.h"
+#include "community-entity-private.h"
 #include "community-identifiers.h"
 #include "community-enum-types.h"
+#include "community-vocabulary-private.h"
 
-/* The segments of a division code, PP CC DD SSS VVV, by CommunityCodeLevel. */
+/* The segments of a division code, PP CC DD SSS VVV, by CommunityCodeLevel
+ * (a message names a level with community_vocabulary_term()). */
 static const struct {
   guint offset;
   guint width;
   const char *letters;
-  const char *name;
 } code_segments[] = {
-  [COMMUNITY_CODE_LEVEL_PROVINCE] = { 0, 2, "PP", "province" },
-  [COMMUNITY_CODE_LEVEL_CITY] = { 2, 2, "CC", "city" },
-  [COMMUNITY_CODE_LEVEL_COUNTY] = { 4, 2, "DD", "county" },
-  [COMMUNITY_CODE_LEVEL_STREET] = { 6, 3, "SSS", "street" },
-  [COMMUNITY_CODE_LEVEL_COMMUNITY] = { 9, 3, "VVV", "community" },
+  [COMMUNITY_CODE_LEVEL_PROVINCE] = { 0, 2, "PP" },
+  [COMMUNITY_CODE_LEVEL_CITY] = { 2, 2, "CC" },
+  [COMMUNITY_CODE_LEVEL_COUNTY] = { 4, 2, "DD" },
+  [COMMUNITY_CODE_LEVEL_STREET] = { 6, 3, "SSS" },
+  [COMMUNITY_CODE_LEVEL_COMMUNITY] = { 9, 3, "VVV" },
 };
 
 /* The level a division's or community's code must have, from what the
@@ -60,20 +62,16 @@ implied_code_level (CommunityEntity    *entity,
     }
 }
 
-/* What the entity calls itself in a message: its division level ("street",
- * "town", …) or "community". */
+/* What the entity calls itself in a message: the term of its division
+ * level (street, 街道; town, 镇; …) or of its kind (community, 社区). */
 static const char *
 entity_noun (CommunityEntity *entity)
 {
   int division_level;
-  GEnumValue *value;
 
-  if (COMMUNITY_IS_COMMUNITY (entity))
-    return "community";
-  if (!community_field_enum (entity, "level", &division_level))
-    return "division";
-  value = g_enum_get_value (g_type_class_peek (COMMUNITY_TYPE_DIVISION_LEVEL), division_level);
-  return value != NULL ? value->value_nick : "division";
+  if (!COMMUNITY_IS_COMMUNITY (entity) && community_field_enum (entity, "level", &division_level))
+    return community_vocabulary_term (COMMUNITY_TYPE_DIVISION_LEVEL, division_level);
+  return community_vocabulary_term (COMMUNITY_TYPE_ENTITY_KIND, community_entity_get_kind (entity));
 }
 
 /* The parent division whose code the entity's code continues: a
@@ -153,17 +151,20 @@ check_code_format (CommunityRuleContext *ctx,
       community_rule_fail (ctx, entity, "code",
                            community_json_string (form), community_json_string (code), 0,
                            _("The code of %s %s is a %s-level code: a %s's code has the form %s"),
-                           noun, code, code_segments[parsed->level].name, noun, form);
+                           noun, code, community_vocabulary_term (COMMUNITY_TYPE_CODE_LEVEL, parsed->level),
+                           noun, form);
       return;
     }
 
   if (parent != NULL && !community_division_code_is_parent_of (parent, parsed))
     {
+      g_autofree char *parent_label = community_rule_division_label (ctx, parent->code);
+
       community_rule_fail (ctx, entity, "code",
                            community_json_string (form), community_json_string (code), 0,
                            _("The code of %s %s does not continue the code of its parent %s: "
                              "it should have the form %s"),
-                           noun, code, parent->code, form);
+                           noun, code, parent_label, form);
       return;
     }
 
@@ -239,6 +240,7 @@ check_street_segment (CommunityRuleContext *ctx,
 {
   g_autoptr(CommunityDivisionCode) parsed = parse_own_code (COMMUNITY_ENTITY (division));
   g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
   int level;
 
   if (parsed == NULL || !community_field_enum (division, "level", &level))
@@ -246,6 +248,7 @@ check_street_segment (CommunityRuleContext *ctx,
       community_rule_not_applicable (ctx);
       return;
     }
+  label = community_rule_division_label (ctx, parsed->code);
 
   if (!community_division_code_check_ranges (parsed, &error))
     {
@@ -255,8 +258,8 @@ check_street_segment (CommunityRuleContext *ctx,
                            _("The street segment %03u of %s %s is outside every range the coding rules "
                              "reserve: 001–099 for streets (街道), 100–199 for towns (镇), 200–399 for "
                              "townships (乡)"),
-                           parsed->street, level == COMMUNITY_DIVISION_LEVEL_STREET ? "street" : "town",
-                           parsed->code);
+                           parsed->street, community_vocabulary_term (COMMUNITY_TYPE_DIVISION_LEVEL, level),
+                           label);
       return;
     }
 
@@ -266,7 +269,7 @@ check_street_segment (CommunityRuleContext *ctx,
                            json_range (1, 99), community_json_int (parsed->street), 0,
                            _("Street %s has the street segment %03u, which the coding rules reserve for "
                              "towns or townships; a street's (街道) is 001–099"),
-                           parsed->code, parsed->street);
+                           label, parsed->street);
       return;
     }
 
@@ -277,7 +280,7 @@ check_street_segment (CommunityRuleContext *ctx,
                            json_range (100, 399), community_json_int (parsed->street), 0,
                            _("Town %s has the street segment %03u, which the coding rules reserve for "
                              "streets (街道); a town's (镇) is 100–199, a township's (乡) 200–399"),
-                           parsed->code, parsed->street);
+                           label, parsed->street);
       return;
     }
 
@@ -382,11 +385,10 @@ community_rule_code_segment_range (CommunityRuleContext *ctx)
     }
 }
 
-/* The kinds a reference may name: "worker", or "community|division". */
+/* The kinds a reference may name, for a message: "community worker", or
+ * "community or division" (社区或区划). */
 static char *
-describe_kinds (GEnumClass *kind_class,
-                guint       ref_kinds,
-                const char *separator)
+describe_kinds (guint ref_kinds)
 {
   GString *text = g_string_new (NULL);
 
@@ -395,8 +397,10 @@ describe_kinds (GEnumClass *kind_class,
       if ((ref_kinds & (1u << kind)) == 0)
         continue;
       if (text->len > 0)
-        g_string_append (text, separator);
-      g_string_append (text, g_enum_get_value (kind_class, kind)->value_nick);
+        /* TRANSLATORS: between two kinds of entity a reference may name,
+         * e.g. "community or division" */
+        g_string_append (text, _(" or "));
+      g_string_append (text, community_vocabulary_term (COMMUNITY_TYPE_ENTITY_KIND, kind));
     }
 
   return g_string_free (text, FALSE);
@@ -412,9 +416,10 @@ json_kinds (GEnumClass *kind_class,
 
   if ((ref_kinds & (ref_kinds - 1)) == 0)
     {
-      g_autofree char *kind = describe_kinds (kind_class, ref_kinds, "");
-
-      return community_json_string (kind);
+      for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+        if (ref_kinds == (1u << kind))
+          return community_json_string (g_enum_get_value (kind_class, kind)->value_nick);
+      return community_json_null ();
     }
 
   array = json_array_new ();
@@ -433,13 +438,17 @@ reference_resolves (CommunityDataset *dataset,
                     const char       *identity)
 {
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
-    if ((ref_kinds & (1u << kind)) != 0 && community_dataset_lookup (dataset, kind, identity) != NULL)
+    if ((ref_kinds & (1u << kind)) != 0 && community_dataset_lookup_reference (dataset, kind, identity) != NULL)
       return TRUE;
 
   return FALSE;
 }
 
-/* Judges one referring value: @element is its index in a list, or -1. */
+/* Judges one referring value: @element is its index in a list, or -1.
+ * Neither the message nor `actual` (null) quotes the value: a reference
+ * that names nothing may hold whatever someone typed there, such as a
+ * worker's name (DOMAIN.md §4), and personal data never leaves in a
+ * finding. The path points at the value, in the data its owner holds. */
 static void
 check_reference (CommunityRuleContext *ctx,
                  GEnumClass           *kind_class,
@@ -451,6 +460,7 @@ check_reference (CommunityRuleContext *ctx,
 {
   g_autofree char *member = NULL;
   g_autofree char *kinds = NULL;
+  g_autofree char *name = NULL;
   const char *noun;
 
   if (reference_resolves (community_rule_get_dataset (ctx), ref_kinds, identity))
@@ -460,18 +470,27 @@ check_reference (CommunityRuleContext *ctx,
     }
 
   member = element < 0 ? g_strdup (json_name) : g_strdup_printf ("%s/%d", json_name, element);
-  kinds = describe_kinds (kind_class, ref_kinds, _(" or "));
-  noun = g_enum_get_value (kind_class, community_entity_get_kind (entity))->value_nick;
+  kinds = describe_kinds (ref_kinds);
+  noun = community_vocabulary_term (COMMUNITY_TYPE_ENTITY_KIND, community_entity_get_kind (entity));
+  /* An entity without an id is named by its position, from 1. */
+  name = community_entity_get_identity (entity) != NULL
+         ? g_strdup (community_entity_get_identity (entity))
+         : g_strdup_printf ("#%u", community_entity_get_position (entity) + 1);
   if (element < 0)
     community_rule_fail (ctx, entity, member,
-                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
-                         _("The %s of %s %s is “%s”, which names no %s in the dataset"),
-                         json_name, noun, community_entity_get_identity (entity), identity, kinds);
+                         json_kinds (kind_class, ref_kinds), community_json_null (), 0,
+                         /* TRANSLATORS: the referring field (e.g. grid leader), the
+                          * referring entity's kind and id, the kinds it may name */
+                         _("The %s of %s %s names no %s in the dataset"),
+                         community_vocabulary_field (json_name), noun, name, kinds);
   else
     community_rule_fail (ctx, entity, member,
-                         json_kinds (kind_class, ref_kinds), community_json_string (identity), 0,
-                         _("Item %d of the %s of %s %s is “%s”, which names no %s in the dataset"),
-                         element, json_name, noun, community_entity_get_identity (entity), identity, kinds);
+                         json_kinds (kind_class, ref_kinds), community_json_null (), 0,
+                         /* TRANSLATORS: the position in the list, counted from 1, the
+                          * referring field (e.g. grid administrators), the referring
+                          * entity's kind and id, the kinds it may name */
+                         _("Item %d of the %s of %s %s names no %s in the dataset"),
+                         element + 1, community_vocabulary_field (json_name), noun, name, kinds);
 }
 
 static GEnumClass *

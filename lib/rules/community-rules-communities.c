@@ -183,12 +183,15 @@ funding_key (guint       year,
   return g_strdup_printf ("%u/%s", year, recipient);
 }
 
-/* The totals of the funding records of @purpose, by funding_key(): a
- * table of gint64, read with funding_total(). Records without a year,
- * recipient or amount add nothing. */
+#define PURPOSE_BIT(purpose) (1u << (COMMUNITY_FUNDING_PURPOSE_ ## purpose))
+
+/* The totals of the funding records whose purpose is one of @purposes (a
+ * mask of PURPOSE_BIT()s), by funding_key(): a table of gint64, read with
+ * funding_total(). Records without a year, recipient or amount add
+ * nothing. */
 static GHashTable *
 funding_totals (CommunityDataset *dataset,
-                int               purpose)
+                guint             purposes)
 {
   GListModel *funding = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_FUNDING);
   guint n_items = g_list_model_get_n_items (funding);
@@ -204,7 +207,8 @@ funding_totals (CommunityDataset *dataset,
       char *key;
 
       if (recipient == NULL || !community_field_uint (record, "year", &year) ||
-          !community_field_enum (record, "purpose", &record_purpose) || record_purpose != purpose ||
+          !community_field_enum (record, "purpose", &record_purpose) ||
+          record_purpose < 0 || (purposes & (1u << record_purpose)) == 0 ||
           !community_field_int64 (record, "amount_yuan", &amount))
         continue;
 
@@ -271,7 +275,7 @@ community_rule_funding_community_floor (CommunityRuleContext *ctx)
   GListModel *communities = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
   guint n_items = g_list_model_get_n_items (communities);
   g_autoptr(GArray) years = funding_years (dataset, COMMUNITY_FUNDING_PURPOSE_COMMUNITY_OPERATIONS);
-  g_autoptr(GHashTable) totals = funding_totals (dataset, COMMUNITY_FUNDING_PURPOSE_COMMUNITY_OPERATIONS);
+  g_autoptr(GHashTable) totals = funding_totals (dataset, PURPOSE_BIT (COMMUNITY_OPERATIONS));
 
   for (guint y = 0; y < years->len; y++)
     {
@@ -315,10 +319,11 @@ community_rule_funding_community_floor (CommunityRuleContext *ctx)
 }
 
 /* funding.city-floor: for every year that has any funding record, the
- * city's `innovation_awards` total is at least min yuan (六(二),
- * 市级财政每年安排不少于1000万元).
+ * city's `innovation_awards` and `weak_area_subsidy` total is at least min
+ * yuan (六(二), 市级财政每年安排不少于1000万元资金,用于城乡社区治理与服务
+ * 创新项目的奖补和财力相对薄弱地区补助: the one sum covers both).
  *
- * "The city's total" is the sum of the innovation_awards records whose
+ * "The city's total" is the sum of the records of either purpose whose
  * recipient is the city division itself. Judged: every (year, city
  * division) pair — a dataset normally has one city; when it has none, each
  * year is not applicable once. The subject is the city and the path its
@@ -329,7 +334,7 @@ community_rule_funding_city_floor (CommunityRuleContext *ctx)
 {
   CommunityIndex *index = community_rule_get_index (ctx);
   g_autoptr(GArray) years = funding_years (index->dataset, -1);
-  g_autoptr(GHashTable) totals = funding_totals (index->dataset, COMMUNITY_FUNDING_PURPOSE_INNOVATION_AWARDS);
+  g_autoptr(GHashTable) totals = funding_totals (index->dataset, PURPOSE_BIT (INNOVATION_AWARDS) | PURPOSE_BIT (WEAK_AREA_SUBSIDY));
   gint64 min = (gint64) community_rule_param (ctx, "min");
 
   for (guint y = 0; y < years->len; y++)
@@ -348,16 +353,169 @@ community_rule_funding_city_floor (CommunityRuleContext *ctx)
           const char *code = community_entity_get_identity (city);
           gint64 total = funding_total (totals, year, code);
 
+          g_autofree char *label = NULL;
+
           if (total >= min)
-            community_rule_pass (ctx);
-          else
-            community_rule_fail (ctx, city, NULL,
-                                 json_year_floor (year, min), community_json_int (total),
-                                 (double) (min - total),
-                                 _("City %s set aside %" PRId64 " yuan for community governance "
-                                   "innovation awards (创新项目奖补) in %u; it should be at least %"
-                                   PRId64),
-                                 code, total, year, min);
+            {
+              community_rule_pass (ctx);
+              continue;
+            }
+          label = community_rule_division_label (ctx, code);
+          community_rule_fail (ctx, city, NULL,
+                               json_year_floor (year, min), community_json_int (total),
+                               (double) (min - total),
+                               _("%s set aside %" PRId64 " yuan in %u for community governance "
+                                 "innovation awards and subsidies to areas of weak finances "
+                                 "(创新项目的奖补和财力相对薄弱地区补助); it should be at least %"
+                                 PRId64),
+                               label, total, year, min);
+        }
+    }
+}
+
+/* committee.non-registered-voters: the committee's
+ * `non_registered_voters_protected` is not false (二(三),
+ * 依法保障非户籍居民和外出务工农民民主选举权利). Judged: every community;
+ * one without a committee, or whose committee does not say, is not
+ * applicable. The path is …/committee/non_registered_voters_protected,
+ * expected true, actual false. */
+void
+community_rule_committee_non_registered_voters (CommunityRuleContext *ctx)
+{
+  GListModel *communities = community_dataset_get_items (community_rule_get_dataset (ctx),
+                                                         COMMUNITY_ENTITY_KIND_COMMUNITY);
+  guint n_items = g_list_model_get_n_items (communities);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      CommunityCommunity *community = community_rule_item (communities, i);
+      gpointer committee = community_field_object (community, "committee");
+      gboolean protected;
+
+      if (committee == NULL || !community_field_boolean (committee, "non_registered_voters_protected", &protected))
+        community_rule_not_applicable (ctx);
+      else if (protected)
+        community_rule_pass (ctx);
+      else
+        community_rule_fail (ctx, COMMUNITY_ENTITY (community), "committee/non_registered_voters_protected",
+                             community_json_bool (TRUE), community_json_bool (FALSE), 0,
+                             _("The committee of %s does not protect the election rights of residents "
+                               "without local household registration and of villagers working away "
+                               "(依法保障非户籍居民和外出务工农民民主选举权利)"),
+                             community_rule_identity (community));
+    }
+}
+
+/* The commended subjects of one year and kind, each once. */
+typedef struct {
+  guint year;
+  GHashTable *subjects[3];   /* per CommunityCommendationKind: subject -> itself */
+} CommendationYear;
+
+static void
+commendation_year_free (gpointer data)
+{
+  CommendationYear *year = data;
+
+  for (guint k = 0; k < G_N_ELEMENTS (year->subjects); k++)
+    g_hash_table_unref (year->subjects[k]);
+  g_free (year);
+}
+
+/* commendation.annual: for every year that has any commendation record,
+ * the city commends `count` distinct subjects of each of the three kinds
+ * (六(三), 市级每年通报表扬…10个社区党组织(居委会)、10名社区党组织书记、
+ * 10名社区专职工作者). A subject commended twice in a year counts once.
+ *
+ * Judged: every (year, kind, city division) triple; with no city
+ * division, each (year, kind) is not applicable once. The subject is the
+ * city and the path its own pointer; expected {"year", "kind", "count"},
+ * actual the number of distinct subjects, shortfall their difference. A
+ * subject that does not resolve still counts here; ref.unresolved reports
+ * it. */
+void
+community_rule_commendation_annual (CommunityRuleContext *ctx)
+{
+  static const char * const kind_nicks[] = { "party_organization", "party_secretary", "full_time_worker" };
+  CommunityIndex *index = community_rule_get_index (ctx);
+  GListModel *commendations = community_dataset_get_items (index->dataset, COMMUNITY_ENTITY_KIND_COMMENDATION);
+  guint n_items = g_list_model_get_n_items (commendations);
+  guint count = (guint) community_rule_param (ctx, "count");
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (commendation_year_free);
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (kind_nicks) == COMMUNITY_COMMENDATION_KIND_FULL_TIME_WORKER + 1);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      gpointer commendation = community_rule_item (commendations, i);
+      const char *subject = community_field_string (commendation, "subject");
+      CommendationYear *entry = NULL;
+      guint year, y;
+      int kind;
+
+      if (!community_field_uint (commendation, "year", &year))
+        continue;
+      /* Years in order; a year with any record is judged. */
+      for (y = 0; y < years->len && ((CommendationYear *) years->pdata[y])->year < year; y++)
+        ;
+      if (y < years->len && ((CommendationYear *) years->pdata[y])->year == year)
+        entry = years->pdata[y];
+      else
+        {
+          entry = g_new0 (CommendationYear, 1);
+          entry->year = year;
+          for (guint k = 0; k < G_N_ELEMENTS (entry->subjects); k++)
+            entry->subjects[k] = g_hash_table_new (g_str_hash, g_str_equal);
+          g_ptr_array_insert (years, y, entry);
+        }
+      if (subject != NULL && community_field_enum (commendation, "kind", &kind) &&
+          kind >= 0 && (guint) kind < G_N_ELEMENTS (entry->subjects))
+        g_hash_table_add (entry->subjects[kind], (gpointer) subject);
+    }
+
+  for (guint y = 0; y < years->len; y++)
+    {
+      CommendationYear *entry = years->pdata[y];
+
+      for (guint k = 0; k < G_N_ELEMENTS (entry->subjects); k++)
+        {
+          guint n = g_hash_table_size (entry->subjects[k]);
+
+          if (index->cities->len == 0)
+            {
+              community_rule_not_applicable (ctx);
+              continue;
+            }
+          for (guint c = 0; c < index->cities->len; c++)
+            {
+              CommunityEntity *city = index->cities->pdata[c];
+              g_autofree char *label = NULL;
+              JsonObject *expected;
+
+              if (n >= count)
+                {
+                  community_rule_pass (ctx);
+                  continue;
+                }
+              label = community_rule_division_label (ctx, community_rule_identity (city));
+              expected = json_object_new ();
+              json_object_set_int_member (expected, "year", entry->year);
+              json_object_set_string_member (expected, "kind", kind_nicks[k]);
+              json_object_set_int_member (expected, "count", count);
+              community_rule_fail (ctx, city, NULL,
+                                   json_node_init_object (json_node_alloc (), expected),
+                                   community_json_int (n), (double) (count - n),
+                                   k == COMMUNITY_COMMENDATION_KIND_PARTY_ORGANIZATION
+                                   ? _("In %u the city, %s, commended %u community party organizations "
+                                       "(社区党组织(居委会)); it should commend %u a year")
+                                   : k == COMMUNITY_COMMENDATION_KIND_PARTY_SECRETARY
+                                   ? _("In %u the city, %s, commended %u community party secretaries "
+                                       "(社区党组织书记); it should commend %u a year")
+                                   : _("In %u the city, %s, commended %u full-time community workers "
+                                       "(社区专职工作者); it should commend %u a year"),
+                                   entry->year, label, n, count);
+              json_object_unref (expected);
+            }
         }
     }
 }

@@ -131,14 +131,20 @@ community_rule_street_service_center_area (CommunityRuleContext *ctx)
       else if (unknown)
         community_rule_not_applicable (ctx);
       else
-        community_rule_fail (ctx, street, NULL,
-                             community_json_double (min), community_json_double (largest), min - largest,
-                             is_town (street)
-                             ? _("The largest service center (镇级社区综合服务中心) of town %s has %.10g m²; "
-                                 "it should have at least %.10g m²")
-                             : _("The largest service center (街道级社区综合服务中心) of street %s has %.10g m²; "
-                                 "it should have at least %.10g m²"),
-                             community_rule_identity (street), largest, min);
+        {
+          g_autofree char *label = community_rule_division_label (ctx, community_rule_identity (street));
+
+          community_rule_fail (ctx, street, NULL,
+                               community_json_double (min), community_json_double (largest), min - largest,
+                               /* TRANSLATORS: %s is the town's name and code, 东港镇 320205106000 */
+                               is_town (street)
+                               ? _("The largest service center (镇级社区综合服务中心) of town %s has %.10g m²; "
+                                   "it should have at least %.10g m²")
+                               /* TRANSLATORS: %s is the street's name and code, 广益街道 320213025000 */
+                               : _("The largest service center (街道级社区综合服务中心) of street %s has %.10g m²; "
+                                   "it should have at least %.10g m²"),
+                               label, largest, min);
+        }
     }
 }
 
@@ -167,14 +173,20 @@ community_rule_street_party_guidance_station (CommunityRuleContext *ctx)
       if (n >= min)
         community_rule_pass (ctx);
       else
-        community_rule_fail (ctx, street, NULL,
-                             community_json_int (min), community_json_int (n), min - n,
-                             is_town (street)
-                             ? _("Town %s has %u guidance stations for grassroots party building "
-                                 "(基层党建工作指导站); it should have at least %u")
-                             : _("Street %s has %u guidance stations for grassroots party building "
-                                 "(基层党建工作指导站); it should have at least %u"),
-                             community_rule_identity (street), n, min);
+        {
+          g_autofree char *label = community_rule_division_label (ctx, community_rule_identity (street));
+
+          community_rule_fail (ctx, street, NULL,
+                               community_json_int (min), community_json_int (n), min - n,
+                               /* TRANSLATORS: %s is the town's name and code, 东港镇 320205106000 */
+                               is_town (street)
+                               ? _("Town %s has %u guidance stations for grassroots party building "
+                                   "(基层党建工作指导站); it should have at least %u")
+                               /* TRANSLATORS: %s is the street's name and code, 广益街道 320213025000 */
+                               : _("Street %s has %u guidance stations for grassroots party building "
+                                   "(基层党建工作指导站); it should have at least %u"),
+                               label, n, min);
+        }
     }
 }
 

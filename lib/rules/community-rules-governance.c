@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "community-rules-catalog.h"
@@ -13,6 +15,7 @@
 #include "community-identifiers.h"
 #include "community-enum-types.h"
 #include "community-error.h"
+#include "community-vocabulary-private.h"
 
 static const char *
 enum_nick (GType type,
@@ -173,7 +176,7 @@ check_history (CommunityRuleContext *ctx,
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state)),
                            community_json_null (), 0,
                            _("Consultation %s is in state “%s” but has no history"),
-                           id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state));
+                           id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, state));
       return;
     }
 
@@ -188,10 +191,12 @@ check_history (CommunityRuleContext *ctx,
       community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                            json_time (prev_at), json_time (at), 0,
                            at == NULL
+                           /* TRANSLATORS: the entry's position, counted from 1 */
                            ? _("Entry %u of the history of consultation %s has no time")
+                           /* TRANSLATORS: the entry's position, counted from 1 */
                            : _("Entry %u of the history of consultation %s is dated before the entry "
                                "before it"),
-                           first_bad, id);
+                           first_bad + 1, id);
       return;
     }
 
@@ -204,8 +209,8 @@ check_history (CommunityRuleContext *ctx,
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state)),
                            community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
                            _("The history of consultation %s ends in “%s” but the consultation is in “%s”"),
-                           id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
-                           enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, state));
+                           id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
+                           community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, state));
       return;
     }
 
@@ -213,22 +218,27 @@ check_history (CommunityRuleContext *ctx,
   if (!entry_has_state)
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state), community_json_null (), 0,
+                         /* TRANSLATORS: the entry's position, counted from 1 */
                          _("Entry %u of the history of consultation %s has no state"),
-                         first_bad, id);
+                         first_bad + 1, id);
   else if (first_bad == 0)
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state),
                          community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
-                         _("The history of consultation %s starts in “%s”, not in “proposed”"),
-                         id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
+                         _("The history of consultation %s starts in “%s”, not in “%s”"),
+                         id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state),
+                         community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE,
+                                                    COMMUNITY_CONSULTATION_STATE_PROPOSED));
   else
     community_rule_fail (ctx, COMMUNITY_ENTITY (consultation), member,
                          json_next_states (first_bad, prev_state),
                          community_json_string (enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state)), 0,
+                         /* TRANSLATORS: the entry's position, counted from 1, then the
+                          * consultation's id and the two states */
                          _("Entry %u of the history of consultation %s goes from “%s” to “%s”, a step "
                            "the workflow does not allow"),
-                         first_bad, id, enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, prev_state),
-                         enum_nick (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
+                         first_bad + 1, id, community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, prev_state),
+                         community_vocabulary_term (COMMUNITY_TYPE_CONSULTATION_STATE, entry_state));
 }
 
 /* consultation.history: the history is a legal sequence of transitions in
@@ -284,6 +294,7 @@ check_feedback_overdue (CommunityRuleContext *ctx,
   const GDate *as_of = community_dataset_get_as_of (community_rule_get_dataset (ctx));
   const char *id = community_rule_identity (consultation);
   g_autofree char *since_text = NULL;
+  double limit_param;
   guint limit;
   GDate since;
   int state, days;
@@ -297,8 +308,15 @@ check_feedback_overdue (CommunityRuleContext *ctx,
     }
 
   days = g_date_days_between (&since, as_of);
-  limit = (guint) community_rule_param (ctx, state == COMMUNITY_CONSULTATION_STATE_ADOPTED
-                                             ? "implement_days" : "feedback_days");
+  limit_param = community_rule_param (ctx, state == COMMUNITY_CONSULTATION_STATE_ADOPTED
+                                           ? "implement_days" : "feedback_days");
+  if (isnan (limit_param))
+    {
+      /* The policy sets no deadline: the ruleset must give one. */
+      community_rule_not_applicable (ctx);
+      return;
+    }
+  limit = (guint) limit_param;
   if (days <= (int) limit)
     {
       community_rule_pass (ctx);
@@ -556,7 +574,7 @@ check_prohibited_subject (CommunityRuleContext *ctx,
                        community_json_string (enum_nick (COMMUNITY_TYPE_RESPONSIBLE_SUBJECT, subject)), 0,
                        _("Work item %s (%s) makes the community's self-governing organization its "
                          "responsible subject"),
-                       community_rule_identity (item), enum_nick (COMMUNITY_TYPE_WORK_CATEGORY, category));
+                       community_rule_identity (item), community_vocabulary_term (COMMUNITY_TYPE_WORK_CATEGORY, category));
   json_array_unref (allowed);
 }
 
@@ -597,6 +615,164 @@ void
 community_rule_work_item_one_vote_veto (CommunityRuleContext *ctx)
 {
   community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_one_vote_veto, NULL);
+}
+
+static void
+check_department_assessment (CommunityRuleContext *ctx,
+                             gpointer              item,
+                             gpointer              data)
+{
+  int category, issuer;
+
+  if (!community_field_enum (item, "category", &category) || category != COMMUNITY_WORK_CATEGORY_ASSESSMENT)
+    return;   /* only assessments are judged */
+
+  if (!community_field_enum (item, "issued_by", &issuer))
+    community_rule_not_applicable (ctx);
+  else if (issuer == COMMUNITY_ISSUER_DEPARTMENT)
+    community_rule_fail (ctx, COMMUNITY_ENTITY (item), "issued_by",
+                         community_json_string ("grassroots_government"), community_json_string ("department"), 0,
+                         _("Work item %s is an assessment (考核) issued by a functional department; the "
+                           "grassroots government assesses the communities' work as a whole and the "
+                           "departments no longer assess it on their own"),
+                         community_rule_identity (item));
+  else
+    community_rule_pass (ctx);
+}
+
+/* work-item.department-assessment: no work item of category `assessment`
+ * has `issued_by: department` (三(一), 实行基层政府统一对社区工作进行综合
+ * 考核,各职能部门不再单独组织考核活动). Judged: the items of category
+ * assessment; one whose issuer is unknown is not applicable. The path is
+ * …/issued_by, expected "grassroots_government", actual "department". */
+void
+community_rule_work_item_department_assessment (CommunityRuleContext *ctx)
+{
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORK_ITEM, check_department_assessment, NULL);
+}
+
+/* The year of the item's `admitted` history entry, in the entry's own time
+ * zone; FALSE when its history does not say. */
+static gboolean
+admitted_year (gpointer  item,
+               guint    *year)
+{
+  GListModel *history = community_field_object (item, "history");
+  guint n = history != NULL ? g_list_model_get_n_items (history) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer entry = community_rule_item (history, i);
+      GDateTime *at = community_field_slot_pointer (COMMUNITY_FIELD_SLOT (entry, "at"));
+      int state;
+
+      if (community_field_enum (entry, "state", &state) && state == COMMUNITY_WORK_ITEM_STATE_ADMITTED && at != NULL)
+        {
+          *year = (guint) g_date_time_get_year (at);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* work-item.ledger-rating-cap: per community and year, the `ledger` and
+ * `rating` items admitted that year (by the time of the history's
+ * `admitted` entry) number at most max_per_year (三(一), 精简工作台账,
+ * 减少创建评比达标). The policy gives no number: the parameter is null and
+ * the rule ships disabled; a ruleset that sets it turns it on.
+ *
+ * An item applies to the communities it lists, or to every community when
+ * it lists none. Judged: every community for every year in which any such
+ * item was admitted; an admitted item whose history does not say when is
+ * not applicable, once. The subject is the community and the path its own
+ * pointer; expected {"year", "max"}, actual the number of items. */
+void
+community_rule_work_item_ledger_rating_cap (CommunityRuleContext *ctx)
+{
+  CommunityDataset *dataset = community_rule_get_dataset (ctx);
+  GListModel *items = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_WORK_ITEM);
+  GListModel *communities = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_COMMUNITY);
+  guint n_items = g_list_model_get_n_items (items);
+  guint n_communities = g_list_model_get_n_items (communities);
+  double max = community_rule_param (ctx, "max_per_year");
+  g_autoptr(GHashTable) counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (isnan (max))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      gpointer item = community_rule_item (items, i);
+      const char * const *targets = community_field_strv (item, "communities");
+      int category, state;
+      guint year, y;
+
+      if (!community_field_enum (item, "category", &category) ||
+          (category != COMMUNITY_WORK_CATEGORY_LEDGER && category != COMMUNITY_WORK_CATEGORY_RATING) ||
+          !community_field_enum (item, "state", &state) || state != COMMUNITY_WORK_ITEM_STATE_ADMITTED)
+        continue;
+      if (!admitted_year (item, &year))
+        {
+          community_rule_not_applicable (ctx);
+          continue;
+        }
+
+      for (y = 0; y < years->len && g_array_index (years, guint, y) != year; y++)
+        ;
+      if (y == years->len)
+        g_array_append_val (years, year);
+
+      for (guint c = 0; c < (targets != NULL ? g_strv_length ((char **) targets) : n_communities); c++)
+        {
+          const char *code = targets != NULL ? targets[c]
+                                             : community_rule_identity (community_rule_item (communities, c));
+          char *key = g_strdup_printf ("%u/%s", year, code);
+          guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+
+          g_hash_table_replace (counts, key, GUINT_TO_POINTER (count + 1));
+        }
+    }
+
+  g_array_sort (years, compare_years);
+  for (guint y = 0; y < years->len; y++)
+    for (guint c = 0; c < n_communities; c++)
+      {
+        gpointer community = community_rule_item (communities, c);
+        guint year = g_array_index (years, guint, y);
+        g_autofree char *key = g_strdup_printf ("%u/%s", year, community_rule_identity (community));
+        guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
+        JsonObject *expected;
+
+        if (count <= max)
+          {
+            community_rule_pass (ctx);
+            continue;
+          }
+        expected = json_object_new ();
+        json_object_set_int_member (expected, "year", year);
+        json_object_set_int_member (expected, "max", (gint64) max);
+        community_rule_fail (ctx, COMMUNITY_ENTITY (community), NULL,
+                             json_node_init_object (json_node_alloc (), expected),
+                             community_json_int (count), 0,
+                             _("In %u, %u ledger and rating items (台账、创建评比) were admitted into "
+                               "community %s; at most %g a year are allowed (精简工作台账,减少创建评比达标)"),
+                             year, count, community_rule_identity (community), max);
+        json_object_unref (expected);
+      }
 }
 
 /* --- social organizations, tasks --- */

@@ -121,9 +121,10 @@ community_rule_workers_per_households (CommunityRuleContext *ctx)
 
 typedef struct {
   CommunityDataset *dataset;
-  const GDate *as_of;
+  guint year;             /* of the baselines: the year before as_of */
   GHashTable *baselines;  /* "year/division" -> the first such WageBaseline */
   GHashTable *by_parent;  /* a worker's parent (or NULL) -> find_baseline()'s answer (or NULL) */
+  GHashTable *totals;     /* WageBaseline -> PayTotal of the staff under it */
 } PayFloor;
 
 static char *
@@ -166,66 +167,62 @@ find_baseline (PayFloor        *pay,
   return NULL;
 }
 
+/* What the workers under one baseline are paid in all. */
+typedef struct {
+  gint64 sum;
+  guint count;
+} PayTotal;
+
 static void
-check_pay_floor (CommunityRuleContext *ctx,
-                 gpointer              worker,
-                 gpointer              data)
+add_pay (CommunityRuleContext *ctx,
+         gpointer              worker,
+         gpointer              data)
 {
   PayFloor *pay = data;
   CommunityWageBaseline *baseline;
   CommunityEntity *parent;
-  Staff staff = full_time_staff (worker);
-  gint64 annual_pay, wage;
-  guint year;
+  PayTotal *total;
+  gint64 annual_pay;
 
-  if (staff == STAFF_NO)
+  if (full_time_staff (worker) != STAFF_YES || !community_field_int64 (worker, "annual_pay_yuan", &annual_pay))
     return;
 
-  if (staff == STAFF_UNKNOWN || pay->as_of == NULL ||
-      !community_field_int64 (worker, "annual_pay_yuan", &annual_pay))
-    {
-      community_rule_not_applicable (ctx);
-      return;
-    }
-
-  year = g_date_get_year (pay->as_of) - 1;
   /* The walk up from a worker (not a division itself) depends only on
    * its parent, which ~20 workers share: walk once per parent. */
   parent = community_dataset_get_parent (pay->dataset, COMMUNITY_ENTITY (worker));
   if (!g_hash_table_lookup_extended (pay->by_parent, parent, NULL, (gpointer *) &baseline))
     {
-      baseline = find_baseline (pay, worker, year);
+      baseline = find_baseline (pay, worker, pay->year);
       g_hash_table_insert (pay->by_parent, parent, baseline);
     }
-  if (baseline == NULL || !community_field_int64 (baseline, "average_annual_wage_yuan", &wage))
-    {
-      community_rule_not_applicable (ctx);
-      return;
-    }
+  if (baseline == NULL)
+    return;
 
-  if (annual_pay >= wage)
-    community_rule_pass (ctx);
-  else
-    community_rule_fail (ctx, COMMUNITY_ENTITY (worker), "annual_pay_yuan",
-                         community_json_int (wage), community_json_int (annual_pay),
-                         (double) (wage - annual_pay),
-                         _("Worker %s, full-time community staff, is paid %" PRId64 " yuan a year, "
-                           "less than the %u average wage of %s, %" PRId64 " yuan"),
-                         community_rule_identity (worker), annual_pay, year,
-                         community_field_string (baseline, "division"), wage);
+  total = g_hash_table_lookup (pay->totals, baseline);
+  if (total == NULL)
+    {
+      total = g_new0 (PayTotal, 1);
+      g_hash_table_insert (pay->totals, baseline, total);
+    }
+  total->sum += annual_pay;
+  total->count++;
 }
 
-/* worker.pay-floor: full-time community staff are paid at least the
- * average wage (城镇非私营单位在岗职工平均工资) of the year before the
- * dataset's `as_of`, for their district or county, else for the nearest
- * ancestor that has a baseline that year (四(四), 原则上不低于上年度当地…).
+/* worker.pay-floor: 社区工作者年人均报酬原则上不低于上年度当地城镇非私营单位
+ * 从业人员平均工资 (四(四)): for each division that has a wage baseline for
+ * the year before the dataset's `as_of`, the mean `annual_pay_yuan` of the
+ * full-time community staff beneath it whose pay is known is at least that
+ * baseline. “当地” is the staff member's district or county, else the
+ * nearest ancestor with a baseline that year: each staff member counts
+ * once, under the nearest division with a baseline.
  *
- * Judged: the full-time community staff (workers of unknown roles or
- * employment attached to a community are not applicable); without as_of,
- * without a baseline or with unknown pay, not applicable. The path is
- * …/annual_pay_yuan, expected the baseline, actual the pay, shortfall
- * their difference. When a division has several baselines for a year,
- * the first counts. */
+ * Judged: every baseline of that year (the first of a division's, when it
+ * has several) whose division has staff of known pay beneath it; one with
+ * none is not applicable, as is the whole rule once when the dataset has
+ * no as_of. The subject is the division and the path its own pointer
+ * (/divisions/N); expected the baseline, actual the mean rounded to the
+ * yuan, shortfall their difference. Workers of unknown roles, employment
+ * or pay are left out of the mean. */
 void
 community_rule_worker_pay_floor (CommunityRuleContext *ctx)
 {
@@ -235,37 +232,84 @@ community_rule_worker_pay_floor (CommunityRuleContext *ctx)
   const GDate *as_of = community_dataset_get_as_of (dataset);
   g_autoptr(GHashTable) table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_autoptr(GHashTable) by_parent = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) totals = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   PayFloor pay = {
     .dataset = dataset,
-    .as_of = as_of != NULL && g_date_valid (as_of) ? as_of : NULL,
     .baselines = table,
     .by_parent = by_parent,
+    .totals = totals,
   };
+
+  if (as_of == NULL || !g_date_valid (as_of))
+    {
+      community_rule_not_applicable (ctx);
+      return;
+    }
+  pay.year = g_date_get_year (as_of) - 1;
 
   for (guint i = 0; i < n_items; i++)
     {
-      CommunityWageBaseline *baseline = g_list_model_get_item (baselines, i);
+      CommunityWageBaseline *baseline = community_rule_item (baselines, i);
       const char *division = community_field_string (baseline, "division");
       guint year;
       char *key;
 
-      if (division == NULL || !community_field_uint (baseline, "year", &year))
-        {
-          g_object_unref (baseline);
-          continue;
-        }
+      if (division == NULL || !community_field_uint (baseline, "year", &year) || year != pay.year)
+        continue;
 
       key = baseline_key (year, division);
       if (g_hash_table_contains (table, key))
-        {
-          g_free (key);
-          g_object_unref (baseline);
-        }
+        g_free (key);
       else
-        g_hash_table_insert (table, key, baseline);
+        g_hash_table_insert (table, key, g_object_ref (baseline));
     }
 
-  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, check_pay_floor, &pay);
+  community_rule_for_each (ctx, COMMUNITY_ENTITY_KIND_WORKER, add_pay, &pay);
+
+  /* One judgement per baseline that counts, in dataset order. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      CommunityWageBaseline *baseline = community_rule_item (baselines, i);
+      const char *code = community_field_string (baseline, "division");
+      g_autofree char *key = NULL;
+      g_autofree char *label = NULL;
+      CommunityEntity *division;
+      PayTotal *total;
+      gint64 wage, mean;
+      guint year;
+
+      if (code == NULL || !community_field_uint (baseline, "year", &year) || year != pay.year)
+        continue;
+      key = baseline_key (year, code);
+      if (g_hash_table_lookup (table, key) != baseline)
+        continue;   /* a division's second baseline of the year */
+
+      division = COMMUNITY_ENTITY (community_dataset_get_division (dataset, code));
+      total = g_hash_table_lookup (totals, baseline);
+      if (division == NULL || total == NULL || total->count == 0 ||
+          !community_field_int64 (baseline, "average_annual_wage_yuan", &wage))
+        {
+          community_rule_not_applicable (ctx);
+          continue;
+        }
+
+      /* The mean, rounded half away from zero to the yuan. */
+      mean = (total->sum + total->count / 2) / total->count;
+      if (mean >= wage)
+        {
+          community_rule_pass (ctx);
+          continue;
+        }
+      label = community_rule_division_label (ctx, code);
+      community_rule_fail (ctx, division, NULL,
+                           community_json_int (wage), community_json_int (mean),
+                           (double) (wage - mean),
+                           _("The %u full-time community staff of %s are paid %" PRId64 " yuan a year "
+                             "on average (年人均报酬), less than the %u average wage of employed "
+                             "persons in urban non-private units there (城镇非私营单位从业人员平均工资), "
+                             "%" PRId64 " yuan"),
+                           total->count, label, mean, year, wage);
+    }
 }
 
 typedef struct {

@@ -37,7 +37,7 @@ SAMPLE = os.environ.get("COMMUNITY_SAMPLE", "")
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 SUMMARY_KEYS = {"error": "errors", "warning": "warnings", "info": "infos"}
-OPTIONS = ["--ruleset", "--format", "--fail-on", "--division", "--version", "--help"]
+OPTIONS = ["--ruleset", "--format", "--output", "--fail-on", "--division", "--version", "--help"]
 
 # The two findings the tests may rely on.
 GRID_LEADER = ("grid.leader", "grid", "320205106001-G02", "/grids/17/leader")
@@ -107,7 +107,11 @@ class SampleHierarchy:
             self.parents[("consultation", c["id"])] = c.get("community")
         for s in data["social_organizations"]:
             self.parents[("social_organization", s["id"])] = s.get("community")
-        self.work_items = {w["id"]: w.get("communities", []) for w in data["work_items"]}
+        # A work item lies in the communities it lists; one that lists none
+        # is carried out in every community (DOMAIN.md §2): it is the
+        # city's (None here).
+        self.work_items = {w["id"]: w.get("communities") for w in data["work_items"]}
+        self.cities = [d["code"] for d in data["divisions"] if d["level"] == "city"]
 
     def kind_of_code(self, code):
         if code in self.communities:
@@ -120,6 +124,8 @@ class SampleHierarchy:
         """The codes of the divisions and community the entity lies in,
         itself included; None when the sample cannot place it."""
         if kind == "work_item" and identity in self.work_items:
+            if self.work_items[identity] is None:
+                return list(self.cities)
             codes = []
             for community in self.work_items[identity]:
                 codes += [c for c in self.chain("community", community) if c not in codes]
@@ -190,7 +196,7 @@ class TestUsage(CheckTestCase):
         self.assertEqual(result.returncode, 0)
         for option in OPTIONS:
             self.assertIn(option, text(result))
-        for value in ("text", "json", "error", "warning", "info", "never", "wuxi-2018"):
+        for value in ("text", "json", "html", "xlsx", "error", "warning", "info", "never", "wuxi-2018"):
             self.assertIn(value, text(result))
         self.assertIn("Exit status", text(result))
 
@@ -526,15 +532,32 @@ class TestText(CheckTestCase):
             if indicator["division"] != "320200000000":
                 continue
             line = next(l for l in city_block.splitlines() if l.split()[:1] == [indicator["id"]])
-            target = "%.1f%%" % (indicator["target"] * 100)
-            self.assertIn(target, line)
+            # The title beside the id, then value, target, mark and ratio.
+            self.assertIn(indicator["title"], line)
+            columns = line.split(indicator["title"], 1)[1].split()
+            if indicator["target"] is None:
+                # A monitoring indicator (DOMAIN.md §5): no target, so
+                # neither met nor missed; a dash in both columns.
+                self.assertIsNone(indicator["met"])
+                self.assertEqual(columns[1:3], ["—", "—"], line)
+                self.assertNotIn("✓", line)
+                self.assertNotIn("✗", line)
+            else:
+                target = "%.1f%%" % (indicator["target"] * 100)
+                self.assertIn(target, line)
             if indicator.get("value") is None:
                 self.assertIn("n/a", line)
             else:
                 self.assertIn("%.1f%%" % (indicator["value"] * 100), line)
-                self.assertIn("✓" if indicator["met"] else "✗", line)
+                if indicator["target"] is not None:
+                    self.assertIn("✓" if indicator["met"] else "✗", line)
         self.assertEqual(sum(1 for l in city_block.splitlines() if l.split()[:1] and l.split()[0] in ids),
                          len(ids))
+        self.assertEqual(len(ids), 20)
+        self.assertEqual(sorted(i["id"] for i in self.report["indicators"]
+                                if i["division"] == "320200000000" and i["target"] is None),
+                         ["committee.local-resident-share", "community.disabled-home-share",
+                          "community.emergency-shelter-share", "street.social-org-incubator-share"])
 
     def test_text_from_stdin(self):
         with open(SAMPLE, "rb") as f:

@@ -12,8 +12,8 @@
 #
 # The CSV the example writes must hold exactly one row for each indicator
 # and street or town of community-check's JSON report of the sample that
-# is applicable and not met, in the report's order; both examples write the
-# same bytes.
+# is applicable, has a target and does not meet it, in the report's order;
+# both examples write the same bytes.
 
 import csv
 import io
@@ -47,7 +47,9 @@ def expected_rows():
             if (result["id"] != indicator or division is None
                     or division["level"] not in ("street", "town")):
                 continue
-            if result["denominator"] == 0 or result["met"]:
+            # Not applicable, met, or a monitoring indicator (no target,
+            # DOMAIN.md §5: met is null too): not below target.
+            if result["denominator"] == 0 or result["target"] is None or result["met"]:
                 continue
             rows.append([indicator, result["division"], division["name"],
                          f"{result['numerator'] / result['denominator']:.4f}",
@@ -89,6 +91,10 @@ class BelowTarget(unittest.TestCase):
         self.assertIn(("street.guidance-station-coverage", "320214055000"), keys)
         self.assertIn(("grid.coverage", "320213025000"), keys)
         self.assertEqual(len(self.expected), 12)
+        # Monitoring indicators have no target to miss.
+        monitoring = {i["id"] for i in examplecheck.report()["indicators"] if i["target"] is None}
+        self.assertEqual(len(monitoring), 4)
+        self.assertFalse(monitoring & {row[0] for row in self.expected})
 
     def test_the_csv_values_match_the_report(self):
         report = {(i["id"], i["division"]): i for i in examplecheck.report()["indicators"]}

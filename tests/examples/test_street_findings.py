@@ -11,6 +11,7 @@
 # order, with the same rule, severity, clause, subject, JSON Pointer and
 # message.
 
+import os
 import re
 import subprocess
 import sys
@@ -29,6 +30,11 @@ SUBJECT_RE = re.compile(r"^  (\w+) (\S+?)(?: (\S+))?, (/\S*)$")
 
 def run(*args):
     return subprocess.run([PROGRAM, *args], capture_output=True, text=True)
+
+
+def count(n, noun):
+    """“1 warning”, “0 warnings”: as the example counts."""
+    return "%d %s%s" % (n, noun, "" if n == 1 else "s")
 
 
 def parse(stdout):
@@ -59,6 +65,7 @@ class StreetFindings(unittest.TestCase):
     def test_every_street_has_the_findings_of_community_check(self):
         self.assertEqual(len(STREETS), 4)
         total = 0
+        subjects = set()
         for street in STREETS:
             code = street["code"]
             with self.subTest(street=code):
@@ -71,15 +78,25 @@ class StreetFindings(unittest.TestCase):
                 for got, want in zip(findings, expected):
                     self.assertEqual(got["severity"], want["severity"])
                     self.assertEqual(got["rule"], want["rule"])
-                    self.assertEqual(got["clause"], want["clause"] or "none")
+                    self.assertEqual(got["clause"], want["clause"] or "—")
                     self.assertEqual(got["type"], want["subject"]["type"])
                     self.assertEqual(got["id"], want["subject"]["id"])
                     self.assertEqual(got["path"], want["path"])
                     self.assertEqual(got["message"], want["message"])
                 total += len(findings)
-        # examples/data/README.md: eight deliberate defects, each in one
-        # street or town.
-        self.assertEqual(total, 8)
+                subjects |= {(f["rule"], f["id"]) for f in findings}
+        # examples/data/README.md: nine deliberate defects, six of them in
+        # one street or town each. The other three are above every street:
+        # worker.pay-floor judges 梁溪区 as a whole, commendation.annual the
+        # city, and WI-11 lists no community (it is every community's),
+        # which puts it in no division's filter.
+        self.assertEqual(total, 6)
+        self.assertEqual(len(subjects), 6)
+        everything = {(f["rule"], f["subject"]["id"]) for f in examplecheck.report()["findings"]}
+        self.assertEqual(everything - subjects,
+                         {("worker.pay-floor", "320213000000"),
+                          ("commendation.annual", "320200000000"),
+                          ("work-item.department-assessment", "WI-11")})
 
     def test_the_header_names_the_street_its_district_and_the_counts(self):
         proc = run(SAMPLE, "320213025000")
@@ -87,9 +104,12 @@ class StreetFindings(unittest.TestCase):
         self.assertEqual(header[0],
                          "广益街道 320213025000 (梁溪区), data as of 2019-12-31, ruleset wuxi-2018")
         summary = examplecheck.report("--division", "320213025000")["summary"]
-        self.assertEqual(header[1], "4 findings: %d errors, %d warning, %d infos" % (
-            summary["errors"], summary["warnings"], summary["infos"]))
-        self.assertEqual(len(findings), 4)
+        self.assertEqual(header[1], "%s: %s, %s, %s" % (
+            count(len(findings), "finding"), count(summary["errors"], "error"),
+            count(summary["warnings"], "warning"), count(summary["infos"], "info")))
+        self.assertEqual(header[1], "3 findings: 3 errors, 0 warnings, 0 infos")
+        self.assertEqual([f["rule"] for f in findings],
+                         ["facility.area-per-households", "grid.coverage", "work-item.admission"])
 
     def test_divisions_and_communities_are_named(self):
         for street in STREETS:
@@ -129,6 +149,16 @@ class StreetFindings(unittest.TestCase):
             proc = run(examplecheck.bad_dataset(tmp), "320213025000")
         self.assertEqual(proc.returncode, 2)
         self.assertIn("/grids/0/id", proc.stderr)
+
+    def test_messages_follow_the_locale(self):
+        """Run from the build tree, the example finds the catalogs built
+        there: the library's messages come out in Chinese."""
+        env = {k: v for k, v in os.environ.items()
+               if not (k.startswith("LC_") or k in ("LANG", "LANGUAGE", "COMMUNITY_LOCALEDIR"))}
+        env.update(LANGUAGE="zh_CN", LC_ALL="C.UTF-8")
+        proc = subprocess.run([PROGRAM, SAMPLE, "320214055000"], capture_output=True, text=True, env=env)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        self.assertIn("\n  鸿山街道 320214055000 有 0 个基层党建工作指导站；至少应有 1 个\n", proc.stdout)
 
     def test_usage(self):
         proc = run(SAMPLE)

@@ -18,6 +18,7 @@ import {
     assert,
     assertEqual,
     assertDeepEqual,
+    assertNull,
     assertThrowsGLibError,
     finish,
 } from './common.js';
@@ -48,8 +49,8 @@ test('the annex has 39 tasks whose units all resolve', () => {
     assertDeepEqual(numbers(tasks), [...Array(39).keys()].map(i => i + 1), 'task numbers');
     for (const task of tasks) {
         assert(task.departments.length >= 1, `task ${task.number} has no unit`);
-        for (const id of task.departments)
-            assert(annex.get_department(id) !== null, `task ${task.number}: ${id} does not resolve`);
+        for (const unit of task.departments)
+            assert(annex.find_department(unit) !== null, `task ${task.number}: ${unit} does not resolve`);
     }
 });
 
@@ -67,9 +68,21 @@ test('市委政法委 has the alias 市综治办', () => {
     const annex = Community.annex_new_dataset();
     const units = annex.list_task_units(annex.get_task(16));
     assertDeepEqual(ids(units), ['市委政法委', '市公安局', '市民政局', '市司法局', '市相关部门'], 'units of task 16');
-    assertDeepEqual(units[0].aliases, ['市综治办'], 'aliases');
+    assertDeepEqual(units[0].aliases, ['市综治办', '市委政法委(市综治办)'], 'aliases');
+    // The rows keep the unit as the annex writes it (DOMAIN.md §8) ...
+    assertEqual(annex.get_task(16).departments[0], '市委政法委(市综治办)', 'row 16');
+    assertEqual(annex.get_task(32).departments[0], '市委政法委(市综治办)', 'row 32');
+    assertEqual(annex.get_task(20).departments[4], '市综治办', 'row 20');
     assert(ids(annex.list_task_units(annex.get_task(20))).includes('市委政法委'),
         'task 20 refers to 市委政法委');
+    // ... and every spelling resolves to the one department, by id only
+    // through get_department, by id, name or alias through find_department.
+    assertNull(annex.get_department('市综治办'));
+    for (const spelling of ['市委政法委', '市综治办', '市委政法委(市综治办)'])
+        assertEqual(annex.find_department(spelling), units[0], spelling);
+    assertNull(annex.find_department('市不存在局'));
+    assertDeepEqual(numbers(annex.list_tasks_led_by('市综治办')), [16, 32], 'led by 市综治办');
+    assertDeepEqual(numbers(annex.list_tasks_of('市委政法委')), [16, 20, 32], 'of 市委政法委');
 });
 
 test('市民政局 leads 9 tasks and takes part in 27', () => {
@@ -113,7 +126,7 @@ function annexText(number) {
     return Community.annex_new_dataset().get_task(number).text;
 }
 
-test('add_to refuses a dataset that has task 5 and adds nothing', () => {
+test('add_to refuses a dataset whose task 5 differs and adds nothing', () => {
     const dataset = Community.Dataset.new();
     dataset.add(new Community.Task({number: 5, departments: ['市纪委']}));
     assertThrowsGLibError(() => Community.annex_add_to(dataset),
@@ -124,6 +137,10 @@ test('add_to refuses a dataset that has task 5 and adds nothing', () => {
     const empty = Community.Dataset.new();
     assert(Community.annex_add_to(empty), 'added to an empty dataset');
     assert(empty.equal(Community.annex_new_dataset()), 'the same as the annex');
+
+    // Equal departments and tasks already held are kept, not refused.
+    assert(Community.annex_add_to(empty), 'added a second time');
+    assert(empty.equal(Community.annex_new_dataset()), 'still the same as the annex');
 });
 
 test('the annex saves and reloads equal', () => {

@@ -8,7 +8,7 @@
 //   COMMUNITY_SAMPLE=examples/data/wuxi-sample.json \
 //   gjs -m tests/gjs/test-validation.js
 //
-// Prints TAP. The sample has eight defects on purpose
+// Prints TAP. The sample has nine defects on purpose
 // (examples/data/README.md); the findings they produce are listed below, as
 // community-check reports them.
 
@@ -49,19 +49,25 @@ const EXPECTED_FINDINGS = [
         '320213025005', '/communities/2', 1100, 860],
     ['street.party-guidance-station', WARNING, Community.EntityKind.DIVISION,
         '320214055000', '/divisions/7', 1, 0],
-    ['worker.pay-floor', WARNING, Community.EntityKind.WORKER,
-        'W0018', '/workers/17/annual_pay_yuan', 98640, 92400],
+    ['worker.pay-floor', WARNING, Community.EntityKind.DIVISION,
+        LIANGXI, '/divisions/1', 112480, 110353],
     ['grid.leader', ERROR, Community.EntityKind.GRID,
         '320205106001-G02', '/grids/17/leader', '320205106001', null],
     ['grid.coverage', ERROR, Community.EntityKind.COMMUNITY,
         '320213025009', '/communities/3/households', 2320, 2180],
     ['funding.community-floor', ERROR, Community.EntityKind.COMMUNITY,
         '320205106203', '/communities/9', {year: 2019, min: 300000}, 250000],
-    ['consultation.feedback-overdue', WARNING, Community.EntityKind.CONSULTATION,
-        'K004', '/consultations/3/state', 90, 204],
     ['work-item.admission', ERROR, Community.EntityKind.WORK_ITEM,
         'WI-06', '/work_items/5/legal_review/approved', true, false],
+    ['work-item.department-assessment', ERROR, Community.EntityKind.WORK_ITEM,
+        'WI-11', '/work_items/10/issued_by', 'grassroots_government', 'department'],
+    ['commendation.annual', WARNING, Community.EntityKind.DIVISION,
+        CITY, '/divisions/0', {year: 2019, kind: 'full_time_worker', count: 10}, 8],
 ];
+
+// How a finding's message names its subject: by its code or id, except the
+// city, which the commendation rule calls "the city".
+const MESSAGE_NAMES = {[CITY]: 'the city'};
 
 /** A ruleset document with the given members, as UTF-8 bytes. */
 function rulesetBytes(members = {}) {
@@ -103,6 +109,28 @@ function sorted(array) {
     return [...array].sort();
 }
 
+/**
+ * The full-time community staff with a known pay in the communities of
+ * `district`'s streets and towns (DOMAIN.md §2, §4 worker.pay-floor), read
+ * from the document `data` itself.
+ */
+function fullTimeStaffOfDistrict(data, district) {
+    const streets = new Set(data.divisions.filter(d => d.parent === district).map(d => d.code));
+    const communities = new Set(data.communities.filter(c => streets.has(c.street)).map(c => c.code));
+    return data.workers.filter(w => communities.has(w.community) &&
+        w.employment === 'full_time' && w.annual_pay_yuan !== undefined &&
+        w.roles.some(r => r !== 'legal_advisor' && r !== 'first_secretary'));
+}
+
+function baseline(data, division, year) {
+    return data.wage_baselines.find(b => b.division === division && b.year === year)
+        .average_annual_wage_yuan;
+}
+
+function sum(numbers) {
+    return numbers.reduce((a, b) => a + b, 0);
+}
+
 function personalValues(workers) {
     const values = [];
     for (const worker of workers) {
@@ -142,11 +170,11 @@ test('the report names its ruleset', () => {
     assert(Community.Ruleset.list_builtin().includes('wuxi-2018'), 'wuxi-2018 is not built in');
 });
 
-test('the sample has exactly the eight findings', () => {
+test('the sample has exactly the nine findings', () => {
     const findings = report.get_findings();
     assertEqual(findings.get_item_type(), Community.Finding.$gtype, 'item type');
     assertDeepEqual(sorted(keys(findings)), sorted(expectedKeys()));
-    assertEqual(findings.get_n_items(), 8);
+    assertEqual(findings.get_n_items(), 9);
 });
 
 test('findings are in catalog order', () => {
@@ -167,7 +195,8 @@ test('every finding in detail', () => {
         assertEqual(finding.get_subject_id(), subject, `${rule} subject`);
         assertEqual(finding.get_path(), path, `${rule} path`);
         assertEqual(finding.get_clause(), ruleset.get_rule_clause(rule), `${rule} clause`);
-        assert(finding.get_message().includes(subject), `${rule}: “${finding.get_message()}” does not name ${subject}`);
+        const name = MESSAGE_NAMES[subject] ?? subject;
+        assert(finding.get_message().includes(name), `${rule}: “${finding.get_message()}” does not name ${name}`);
         assertDeepEqual(nodeValue(finding.get_expected()), expected, `${rule} expected`);
         assertDeepEqual(nodeValue(finding.get_actual()), actual, `${rule} actual`);
     }
@@ -188,14 +217,27 @@ test('grid.coverage: 2320 households expected, 2180 covered', () => {
     assertEqual(community.households, 2320);
 });
 
-test('worker.pay-floor: 98640 yuan expected, 92400 paid', () => {
+test('worker.pay-floor: 梁溪区 112480 yuan expected, 110353 paid on average', () => {
+    // 年人均报酬: the mean pay of 梁溪区's full-time staff against 梁溪区's
+    // own 2018 baseline (the year before as_of), not the city's.
     const finding = findingOf('worker.pay-floor');
     assertEqual(finding.get_severity(), WARNING);
-    assertEqual(finding.get_subject_kind(), Community.EntityKind.WORKER);
-    assertEqual(finding.get_expected().get_int(), 98640, 'expected');
-    assertEqual(finding.get_actual().get_int(), 92400, 'actual');
-    assertEqual(finding.get_shortfall(), 98640 - 92400, 'shortfall');
-    assertEqual(sampleJson().workers[17].annual_pay_yuan, 92400);
+    assertEqual(finding.get_subject_kind(), Community.EntityKind.DIVISION);
+    assertEqual(finding.get_subject_id(), LIANGXI);
+    assertEqual(finding.get_expected().get_int(), 112480, 'expected');
+    assertEqual(finding.get_actual().get_int(), 110353, 'actual');
+    assertEqual(finding.get_shortfall(), 112480 - 110353, 'shortfall');
+
+    const data = sampleJson();
+    assertEqual(data.as_of.slice(0, 4), '2019');
+    assertEqual(baseline(data, LIANGXI, 2018), 112480);
+    assert(baseline(data, CITY, 2018) < 110353, 'the city baseline is not the one used');
+    const staff = fullTimeStaffOfDistrict(data, LIANGXI);
+    assertEqual(staff.length, 52, 'staff');
+    assert(finding.get_message().includes('52'), `“${finding.get_message()}” does not count the staff`);
+    assertEqual(Math.round(sum(staff.map(w => w.annual_pay_yuan)) / staff.length), 110353, 'mean');
+    // No worker is the subject: the rule judges an average.
+    assertEqual(report.filter(INFO, 'worker.pay-floor', 'W0018', null).get_n_items(), 0, 'W0018');
 });
 
 test('paths point to the subject in the sample', () => {
@@ -224,16 +266,16 @@ test('a finding to JSON', () => {
 // --- Counts and filters -----------------------------------------------------
 
 test('counts by severity', () => {
-    assertEqual(report.count(ERROR), 5, 'errors');
+    assertEqual(report.count(ERROR), 6, 'errors');
     assertEqual(report.count(WARNING), 3, 'warnings');
     assertEqual(report.count(INFO), 0, 'infos');
-    assertEqual(report.count_at_least(ERROR), 5, 'at least errors');
-    assertEqual(report.count_at_least(WARNING), 8, 'at least warnings');
-    assertEqual(report.count_at_least(INFO), 8, 'at least infos');
+    assertEqual(report.count_at_least(ERROR), 6, 'at least errors');
+    assertEqual(report.count_at_least(WARNING), 9, 'at least warnings');
+    assertEqual(report.count_at_least(INFO), 9, 'at least infos');
     const bySeverity = {};
     for (const f of modelItems(report.get_findings()))
         bySeverity[f.get_severity()] = (bySeverity[f.get_severity()] ?? 0) + 1;
-    assertDeepEqual(bySeverity, {[ERROR]: 5, [WARNING]: 3});
+    assertDeepEqual(bySeverity, {[ERROR]: 6, [WARNING]: 3});
 });
 
 test('filter with no criteria', () => {
@@ -246,7 +288,7 @@ test('filter by severity', () => {
     const errors = report.filter(ERROR, null, null, null);
     assertDeepEqual(keys(errors), expectedKeys(([, severity]) => severity === ERROR));
     assertEqual(errors.get_n_items(), report.count(ERROR));
-    assertEqual(report.filter(WARNING, null, null, null).get_n_items(), 8);
+    assertEqual(report.filter(WARNING, null, null, null).get_n_items(), 9);
 });
 
 test('filter by rule', () => {
@@ -255,16 +297,20 @@ test('filter by rule', () => {
     // The criteria combine.
     assertEqual(report.filter(ERROR, 'worker.pay-floor', null, null).get_n_items(), 0, 'pay-floor errors');
     assertEqual(report.filter(WARNING, 'worker.pay-floor', null, null).get_n_items(), 1, 'pay-floor warnings');
-    assertEqual(report.filter(INFO, 'grid.coverage', 'W0018', null).get_n_items(), 0, 'coverage of W0018');
+    assertEqual(report.filter(INFO, 'grid.coverage', LIANGXI, null).get_n_items(), 0, 'coverage of 梁溪区');
+    assertEqual(report.filter(INFO, 'worker.pay-floor', LIANGXI, null).get_n_items(), 1, 'pay-floor of 梁溪区');
     assertEqual(report.filter(INFO, 'grid.leader', null, null).get_n_items(), 1, 'grid.leader');
     assertEqual(report.filter(INFO, 'worker.phone', null, null).get_n_items(), 0, 'worker.phone');
     assertEqual(report.filter(INFO, 'no.such-rule', null, null).get_n_items(), 0, 'unknown rule');
 });
 
 test('filter by subject', () => {
-    assertDeepEqual(keys(report.filter(INFO, null, 'W0018', null)),
-        ['worker.pay-floor W0018 /workers/17/annual_pay_yuan']);
+    assertDeepEqual(keys(report.filter(INFO, null, LIANGXI, null)),
+        [`worker.pay-floor ${LIANGXI} /divisions/1`]);
+    assertDeepEqual(keys(report.filter(INFO, null, 'WI-11', null)),
+        ['work-item.department-assessment WI-11 /work_items/10/issued_by']);
     assertEqual(report.filter(INFO, null, 'W0001', null).get_n_items(), 0);
+    assertEqual(report.filter(INFO, null, 'W0018', null).get_n_items(), 0);
 });
 
 test('filter by district', () => {
@@ -288,7 +334,10 @@ test('filter by district', () => {
 test('filter by the division itself and by the city', () => {
     assertDeepEqual(keys(report.filter(INFO, null, null, HONGSHAN)),
         [`street.party-guidance-station ${HONGSHAN} /divisions/7`]);
+    // Everything is below the city, WI-11 too: a work item of every
+    // community (it lists none) is the city's.
     assertDeepEqual(keys(report.filter(INFO, null, null, CITY)), keys(report.get_findings()));
+    assertEqual(report.filter(INFO, null, null, CITY).get_n_items(), 9);
     assertEqual(report.filter(INFO, null, null, 'no-such-division').get_n_items(), 0);
 });
 
@@ -321,7 +370,14 @@ test('every rule result', () => {
 
 test('no rule result for an unknown or disabled rule', () => {
     assertNull(report.get_rule_result('no.such-rule'));
-    assertNull(report.get_rule_result('facility.office-area'));  // disabled
+    // Disabled: the policy sets no number for them (DOMAIN.md §4).
+    for (const rule of ['facility.office-area', 'consultation.feedback-overdue', 'work-item.ledger-rating-cap']) {
+        assert(ruleset.has_rule(rule), `${rule} is unknown`);
+        assertEqual(ruleset.get_rule_enabled(rule), false, `${rule} enabled`);
+        assertNull(report.get_rule_result(rule));
+    }
+    assertEqual(ruleset.list_rules().length, 37, 'rules');
+    assertEqual(report.get_rule_results().get_n_items(), 34, 'rule results');
 });
 
 // --- Indicators -------------------------------------------------------------
@@ -358,7 +414,7 @@ test('to_data() parses as a libcommunity-report', () => {
     assertEqual(doc.format, 'libcommunity-report');
     assertEqual(doc.version, 1);
     assertEqual(doc.ruleset, 'wuxi-2018');
-    assertDeepEqual(doc.summary, {errors: 5, warnings: 3, infos: 0});
+    assertDeepEqual(doc.summary, {errors: 6, warnings: 3, infos: 0});
     assertDeepEqual(doc.findings.map(f => `${f.rule} ${f.subject.id} ${f.path}`), keys(report.get_findings()));
     assertDeepEqual(doc.findings.map(f => [f.expected, f.actual]),
         EXPECTED_FINDINGS.map(([, , , , , expected, actual]) => [expected, actual]));
@@ -398,11 +454,11 @@ test('a ruleset that extends wuxi-2018 and disables grid.leader', () => {
     assertEqual(customReport.filter(INFO, 'grid.leader', null, null).get_n_items(), 0);
     assertNull(customReport.get_rule_result('grid.leader'));
     assertDeepEqual(keys(customReport.get_findings()), expectedKeys(([rule]) => rule !== 'grid.leader'));
-    assertEqual(customReport.count(ERROR), 4, 'errors');
+    assertEqual(customReport.count(ERROR), 5, 'errors');
     assertEqual(customReport.count(WARNING), 3, 'warnings');
     // The built-in ruleset is untouched.
     assertEqual(wuxi2018().get_rule_enabled('grid.leader'), true);
-    assertEqual(validate(dataset).count(ERROR), 5);
+    assertEqual(validate(dataset).count(ERROR), 6);
 });
 
 test('an unknown rule is an error at its JSON Pointer', () => {
@@ -418,37 +474,56 @@ test('an unknown rule is an error at its JSON Pointer', () => {
 
 // --- Fixing the data --------------------------------------------------------
 
+/**
+ * Adds `total` yuan a year to the pay of one of 梁溪区's full-time staff (the
+ * first), through the dataset's own records.
+ */
+function raiseLiangxiPay(mine, total) {
+    const first = fullTimeStaffOfDistrict(sampleJson(), LIANGXI)[0];
+    const worker = mine.get_worker(first.id);
+    assert(worker instanceof Community.Worker, 'not a Community.Worker');
+    assertEqual(mine.lookup(Community.EntityKind.WORKER, first.id), worker);
+    assertEqual(worker.annual_pay_yuan, first.annual_pay_yuan);
+    worker.annual_pay_yuan += total;
+    assertEqual(mine.get_worker(first.id).annual_pay_yuan, first.annual_pay_yuan + total);
+}
+
+/** How many yuan 梁溪区's staff are paid, all together, below a mean of its baseline. */
+function liangxiDeficit() {
+    const staff = fullTimeStaffOfDistrict(sampleJson(), LIANGXI);
+    return baseline(sampleJson(), LIANGXI, 2018) * staff.length - sum(staff.map(w => w.annual_pay_yuan));
+}
+
 test('fixing the pay removes the finding', () => {
     const mine = loadSample();
     const before = validate(mine);
-    assertEqual(before.filter(INFO, 'worker.pay-floor', 'W0018', null).get_n_items(), 1, 'before');
+    assertEqual(before.filter(INFO, 'worker.pay-floor', LIANGXI, null).get_n_items(), 1, 'before');
     const passed = before.get_rule_result('worker.pay-floor').get_passed();
 
-    const worker = mine.lookup(Community.EntityKind.WORKER, 'W0018');
-    assert(worker instanceof Community.Worker, 'not a Community.Worker');
-    assertEqual(mine.get_worker('W0018'), worker);
-    assertEqual(worker.annual_pay_yuan, 92400);
-    worker.annual_pay_yuan = 98640;
-    assertEqual(mine.get_worker('W0018').annual_pay_yuan, 98640);
+    // A mean of exactly the baseline is enough (不低于).
+    raiseLiangxiPay(mine, liangxiDeficit());
 
     const after = validate(mine);
     assertEqual(after.filter(INFO, 'worker.pay-floor', null, null).get_n_items(), 0, 'pay-floor findings');
-    assertEqual(after.filter(INFO, null, 'W0018', null).get_n_items(), 0, 'W0018 findings');
+    assertEqual(after.filter(INFO, null, LIANGXI, null).get_n_items(), 0, '梁溪区 findings');
     assertDeepEqual(keys(after.get_findings()),
         keys(before.get_findings()).filter(k => !k.startsWith('worker.pay-floor ')));
     assertEqual(after.get_rule_result('worker.pay-floor').get_failed(), 0, 'failed');
     assertEqual(after.get_rule_result('worker.pay-floor').get_passed(), passed + 1, 'passed');
-    assertDeepEqual([after.count(ERROR), after.count(WARNING)], [5, 2]);
+    assertDeepEqual([after.count(ERROR), after.count(WARNING)], [6, 2]);
     // A report does not change with the data.
-    assertEqual(before.get_findings().get_n_items(), 8);
+    assertEqual(before.get_findings().get_n_items(), 9);
     assertEqual(before.count(WARNING), 3);
 });
 
 test('one yuan short still fails', () => {
+    // One yuan a year less for each of the 52: a mean of 112479.
     const mine = loadSample();
-    mine.get_worker('W0018').annual_pay_yuan = 98639;
+    raiseLiangxiPay(mine, liangxiDeficit() - fullTimeStaffOfDistrict(sampleJson(), LIANGXI).length);
     const finding = findingOf('worker.pay-floor', validate(mine));
-    assertEqual(nodeValue(finding.get_actual()), 98639);
+    assertEqual(finding.get_subject_id(), LIANGXI);
+    assertEqual(nodeValue(finding.get_expected()), 112480);
+    assertEqual(nodeValue(finding.get_actual()), 112479);
     assertEqual(finding.get_shortfall(), 1);
 });
 
@@ -475,8 +550,12 @@ function assertNoPersonalData(inReport, workers) {
 
 test('no message of the sample has an ID number or phone', () => {
     assertNoPersonalData(report, sampleJson().workers);
-    const name = sampleJson().workers[17].name;
-    assert(!findingOf('worker.pay-floor').get_message().includes(name), 'the message names the worker');
+    // The pay-floor finding speaks of 梁溪区's staff without naming them.
+    const message = findingOf('worker.pay-floor').get_message();
+    for (const worker of fullTimeStaffOfDistrict(sampleJson(), LIANGXI)) {
+        assert(!message.includes(worker.name), 'the message names a worker');
+        assert(!message.includes(worker.id), `the message names ${worker.id}`);
+    }
 });
 
 test('findings about personal data do not quote it', () => {

@@ -212,11 +212,12 @@ test('test_full_admission', () => {
     const item = workItem({list: Community.WorkList.NONE, delivery: Community.Delivery.DIRECT});
     const notified = recordNotify(item);
 
-    assertEqual(item.submit(), true);
+    const submittedAt = GLib.DateTime.new_local(2019, 5, 2, 9, 30, 0);
+    assertEqual(item.submit(submittedAt), true);
     assertEqual(item.state, WS.SUBMITTED);
     assertEqual(item.can_transition(WS.ADMITTED), false);
     assertEqual(item.can_transition(WS.LEGAL_REVIEW), true);
-    assertEqual(item.start_legal_review(), true);
+    assertEqual(item.start_legal_review(submittedAt), true);
     assertEqual(item.state, WS.LEGAL_REVIEW);
     assertEqual(item.record_legal_review(true, may(10)), true);
     assertEqual(item.state, WS.COMMITTEE_REVIEW);
@@ -227,14 +228,24 @@ test('test_full_admission', () => {
     assertEqual(item.approval.body, Community.ApprovalBody.GOVERNMENT_EXECUTIVE_MEETING);
     assertEqual(item.approval.approved, true);
     assertEqual(item.approval.date.get_day(), 12);
-    assertDeepEqual(notified.sort(), ['approval', 'legal-review', 'state', 'state', 'state', 'state']);
+    assertDeepEqual(notified.sort(), ['approval', 'history', 'legal-review', 'state', 'state', 'state', 'state']);
+    // Every step is in the history, with its time (DOMAIN.md §3).
+    const history = [];
+    for (let i = 0; i < item.history.get_n_items(); i++) {
+        const entry = item.history.get_item(i);
+        history.push([entry.state, entry.at.format_iso8601()]);
+    }
+    const day = d => GLib.DateTime.new_local(2019, 5, d, 0, 0, 0).format_iso8601();
+    assertDeepEqual(history, [[WS.SUBMITTED, submittedAt.format_iso8601()],
+        [WS.LEGAL_REVIEW, submittedAt.format_iso8601()],
+        [WS.COMMITTEE_REVIEW, day(10)], [WS.ADMITTED, day(12)]]);
 });
 
 test('test_admit_refused', () => {
     const item = workItem({list: Community.WorkList.NONE});
-    item.submit();
+    item.submit(null);
     const notified = recordNotify(item);
-    const error = assertThrowsGLibError(() => item.admit(),
+    const error = assertThrowsGLibError(() => item.admit(null),
         WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
     assert(error.message.includes('legal review'), error.message);
     assert(error.message.includes('approval'), error.message);
@@ -244,10 +255,10 @@ test('test_admit_refused', () => {
 
 test('test_list_item_admitted_directly', () => {
     const item = workItem({list: Community.WorkList.ASSISTING_GOVERNMENT});
-    item.submit();
-    assertThrowsGLibError(() => item.start_legal_review(),
+    item.submit(null);
+    assertThrowsGLibError(() => item.start_legal_review(null),
         WORKFLOW_ERROR, Community.WorkflowError.ILLEGAL_TRANSITION);
-    assertEqual(item.admit(), true);
+    assertEqual(item.admit(null), true);
     assertEqual(item.state, WS.ADMITTED);
     assertEqual(item.legal_review, null);
 });

@@ -66,8 +66,8 @@ SAMPLE_COMMUNITY_NAME = "塔影二村社区"
 SAMPLE_RULES = [
     "facility.area-per-households", "street.party-guidance-station",
     "worker.pay-floor", "grid.leader", "grid.coverage",
-    "funding.community-floor", "consultation.feedback-overdue",
-    "work-item.admission",
+    "funding.community-floor", "work-item.admission",
+    "work-item.department-assessment", "commendation.annual",
 ]
 
 
@@ -274,7 +274,7 @@ class C(unittest.TestCase):
         self.assertEqual(out[2], "city 无锡市")
         self.assertEqual([line.split()[1] for line in out if line.startswith("finding ")],
                          SAMPLE_RULES)
-        self.assertEqual(out[-1], "errors 5")
+        self.assertEqual(out[-1], "errors 6")
 
     def test_installed_tool(self):
         env = clean_env(LD_LIBRARY_PATH=LIB_DIR)
@@ -303,6 +303,7 @@ print(json.dumps({
                       if "ommunity" in line.rsplit("/", 1)[-1]}),
     "community": repr(dataset.communities[sys.argv[2]]),
     "n_grids": len(dataset.grids),
+    "n_commendations": len(dataset.commendations),
     "rules": [finding.get_rule() for finding in report],
 }, ensure_ascii=False))
 '''
@@ -360,6 +361,11 @@ class Introspection(unittest.TestCase):
         self.assertEqual(result["community"], "<Community.Community %s %s>" % (
             SAMPLE_COMMUNITY, SAMPLE_COMMUNITY_NAME))
         self.assertGreater(result["n_grids"], 0)
+        # The installed overrides have a collection for every kind, the
+        # commendations of DOMAIN.md version 2 included.
+        with open(SAMPLE, encoding="utf-8") as f:
+            self.assertEqual(result["n_commendations"], len(json.load(f)["commendations"]))
+        self.assertGreater(result["n_commendations"], 0)
         self.assertEqual(result["rules"], SAMPLE_RULES)
 
     @unittest.skipUnless(shutil.which("gjs"), "gjs is not installed")

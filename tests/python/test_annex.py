@@ -48,9 +48,9 @@ class AnnexTest(unittest.TestCase):
         self.assertEqual([task.props.number for task in tasks], list(range(1, 40)))
         for task in tasks:
             self.assertGreaterEqual(len(task.props.departments), 1)
-            for department_id in task.props.departments:
-                self.assertIsNotNone(self.annex.get_department(department_id),
-                                     "task %d: %s" % (task.props.number, department_id))
+            for unit in task.props.departments:
+                self.assertIsNotNone(self.annex.find_department(unit),
+                                     "task %d: %s" % (task.props.number, unit))
 
     def test_task_17_lead(self):
         task = self.annex.get_task(17)
@@ -63,9 +63,20 @@ class AnnexTest(unittest.TestCase):
     def test_alias(self):
         units = self.annex.list_task_units(self.annex.get_task(16))
         self.assertEqual(ids(units), ["市委政法委", "市公安局", "市民政局", "市司法局", "市相关部门"])
-        self.assertEqual(units[0].props.aliases, ["市综治办"])
+        self.assertEqual(units[0].props.aliases, ["市综治办", "市委政法委(市综治办)"])
+        # The rows keep the unit as the annex writes it (DOMAIN.md §8) ...
+        self.assertEqual(self.annex.get_task(16).props.departments[0], "市委政法委(市综治办)")
+        self.assertEqual(self.annex.get_task(32).props.departments[0], "市委政法委(市综治办)")
+        self.assertEqual(self.annex.get_task(20).props.departments[4], "市综治办")
         self.assertIn("市委政法委", ids(self.annex.list_task_units(self.annex.get_task(20))))
+        # ... and every spelling resolves to the one department, by id only
+        # through get_department, by id, name or alias through find_department.
         self.assertIsNone(self.annex.get_department("市综治办"))
+        for spelling in ("市委政法委", "市综治办", "市委政法委(市综治办)"):
+            self.assertEqual(self.annex.find_department(spelling), units[0], spelling)
+        self.assertIsNone(self.annex.find_department("市不存在局"))
+        self.assertEqual(numbers(self.annex.list_tasks_led_by("市综治办")), [16, 32])
+        self.assertEqual(numbers(self.annex.list_tasks_of("市委政法委")), [16, 20, 32])
 
     def test_civil_affairs(self):
         led = self.annex.list_tasks_led_by("市民政局")
@@ -116,6 +127,10 @@ class AnnexTest(unittest.TestCase):
         self.assertEqual(dataset.get_items(Community.EntityKind.DEPARTMENT).get_n_items(), 0)
 
         empty = Community.Dataset.new()
+        self.assertTrue(Community.annex_add_to(empty))
+        self.assertTrue(empty.equal(self.annex))
+
+        # Equal departments and tasks already held are kept, not refused.
         self.assertTrue(Community.annex_add_to(empty))
         self.assertTrue(empty.equal(self.annex))
 

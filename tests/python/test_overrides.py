@@ -41,6 +41,7 @@ KINDS = [
     (Community.EntityKind.FUNDING, "funding"),
     (Community.EntityKind.WAGE_BASELINE, "wage_baselines"),
     (Community.EntityKind.SURVEY, "surveys"),
+    (Community.EntityKind.COMMENDATION, "commendations"),
 ]
 
 # The member of each record that holds its identity.
@@ -48,22 +49,27 @@ IDENTITY_MEMBER = {"divisions": "code", "communities": "code", "tasks": "number"
 
 TAYING_ER = "320213025005"  # 塔影二村社区, the community of the README
 
-# The sample's eight findings (examples/data/README.md), as repr() shows them.
+# The sample's nine findings (examples/data/README.md), as repr() shows them.
 EXPECTED_FINDING_REPRS = [
     "<Community.Finding facility.area-per-households error community 320213025005 /communities/2>",
     "<Community.Finding street.party-guidance-station warning division 320214055000 /divisions/7>",
-    "<Community.Finding worker.pay-floor warning worker W0018 /workers/17/annual_pay_yuan>",
+    "<Community.Finding worker.pay-floor warning division 320213000000 /divisions/1>",
     "<Community.Finding grid.leader error grid 320205106001-G02 /grids/17/leader>",
     "<Community.Finding grid.coverage error community 320213025009 /communities/3/households>",
     "<Community.Finding funding.community-floor error community 320205106203 /communities/9>",
-    "<Community.Finding consultation.feedback-overdue warning consultation K004 /consultations/3/state>",
     "<Community.Finding work-item.admission error work_item WI-06 /work_items/5/legal_review/approved>",
+    "<Community.Finding work-item.department-assessment error work_item WI-11 /work_items/10/issued_by>",
+    "<Community.Finding commendation.annual warning division 320200000000 /divisions/0>",
 ]
 
 
 def sample_identities(member):
+    """The identities of the sample's records of @member, in order: None for
+    a record without one (funding, wage baselines, surveys and commendations
+    may come without an id, DOMAIN.md §2)."""
     key = IDENTITY_MEMBER.get(member, "id")
-    return [str(record[key]) for record in sample_json().get(member, [])]
+    return [str(record[key]) if key in record else None
+            for record in sample_json().get(member, [])]
 
 
 _report = None
@@ -106,8 +112,8 @@ class OverridesLoaded(unittest.TestCase):
         self.assertEqual(street.get_identity(), "320213025000")
         self.assertTrue(dataset.list_communities("320213025000"))
         report = sample_report()
-        self.assertEqual(report.get_findings().get_n_items(), 8)
-        self.assertEqual(report.count(Community.Severity.ERROR), 5)
+        self.assertEqual(report.get_findings().get_n_items(), 9)
+        self.assertEqual(report.count(Community.Severity.ERROR), 6)
 
 
 class Collections(unittest.TestCase):
@@ -149,6 +155,27 @@ class Collections(unittest.TestCase):
             with self.subTest(member=member):
                 first = sample_identities(member)[0]
                 self.assertEqual(getattr(self.ds, member)[first].get_identity(), first)
+
+    def test_records_without_identity(self):
+        # The sample's commendations and two of its funding records have no
+        # id: they are in their collections by position, not by identity.
+        commendations = self.ds.commendations
+        self.assertEqual(len(commendations), len(sample_json()["commendations"]))
+        self.assertGreater(len(commendations), 0)
+        self.assertEqual(set(commendations.keys()), {None})
+        first = sample_json()["commendations"][0]
+        self.assertEqual(commendations[0].props.subject, first["subject"])
+        self.assertEqual(commendations[0].props.year, first["year"])
+        self.assertIsInstance(commendations[0], Community.Commendation)
+        self.assertEqual(repr(commendations[0]), "<Community.Commendation (no identity)>")
+        self.assertIn(commendations[0], commendations)
+        with self.assertRaises(TypeError):
+            commendations[None]
+        anonymous = [i for i, key in enumerate(sample_identities("funding")) if key is None]
+        self.assertEqual(len(anonymous), 2)
+        for i in anonymous:
+            self.assertIsNone(self.ds.funding[i].get_identity())
+            self.assertIn(self.ds.funding[i], self.ds.funding)
 
     def test_task_is_looked_up_by_its_number_as_a_string(self):
         number = sample_identities("tasks")[0]
@@ -273,7 +300,7 @@ class Reprs(unittest.TestCase):
 
     def test_report(self):
         self.assertEqual(repr(sample_report()),
-                         "<Community.Report wuxi-2018: 5 errors, 3 warnings, 0 info>")
+                         "<Community.Report wuxi-2018: 6 errors, 3 warnings, 0 info>")
 
     def test_rule_result(self):
         self.assertRegex(repr(sample_report().get_rule_result("grid.leader")),
@@ -286,10 +313,24 @@ class Reprs(unittest.TestCase):
                 text = repr(result)
                 self.assertTrue(text.startswith("<Community.IndicatorResult %s %s: "
                                                 % (result.get_id(), result.get_division())))
-                if result.is_applicable():
-                    self.assertTrue(text.endswith(", met>" if result.get_met() else ", not met>"))
-                else:
+                if not result.is_applicable():
                     self.assertTrue(text.endswith(": not applicable>"))
+                elif not result.has_target():
+                    # A monitoring indicator (DOMAIN.md §5): a rate, no target.
+                    self.assertTrue(text.endswith(", no target>"), text)
+                    self.assertNotIn("nan", text)
+                    self.assertNotIn("met", text)
+                else:
+                    self.assertTrue(text.endswith(", met>" if result.get_met() else ", not met>"))
+
+    def test_monitoring_indicator_result(self):
+        result = sample_report().get_indicator("committee.local-resident-share", "320200000000")
+        self.assertIsNotNone(result)
+        self.assertTrue(result.is_applicable())
+        self.assertFalse(result.has_target())
+        self.assertEqual(repr(result), "<Community.IndicatorResult committee.local-resident-share "
+                         "320200000000: %g/%g = %.4g, no target>"
+                         % (result.get_numerator(), result.get_denominator(), result.get_value()))
 
     def test_dataset(self):
         self.assertEqual(repr(Community.Dataset.new()), "<Community.Dataset: empty>")
@@ -302,7 +343,7 @@ class Reports(unittest.TestCase):
 
     def test_iterating_a_report_gives_its_findings(self):
         report = sample_report()
-        self.assertEqual(len(report), 8)
+        self.assertEqual(len(report), 9)
         self.assertEqual(list(report), list(report.get_findings()))
         self.assertEqual(list(report.findings), list(report.get_findings()))
 

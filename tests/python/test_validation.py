@@ -9,7 +9,7 @@
 #   COMMUNITY_SAMPLE=examples/data/wuxi-sample.json \
 #   /usr/bin/python3 tests/python/test_validation.py
 #
-# The sample has eight defects on purpose (examples/data/README.md); the
+# The sample has nine defects on purpose (examples/data/README.md); the
 # findings they produce are listed below, as community-check reports them.
 
 import json
@@ -42,19 +42,25 @@ EXPECTED_FINDINGS = [
      "320213025005", "/communities/2", 1100, 860),
     ("street.party-guidance-station", WARNING, Community.EntityKind.DIVISION,
      "320214055000", "/divisions/7", 1, 0),
-    ("worker.pay-floor", WARNING, Community.EntityKind.WORKER,
-     "W0018", "/workers/17/annual_pay_yuan", 98640, 92400),
+    ("worker.pay-floor", WARNING, Community.EntityKind.DIVISION,
+     LIANGXI, "/divisions/1", 112480, 110353),
     ("grid.leader", ERROR, Community.EntityKind.GRID,
      "320205106001-G02", "/grids/17/leader", "320205106001", None),
     ("grid.coverage", ERROR, Community.EntityKind.COMMUNITY,
      "320213025009", "/communities/3/households", 2320, 2180),
     ("funding.community-floor", ERROR, Community.EntityKind.COMMUNITY,
      "320205106203", "/communities/9", {"year": 2019, "min": 300000}, 250000),
-    ("consultation.feedback-overdue", WARNING, Community.EntityKind.CONSULTATION,
-     "K004", "/consultations/3/state", 90, 204),
     ("work-item.admission", ERROR, Community.EntityKind.WORK_ITEM,
      "WI-06", "/work_items/5/legal_review/approved", True, False),
+    ("work-item.department-assessment", ERROR, Community.EntityKind.WORK_ITEM,
+     "WI-11", "/work_items/10/issued_by", "grassroots_government", "department"),
+    ("commendation.annual", WARNING, Community.EntityKind.DIVISION,
+     CITY, "/divisions/0", {"year": 2019, "kind": "full_time_worker", "count": 10}, 8),
 ]
+
+# How a finding's message names its subject: by its code or id, except the
+# city, which the commendation rule calls "the city".
+MESSAGE_NAMES = {CITY: "the city"}
 
 
 def ruleset_document(**members):
@@ -87,6 +93,24 @@ def personal_values(workers):
     return [w[k] for w in workers for k in ("id_number", "phone") if k in w]
 
 
+def full_time_staff_of_district(data, district):
+    """The full-time community staff with a known pay in the communities of
+    @district's streets and towns (DOMAIN.md §2, §4 worker.pay-floor), read
+    from the document @data itself."""
+    streets = {d["code"] for d in data["divisions"] if d.get("parent") == district}
+    communities = {c["code"] for c in data["communities"] if c["street"] in streets}
+    return [w for w in data["workers"]
+            if w.get("community") in communities
+            and w["employment"] == "full_time"
+            and "annual_pay_yuan" in w
+            and set(w["roles"]) - {"legal_advisor", "first_secretary"}]
+
+
+def baseline(data, division, year):
+    return next(b["average_annual_wage_yuan"] for b in data["wage_baselines"]
+                if b["division"] == division and b["year"] == year)
+
+
 class ValidationTestCase(unittest.TestCase):
     maxDiff = None
 
@@ -110,13 +134,13 @@ class FindingsTest(ValidationTestCase):
         self.assertEqual(self.ruleset.get_name(), "wuxi-2018")
         self.assertIn("wuxi-2018", Community.Ruleset.list_builtin())
 
-    def test_exactly_the_eight_findings(self):
+    def test_exactly_the_nine_findings(self):
         findings = self.report.get_findings()
         self.assertEqual(findings.get_item_type(), Community.Finding.__gtype__)
         self.assertEqual(sorted(keys(findings)),
                          sorted((rule, subject, path)
                                 for rule, _s, _k, subject, path, _e, _a in EXPECTED_FINDINGS))
-        self.assertEqual(findings.get_n_items(), 8)
+        self.assertEqual(findings.get_n_items(), 9)
 
     def test_findings_in_catalog_order(self):
         self.assertEqual(keys(self.report.get_findings()),
@@ -139,7 +163,7 @@ class FindingsTest(ValidationTestCase):
                 self.assertEqual(finding.get_path(), path)
                 self.assertEqual(finding.get_clause(), self.ruleset.get_rule_clause(rule))
                 self.assertTrue(finding.get_message())
-                self.assertIn(subject, finding.get_message())
+                self.assertIn(MESSAGE_NAMES.get(subject, subject), finding.get_message())
                 self.assertEqual(node_value(finding.get_expected()), expected)
                 self.assertEqual(node_value(finding.get_actual()), actual)
 
@@ -158,13 +182,26 @@ class FindingsTest(ValidationTestCase):
         self.assertEqual(households["households"], 2320)
 
     def test_pay_floor_numbers(self):
+        # 年人均报酬: the mean pay of 梁溪区's full-time staff against 梁溪区's
+        # own 2018 baseline (the year before as_of), not the city's.
         finding = self.finding("worker.pay-floor")
         self.assertEqual(finding.get_severity(), WARNING)
-        self.assertEqual(finding.get_subject_kind(), Community.EntityKind.WORKER)
-        self.assertEqual(finding.get_expected().get_int(), 98640)
-        self.assertEqual(finding.get_actual().get_int(), 92400)
-        self.assertEqual(finding.get_shortfall(), 98640.0 - 92400.0)
-        self.assertEqual(sample_json()["workers"][17]["annual_pay_yuan"], 92400)
+        self.assertEqual(finding.get_subject_kind(), Community.EntityKind.DIVISION)
+        self.assertEqual(finding.get_subject_id(), LIANGXI)
+        self.assertEqual(finding.get_expected().get_int(), 112480)
+        self.assertEqual(finding.get_actual().get_int(), 110353)
+        self.assertEqual(finding.get_shortfall(), 112480.0 - 110353.0)
+
+        data = sample_json()
+        self.assertEqual(data["as_of"][:4], "2019")
+        self.assertEqual(baseline(data, LIANGXI, 2018), 112480)
+        self.assertLess(baseline(data, CITY, 2018), 110353)
+        staff = full_time_staff_of_district(data, LIANGXI)
+        self.assertEqual(len(staff), 52)
+        self.assertIn("52", finding.get_message())
+        self.assertEqual(round(sum(w["annual_pay_yuan"] for w in staff) / len(staff)), 110353)
+        # No worker is the subject: the rule judges an average.
+        self.assertEqual(self.report.filter(INFO, "worker.pay-floor", "W0018", None).get_n_items(), 0)
 
     def test_paths_point_to_the_subject(self):
         data = sample_json()
@@ -194,16 +231,16 @@ class FindingsTest(ValidationTestCase):
 class CountAndFilterTest(ValidationTestCase):
 
     def test_counts_by_severity(self):
-        self.assertEqual(self.report.count(ERROR), 5)
+        self.assertEqual(self.report.count(ERROR), 6)
         self.assertEqual(self.report.count(WARNING), 3)
         self.assertEqual(self.report.count(INFO), 0)
-        self.assertEqual(self.report.count_at_least(ERROR), 5)
-        self.assertEqual(self.report.count_at_least(WARNING), 8)
-        self.assertEqual(self.report.count_at_least(INFO), 8)
+        self.assertEqual(self.report.count_at_least(ERROR), 6)
+        self.assertEqual(self.report.count_at_least(WARNING), 9)
+        self.assertEqual(self.report.count_at_least(INFO), 9)
         by_severity = {}
         for finding in self.report.get_findings():
             by_severity[finding.get_severity()] = by_severity.get(finding.get_severity(), 0) + 1
-        self.assertEqual(by_severity, {ERROR: 5, WARNING: 3})
+        self.assertEqual(by_severity, {ERROR: 6, WARNING: 3})
 
     def test_filter_everything(self):
         everything = self.report.filter(INFO, None, None, None)
@@ -216,7 +253,7 @@ class CountAndFilterTest(ValidationTestCase):
         self.assertEqual([f.get_rule() for f in errors],
                          [e[0] for e in EXPECTED_FINDINGS if e[1] == ERROR])
         self.assertEqual(errors.get_n_items(), self.report.count(ERROR))
-        self.assertEqual(self.report.filter(WARNING, None, None, None).get_n_items(), 8)
+        self.assertEqual(self.report.filter(WARNING, None, None, None).get_n_items(), 9)
 
     def test_filter_by_rule(self):
         coverage = self.report.filter(INFO, "grid.coverage", None, None)
@@ -225,15 +262,19 @@ class CountAndFilterTest(ValidationTestCase):
         # The criteria combine.
         self.assertEqual(self.report.filter(ERROR, "worker.pay-floor", None, None).get_n_items(), 0)
         self.assertEqual(self.report.filter(WARNING, "worker.pay-floor", None, None).get_n_items(), 1)
-        self.assertEqual(self.report.filter(INFO, "grid.coverage", "W0018", None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(INFO, "grid.coverage", LIANGXI, None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(INFO, "worker.pay-floor", LIANGXI, None).get_n_items(), 1)
         self.assertEqual(self.report.filter(INFO, "grid.leader", None, None).get_n_items(), 1)
         self.assertEqual(self.report.filter(INFO, "worker.phone", None, None).get_n_items(), 0)
         self.assertEqual(self.report.filter(INFO, "no.such-rule", None, None).get_n_items(), 0)
 
     def test_filter_by_subject(self):
-        self.assertEqual(keys(self.report.filter(INFO, None, "W0018", None)),
-                         [("worker.pay-floor", "W0018", "/workers/17/annual_pay_yuan")])
+        self.assertEqual(keys(self.report.filter(INFO, None, LIANGXI, None)),
+                         [("worker.pay-floor", LIANGXI, "/divisions/1")])
+        self.assertEqual(keys(self.report.filter(INFO, None, "WI-11", None)),
+                         [("work-item.department-assessment", "WI-11", "/work_items/10/issued_by")])
         self.assertEqual(self.report.filter(INFO, None, "W0001", None).get_n_items(), 0)
+        self.assertEqual(self.report.filter(INFO, None, "W0018", None).get_n_items(), 0)
 
     def test_filter_by_district(self):
         liangxi = keys(self.report.filter(INFO, None, None, LIANGXI))
@@ -241,6 +282,8 @@ class CountAndFilterTest(ValidationTestCase):
         self.assertIn(("facility.area-per-households", "320213025005", "/communities/2"), liangxi)
         self.assertNotIn("320205106001-G02", [subject for _r, subject, _p in liangxi])
         self.assertNotIn("grid.leader", [rule for rule, _s, _p in liangxi])
+        # WI-11 lists no community: carried out in every one (DOMAIN.md
+        # §2), it is the city's, not 梁溪区's.
         self.assertEqual(sorted(rule for rule, _s, _p in liangxi),
                          sorted(["facility.area-per-households", "worker.pay-floor",
                                  "grid.coverage", "work-item.admission"]))
@@ -253,12 +296,17 @@ class CountAndFilterTest(ValidationTestCase):
         self.assertEqual(sorted(f.get_rule() for f in self.report.filter(ERROR, None, None, LIANGXI)),
                          sorted(["facility.area-per-households", "grid.coverage",
                                  "work-item.admission"]))
+        # WI-06 lists its communities, all in 梁溪区.
+        self.assertNotIn("work-item.admission", [rule for rule, _s, _p in xishan])
 
     def test_filter_by_division_itself_and_city(self):
         self.assertEqual(keys(self.report.filter(INFO, None, None, HONGSHAN)),
                          [("street.party-guidance-station", HONGSHAN, "/divisions/7")])
+        # Everything is below the city, WI-11 too: a work item of every
+        # community (it lists none) is the city's.
         self.assertEqual(keys(self.report.filter(INFO, None, None, CITY)),
                          keys(self.report.get_findings()))
+        self.assertEqual(self.report.filter(INFO, None, None, CITY).get_n_items(), 9)
         self.assertEqual(self.report.filter(INFO, None, None, "no-such-division").get_n_items(), 0)
 
 
@@ -290,7 +338,14 @@ class RuleResultTest(ValidationTestCase):
 
     def test_unknown_rule_result(self):
         self.assertIsNone(self.report.get_rule_result("no.such-rule"))
-        self.assertIsNone(self.report.get_rule_result("facility.office-area"))  # disabled
+        # Disabled: the policy sets no number for them (DOMAIN.md §4).
+        for rule in ("facility.office-area", "consultation.feedback-overdue",
+                     "work-item.ledger-rating-cap"):
+            self.assertTrue(self.ruleset.has_rule(rule), rule)
+            self.assertFalse(self.ruleset.get_rule_enabled(rule), rule)
+            self.assertIsNone(self.report.get_rule_result(rule), rule)
+        self.assertEqual(len(self.ruleset.list_rules()), 37)
+        self.assertEqual(self.report.get_rule_results().get_n_items(), 34)
 
 
 class IndicatorTest(ValidationTestCase):
@@ -327,7 +382,7 @@ class ReportJsonTest(ValidationTestCase):
         self.assertEqual(doc["format"], "libcommunity-report")
         self.assertEqual(doc["version"], 1)
         self.assertEqual(doc["ruleset"], "wuxi-2018")
-        self.assertEqual(doc["summary"], {"errors": 5, "warnings": 3, "infos": 0})
+        self.assertEqual(doc["summary"], {"errors": 6, "warnings": 3, "infos": 0})
         self.assertEqual([(f["rule"], f["subject"]["id"], f["path"]) for f in doc["findings"]],
                          keys(self.report.get_findings()))
         self.assertEqual([(f["expected"], f["actual"]) for f in doc["findings"]],
@@ -370,11 +425,35 @@ class RulesetTest(ValidationTestCase):
         self.assertEqual(sorted(keys(report.get_findings())),
                          sorted(k for k in keys(self.report.get_findings())
                                 if k[0] != "grid.leader"))
-        self.assertEqual(report.count(ERROR), 4)
+        self.assertEqual(report.count(ERROR), 5)
         self.assertEqual(report.count(WARNING), 3)
         # The built-in ruleset is untouched.
         self.assertTrue(wuxi_2018().get_rule_enabled("grid.leader"))
-        self.assertEqual(validate(self.dataset).count(ERROR), 5)
+        self.assertEqual(validate(self.dataset).count(ERROR), 6)
+
+    def test_feedback_overdue_is_turned_on_by_its_parameters(self):
+        # It ships disabled with null parameters (the policy sets no
+        # deadline). Enabled alone it judges nothing; with both days set it
+        # finds K004, adopted on 2019-06-10 and still not implemented.
+        enabled_only = Community.Ruleset.new_from_data(ruleset_document(
+            extends="wuxi-2018",
+            rules={"consultation.feedback-overdue": {"enabled": True}}))
+        result = validate(self.dataset, enabled_only).get_rule_result("consultation.feedback-overdue")
+        self.assertEqual((result.get_applied(), result.get_failed()), (0, 0))
+        self.assertEqual(result.get_not_applicable(), len(sample_json()["consultations"]))
+
+        with_days = Community.Ruleset.new_from_data(ruleset_document(
+            extends="wuxi-2018",
+            rules={"consultation.feedback-overdue": {
+                "enabled": True, "params": {"implement_days": 90, "feedback_days": 30}}}))
+        report = validate(self.dataset, with_days)
+        finding = self.finding("consultation.feedback-overdue", report)
+        self.assertEqual(finding.get_subject_kind(), Community.EntityKind.CONSULTATION)
+        self.assertEqual((finding.get_subject_id(), finding.get_path()),
+                         ("K004", "/consultations/3/state"))
+        self.assertEqual((node_value(finding.get_expected()), node_value(finding.get_actual())),
+                         (90, 204))
+        self.assertEqual((report.count(ERROR), report.count(WARNING)), (6, 4))
 
     def test_unknown_rule_is_an_error_at_its_pointer(self):
         with self.assertRaises(GLib.GError) as ctx:
@@ -396,34 +475,53 @@ class FixTest(ValidationTestCase):
         # A dataset of its own: the test modifies it.
         self.mine = load_sample()
 
+    def raise_liangxi_pay(self, total):
+        """Adds @total yuan a year to the pay of one of 梁溪区's full-time
+        staff (the first), through the dataset's own records."""
+        first = full_time_staff_of_district(sample_json(), LIANGXI)[0]
+        worker = self.mine.get_worker(first["id"])
+        self.assertIsInstance(worker, Community.Worker)
+        self.assertIs(self.mine.lookup(Community.EntityKind.WORKER, first["id"]), worker)
+        self.assertEqual(worker.props.annual_pay_yuan, first["annual_pay_yuan"])
+        worker.props.annual_pay_yuan += total
+        self.assertEqual(self.mine.get_worker(first["id"]).props.annual_pay_yuan,
+                         first["annual_pay_yuan"] + total)
+
+    def liangxi_deficit(self):
+        """How many yuan 梁溪区's staff are paid, all together, below a mean
+        of its baseline."""
+        staff = full_time_staff_of_district(sample_json(), LIANGXI)
+        return (baseline(sample_json(), LIANGXI, 2018) * len(staff)
+                - sum(w["annual_pay_yuan"] for w in staff))
+
     def test_fixing_pay_removes_the_finding(self):
         before = validate(self.mine)
-        self.assertEqual(before.filter(INFO, "worker.pay-floor", "W0018", None).get_n_items(), 1)
+        self.assertEqual(before.filter(INFO, "worker.pay-floor", LIANGXI, None).get_n_items(), 1)
         passed = before.get_rule_result("worker.pay-floor").get_passed()
 
-        worker = self.mine.lookup(Community.EntityKind.WORKER, "W0018")
-        self.assertIsInstance(worker, Community.Worker)
-        self.assertIs(self.mine.get_worker("W0018"), worker)
-        self.assertEqual(worker.props.annual_pay_yuan, 92400)
-        worker.props.annual_pay_yuan = 98640
-        self.assertEqual(self.mine.get_worker("W0018").props.annual_pay_yuan, 98640)
+        # A mean of exactly the baseline is enough (不低于).
+        self.raise_liangxi_pay(self.liangxi_deficit())
 
         after = validate(self.mine)
         self.assertEqual(after.filter(INFO, "worker.pay-floor", None, None).get_n_items(), 0)
-        self.assertEqual(after.filter(INFO, None, "W0018", None).get_n_items(), 0)
+        self.assertEqual(after.filter(INFO, None, LIANGXI, None).get_n_items(), 0)
         self.assertEqual(keys(after.get_findings()),
                          [k for k in keys(before.get_findings()) if k[0] != "worker.pay-floor"])
         self.assertEqual(after.get_rule_result("worker.pay-floor").get_failed(), 0)
         self.assertEqual(after.get_rule_result("worker.pay-floor").get_passed(), passed + 1)
-        self.assertEqual((after.count(ERROR), after.count(WARNING)), (5, 2))
+        self.assertEqual((after.count(ERROR), after.count(WARNING)), (6, 2))
         # A report does not change with the data.
-        self.assertEqual(before.get_findings().get_n_items(), 8)
+        self.assertEqual(before.get_findings().get_n_items(), 9)
         self.assertEqual(before.count(WARNING), 3)
 
     def test_one_yuan_short_still_fails(self):
-        self.mine.get_worker("W0018").props.annual_pay_yuan = 98639
+        # One yuan a year less for each of the 52: a mean of 112479.
+        staff = full_time_staff_of_district(sample_json(), LIANGXI)
+        self.raise_liangxi_pay(self.liangxi_deficit() - len(staff))
         finding = self.finding("worker.pay-floor", validate(self.mine))
-        self.assertEqual(node_value(finding.get_actual()), 98639)
+        self.assertEqual(finding.get_subject_id(), LIANGXI)
+        self.assertEqual(node_value(finding.get_expected()), 112480)
+        self.assertEqual(node_value(finding.get_actual()), 112479)
         self.assertEqual(finding.get_shortfall(), 1.0)
 
 
@@ -448,8 +546,11 @@ class PrivacyTest(ValidationTestCase):
 
     def test_sample_messages_have_no_id_number_or_phone(self):
         self.assertNoPersonalData(self.report, sample_json()["workers"])
-        w0018 = sample_json()["workers"][17]
-        self.assertNotIn(w0018["name"], self.finding("worker.pay-floor").get_message())
+        # The pay-floor finding speaks of 梁溪区's staff without naming them.
+        message = self.finding("worker.pay-floor").get_message()
+        for worker in full_time_staff_of_district(sample_json(), LIANGXI):
+            self.assertNotIn(worker["name"], message)
+            self.assertNotIn(worker["id"], message)
 
     def test_worker_findings_have_no_id_number_or_phone(self):
         # Break the personal data so that the rules about it find something.

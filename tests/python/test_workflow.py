@@ -240,11 +240,12 @@ class WorkItemTestCase(WorkflowTestCase):
         item = work_item(Community.WorkList.NONE, Community.Delivery.DIRECT)
         notified = self.recordNotify(item)
 
-        self.assertTrue(item.submit())
+        submitted_at = GLib.DateTime.new_local(2019, 5, 2, 9, 30, 0)
+        self.assertTrue(item.submit(submitted_at))
         self.assertEqual(item.props.state, WS.SUBMITTED)
         self.assertTrue(item.can_transition(WS.LEGAL_REVIEW))
         self.assertFalse(item.can_transition(WS.ADMITTED))
-        self.assertTrue(item.start_legal_review())
+        self.assertTrue(item.start_legal_review(submitted_at))
         self.assertEqual(item.props.state, WS.LEGAL_REVIEW)
         self.assertTrue(item.record_legal_review(True, may(10)))
         self.assertEqual(item.props.state, WS.COMMITTEE_REVIEW)
@@ -259,7 +260,14 @@ class WorkItemTestCase(WorkflowTestCase):
         self.assertEqual(approval.props.date.get_day(), 12)
 
         self.assertEqual(sorted(notified),
-                         ["approval", "legal-review", "state", "state", "state", "state"])
+                         ["approval", "history", "legal-review", "state", "state", "state", "state"])
+        # Every step is in the history, with its time (DOMAIN.md §3).
+        history = [(e.props.state, e.props.at.format_iso8601()) for e in item.props.history]
+        day = lambda d: GLib.DateTime.new_local(2019, 5, d, 0, 0, 0).format_iso8601()
+        self.assertEqual(history, [(WS.SUBMITTED, submitted_at.format_iso8601()),
+                                   (WS.LEGAL_REVIEW, submitted_at.format_iso8601()),
+                                   (WS.COMMITTEE_REVIEW, day(10)),
+                                   (WS.ADMITTED, day(12))])
 
     def test_rejected_by_legal_review(self):
         item = work_item(Community.WorkList.NONE, state=WS.LEGAL_REVIEW)
@@ -272,10 +280,10 @@ class WorkItemTestCase(WorkflowTestCase):
 
     def test_admit_refused(self):
         item = work_item(Community.WorkList.NONE, Community.Delivery.DIRECT)
-        item.submit()
+        item.submit(None)
         notified = self.recordNotify(item)
         with self.assertRaises(GLib.GError) as ctx:
-            item.admit()
+            item.admit(None)
         error = self.assertWorkflowError(ctx, Community.WorkflowError.ILLEGAL_TRANSITION)
         self.assertIn("legal review", error.message)
         self.assertIn("approval", error.message)
@@ -285,18 +293,19 @@ class WorkItemTestCase(WorkflowTestCase):
     def test_list_item_admitted_directly(self):
         for item in [work_item(Community.WorkList.STATUTORY_DUTIES),
                      work_item(Community.WorkList.NONE, Community.Delivery.PURCHASED_SERVICE)]:
-            item.submit()
+            item.submit(None)
             with self.assertRaises(GLib.GError) as ctx:
-                item.start_legal_review()
+                item.start_legal_review(None)
             self.assertWorkflowError(ctx, Community.WorkflowError.ILLEGAL_TRANSITION)
-            self.assertTrue(item.admit())
+            self.assertTrue(item.admit(None))
             self.assertEqual(item.props.state, WS.ADMITTED)
             self.assertIsNone(item.props.legal_review)
 
     def test_approval_out_of_order(self):
         item = work_item(Community.WorkList.NONE)
-        item.submit()
-        item.start_legal_review()
+        submitted_at = GLib.DateTime.new_local(2019, 5, 2, 9, 30, 0)
+        item.submit(submitted_at)
+        item.start_legal_review(submitted_at)
         item.record_legal_review(True, may(10))
         with self.assertRaises(GLib.GError) as ctx:
             item.record_approval(Community.ApprovalBody.GOVERNMENT_EXECUTIVE_MEETING, True, may(9))
@@ -306,9 +315,9 @@ class WorkItemTestCase(WorkflowTestCase):
 
     def test_submit_twice(self):
         item = work_item(Community.WorkList.STATUTORY_DUTIES)
-        item.submit()
+        item.submit(None)
         with self.assertRaises(GLib.GError) as ctx:
-            item.submit()
+            item.submit(None)
         self.assertWorkflowError(ctx, Community.WorkflowError.ILLEGAL_TRANSITION)
 
 

@@ -11,6 +11,7 @@
 
 const string TAYING_ER = "320213025005";   /* 塔影二村社区 */
 const string GUANGYI = "320213025000";     /* 广益街道 */
+const string LIANGXI = "320213000000";     /* 梁溪区 */
 
 static string
 sample_path ()
@@ -185,8 +186,8 @@ test_validation ()
 
   var report = new Community.Validator (ruleset).run (dataset);
   assert_cmpstr (report.get_ruleset (), CompareOperator.EQ, "wuxi-2018");
-  assert_cmpuint (report.get_findings ().get_n_items (), CompareOperator.EQ, 8);
-  assert_cmpuint (report.count (Community.Severity.ERROR), CompareOperator.EQ, 5);
+  assert_cmpuint (report.get_findings ().get_n_items (), CompareOperator.EQ, 9);
+  assert_cmpuint (report.count (Community.Severity.ERROR), CompareOperator.EQ, 6);
   assert_cmpuint (report.count (Community.Severity.WARNING), CompareOperator.EQ, 3);
 
   var leader = report.filter (Community.Severity.ERROR, "grid.leader", null, null);
@@ -201,8 +202,53 @@ test_validation ()
   assert_cmpuint (result.get_failed (), CompareOperator.EQ, 1);
   assert_null (report.get_rule_result ("no.such-rule"));
 
+  /* 年人均报酬: the mean pay of 梁溪区's full-time staff, judged for the
+   * district (DOMAIN.md version 2). */
+  var pay = report.filter (Community.Severity.INFO, "worker.pay-floor", null, null);
+  assert_cmpuint (pay.get_n_items (), CompareOperator.EQ, 1);
+  finding = (Community.Finding) pay.get_item (0);
+  assert_true (finding.subject_kind == Community.EntityKind.DIVISION);
+  assert_cmpstr (finding.subject_id, CompareOperator.EQ, LIANGXI);
+  assert_cmpint ((int) finding.get_expected ().get_int (), CompareOperator.EQ, 112480);
+  assert_cmpint ((int) finding.get_actual ().get_int (), CompareOperator.EQ, 110353);
+
   var street = report.filter (Community.Severity.INFO, null, null, GUANGYI);
-  assert_cmpuint (street.get_n_items (), CompareOperator.EQ, 4);
+  assert_cmpuint (street.get_n_items (), CompareOperator.EQ, 3);
+
+  /* A monitoring indicator has a rate and no target. */
+  unowned Community.IndicatorResult? monitoring =
+    report.get_indicator ("committee.local-resident-share", "320200000000");
+  assert_nonnull (monitoring);
+  assert_true (monitoring.is_applicable ());
+  assert_false (monitoring.has_target ());
+  assert_false (monitoring.get_met ());
+  unowned Community.IndicatorResult? targeted =
+    report.get_indicator ("self-governance.compliance", "320200000000");
+  assert_nonnull (targeted);
+  assert_true (targeted.has_target ());
+}
+
+static void
+test_v2_entities ()
+{
+  var dataset = load_sample ();
+
+  /* A department resolves by id, name or alias: WI-11 names 市综治办. */
+  unowned Community.Department? department = dataset.find_department ("市综治办");
+  assert_nonnull (department);
+  assert_cmpstr (department.get_identity (), CompareOperator.EQ, "市委政法委");
+  assert_true (dataset.find_department ("市委政法委") == department);
+  assert_null (dataset.get_department ("市综治办"));
+  assert_null (dataset.find_department ("市不存在局"));
+
+  /* Commendations have no id: they are read by position. */
+  var commendations = dataset.get_items (Community.EntityKind.COMMENDATION);
+  assert_cmpuint (commendations.get_n_items (), CompareOperator.EQ, 28);
+  var commendation = (Community.Commendation) commendations.get_item (0);
+  assert_null (commendation.get_identity ());
+  assert_true (commendation.kind == Community.CommendationKind.PARTY_ORGANIZATION);
+  assert_cmpuint (commendation.year, CompareOperator.EQ, 2019);
+  assert_cmpstr (commendation.subject, CompareOperator.EQ, "320213025001");
 }
 
 static void
@@ -230,6 +276,7 @@ main (string[] args)
   Test.add_func ("/vala/parse-error", test_parse_error);
   Test.add_func ("/vala/round-trip", test_round_trip);
   Test.add_func ("/vala/validation", test_validation);
+  Test.add_func ("/vala/v2-entities", test_v2_entities);
   Test.add_func ("/vala/ruleset-error", test_ruleset_error);
 
   return Test.run ();

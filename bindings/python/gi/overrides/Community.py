@@ -8,11 +8,13 @@
 # the build tree, with bindings/python on PYTHONPATH. Everything of the
 # introspected API stays as it is; this only adds:
 #
-#   dataset.communities, dataset.grids, ...   one live collection per entity
-#                                             kind, named like the JSON member
+#   dataset.communities, dataset.grids, ...,  one live collection per entity
+#   dataset.commendations                     kind, named like the JSON member
 #   len(c), for e in c, e in c                over a collection
 #   c["320213025005"]                         lookup by identity (KeyError)
-#   c[0], c[-1], c[1:3]                       by position, like a list
+#   c[0], c[-1], c[1:3]                       by position, like a list (the
+#                                             only way to a record without an
+#                                             id, e.g. most commendations)
 #   c.get(identity, default), c.keys()
 #   for finding in report, len(report)        the report's findings
 #   report.findings, report.rule_results, report.indicators
@@ -228,6 +230,10 @@ class IndicatorResult(Community.IndicatorResult):
                              self.get_division() or "-")
         if not self.is_applicable():
             return "<%s: not applicable>" % head
+        if not self.has_target():
+            # A monitoring indicator: a rate the policy sets no number for.
+            return "<%s: %g/%g = %.4g, no target>" % (
+                head, self.get_numerator(), self.get_denominator(), self.get_value())
         return "<%s: %g/%g = %.4g, target %.4g, %s>" % (
             head, self.get_numerator(), self.get_denominator(),
             self.get_value(), self.get_target(),

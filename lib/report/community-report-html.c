@@ -1,0 +1,1215 @@
+/* community-report-html.c: a report as one self-contained HTML page
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The page (DOMAIN.md §10) is written piece by piece to a GOutputStream
+ * through a 64 KiB buffer, never built whole: the summary; every indicator
+ * against its target as an inline SVG bar chart with a table beside it, for
+ * the city and the districts and counties, then the streets and towns of
+ * each district; the rules with their clauses quoted from the policy; the
+ * findings per district and street; and the findings themselves, as compact
+ * JSON data that a small inline script shows a page at a time, filtered by
+ * severity, rule and division and grouped by rule or by division. Without
+ * scripts the page still shows everything but the full list of findings
+ * (each rule shows its first few). No network access, no external file.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "community-dataset.h"
+#include "community-report-writer.h"
+#include "community-enum-types.h"
+#include "community-version.h"
+#include "community-i18n-private.h"
+#include "report/community-report-writer-private.h"
+
+#define FLUSH_SIZE 65536
+/* The findings each rule shows in the page itself (the rest are data). */
+#define STATIC_FINDINGS_PER_RULE 5
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GString *buffer;
+  GError *error;
+} Out;
+
+static void
+out_flush (Out *out)
+{
+  if (out->error == NULL && out->buffer->len > 0)
+    g_output_stream_write_all (out->stream, out->buffer->str, out->buffer->len, NULL,
+                               out->cancellable, &out->error);
+  g_string_truncate (out->buffer, 0);
+}
+
+static inline void
+out_check (Out *out)
+{
+  if (out->buffer->len >= FLUSH_SIZE)
+    out_flush (out);
+}
+
+static void
+out_raw (Out        *out,
+         const char *text)
+{
+  g_string_append (out->buffer, text);
+  out_check (out);
+}
+
+G_GNUC_PRINTF (2, 3)
+static void
+out_printf (Out        *out,
+            const char *format,
+            ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_string_append_vprintf (out->buffer, format, args);
+  va_end (args);
+  out_check (out);
+}
+
+/* Text or an attribute value, escaped; NULL as "—". */
+static void
+out_text (Out        *out,
+          const char *text)
+{
+  if (text == NULL)
+    text = "—";
+  for (const char *p = text; *p != '\0'; p++)
+    switch (*p)
+      {
+      case '&': g_string_append (out->buffer, "&amp;"); break;
+      case '<': g_string_append (out->buffer, "&lt;"); break;
+      case '>': g_string_append (out->buffer, "&gt;"); break;
+      case '"': g_string_append (out->buffer, "&quot;"); break;
+      case '\'': g_string_append (out->buffer, "&#39;"); break;
+      default: g_string_append_c (out->buffer, *p); break;
+      }
+  out_check (out);
+}
+
+/* A JSON string (or null) that is safe inside a <script> element: <, >
+ * and & are escaped too. */
+static void
+out_json_string (Out        *out,
+                 const char *text)
+{
+  GString *b = out->buffer;
+
+  if (text == NULL)
+    {
+      g_string_append (b, "null");
+      return;
+    }
+  g_string_append_c (b, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = *p;
+
+      if (c == '"' || c == '\\')
+        {
+          g_string_append_c (b, '\\');
+          g_string_append_c (b, c);
+        }
+      else if (c < 0x20 || c == '<' || c == '>' || c == '&')
+        g_string_append_printf (b, "\\u%04x", c);
+      else
+        g_string_append_c (b, c);
+    }
+  g_string_append_c (b, '"');
+}
+
+/* --- the page's parts --- */
+
+static const char style[] =
+  ":root{--fg:#1f1f1f;--muted:#4a4a4a;--line:#c7c7c7;--err:#b3261e;--warn:#8a4b00;"
+  "--info:#0b57d0;--met:#1b6e34;--unmet:#b3261e;--plain:#3d5a80;--bg-alt:#f3f5f8}"
+  "html{font-family:system-ui,'Noto Sans CJK SC','Source Han Sans SC','Microsoft YaHei',sans-serif;"
+  "color:var(--fg);background:#fff;line-height:1.5}"
+  "body{margin:0 auto;max-width:72rem;padding:0 1rem 3rem}"
+  "h1{font-size:1.6rem;margin:1.2rem 0 .2rem}h2{font-size:1.3rem;border-bottom:2px solid var(--line);"
+  "padding-bottom:.2rem;margin-top:2.2rem}h3{font-size:1.1rem;margin-top:1.6rem}h4{margin:0;font-size:1rem}"
+  ".meta,.muted{color:var(--muted)}code,.path{font-family:ui-monospace,'DejaVu Sans Mono',monospace;font-size:.9em;word-break:break-all}"
+  "a{color:#0b4fa8}a:focus,button:focus,select:focus,summary:focus{outline:3px solid #f0a500;outline-offset:2px}"
+  ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.3rem}"
+  "nav.toc ol{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;list-style:none;padding:0}"
+  "table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.92rem}"
+  "th,td{border:1px solid var(--line);padding:.25rem .5rem;text-align:left;vertical-align:top}"
+  "thead th{background:var(--bg-alt)}td.num,th.num{text-align:right;font-variant-numeric:tabular-nums}"
+  "tr.group th{background:#e8edf4;font-weight:600}"
+  ".sev-2 .sev,.sev.e{color:var(--err);font-weight:600}.sev-1 .sev,.sev.w{color:var(--warn);font-weight:600}"
+  ".sev-0 .sev,.sev.i{color:var(--info)}"
+  ".met{color:var(--met)}.unmet{color:var(--unmet);font-weight:600}"
+  "figure.indicator{margin:1rem 0 1.6rem;display:flex;flex-wrap:wrap;gap:.5rem 1.5rem;align-items:flex-start}"
+  "figure.indicator figcaption{flex-basis:100%}"
+  "svg.chart{max-width:100%;height:auto;font-size:12px}svg.chart text{fill:var(--fg)}"
+  "svg.chart .bar-met{fill:var(--met)}svg.chart .bar-unmet{fill:var(--unmet)}svg.chart .bar-plain{fill:var(--plain)}"
+  "svg.chart .axis{stroke:var(--muted)}svg.chart .target{stroke:#000;stroke-width:2;stroke-dasharray:5 3}"
+  "svg.chart text.na{fill:var(--muted);font-style:italic}"
+  "blockquote{margin:.4rem 0;padding:.4rem .8rem;border-left:4px solid var(--line);background:var(--bg-alt);white-space:pre-line}"
+  "article.rule{margin:1.2rem 0;padding-top:.2rem}"
+  ".wide{overflow-x:auto}table.matrix td,table.matrix th{white-space:nowrap}"
+  "form.filters{display:flex;flex-wrap:wrap;gap:.6rem 1.2rem;align-items:end;margin:.6rem 0}"
+  "form.filters label{display:flex;flex-direction:column;font-size:.9rem}"
+  "select,button{font:inherit;padding:.2rem .4rem}"
+  ".pager{display:flex;gap:1rem;align-items:center}"
+  ".legend span{display:inline-block;width:.9em;height:.9em;margin:0 .3em 0 1em;vertical-align:middle}"
+  "@media print{@page{size:A4;margin:14mm 12mm}"
+  "body{max-width:none;padding:0;font-size:10pt}nav,.skip,form.filters,.pager,button,noscript{display:none!important}"
+  "a{color:inherit;text-decoration:none}h2{break-after:avoid}figure,tr,article.rule{break-inside:avoid}"
+  "thead{display:table-header-group}details>summary{list-style:none}}";
+
+static void
+write_head (Out              *out,
+            CommunityReport  *report,
+            CommunityDataset *dataset)
+{
+  g_autofree char *as_of = community_report_as_of (dataset);
+
+  out_raw (out, "<!DOCTYPE html>\n<html lang=\"");
+  /* TRANSLATORS: the language of the HTML report, as an HTML lang
+   * attribute: "zh-CN" for Chinese */
+  out_text (out, C_("html lang", "en"));
+  out_raw (out, "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  out_printf (out, "<meta name=\"generator\" content=\"libcommunity %s\">\n", PACKAGE_VERSION);
+  out_raw (out, "<title>");
+  /* TRANSLATORS: the title of the HTML report */
+  out_text (out, _("Community governance report"));
+  out_raw (out, "</title>\n<style>");
+  out_raw (out, style);
+  out_raw (out, "</style>\n</head>\n<body>\n<a class=\"skip\" href=\"#findings\">");
+  out_text (out, _("Skip to the findings"));
+  out_raw (out, "</a>\n<header>\n<h1>");
+  out_text (out, _("Community governance report"));
+  out_raw (out, "</h1>\n<p class=\"meta\">");
+  /* TRANSLATORS: under the report's title: the ruleset (e.g. wuxi-2018)
+   * and the date the data describe */
+  out_text (out, _("Ruleset"));
+  out_raw (out, " <code>");
+  out_text (out, community_report_get_ruleset (report));
+  out_raw (out, "</code> · ");
+  out_text (out, _("data as of"));
+  out_raw (out, " ");
+  out_text (out, as_of != NULL ? as_of : "?");
+  out_raw (out, "</p>\n</header>\n<nav class=\"toc\" aria-label=\"");
+  out_text (out, _("Contents"));
+  out_raw (out, "\"><ol>");
+  out_printf (out, "<li><a href=\"#summary\">%s</a></li>", _("Summary"));
+  out_printf (out, "<li><a href=\"#indicators\">%s</a></li>", _("Indicators"));
+  out_printf (out, "<li><a href=\"#rules\">%s</a></li>", _("Findings by rule"));
+  out_printf (out, "<li><a href=\"#divisions\">%s</a></li>", _("Findings by division"));
+  out_printf (out, "<li><a href=\"#findings\">%s</a></li>", _("All findings"));
+  out_raw (out, "</ol></nav>\n<main>\n");
+}
+
+typedef struct {
+  Out *out;
+  CommunityReport *report;
+  ReportPlaces *places;
+  guint n_findings;
+  int *finding_place;       /* per finding: its place, or -1 */
+  GPtrArray *rule_ids;      /* rule ids, rule results' order, then others */
+  GHashTable *rule_index;   /* rule id → index + 1 */
+  GPtrArray *indicator_ids; /* in the report's order */
+  guint (*place_counts)[COMMUNITY_SEVERITY_ERROR + 1]; /* per place, its findings and those below */
+  guint indicators_met, indicators_unmet, indicators_untargeted;
+  guint n_ids;              /* element ids handed out */
+} Page;
+
+/* For the summary: the applicable indicators that meet their target,
+ * that fall short, that have none. */
+static void
+count_indicators (Page *page)
+{
+  GListModel *indicators = community_report_get_indicators (page->report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
+
+      if (!community_indicator_result_is_applicable (result))
+        continue;
+      if (!community_indicator_result_has_target (result))
+        page->indicators_untargeted++;
+      else if (community_indicator_result_get_met (result))
+        page->indicators_met++;
+      else
+        page->indicators_unmet++;
+    }
+}
+
+static void
+write_summary (Page *page)
+{
+  Out *out = page->out;
+  GListModel *rules = community_report_get_rule_results (page->report);
+  guint n_rules = g_list_model_get_n_items (rules);
+  guint failing = 0;
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      g_autoptr(CommunityRuleResult) result = g_list_model_get_item (rules, i);
+
+      if (community_rule_result_get_failed (result) > 0)
+        failing++;
+    }
+
+  out_printf (out, "<section id=\"summary\" aria-labelledby=\"summary-h\">\n<h2 id=\"summary-h\">%s</h2>\n",
+              _("Summary"));
+  out_raw (out, "<table class=\"summary\">\n<tbody>\n");
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Findings"), page->n_findings);
+  out_printf (out, "<tr><th scope=\"row\" class=\"sev e\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Errors"), community_report_count (page->report, COMMUNITY_SEVERITY_ERROR));
+  out_printf (out, "<tr><th scope=\"row\" class=\"sev w\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Warnings"), community_report_count (page->report, COMMUNITY_SEVERITY_WARNING));
+  out_printf (out, "<tr><th scope=\"row\" class=\"sev i\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Infos"), community_report_count (page->report, COMMUNITY_SEVERITY_INFO));
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Rules run"), n_rules);
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Rules with findings"), failing);
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Indicators meeting their target"), page->indicators_met);
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Indicators below their target"), page->indicators_unmet);
+  out_printf (out, "<tr><th scope=\"row\">%s</th><td class=\"num\">%u</td></tr>\n",
+              _("Indicators without a target (monitored)"), page->indicators_untargeted);
+  out_raw (out, "</tbody>\n</table>\n</section>\n");
+}
+
+/* --- indicators --- */
+
+static const char *
+place_label (ReportPlaces *places,
+             int           index,
+             const char   *code)
+{
+  const ReportPlace *place = community_report_place (places, index);
+
+  return place != NULL && place->name != NULL ? place->name : code;
+}
+
+static void
+write_target (Out                      *out,
+              CommunityIndicatorResult *result)
+{
+  g_autofree char *percent = NULL;
+  double target;
+
+  if (!community_indicator_result_has_target (result))
+    {
+      out_raw (out, "—");
+      return;
+    }
+  target = community_indicator_result_get_target (result);
+  percent = community_report_percent (target);
+  /* A rate cannot exceed 1: a target of 1 means all of them. */
+  out_printf (out, "%s %s", target >= 1.0 ? "=" : "≥", percent);
+}
+
+/* One indicator over some divisions: a bar chart and its table. */
+static void
+write_figure (Page       *page,
+              const char *indicator,
+              GPtrArray  *results,
+              gboolean    with_table)
+{
+  Out *out = page->out;
+  const int row = 24, label_w = 150, bar_w = 300, top = 22;
+  const int width = label_w + bar_w + 60;
+  int height = top + (int) results->len * row + 8;
+  guint id = ++page->n_ids;
+  CommunityIndicatorResult *first = g_ptr_array_index (results, 0);
+  gboolean has_target = community_indicator_result_has_target (first);
+
+  out_printf (out, "<figure class=\"indicator\" aria-labelledby=\"fig%u\">\n<figcaption id=\"fig%u\"><h4>", id, id);
+  out_text (out, community_report_indicator_title (indicator));
+  out_raw (out, "</h4> <code>");
+  out_text (out, indicator);
+  out_raw (out, "</code> · <span class=\"muted\">");
+  out_text (out, _("target"));
+  out_raw (out, " ");
+  write_target (out, first);
+  out_raw (out, "</span></figcaption>\n");
+
+  /* The chart. */
+  out_printf (out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                   "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"fig%u\">\n",
+              width, height, width, height, id);
+  out_printf (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
+              label_w, top - 4, label_w, height - 4);
+  for (guint i = 0; i < results->len; i++)
+    {
+      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
+      const char *code = community_indicator_result_get_division (result);
+      int index = community_report_places_lookup (page->places, code);
+      const char *label = place_label (page->places, index, code);
+      int y = top + (int) i * row;
+
+      out_printf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 16);
+      out_text (out, label);
+      out_raw (out, "</text>");
+      if (community_indicator_result_is_applicable (result))
+        {
+          double value = CLAMP (community_indicator_result_get_value (result), 0.0, 1.0);
+          g_autofree char *percent = community_report_percent (community_indicator_result_get_value (result));
+          const char *klass = !has_target ? "bar-plain"
+                              : community_indicator_result_get_met (result) ? "bar-met" : "bar-unmet";
+          int w = (int) lround (value * bar_w);
+
+          out_printf (out, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"><title>",
+                      klass, label_w, y + 4, w);
+          out_text (out, label);
+          out_printf (out, ": %s</title></rect><text x=\"%d\" y=\"%d\">%s</text>\n",
+                      percent, label_w + bar_w + 8, y + 16, percent);
+        }
+      else
+        {
+          out_printf (out, "<text class=\"na\" x=\"%d\" y=\"%d\">", label_w + 4, y + 16);
+          out_text (out, _("n/a"));
+          out_raw (out, "</text>\n");
+        }
+    }
+  if (has_target)
+    {
+      double target = CLAMP (community_indicator_result_get_target (first), 0.0, 1.0);
+      int x = label_w + (int) lround (target * bar_w);
+      g_autofree char *percent = community_report_percent (target);
+
+      out_printf (out, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"><title>", x, top - 6, x, height - 2);
+      out_text (out, _("target"));
+      out_printf (out, " %s</title></line><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", percent, x, top - 9);
+      out_text (out, _("target"));
+      out_printf (out, " %s</text>\n", percent);
+    }
+  out_raw (out, "</svg>\n");
+  if (!with_table)
+    {
+      out_raw (out, "</figure>\n");
+      return;
+    }
+
+  /* The table. */
+  out_raw (out, "<table>\n<thead><tr>");
+  out_printf (out, "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th>",
+              _("Division"), _("Value"), _("Target"), _("Met"), _("Numerator/denominator"));
+  out_raw (out, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < results->len; i++)
+    {
+      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
+      const char *code = community_indicator_result_get_division (result);
+      int index = community_report_places_lookup (page->places, code);
+      gboolean applicable = community_indicator_result_is_applicable (result);
+      g_autofree char *value = applicable ? community_report_percent (community_indicator_result_get_value (result)) : NULL;
+      g_autoptr(JsonNode) numerator = json_node_init_double (json_node_alloc (), community_indicator_result_get_numerator (result));
+      g_autoptr(JsonNode) denominator = json_node_init_double (json_node_alloc (), community_indicator_result_get_denominator (result));
+      g_autofree char *num = community_report_value_text (numerator);
+      g_autofree char *den = community_report_value_text (denominator);
+
+      out_raw (out, "<tr><th scope=\"row\">");
+      out_text (out, place_label (page->places, index, code));
+      out_raw (out, " <code>");
+      out_text (out, code);
+      out_raw (out, "</code></th><td class=\"num\">");
+      out_text (out, applicable ? value : _("n/a"));
+      out_raw (out, "</td><td class=\"num\">");
+      write_target (out, result);
+      out_raw (out, "</td>");
+      if (!applicable)
+        out_printf (out, "<td>%s</td>", _("n/a"));
+      else if (!has_target)
+        out_raw (out, "<td>—</td>");
+      else if (community_indicator_result_get_met (result))
+        out_printf (out, "<td class=\"met\">✓ %s</td>", _("yes"));
+      else
+        out_printf (out, "<td class=\"unmet\">✗ %s</td>", _("no"));
+      out_printf (out, "<td class=\"num\">%s/%s</td></tr>\n", num, den);
+    }
+  out_raw (out, "</tbody>\n</table>\n</figure>\n");
+}
+
+/* One district's streets and towns: a table of every indicator (@ids,
+ * each with its results in @columns), then a chart of each. */
+static void
+write_district_streets (Page      *page,
+                        int        district,
+                        GPtrArray *ids,
+                        GPtrArray *columns)
+{
+  Out *out = page->out;
+  const ReportPlace *place = community_report_place (page->places, district);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();           /* street codes, in order */
+  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint k = 0; k < columns->len; k++)
+    {
+      GPtrArray *results = columns->pdata[k];
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          const char *code = community_indicator_result_get_division (results->pdata[i]);
+
+          if (!g_ptr_array_find_with_equal_func (rows, code, g_str_equal, NULL))
+            g_ptr_array_add (rows, (gpointer) code);
+          g_hash_table_insert (cells, g_strdup_printf ("%u/%s", k, code), results->pdata[i]);
+        }
+    }
+
+  out_raw (out, "<details class=\"district\">\n<summary>");
+  out_text (out, place->name);
+  out_raw (out, " <code>");
+  out_text (out, place->code);
+  out_raw (out, "</code></summary>\n<div class=\"wide\"><table class=\"matrix\">\n<thead><tr>");
+  out_printf (out, "<th scope=\"col\">%s</th>", _("Street/town"));
+  for (guint k = 0; k < ids->len; k++)
+    {
+      out_raw (out, "<th scope=\"col\">");
+      out_text (out, community_report_indicator_title (ids->pdata[k]));
+      out_raw (out, "<br><code>");
+      out_text (out, ids->pdata[k]);
+      out_raw (out, "</code><br><span class=\"muted\">");
+      write_target (out, g_ptr_array_index ((GPtrArray *) columns->pdata[k], 0));
+      out_raw (out, "</span></th>");
+    }
+  out_raw (out, "</tr></thead>\n<tbody>\n");
+  for (guint r = 0; r < rows->len; r++)
+    {
+      const char *code = rows->pdata[r];
+
+      out_raw (out, "<tr><th scope=\"row\">");
+      out_text (out, place_label (page->places, community_report_places_lookup (page->places, code), code));
+      out_raw (out, " <code>");
+      out_text (out, code);
+      out_raw (out, "</code></th>");
+      for (guint k = 0; k < ids->len; k++)
+        {
+          g_autofree char *key = g_strdup_printf ("%u/%s", k, code);
+          CommunityIndicatorResult *result = g_hash_table_lookup (cells, key);
+          g_autofree char *value = NULL;
+
+          if (result == NULL || !community_indicator_result_is_applicable (result))
+            {
+              out_printf (out, "<td class=\"num\">%s</td>", result == NULL ? "—" : _("n/a"));
+              continue;
+            }
+          value = community_report_percent (community_indicator_result_get_value (result));
+          if (!community_indicator_result_has_target (result))
+            out_printf (out, "<td class=\"num\">%s</td>", value);
+          else if (community_indicator_result_get_met (result))
+            out_printf (out, "<td class=\"num met\">%s ✓</td>", value);
+          else
+            out_printf (out, "<td class=\"num unmet\">%s ✗</td>", value);
+        }
+      out_raw (out, "</tr>\n");
+    }
+  out_raw (out, "</tbody>\n</table></div>\n");
+  for (guint k = 0; k < ids->len; k++)
+    write_figure (page, ids->pdata[k], columns->pdata[k], FALSE);
+  out_raw (out, "</details>\n");
+}
+
+static void
+write_indicators (Page *page)
+{
+  Out *out = page->out;
+  GListModel *indicators = community_report_get_indicators (page->report);
+  guint n_items = g_list_model_get_n_items (indicators);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) districts = g_ptr_array_new ();   /* of place indices, as pointers */
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      CommunityIndicatorResult *result = g_list_model_get_item (indicators, i);
+      const char *id = community_indicator_result_get_id (result);
+      GPtrArray *list = g_hash_table_lookup (by_id, id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_object_unref);
+          g_hash_table_insert (by_id, (gpointer) id, list);
+          g_ptr_array_add (page->indicator_ids, (gpointer) id);
+        }
+      g_ptr_array_add (list, result);
+    }
+
+  out_printf (out, "<section id=\"indicators\" aria-labelledby=\"indicators-h\">\n<h2 id=\"indicators-h\">%s</h2>\n",
+              _("Indicators against their targets"));
+  out_raw (out, "<p class=\"legend\">");
+  out_text (out, _("Each bar is a division's value; the dashed line is the target."));
+  out_printf (out, "<span style=\"background:#1b6e34\"></span>%s", _("meets the target"));
+  out_printf (out, "<span style=\"background:#b3261e\"></span>%s", _("below the target"));
+  out_printf (out, "<span style=\"background:#3d5a80\"></span>%s", _("no target (monitored)"));
+  out_raw (out, "</p>\n");
+  if (page->indicator_ids->len == 0)
+    out_printf (out, "<p>%s</p>\n", _("The report has no indicators."));
+
+  /* The city, the districts and counties. */
+  out_printf (out, "<h3>%s</h3>\n", _("The city, its districts and counties"));
+  for (guint k = 0; k < page->indicator_ids->len; k++)
+    {
+      GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
+      g_autoptr(GPtrArray) upper = g_ptr_array_new ();
+
+      for (guint i = 0; i < list->len; i++)
+        {
+          CommunityIndicatorResult *result = list->pdata[i];
+          int index = community_report_places_lookup (page->places,
+                                                      community_indicator_result_get_division (result));
+          const ReportPlace *place = community_report_place (page->places, index);
+
+          if (place == NULL || place->tier <= REPORT_TIER_DISTRICT)
+            g_ptr_array_add (upper, result);
+          if (place != NULL && place->tier == REPORT_TIER_DISTRICT &&
+              !g_ptr_array_find (districts, GINT_TO_POINTER (index + 1), NULL))
+            g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
+        }
+      if (upper->len > 0)
+        write_figure (page, page->indicator_ids->pdata[k], upper, TRUE);
+    }
+
+  /* The streets and towns, district by district: one table of every
+   * indicator (a table per chart would make a province's page heavy),
+   * then a chart per indicator. */
+  out_printf (out, "<h3>%s</h3>\n", _("Streets and towns, by district or county"));
+  for (guint d = 0; d < districts->len; d++)
+    {
+      int district = GPOINTER_TO_INT (districts->pdata[d]) - 1;
+      g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+      for (guint k = 0; k < page->indicator_ids->len; k++)
+        {
+          GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
+          GPtrArray *streets = g_ptr_array_new ();
+
+          for (guint i = 0; i < list->len; i++)
+            {
+              CommunityIndicatorResult *result = list->pdata[i];
+              int index = community_report_places_lookup (page->places,
+                                                          community_indicator_result_get_division (result));
+
+              if (index >= 0 && community_report_place (page->places, index)->tier == REPORT_TIER_STREET &&
+                  community_report_places_at_tier (page->places, index, REPORT_TIER_DISTRICT) == district)
+                g_ptr_array_add (streets, result);
+            }
+          if (streets->len == 0)
+            {
+              g_ptr_array_unref (streets);
+              continue;
+            }
+          g_ptr_array_add (columns, streets);
+          g_ptr_array_add (ids, page->indicator_ids->pdata[k]);
+        }
+      if (columns->len == 0)
+        continue;
+      write_district_streets (page, district, ids, columns);
+    }
+  out_raw (out, "</section>\n");
+}
+
+/* --- findings --- */
+
+static void
+write_finding_row (Page             *page,
+                   CommunityFinding *finding)
+{
+  Out *out = page->out;
+  g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
+  g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
+  CommunitySeverity severity = community_finding_get_severity (finding);
+
+  out_printf (out, "<tr class=\"sev-%d\"><td class=\"sev\">%s</td><td>", (int) severity,
+              community_report_severity_label (severity));
+  out_text (out, community_finding_get_rule (finding));
+  out_printf (out, "</td><td>%s ", community_report_kind_nick (community_finding_get_subject_kind (finding)));
+  out_text (out, community_finding_get_subject_id (finding));
+  out_raw (out, "</td><td class=\"path\">");
+  out_text (out, community_finding_get_path (finding));
+  out_raw (out, "</td><td>");
+  out_text (out, community_finding_get_message (finding));
+  out_raw (out, "</td><td>");
+  out_text (out, expected);
+  out_raw (out, "</td><td>");
+  out_text (out, actual);
+  out_raw (out, "</td></tr>\n");
+}
+
+static void
+write_findings_head (Page *page)
+{
+  out_printf (page->out,
+              "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+              "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+              "<th scope=\"col\">%s</th></tr></thead>\n",
+              _("Severity"), _("Rule"), _("Subject"), _("Path"), _("Message"),
+              _("Expected"), _("Actual"));
+}
+
+/* The text of each clause @clauses names ("一(三), 三(四)": two), quoted
+ * from the policy. */
+static void
+write_clause_quotes (Out        *out,
+                     const char *clauses)
+{
+  g_auto(GStrv) names = g_strsplit (clauses != NULL ? clauses : "", ",", -1);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const char *name = g_strstrip (names[i]);
+      const char *title = community_report_clause_title (name);
+      const char *text = community_report_clause_text (name);
+
+      if (text == NULL)
+        continue;
+      out_raw (out, "<details open><summary>");
+      out_text (out, _("The clause, as the policy words it"));
+      out_raw (out, ": ");
+      out_text (out, name);
+      if (title != NULL)
+        {
+          out_raw (out, " <span lang=\"zh-CN\">");
+          out_text (out, title);
+          out_raw (out, "</span>");
+        }
+      out_raw (out, "</summary><blockquote lang=\"zh-CN\">");
+      out_text (out, text);
+      out_raw (out, "</blockquote></details>\n");
+    }
+}
+
+static void
+write_rules (Page *page)
+{
+  Out *out = page->out;
+  GListModel *rules = community_report_get_rule_results (page->report);
+  GListModel *findings = community_report_get_findings (page->report);
+  guint n_rules = g_list_model_get_n_items (rules);
+  guint position = 0;
+
+  out_printf (out, "<section id=\"rules\" aria-labelledby=\"rules-h\">\n<h2 id=\"rules-h\">%s</h2>\n",
+              _("Findings by rule"));
+  out_raw (out, "<table>\n<thead><tr>");
+  out_printf (out, "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>",
+              _("Rule"), _("Severity"), _("Clause"), _("Applied"), _("Passed"), _("Failed"),
+              _("Not applicable"));
+  out_raw (out, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < n_rules; i++)
+    {
+      g_autoptr(CommunityRuleResult) result = g_list_model_get_item (rules, i);
+      CommunitySeverity severity = community_rule_result_get_severity (result);
+      guint failed = community_rule_result_get_failed (result);
+
+      out_raw (out, "<tr><th scope=\"row\">");
+      if (failed > 0)
+        {
+          out_raw (out, "<a href=\"#rule-");
+          out_text (out, community_rule_result_get_id (result));
+          out_raw (out, "\">");
+        }
+      out_text (out, community_rule_result_get_id (result));
+      out_printf (out, "%s</th><td class=\"sev %c\">%s</td><td>", failed > 0 ? "</a>" : "",
+                  "iwe"[severity], community_report_severity_label (severity));
+      out_text (out, community_rule_result_get_clause (result));
+      out_printf (out, "</td><td class=\"num\">%u</td><td class=\"num\">%u</td>"
+                       "<td class=\"num%s\">%u</td><td class=\"num\">%u</td></tr>\n",
+                  community_rule_result_get_applied (result), community_rule_result_get_passed (result),
+                  failed > 0 ? " unmet" : "", failed, community_rule_result_get_not_applicable (result));
+    }
+  out_raw (out, "</tbody>\n</table>\n");
+
+  /* Each rule with findings: its clause quoted, its first findings. The
+   * report keeps each rule's findings together. */
+  while (position < page->n_findings)
+    {
+      g_autoptr(CommunityFinding) first = g_list_model_get_item (findings, position);
+      const char *rule = community_finding_get_rule (first);
+      const char *clause = community_finding_get_clause (first);
+      guint end = position + 1;
+      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
+
+      while (end < page->n_findings)
+        {
+          g_autoptr(CommunityFinding) next = g_list_model_get_item (findings, end);
+
+          if (g_strcmp0 (community_finding_get_rule (next), rule) != 0)
+            break;
+          end++;
+        }
+
+      out_raw (out, "<article class=\"rule\" id=\"rule-");
+      out_text (out, rule);
+      out_raw (out, "\">\n<h3>");
+      out_text (out, rule);
+      out_printf (out, " <span class=\"sev %c\">%s</span></h3>\n<p>",
+                  "iwe"[community_finding_get_severity (first)],
+                  community_report_severity_label (community_finding_get_severity (first)));
+      out_text (out, _("Clause"));
+      out_raw (out, " ");
+      out_text (out, clause);
+      out_raw (out, " · ");
+      out_printf (out, dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", end - position),
+                  end - position);
+      out_raw (out, "</p>\n");
+      write_clause_quotes (out, clause);
+      out_raw (out, "<table>\n");
+      write_findings_head (page);
+      out_raw (out, "<tbody>\n");
+      for (guint i = position; i < MIN (end, position + STATIC_FINDINGS_PER_RULE); i++)
+        {
+          g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+
+          write_finding_row (page, finding);
+        }
+      out_raw (out, "</tbody>\n</table>\n");
+      if (end - position > STATIC_FINDINGS_PER_RULE)
+        {
+          out_raw (out, "<p>");
+          out_printf (out, _("The first %u of %u; all of them are in the list of findings."),
+                      STATIC_FINDINGS_PER_RULE, end - position);
+          out_raw (out, "</p>\n");
+        }
+      out_printf (out, "<p><button type=\"button\" data-rule=\"%d\">", rule_index);
+      out_text (out, _("Show this rule's findings in the list"));
+      out_raw (out, "</button></p>\n</article>\n");
+      position = end;
+    }
+  if (page->n_findings == 0)
+    out_printf (out, "<p>%s</p>\n", _("No findings: the data meet every rule that ran."));
+  out_raw (out, "</section>\n");
+}
+
+static void
+write_count_cells (Out   *out,
+                   guint *counts)
+{
+  out_printf (out, "<td class=\"num\">%u</td><td class=\"num\">%u</td><td class=\"num\">%u</td></tr>\n",
+              counts[COMMUNITY_SEVERITY_ERROR], counts[COMMUNITY_SEVERITY_WARNING],
+              counts[COMMUNITY_SEVERITY_INFO]);
+}
+
+/* The findings per district and county, and per street and town beneath. */
+static void
+write_divisions (Page *page)
+{
+  Out *out = page->out;
+  guint n_places = page->places->places->len;
+
+  out_printf (out, "<section id=\"divisions\" aria-labelledby=\"divisions-h\">\n<h2 id=\"divisions-h\">%s</h2>\n",
+              _("Findings by division"));
+  out_raw (out, "<table>\n<thead><tr>");
+  out_printf (out, "<th scope=\"col\">%s</th><th scope=\"col\" class=\"num\">%s</th>"
+                   "<th scope=\"col\" class=\"num\">%s</th><th scope=\"col\" class=\"num\">%s</th>",
+              _("Division"), _("Errors"), _("Warnings"), _("Infos"));
+  out_raw (out, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < n_places; i++)
+    {
+      const ReportPlace *place = community_report_place (page->places, i);
+
+      if (place->tier != REPORT_TIER_CITY && place->tier != REPORT_TIER_DISTRICT)
+        continue;
+      out_printf (out, "<tr class=\"group\"><th scope=\"row\">");
+      out_text (out, place->name);
+      out_raw (out, " <code>");
+      out_text (out, place->code);
+      out_raw (out, "</code></th>");
+      write_count_cells (out, page->place_counts[i]);
+      if (place->tier != REPORT_TIER_DISTRICT)
+        continue;
+      for (guint j = 0; j < n_places; j++)
+        {
+          const ReportPlace *street = community_report_place (page->places, j);
+
+          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
+            continue;
+          out_raw (out, "<tr><th scope=\"row\">\u2003");
+          out_text (out, street->name);
+          out_raw (out, " <code>");
+          out_text (out, street->code);
+          out_raw (out, "</code></th>");
+          write_count_cells (out, page->place_counts[j]);
+        }
+    }
+  out_raw (out, "</tbody>\n</table>\n</section>\n");
+}
+
+static void
+write_option (Out        *out,
+              int         value,
+              const char *label)
+{
+  out_printf (out, "<option value=\"%d\">", value);
+  out_text (out, label);
+  out_raw (out, "</option>");
+}
+
+static void
+write_filters (Page *page)
+{
+  Out *out = page->out;
+  guint n_places = page->places->places->len;
+
+  out_printf (out, "<section id=\"findings\" aria-labelledby=\"findings-h\">\n<h2 id=\"findings-h\">%s</h2>\n",
+              _("All findings"));
+  out_printf (out, "<noscript><p>%s</p></noscript>\n",
+              _("The list of findings needs scripts; each rule above shows its first findings."));
+  out_printf (out, "<form class=\"filters\" id=\"filters\" role=\"search\" aria-label=\"%s\" hidden>\n",
+              _("Filters"));
+  out_printf (out, "<label for=\"f-severity\">%s<select id=\"f-severity\"><option value=\"\">%s</option>",
+              _("Severity"), _("all"));
+  for (int s = COMMUNITY_SEVERITY_ERROR; s >= COMMUNITY_SEVERITY_INFO; s--)
+    write_option (out, s, community_report_severity_label (s));
+  out_raw (out, "</select></label>\n");
+
+  out_printf (out, "<label for=\"f-rule\">%s<select id=\"f-rule\"><option value=\"\">%s</option>",
+              _("Rule"), _("all"));
+  for (guint i = 0; i < page->rule_ids->len; i++)
+    write_option (out, i, page->rule_ids->pdata[i]);
+  out_raw (out, "</select></label>\n");
+
+  out_printf (out, "<label for=\"f-division\">%s<select id=\"f-division\"><option value=\"\">%s</option>",
+              _("Division"), _("all"));
+  /* The city, then each district with its streets beneath it. */
+  for (guint i = 0; i < n_places; i++)
+    {
+      const ReportPlace *place = community_report_place (page->places, i);
+
+      if (place->tier == REPORT_TIER_CITY || place->tier == REPORT_TIER_DISTRICT)
+        {
+          g_autofree char *label = g_strdup_printf ("%s %s", place->name != NULL ? place->name : "", place->code);
+
+          write_option (out, i, label);
+        }
+      if (place->tier != REPORT_TIER_DISTRICT)
+        continue;
+      for (guint j = 0; j < n_places; j++)
+        {
+          const ReportPlace *street = community_report_place (page->places, j);
+          g_autofree char *label = NULL;
+
+          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
+            continue;
+          label = g_strdup_printf ("\u2003%s %s", street->name != NULL ? street->name : "", street->code);
+          write_option (out, j, label);
+        }
+    }
+  out_raw (out, "</select></label>\n");
+
+  out_printf (out, "<label for=\"f-group\">%s<select id=\"f-group\">", _("Group by"));
+  out_printf (out, "<option value=\"rule\">%s</option><option value=\"division\">%s</option>",
+              _("rule"), _("division (city, district, street, community)"));
+  out_raw (out, "</select></label>\n</form>\n");
+  out_raw (out, "<p id=\"f-count\" aria-live=\"polite\"></p>\n<table id=\"f-table\">\n");
+  write_findings_head (page);
+  out_raw (out, "<tbody id=\"f-body\"></tbody>\n</table>\n");
+  out_printf (out, "<div class=\"pager\" id=\"f-pager\" hidden><button type=\"button\" id=\"f-prev\">%s</button>"
+                   "<span id=\"f-page\"></span><button type=\"button\" id=\"f-next\">%s</button></div>\n",
+              _("Previous page"), _("Next page"));
+  out_raw (out, "</section>\n</main>\n");
+}
+
+/* The data the script shows: rules, places, labels, then the findings,
+ * one compact array each. */
+static void
+write_data (Page *page)
+{
+  Out *out = page->out;
+  GListModel *findings = community_report_get_findings (page->report);
+  GEnumClass *kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+
+  out_raw (out, "<script type=\"application/json\" id=\"report-data\">{\"rules\":[");
+  for (guint i = 0; i < page->rule_ids->len; i++)
+    {
+      out_raw (out, i > 0 ? ",[" : "[");
+      out_json_string (out, page->rule_ids->pdata[i]);
+      out_raw (out, "]");
+    }
+  out_raw (out, "],\n\"kinds\":[");
+  for (guint i = 0; i < kinds->n_values; i++)
+    {
+      out_raw (out, i > 0 ? "," : "");
+      out_json_string (out, kinds->values[i].value_nick);
+    }
+  g_type_class_unref (kinds);
+  out_raw (out, "],\n\"places\":[");
+  for (guint i = 0; i < page->places->places->len; i++)
+    {
+      const ReportPlace *place = community_report_place (page->places, i);
+
+      out_raw (out, i > 0 ? ",\n[" : "[");
+      out_json_string (out, place->code);
+      out_raw (out, ",");
+      out_json_string (out, place->name);
+      out_printf (out, ",%d,%d]", (int) place->tier, place->parent);
+    }
+  out_raw (out, "],\n\"labels\":{\"severities\":[");
+  for (int s = COMMUNITY_SEVERITY_INFO; s <= COMMUNITY_SEVERITY_ERROR; s++)
+    {
+      out_raw (out, s > 0 ? "," : "");
+      out_json_string (out, community_report_severity_label (s));
+    }
+  out_raw (out, "],\"count\":");
+  /* TRANSLATORS: above the list of findings; keep {shown} and {total} */
+  out_json_string (out, _("Showing {shown} of {total} findings"));
+  out_raw (out, ",\"page\":");
+  /* TRANSLATORS: between the page buttons; keep {page} and {pages} */
+  out_json_string (out, _("Page {page} of {pages}"));
+  out_raw (out, ",\"none\":");
+  out_json_string (out, _("No finding matches these filters."));
+  out_raw (out, ",\"nowhere\":");
+  out_json_string (out, _("(no division)"));
+  out_raw (out, "},\n\"findings\":[");
+  for (guint i = 0; i < page->n_findings; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
+      g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
+      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index,
+                                                             community_finding_get_rule (finding))) - 1;
+
+      out_printf (out, i > 0 ? ",\n[%d,%d,%d," : "[%d,%d,%d,", rule_index,
+                  (int) community_finding_get_severity (finding),
+                  (int) community_finding_get_subject_kind (finding));
+      out_json_string (out, community_finding_get_subject_id (finding));
+      out_raw (out, ",");
+      out_json_string (out, community_finding_get_path (finding));
+      out_raw (out, ",");
+      out_json_string (out, community_finding_get_message (finding));
+      out_raw (out, ",");
+      out_json_string (out, expected);
+      out_raw (out, ",");
+      out_json_string (out, actual);
+      out_printf (out, ",%d]", page->finding_place[i]);
+      if (out->error != NULL)
+        return;
+      if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (out->cancellable, &out->error))
+        return;
+    }
+  out_raw (out, "]}</script>\n");
+}
+
+static const char script[] =
+  "(function(){\"use strict\";\n"
+  "var $=function(i){return document.getElementById(i);};\n"
+  "var D=JSON.parse($(\"report-data\").textContent),F=D.findings,P=D.places,R=D.rules,L=D.labels;\n"
+  "var PAGE=100,page=0,shown=[];\n"
+  "var sev=$(\"f-severity\"),rule=$(\"f-rule\"),div=$(\"f-division\"),group=$(\"f-group\");\n"
+  "var body=$(\"f-body\"),count=$(\"f-count\"),label=$(\"f-page\"),prev=$(\"f-prev\"),next=$(\"f-next\");\n"
+  "function chain(i){var c=[];for(var n=0;i>=0&&n<8;n++,i=P[i][3])c.unshift(i);return c;}\n"
+  "var keys=P.map(function(p,i){return chain(i).map(function(j){return P[j][0];}).join(\"/\");});\n"
+  "function apply(){\n"
+  " var s=sev.value===\"\"?-1:+sev.value,r=rule.value===\"\"?-1:+rule.value,d=div.value===\"\"?-1:+div.value,in_=null,i;\n"
+  " if(d>=0){in_=new Uint8Array(P.length);for(i=0;i<P.length;i++)in_[i]=chain(i).indexOf(d)>=0?1:0;}\n"
+  " shown=[];\n"
+  " for(i=0;i<F.length;i++){var f=F[i];if(s>=0&&f[1]!==s)continue;if(r>=0&&f[0]!==r)continue;\n"
+  "  if(in_&&(f[8]<0||!in_[f[8]]))continue;shown.push(i);}\n"
+  " if(group.value===\"division\")shown.sort(function(a,b){var x=F[a][8]<0?\"~\":keys[F[a][8]],y=F[b][8]<0?\"~\":keys[F[b][8]];return x<y?-1:x>y?1:a-b;});\n"
+  " page=0;render();}\n"
+  "function groupOf(f){if(group.value===\"division\")return f[8]<0?L.nowhere:chain(f[8]).map(function(j){return (P[j][1]||\"\")+\" \"+P[j][0];}).join(\" › \");\n"
+  " return R[f[0]][0];}\n"
+  "function cell(tr,t,c){var td=document.createElement(\"td\");td.textContent=t===null?\"—\":t;if(c)td.className=c;tr.appendChild(td);}\n"
+  "function render(){var fr=document.createDocumentFragment(),last=null,n,start=page*PAGE,end=Math.min(shown.length,start+PAGE);\n"
+  " for(n=start;n<end;n++){var f=F[shown[n]],g=groupOf(f);\n"
+  "  if(g!==last){var h=document.createElement(\"tr\"),th=document.createElement(\"th\");h.className=\"group\";th.scope=\"colgroup\";th.colSpan=7;th.textContent=g;h.appendChild(th);fr.appendChild(h);last=g;}\n"
+  "  var tr=document.createElement(\"tr\");tr.className=\"sev-\"+f[1];\n"
+  "  cell(tr,L.severities[f[1]],\"sev\");cell(tr,R[f[0]][0]);cell(tr,D.kinds[f[2]]+\" \"+f[3]);cell(tr,f[4],\"path\");\n"
+  "  cell(tr,f[5]);cell(tr,f[6]);cell(tr,f[7]);fr.appendChild(tr);}\n"
+  " if(shown.length===0){var e=document.createElement(\"tr\"),td=document.createElement(\"td\");td.colSpan=7;td.textContent=L.none;e.appendChild(td);fr.appendChild(e);}\n"
+  " body.replaceChildren(fr);\n"
+  " var pages=Math.max(1,Math.ceil(shown.length/PAGE));\n"
+  " count.textContent=L.count.replace(\"{shown}\",shown.length).replace(\"{total}\",F.length);\n"
+  " label.textContent=L.page.replace(\"{page}\",page+1).replace(\"{pages}\",pages);\n"
+  " prev.disabled=page===0;next.disabled=page>=pages-1;}\n"
+  "[sev,rule,div,group].forEach(function(e){e.addEventListener(\"change\",apply);});\n"
+  "prev.addEventListener(\"click\",function(){if(page>0){page--;render();}});\n"
+  "next.addEventListener(\"click\",function(){page++;render();});\n"
+  "document.querySelectorAll(\"button[data-rule]\").forEach(function(b){b.addEventListener(\"click\",function(){\n"
+  " rule.value=b.getAttribute(\"data-rule\");sev.value=\"\";div.value=\"\";group.value=\"rule\";apply();$(\"findings\").scrollIntoView();rule.focus();});});\n"
+  "window.addEventListener(\"beforeprint\",function(){document.querySelectorAll(\"details\").forEach(function(d){d.open=true;});});\n"
+  "$(\"filters\").hidden=false;$(\"f-pager\").hidden=false;apply();\n"
+  "})();\n";
+
+static void
+write_tail (Out *out)
+{
+  out_raw (out, "<script>\n");
+  out_raw (out, script);
+  out_raw (out, "</script>\n<footer class=\"muted\"><p>");
+  out_printf (out, _("Written by libcommunity %s. Findings never carry personal data."), PACKAGE_VERSION);
+  out_raw (out, "</p></footer>\n</body>\n</html>\n");
+}
+
+static void
+add_rule (Page       *page,
+          const char *id)
+{
+  if (g_hash_table_contains (page->rule_index, id))
+    return;
+  g_ptr_array_add (page->rule_ids, g_strdup (id));
+  g_hash_table_insert (page->rule_index, page->rule_ids->pdata[page->rule_ids->len - 1],
+                       GUINT_TO_POINTER (page->rule_ids->len));
+}
+
+/* The rule ids: the report's rule results in catalog order, then any rule
+ * a finding names that is not among them. */
+static void
+collect_rules (Page *page)
+{
+  GListModel *rules = community_report_get_rule_results (page->report);
+  GListModel *findings = community_report_get_findings (page->report);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
+    {
+      g_autoptr(CommunityRuleResult) result = g_list_model_get_item (rules, i);
+
+      add_rule (page, community_rule_result_get_id (result));
+    }
+  for (guint i = 0; i < page->n_findings; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+
+      add_rule (page, community_finding_get_rule (finding));
+    }
+}
+
+/* Every finding's place, and the counts per place (each place counts the
+ * findings beneath it too). */
+static void
+collect_places (Page *page)
+{
+  GListModel *findings = community_report_get_findings (page->report);
+  GListModel *indicators = community_report_get_indicators (page->report);
+
+  /* The indicators' divisions first: they are the whole hierarchy down to
+   * the streets, in the report's order (city, districts, streets). */
+  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
+
+      community_report_places_lookup (page->places, community_indicator_result_get_division (result));
+    }
+  page->finding_place = g_new (int, MAX (page->n_findings, 1));
+  for (guint i = 0; i < page->n_findings; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+
+      page->finding_place[i] = community_report_places_of_finding (page->places, finding);
+    }
+
+  page->place_counts = g_malloc0_n (MAX (page->places->places->len, 1), sizeof *page->place_counts);
+  for (guint i = 0; i < page->n_findings; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      CommunitySeverity severity = community_finding_get_severity (finding);
+      int index = page->finding_place[i];
+
+      for (guint n = 0; index >= 0 && n < 8; n++)
+        {
+          page->place_counts[index][severity]++;
+          index = community_report_place (page->places, index)->parent;
+        }
+    }
+}
+
+/**
+ * community_report_write_html:
+ * @self: a report
+ * @dataset: the dataset the report is about, for the names of its
+ *   divisions and communities and its date
+ * @stream: where to write the page
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes the report as one self-contained HTML page (DOMAIN.md §10): the
+ * summary; every indicator against its target for the city, each district
+ * or county and each street or town, as inline SVG bar charts with a target
+ * line and as tables; the findings grouped by rule, each rule with its
+ * clause quoted from the policy, and by division; and every finding with
+ * its rule, severity, subject, path, message, expected and actual values,
+ * which a small inline script shows a page at a time, filtered by severity,
+ * rule and division. The page needs no network access, prints on A4, and
+ * stays quick to open with hundreds of thousands of findings.
+ *
+ * The page is in the language of the current locale's messages: Chinese
+ * under `zh_CN`, English otherwise (its `lang` attribute says which).
+ * Finding messages are written as the findings hold them. No personal data
+ * appears: findings never carry any, and only divisions and communities
+ * are named.
+ *
+ * The page is written as it is made, through a small buffer; @stream is
+ * not closed.
+ *
+ * Returns: %TRUE on success, %FALSE with @error set if writing failed or
+ *   was cancelled
+ */
+gboolean
+community_report_write_html (CommunityReport   *self,
+                             CommunityDataset  *dataset,
+                             GOutputStream     *stream,
+                             GCancellable      *cancellable,
+                             GError           **error)
+{
+  Out out = { stream, cancellable, NULL, NULL };
+  Page page = { &out, self, };
+
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), FALSE);
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  community_i18n_init ();
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  out.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
+  page.places = community_report_places_new (dataset);
+  page.n_findings = g_list_model_get_n_items (community_report_get_findings (self));
+  page.rule_ids = g_ptr_array_new_with_free_func (g_free);
+  page.rule_index = g_hash_table_new (g_str_hash, g_str_equal);
+  page.indicator_ids = g_ptr_array_new ();
+
+  collect_rules (&page);
+  collect_places (&page);
+
+  write_head (&out, self, dataset);
+  count_indicators (&page);
+  write_summary (&page);
+  write_indicators (&page);
+  write_rules (&page);
+  write_divisions (&page);
+  write_filters (&page);
+  write_data (&page);
+  write_tail (&out);
+  out_flush (&out);
+
+  g_string_free (out.buffer, TRUE);
+  community_report_places_free (page.places);
+  g_free (page.finding_place);
+  g_free (page.place_counts);
+  g_ptr_array_unref (page.rule_ids);
+  g_hash_table_unref (page.rule_index);
+  g_ptr_array_unref (page.indicator_ids);
+
+  if (out.error != NULL)
+    {
+      g_propagate_error (error, out.error);
+      return FALSE;
+    }
+  return TRUE;
+}
