@@ -152,16 +152,28 @@ run_refusal (const char *filename)
   return 0;
 }
 
-static gboolean
-spawn_refusal (const char *self, const char *filename, double *wall, double *cpu, GError **error)
+/* Runs this program again with @option @filename: its output, or NULL
+ * with @error set. */
+static char *
+spawn_self (const char *self, const char *option, const char *filename, GError **error)
 {
-  const char *argv[] = { self, "--refuse", filename, NULL };
+  const char *argv[] = { self, option, filename, NULL };
   g_autofree char *out = NULL;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                      &status, error) ||
       !g_spawn_check_wait_status (status, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+spawn_refusal (const char *self, const char *filename, double *wall, double *cpu, GError **error)
+{
+  g_autofree char *out = spawn_self (self, "--refuse", filename, error);
+
+  if (out == NULL)
     return FALSE;
   if (sscanf (out, "%lf %lf", wall, cpu) != 2)
     {
@@ -209,13 +221,9 @@ make_bad_end (const char *filename, const char *bad_filename, GError **error)
 static gboolean
 spawn_phases (const char *self, const char *filename, Phases *p, GError **error)
 {
-  const char *argv[] = { self, "--phase", filename, NULL };
-  g_autofree char *out = NULL;
-  int status;
+  g_autofree char *out = spawn_self (self, "--phase", filename, error);
 
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
-                     &status, error) ||
-      !g_spawn_check_wait_status (status, error))
+  if (out == NULL)
     return FALSE;
   if (sscanf (out, "%lf %lf %lf %lf %lf %lf %lf %lf %lf %lf %u", &p->load, &p->validate, &p->save,
               &p->load_cpu, &p->validate_cpu, &p->save_cpu,
