@@ -338,7 +338,9 @@ lookup_nick (Walker           *w,
     {
       const GEnumValue *value = (const GEnumValue *) ((const char *) values + i * stride);
 
-      if (strncmp (value->value_nick, str, len) == 0 && value->value_nick[len] == '\0')
+      /* The first byte tells most nicks apart, without a call. */
+      if ((len == 0 || value->value_nick[0] == str[0]) &&
+          strncmp (value->value_nick, str, len) == 0 && value->value_nick[len] == '\0')
         {
           *out = (guint) value->value;
           return TRUE;
@@ -849,6 +851,45 @@ read_field (Walker               *w,
   return TRUE;
 }
 
+/* Whether the @len bytes at @a and @b are the same: field names are
+ * short, and a few word loads are cheaper than memcmp()'s call. Reads
+ * nothing outside the @len bytes. */
+static inline gboolean
+bytes_equal (const char *a,
+             const char *b,
+             gsize       len)
+{
+  if (len >= 8)
+    {
+      guint64 x, y;
+
+      for (gsize i = 0; i + 8 < len; i += 8)
+        {
+          memcpy (&x, a + i, 8);
+          memcpy (&y, b + i, 8);
+          if (x != y)
+            return FALSE;
+        }
+      memcpy (&x, a + len - 8, 8);
+      memcpy (&y, b + len - 8, 8);
+      return x == y;
+    }
+  if (len >= 4)
+    {
+      guint32 x, y, u, v;
+
+      memcpy (&x, a, 4);
+      memcpy (&y, b, 4);
+      memcpy (&u, a + len - 4, 4);
+      memcpy (&v, b + len - 4, 4);
+      return x == y && u == v;
+    }
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
 /* The id of the field called @name (not nul-terminated), 0 if unknown.
  * Documents usually list members in the format's order: try the field
  * after the previous one first. */
@@ -861,12 +902,12 @@ lookup_field (const CommunityFieldTable *table,
   guint guess = previous + 1;
 
   if (guess <= table->n_fields && table->json_name_len[guess] == len &&
-      memcmp (table->json_names[guess], name, len) == 0)
+      bytes_equal (table->json_names[guess], name, len))
     return guess;
   /* Then every field: mostly a comparison of lengths each, cheaper than
    * hashing the name (a record type has a few dozen fields at most). */
   for (guint id = 1; id <= table->n_fields; id++)
-    if (table->json_name_len[id] == len && memcmp (table->json_names[id], name, len) == 0)
+    if (table->json_name_len[id] == len && bytes_equal (table->json_names[id], name, len))
       return id;
   return 0;
 }
