@@ -63,6 +63,9 @@ typedef enum {
 typedef struct {
   CommunityJsonSource *source;
   CommunityJsonToken token;   /* the last one */
+  /* The value of the member named by token, when the source gave it with
+   * the name (community_json_source_next_member()); else an END. */
+  CommunityJsonToken value;
   GError *fatal;              /* the source's: ends the walk */
   GError *pending;            /* the walker's own */
   Priority priority;          /* of pending */
@@ -81,6 +84,28 @@ static inline gboolean
 advance (Walker *w)
 {
   return G_LIKELY (w->fatal == NULL) && community_json_source_next (w->source, &w->token, &w->fatal);
+}
+
+/* The next token, where a member name or the end of an object is
+ * expected: the member's value may come with it, for advance_value(). */
+static inline gboolean
+advance_member (Walker *w)
+{
+  return G_LIKELY (w->fatal == NULL) &&
+         community_json_source_next_member (w->source, &w->token, &w->value, &w->fatal);
+}
+
+/* The value of the member whose name is the last token. */
+static inline gboolean
+advance_value (Walker *w)
+{
+  if (w->value.type != COMMUNITY_JSON_TOKEN_END)
+    {
+      w->token = w->value;
+      w->value.type = COMMUNITY_JSON_TOKEN_END;
+      return TRUE;
+    }
+  return advance (w);
 }
 
 /* --- errors --- */
@@ -701,7 +726,7 @@ read_unknown_member (Walker      *w,
 
   if (*extra != NULL && json_object_has_member (*extra, name))
     return duplicate_name (w);
-  if (!advance (w) || !read_any (w, &node))
+  if (!advance_value (w) || !read_any (w, &node))
     return FALSE;
   if (*extra == NULL)
     *extra = json_object_new ();
@@ -958,7 +983,7 @@ read_record (Walker           *w,
       gboolean staged;
       guint id;
 
-      if (!advance (w))
+      if (!advance_member (w))
         goto out;
       if (IS (w, OBJECT_END))
         break;
@@ -979,7 +1004,7 @@ read_record (Walker           *w,
       seen |= G_GUINT64_CONSTANT (1) << id;
       previous = id;
 
-      if (!advance (w))
+      if (!advance_value (w))
         goto out;
       if (failed)
         {
