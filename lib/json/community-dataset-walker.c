@@ -70,6 +70,10 @@ typedef struct {
   GError *pending;            /* the walker's own */
   Priority priority;          /* of pending */
   GString *text;              /* the staged strings of the records being read */
+  /* The zone of the last timestamp and its offset ("+08:00"): mostly
+   * every timestamp has the same one. */
+  GTimeZone *last_zone;
+  char last_offset[6];
   GType last_type;            /* table_of()'s memory */
   const CommunityFieldTable *last_table;
 } Walker;
@@ -528,11 +532,18 @@ read_timestamp (Walker     *w,
           GTimeZone *tz;
 
           if (hour <= 23 && minute <= 59 && second <= 59 && g_date_valid_dmy (day, month, year) &&
-              digits_value (str + 20, 2) <= 23 && digits_value (str + 23, 2) <= 59 &&
-              (tz = zone_for_offset (str + 19, 6)) != NULL)
+              digits_value (str + 20, 2) <= 23 && digits_value (str + 23, 2) <= 59)
             {
-              dt = g_date_time_new (tz, (int) year, (int) month, (int) day, (int) hour, (int) minute, second);
-              g_time_zone_unref (tz);
+              if (w->last_zone != NULL && memcmp (w->last_offset, str + 19, 6) == 0)
+                tz = w->last_zone;
+              else if ((tz = zone_for_offset (str + 19, 6)) != NULL)
+                {
+                  g_clear_pointer (&w->last_zone, g_time_zone_unref);
+                  w->last_zone = tz;
+                  memcpy (w->last_offset, str + 19, 6);
+                }
+              if (tz != NULL)
+                dt = g_date_time_new (tz, (int) year, (int) month, (int) day, (int) hour, (int) minute, second);
             }
         }
       /* Any other shape, and the common one when the zone cache is full
@@ -565,7 +576,14 @@ stage_string (Walker *w,
   gsize len = w->token.len;
 
   *offset = (gint64) (w->text->len - base);
-  g_string_set_size (w->text, w->text->len + len + 1);   /* one call, not two */
+  /* Mostly it fits: no call to grow the string. */
+  if (G_UNLIKELY (w->text->len + len + 1 >= w->text->allocated_len))
+    g_string_set_size (w->text, w->text->len + len + 1);
+  else
+    {
+      w->text->len += len + 1;
+      w->text->str[w->text->len] = '\0';
+    }
   memcpy (w->text->str + w->text->len - len - 1, w->token.str, len);
   w->text->str[w->text->len - 1] = '\0';
 }
@@ -778,10 +796,14 @@ read_record_list (Walker                *w,
 /* One field's value, from the last token, by the type of its GParamSpec,
  * in the form community_record_take_fields() takes: strings and string
  * arrays as text staged from @base (*@in_text set), anything else as its
- * slot. Nothing is kept on failure (staged text goes with the record's). */
+ * slot. Nothing is kept on failure (staged text goes with the record's).
+ * @storage is the fundamental type of the field's value (the table's
+ * storage[]): enums and flags are told by it without asking the type
+ * system. */
 static gboolean
 read_field (Walker               *w,
             GParamSpec           *pspec,
+            GType                 storage,
             const CommunityField *field,
             gsize                 base,
             CommunityFieldSlot   *out,
@@ -820,7 +842,7 @@ read_field (Walker               *w,
     }
   else if (type == G_TYPE_DOUBLE)
     return read_double (w, G_PARAM_SPEC_DOUBLE (pspec), &out->d);
-  else if (G_TYPE_IS_ENUM (type))
+  else if (storage == G_TYPE_ENUM)
     {
       int v = 0;
 
@@ -828,7 +850,7 @@ read_field (Walker               *w,
         return FALSE;
       out->i = v;
     }
-  else if (G_TYPE_IS_FLAGS (type))
+  else if (storage == G_TYPE_FLAGS)
     {
       guint v = 0;
 
@@ -1015,7 +1037,8 @@ read_record (Walker           *w,
       /* null is "unknown" for an optional field; see the required check. */
       if (IS (w, NULL))
         continue;
-      if (!read_field (w, table->pspecs[id], &table->fields[id], base, &slots[id], &staged))
+      if (!read_field (w, table->pspecs[id], table->storage[id], &table->fields[id], base,
+                       &slots[id], &staged))
         {
           if (w->fatal != NULL)
             goto out;
@@ -1299,6 +1322,7 @@ community_json_walk_dataset (CommunityJsonSource       *source,
   w.text = g_string_sized_new (4096);
   ok = walk (&w, contents);
   g_string_free (w.text, TRUE);
+  g_clear_pointer (&w.last_zone, g_time_zone_unref);
 
   if (!ok)
     {
