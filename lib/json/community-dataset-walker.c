@@ -584,7 +584,7 @@ stage_string (Walker *w,
       w->text->len += len + 1;
       w->text->str[w->text->len] = '\0';
     }
-  memcpy (w->text->str + w->text->len - len - 1, w->token.str, len);
+  community_json_copy_bytes (w->text->str + w->text->len - len - 1, w->token.str, len);
   w->text->str[w->text->len - 1] = '\0';
 }
 
@@ -898,45 +898,6 @@ read_field (Walker               *w,
   return TRUE;
 }
 
-/* Whether the @len bytes at @a and @b are the same: field names are
- * short, and a few word loads are cheaper than memcmp()'s call. Reads
- * nothing outside the @len bytes. */
-static inline gboolean
-bytes_equal (const char *a,
-             const char *b,
-             gsize       len)
-{
-  if (len >= 8)
-    {
-      guint64 x, y;
-
-      for (gsize i = 0; i + 8 < len; i += 8)
-        {
-          memcpy (&x, a + i, 8);
-          memcpy (&y, b + i, 8);
-          if (x != y)
-            return FALSE;
-        }
-      memcpy (&x, a + len - 8, 8);
-      memcpy (&y, b + len - 8, 8);
-      return x == y;
-    }
-  if (len >= 4)
-    {
-      guint32 x, y, u, v;
-
-      memcpy (&x, a, 4);
-      memcpy (&y, b, 4);
-      memcpy (&u, a + len - 4, 4);
-      memcpy (&v, b + len - 4, 4);
-      return x == y && u == v;
-    }
-  for (gsize i = 0; i < len; i++)
-    if (a[i] != b[i])
-      return FALSE;
-  return TRUE;
-}
-
 /* The id of the field called @name (not nul-terminated), 0 if unknown.
  * Documents usually list members in the format's order: try the field
  * after the previous one first. */
@@ -949,12 +910,12 @@ lookup_field (const CommunityFieldTable *table,
   guint guess = previous + 1;
 
   if (guess <= table->n_fields && table->json_name_len[guess] == len &&
-      bytes_equal (table->json_names[guess], name, len))
+      community_json_bytes_equal (table->json_names[guess], name, len))
     return guess;
   /* Then every field: mostly a comparison of lengths each, cheaper than
    * hashing the name (a record type has a few dozen fields at most). */
   for (guint id = 1; id <= table->n_fields; id++)
-    if (table->json_name_len[id] == len && bytes_equal (table->json_names[id], name, len))
+    if (table->json_name_len[id] == len && community_json_bytes_equal (table->json_names[id], name, len))
       return id;
   return 0;
 }

@@ -686,7 +686,7 @@ read_member_name (Tokenizer          *t,
         last = &t->keys[t->n_keys - 1];
       t->names_len = last->offset;
       names_reserve (t, len + 1);
-      memcpy (t->names + last->offset, name, len);
+      community_json_copy_bytes (t->names + last->offset, name, len);
       t->names[last->offset + len] = '\0';
       t->names_len = last->offset + len + 1;
       last->length = len;
