@@ -1039,9 +1039,12 @@ read_record (Walker           *w,
 out:
   /* What was read and not handed over: the values of a record that failed
    * (its staged text is dropped below). */
-  for (guint id = 1; id <= table->n_fields; id++)
-    if ((present & ~in_text) & (G_GUINT64_CONSTANT (1) << id))
+  for (guint64 left = present & ~in_text; left != 0; left &= left - 1)
+    {
+      guint id = (guint) __builtin_ctzll (left);
+
       community_record_clear_slot (table, id, &slots[id]);
+    }
   g_string_truncate (w->text, base);
   g_clear_pointer (&extra, json_object_unref);
   return ok;
