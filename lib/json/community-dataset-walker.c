@@ -63,10 +63,17 @@ typedef enum {
 typedef struct {
   CommunityJsonSource *source;
   CommunityJsonToken token;   /* the last one */
+  /* The value of the member named by token, when the source gave it with
+   * the name (community_json_source_next_member()); else an END. */
+  CommunityJsonToken value;
   GError *fatal;              /* the source's: ends the walk */
   GError *pending;            /* the walker's own */
   Priority priority;          /* of pending */
   GString *text;              /* the staged strings of the records being read */
+  /* The zone of the last timestamp and its offset ("+08:00"): mostly
+   * every timestamp has the same one. */
+  GTimeZone *last_zone;
+  char last_offset[6];
   GType last_type;            /* table_of()'s memory */
   const CommunityFieldTable *last_table;
 } Walker;
@@ -81,6 +88,28 @@ static inline gboolean
 advance (Walker *w)
 {
   return G_LIKELY (w->fatal == NULL) && community_json_source_next (w->source, &w->token, &w->fatal);
+}
+
+/* The next token, where a member name or the end of an object is
+ * expected: the member's value may come with it, for advance_value(). */
+static inline gboolean
+advance_member (Walker *w)
+{
+  return G_LIKELY (w->fatal == NULL) &&
+         community_json_source_next_member (w->source, &w->token, &w->value, &w->fatal);
+}
+
+/* The value of the member whose name is the last token. */
+static inline gboolean
+advance_value (Walker *w)
+{
+  if (w->value.type != COMMUNITY_JSON_TOKEN_END)
+    {
+      w->token = w->value;
+      w->value.type = COMMUNITY_JSON_TOKEN_END;
+      return TRUE;
+    }
+  return advance (w);
 }
 
 /* --- errors --- */
@@ -338,7 +367,9 @@ lookup_nick (Walker           *w,
     {
       const GEnumValue *value = (const GEnumValue *) ((const char *) values + i * stride);
 
-      if (strncmp (value->value_nick, str, len) == 0 && value->value_nick[len] == '\0')
+      /* The first byte tells most nicks apart, without a call. */
+      if ((len == 0 || value->value_nick[0] == str[0]) &&
+          strncmp (value->value_nick, str, len) == 0 && value->value_nick[len] == '\0')
         {
           *out = (guint) value->value;
           return TRUE;
@@ -501,11 +532,18 @@ read_timestamp (Walker     *w,
           GTimeZone *tz;
 
           if (hour <= 23 && minute <= 59 && second <= 59 && g_date_valid_dmy (day, month, year) &&
-              digits_value (str + 20, 2) <= 23 && digits_value (str + 23, 2) <= 59 &&
-              (tz = zone_for_offset (str + 19, 6)) != NULL)
+              digits_value (str + 20, 2) <= 23 && digits_value (str + 23, 2) <= 59)
             {
-              dt = g_date_time_new (tz, (int) year, (int) month, (int) day, (int) hour, (int) minute, second);
-              g_time_zone_unref (tz);
+              if (w->last_zone != NULL && memcmp (w->last_offset, str + 19, 6) == 0)
+                tz = w->last_zone;
+              else if ((tz = zone_for_offset (str + 19, 6)) != NULL)
+                {
+                  g_clear_pointer (&w->last_zone, g_time_zone_unref);
+                  w->last_zone = tz;
+                  memcpy (w->last_offset, str + 19, 6);
+                }
+              if (tz != NULL)
+                dt = g_date_time_new (tz, (int) year, (int) month, (int) day, (int) hour, (int) minute, second);
             }
         }
       /* Any other shape, and the common one when the zone cache is full
@@ -538,8 +576,15 @@ stage_string (Walker *w,
   gsize len = w->token.len;
 
   *offset = (gint64) (w->text->len - base);
-  g_string_set_size (w->text, w->text->len + len + 1);   /* one call, not two */
-  memcpy (w->text->str + w->text->len - len - 1, w->token.str, len);
+  /* Mostly it fits: no call to grow the string. */
+  if (G_UNLIKELY (w->text->len + len + 1 >= w->text->allocated_len))
+    g_string_set_size (w->text, w->text->len + len + 1);
+  else
+    {
+      w->text->len += len + 1;
+      w->text->str[w->text->len] = '\0';
+    }
+  community_json_copy_bytes (w->text->str + w->text->len - len - 1, w->token.str, len);
   w->text->str[w->text->len - 1] = '\0';
 }
 
@@ -699,7 +744,7 @@ read_unknown_member (Walker      *w,
 
   if (*extra != NULL && json_object_has_member (*extra, name))
     return duplicate_name (w);
-  if (!advance (w) || !read_any (w, &node))
+  if (!advance_value (w) || !read_any (w, &node))
     return FALSE;
   if (*extra == NULL)
     *extra = json_object_new ();
@@ -751,10 +796,14 @@ read_record_list (Walker                *w,
 /* One field's value, from the last token, by the type of its GParamSpec,
  * in the form community_record_take_fields() takes: strings and string
  * arrays as text staged from @base (*@in_text set), anything else as its
- * slot. Nothing is kept on failure (staged text goes with the record's). */
+ * slot. Nothing is kept on failure (staged text goes with the record's).
+ * @storage is the fundamental type of the field's value (the table's
+ * storage[]): enums and flags are told by it without asking the type
+ * system. */
 static gboolean
 read_field (Walker               *w,
             GParamSpec           *pspec,
+            GType                 storage,
             const CommunityField *field,
             gsize                 base,
             CommunityFieldSlot   *out,
@@ -793,7 +842,7 @@ read_field (Walker               *w,
     }
   else if (type == G_TYPE_DOUBLE)
     return read_double (w, G_PARAM_SPEC_DOUBLE (pspec), &out->d);
-  else if (G_TYPE_IS_ENUM (type))
+  else if (storage == G_TYPE_ENUM)
     {
       int v = 0;
 
@@ -801,7 +850,7 @@ read_field (Walker               *w,
         return FALSE;
       out->i = v;
     }
-  else if (G_TYPE_IS_FLAGS (type))
+  else if (storage == G_TYPE_FLAGS)
     {
       guint v = 0;
 
@@ -861,12 +910,12 @@ lookup_field (const CommunityFieldTable *table,
   guint guess = previous + 1;
 
   if (guess <= table->n_fields && table->json_name_len[guess] == len &&
-      memcmp (table->json_names[guess], name, len) == 0)
+      community_json_bytes_equal (table->json_names[guess], name, len))
     return guess;
   /* Then every field: mostly a comparison of lengths each, cheaper than
    * hashing the name (a record type has a few dozen fields at most). */
   for (guint id = 1; id <= table->n_fields; id++)
-    if (table->json_name_len[id] == len && memcmp (table->json_names[id], name, len) == 0)
+    if (table->json_name_len[id] == len && community_json_bytes_equal (table->json_names[id], name, len))
       return id;
   return 0;
 }
@@ -917,7 +966,7 @@ read_record (Walker           *w,
       gboolean staged;
       guint id;
 
-      if (!advance (w))
+      if (!advance_member (w))
         goto out;
       if (IS (w, OBJECT_END))
         break;
@@ -938,7 +987,7 @@ read_record (Walker           *w,
       seen |= G_GUINT64_CONSTANT (1) << id;
       previous = id;
 
-      if (!advance (w))
+      if (!advance_value (w))
         goto out;
       if (failed)
         {
@@ -949,7 +998,8 @@ read_record (Walker           *w,
       /* null is "unknown" for an optional field; see the required check. */
       if (IS (w, NULL))
         continue;
-      if (!read_field (w, table->pspecs[id], &table->fields[id], base, &slots[id], &staged))
+      if (!read_field (w, table->pspecs[id], table->storage[id], &table->fields[id], base,
+                       &slots[id], &staged))
         {
           if (w->fatal != NULL)
             goto out;
@@ -989,9 +1039,12 @@ read_record (Walker           *w,
 out:
   /* What was read and not handed over: the values of a record that failed
    * (its staged text is dropped below). */
-  for (guint id = 1; id <= table->n_fields; id++)
-    if ((present & ~in_text) & (G_GUINT64_CONSTANT (1) << id))
+  for (guint64 left = present & ~in_text; left != 0; left &= left - 1)
+    {
+      guint id = (guint) __builtin_ctzll (left);
+
       community_record_clear_slot (table, id, &slots[id]);
+    }
   g_string_truncate (w->text, base);
   g_clear_pointer (&extra, json_object_unref);
   return ok;
@@ -1233,6 +1286,7 @@ community_json_walk_dataset (CommunityJsonSource       *source,
   w.text = g_string_sized_new (4096);
   ok = walk (&w, contents);
   g_string_free (w.text, TRUE);
+  g_clear_pointer (&w.last_zone, g_time_zone_unref);
 
   if (!ok)
     {

@@ -227,6 +227,7 @@ node_source_free (CommunityJsonSource *source)
 
 static const CommunityJsonSourceClass node_source_class = {
   node_source_next,
+  NULL,   /* next_member: next() alone */
   node_source_pointer,
   node_source_free,
 };

@@ -15,6 +15,8 @@
 
 #include "community-json-pointer-private.h"
 
+#include <string.h>
+
 #include <json-glib/json-glib.h>
 
 #include "community-dataset-private.h"
@@ -25,6 +27,81 @@
 #include "community-json-copy-private.h"
 
 G_BEGIN_DECLS
+
+/* --- Short byte strings (member names, most values) --- */
+
+/* Whether the @len bytes at @a and @b are the same: a few word loads,
+ * cheaper than memcmp()'s call for a member name. Reads nothing outside
+ * the @len bytes. */
+static inline gboolean
+community_json_bytes_equal (const char *a,
+                            const char *b,
+                            gsize       len)
+{
+  if (len >= 8)
+    {
+      guint64 x, y;
+
+      for (gsize i = 0; i + 8 < len; i += 8)
+        {
+          memcpy (&x, a + i, 8);
+          memcpy (&y, b + i, 8);
+          if (x != y)
+            return FALSE;
+        }
+      memcpy (&x, a + len - 8, 8);
+      memcpy (&y, b + len - 8, 8);
+      return x == y;
+    }
+  if (len >= 4)
+    {
+      guint32 x, y, u, v;
+
+      memcpy (&x, a, 4);
+      memcpy (&y, b, 4);
+      memcpy (&u, a + len - 4, 4);
+      memcpy (&v, b + len - 4, 4);
+      return x == y && u == v;
+    }
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* memcpy() of @len bytes, without its call when they are 16 or fewer
+ * (two overlapping loads and stores). */
+static inline void
+community_json_copy_bytes (char       *dest,
+                           const char *src,
+                           gsize       len)
+{
+  if (len >= 8 && len <= 16)
+    {
+      guint64 x, y;
+
+      memcpy (&x, src, 8);
+      memcpy (&y, src + len - 8, 8);
+      memcpy (dest, &x, 8);
+      memcpy (dest + len - 8, &y, 8);
+    }
+  else if (len >= 4 && len < 8)
+    {
+      guint32 x, y;
+
+      memcpy (&x, src, 4);
+      memcpy (&y, src + len - 4, 4);
+      memcpy (dest, &x, 4);
+      memcpy (dest + len - 4, &y, 4);
+    }
+  else if (len < 4)
+    {
+      for (gsize i = 0; i < len; i++)
+        dest[i] = src[i];
+    }
+  else
+    memcpy (dest, src, len);
+}
 
 /* --- Nodes --- */
 

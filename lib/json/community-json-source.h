@@ -70,6 +70,16 @@ typedef struct {
   gboolean (*next)    (CommunityJsonSource *self,
                        CommunityJsonToken  *token,
                        GError             **error);
+  /* The next token into @token, as next() gives it; when it is a member
+   * name, also its value's token into @value, if reading that found
+   * nothing wrong (else @value's type is END, and the next call of next()
+   * gives the value, or the error). One call for a member and its value,
+   * where a consumer expects both. NULL: next() alone answers (see
+   * community_json_source_next_member()). */
+  gboolean (*next_member) (CommunityJsonSource *self,
+                           CommunityJsonToken  *token,
+                           CommunityJsonToken  *value,
+                           GError             **error);
   /* Appends the JSON Pointer of the last token (see above) to @pointer. */
   void     (*pointer) (CommunityJsonSource *self,
                        GString             *pointer);
@@ -93,6 +103,22 @@ community_json_source_next (CommunityJsonSource *self,
                             CommunityJsonToken  *token,
                             GError             **error)
 {
+  return self->klass->next (self, token, error);
+}
+
+/* The next token into @token; if it is a member name, its value may
+ * come with it into @value (@value's type is COMMUNITY_JSON_TOKEN_END if
+ * not: then the next token is the value). The source's state, pointer
+ * and errors are as if @token alone had been read. */
+static inline gboolean
+community_json_source_next_member (CommunityJsonSource *self,
+                                   CommunityJsonToken  *token,
+                                   CommunityJsonToken  *value,
+                                   GError             **error)
+{
+  value->type = COMMUNITY_JSON_TOKEN_END;
+  if (self->klass->next_member != NULL)
+    return self->klass->next_member (self, token, value, error);
   return self->klass->next (self, token, error);
 }
 

@@ -261,9 +261,12 @@ pointer_error (Tokenizer           *t,
                const char          *format,
                ...)
 {
-  g_autoptr(GString) pointer = g_string_new (NULL);
+  g_autoptr(GString) pointer = NULL;
   va_list args;
 
+  if (error == NULL)
+    return FALSE;
+  pointer = g_string_new (NULL);
   tokenizer_pointer_n (t, n_frames, pointer);
   va_start (args, format);
   community_json_set_error_valist (error, COMMUNITY_PARSE_ERROR, code, pointer, format, args);
@@ -288,6 +291,10 @@ syntax_error (Tokenizer    *t,
   g_autofree char *found = NULL;
 
   t->state = STATE_DONE;
+  /* Read on tentatively (tokenizer_next_member()): the error is made
+   * again when the token is read on its own. */
+  if (error == NULL)
+    return FALSE;
   if (t->stream != NULL)
     {
       line = t->dropped_lines;
@@ -679,7 +686,7 @@ read_member_name (Tokenizer          *t,
         last = &t->keys[t->n_keys - 1];
       t->names_len = last->offset;
       names_reserve (t, len + 1);
-      memcpy (t->names + last->offset, name, len);
+      community_json_copy_bytes (t->names + last->offset, name, len);
       t->names[last->offset + len] = '\0';
       t->names_len = last->offset + len + 1;
       last->length = len;
@@ -1082,25 +1089,74 @@ close:
   return TRUE;
 }
 
+/* After next_token() failed, or a reading error: a failed read (or a
+ * cancellation) looks like an end to the scan, and what it made of it is
+ * not the error. */
+static G_NO_INLINE gboolean
+tokenizer_fail (Tokenizer  *t,
+                GError    **error)
+{
+  t->state = STATE_DONE;
+  if (t->io_error != NULL)
+    {
+      g_clear_error (error);
+      g_propagate_error (error, g_steal_pointer (&t->io_error));
+    }
+  return FALSE;
+}
+
 static gboolean
 tokenizer_next (CommunityJsonSource *source,
                 CommunityJsonToken  *token,
                 GError             **error)
 {
   Tokenizer *t = (Tokenizer *) source;
-  g_autoptr(GError) local_error = NULL;
 
-  if (G_LIKELY (next_token (t, token, &local_error) && t->io_error == NULL))
+  if (G_LIKELY (next_token (t, token, error) && t->io_error == NULL))
     return TRUE;
+  return tokenizer_fail (t, error);
+}
 
-  /* A failed read (or a cancellation) looks like an end to the scan: what
-   * it made of it is not the error. */
-  t->state = STATE_DONE;
-  if (t->io_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&t->io_error));
-  else
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+/* After a member name (state STATE_COLON): its colon and its value into
+ * @value, when both are read without an error of any kind. Otherwise
+ * @value stays an END, and the state is left for the next token to read
+ * again what failed and give its error then, as if this had not been
+ * tried: nothing read so far is dropped from the window (refill() keeps
+ * from p on, and p stays before what failed) and the errors made here are
+ * not kept. */
+static G_ALWAYS_INLINE inline void
+read_member_value (Tokenizer          *t,
+                   CommunityJsonToken *value)
+{
+  if (!skip_space (t) || *t->p != ':')
+    {
+      t->state = STATE_COLON;
+      return;
+    }
+  t->p++;
+  if (G_UNLIKELY (!skip_space (t) || !read_value (t, value, NULL) || t->io_error != NULL))
+    {
+      /* A start read before a reading error: undone. */
+      t->push_object = t->push_array = FALSE;
+      t->parent.depth = t->depth;
+      t->state = STATE_VALUE;
+      value->type = COMMUNITY_JSON_TOKEN_END;
+    }
+}
+
+static gboolean
+tokenizer_next_member (CommunityJsonSource *source,
+                       CommunityJsonToken  *token,
+                       CommunityJsonToken  *value,
+                       GError             **error)
+{
+  Tokenizer *t = (Tokenizer *) source;
+
+  if (G_UNLIKELY (!next_token (t, token, error) || t->io_error != NULL))
+    return tokenizer_fail (t, error);
+  if (token->type == COMMUNITY_JSON_TOKEN_MEMBER)
+    read_member_value (t, value);
+  return TRUE;
 }
 
 static void
@@ -1124,6 +1180,7 @@ tokenizer_free (CommunityJsonSource *source)
 
 static const CommunityJsonSourceClass tokenizer_class = {
   tokenizer_next,
+  tokenizer_next_member,
   tokenizer_pointer,
   tokenizer_free,
 };
