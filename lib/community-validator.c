@@ -40,16 +40,29 @@
  * validator.run_async(dataset, None, done)
  * ```
  *
- * A validator, like its ruleset, is immutable and may be shared across
- * threads: any number of runs, synchronous or not, may use it at once, each
- * over its own dataset.
+ * A validator, like its ruleset, may be shared across threads: any number
+ * of runs, synchronous or not, may use it at once, each over its own
+ * dataset.
+ *
+ * A run uses several threads ([property@Community.Validator:threads]; by
+ * default one per processor): the rules, and the indicators, are shared
+ * out among them, each reading the same dataset and keeping its own
+ * findings, which are then put together in catalog order, so that the
+ * report is the same whatever the number of threads. The dataset must
+ * therefore not change while a run lasts, on any thread:
+ * [method@Community.Validator.run] blocks its caller until the report is
+ * ready, and [method@Community.Validator.run_async] works on a copy.
  */
+
+/* No run uses more threads than this, whatever the processors. */
+#define MAX_THREADS 16
 
 struct _CommunityValidator
 {
   GObject parent_instance;
 
   CommunityRuleset *ruleset;
+  guint threads;   /* read and written atomically; 0: one per processor */
 };
 
 G_DEFINE_FINAL_TYPE (CommunityValidator, community_validator, G_TYPE_OBJECT)
@@ -57,6 +70,7 @@ G_DEFINE_FINAL_TYPE (CommunityValidator, community_validator, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_RULESET,
+  PROP_THREADS,
   N_PROPS
 };
 
@@ -82,6 +96,8 @@ community_validator_get_property (GObject    *object,
 
   if (prop_id == PROP_RULESET)
     g_value_set_object (value, self->ruleset);
+  else if (prop_id == PROP_THREADS)
+    g_value_set_uint (value, community_validator_get_threads (self));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -96,6 +112,8 @@ community_validator_set_property (GObject      *object,
 
   if (prop_id == PROP_RULESET)
     self->ruleset = g_value_dup_object (value);
+  else if (prop_id == PROP_THREADS)
+    community_validator_set_threads (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -117,6 +135,18 @@ community_validator_class_init (CommunityValidatorClass *klass)
   properties[PROP_RULESET] =
     g_param_spec_object ("ruleset", NULL, NULL, COMMUNITY_TYPE_RULESET,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CommunityValidator:threads:
+   *
+   * How many threads a run may use: 0 (the default) for one per processor
+   * (g_get_num_processors(), at most 16), 1 to run every rule on the
+   * calling thread. The report is the same whatever the number. Changing
+   * it affects the runs that start afterwards.
+   */
+  properties[PROP_THREADS] =
+    g_param_spec_uint ("threads", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -159,53 +189,173 @@ community_validator_get_ruleset (CommunityValidator *self)
   return self->ruleset;
 }
 
-/* The run itself: the rules in catalog order, then the indicators. Reads
- * only @dataset, the ruleset (immutable) and constant tables, so runs over
- * datasets that are not shared may go on in several threads at once.
- * Returns NULL, having stopped between two rules, when @cancellable is
- * cancelled. */
+/**
+ * community_validator_get_threads:
+ * @self: a validator
+ *
+ * Gets how many threads a run may use, as set
+ * ([property@Community.Validator:threads]): 0 means one per processor.
+ *
+ * Returns: the number of threads, or 0
+ */
+guint
+community_validator_get_threads (CommunityValidator *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_VALIDATOR (self), 0);
+  return (guint) g_atomic_int_get (&self->threads);
+}
+
+/**
+ * community_validator_set_threads:
+ * @self: a validator
+ * @threads: how many threads a run may use; 0 for one per processor
+ *
+ * Sets [property@Community.Validator:threads]. A run that has started
+ * keeps the number it started with.
+ */
+void
+community_validator_set_threads (CommunityValidator *self,
+                                 guint               threads)
+{
+  g_return_if_fail (COMMUNITY_IS_VALIDATOR (self));
+
+  if ((guint) g_atomic_int_exchange (&self->threads, threads) != threads)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREADS]);
+}
+
+/* One rule of a run: its findings and counts, kept apart until all the
+ * rules are done. */
+typedef struct {
+  const CommunityRuleDefinition *rule;
+  GPtrArray *findings;
+  guint passed;
+  guint failed;
+  guint not_applicable;
+} RuleRun;
+
+/* A run shared among threads. Task 0 is the indicators (among the
+ * longest, so taken first), task i + 1 is runs[i]; each thread takes the
+ * next task from @next until none is left or the run is cancelled. The
+ * index is complete before any thread starts, and nothing writes to it
+ * (or to the dataset) until they are all done. */
+typedef struct {
+  CommunityRuleset *ruleset;
+  CommunityIndex *index;
+  GCancellable *cancellable;
+  RuleRun *runs;
+  guint n_runs;
+  int next;                  /* atomic */
+  GPtrArray *indicators;
+} RunShare;
+
+static gpointer
+run_tasks (gpointer user_data)
+{
+  RunShare *share = user_data;
+
+  for (;;)
+    {
+      guint task = (guint) g_atomic_int_add (&share->next, 1);
+      RuleRun *run;
+
+      if (task > share->n_runs || g_cancellable_is_cancelled (share->cancellable))
+        break;
+      if (task == 0)
+        {
+          share->indicators = community_indicators_compute (share->ruleset, share->index);
+          continue;
+        }
+      run = &share->runs[task - 1];
+      run->findings = g_ptr_array_new_with_free_func (g_object_unref);
+      community_rule_run (run->rule, share->ruleset, share->index, run->findings,
+                          &run->passed, &run->failed, &run->not_applicable);
+    }
+  return NULL;
+}
+
+/* How many threads a run of @n_tasks tasks uses. */
+static guint
+threads_for (CommunityValidator *self,
+             guint               n_tasks)
+{
+  guint threads = community_validator_get_threads (self);
+
+  if (threads == 0)
+    threads = (guint) g_get_num_processors ();
+  return CLAMP (MIN (threads, n_tasks), 1, MAX_THREADS);
+}
+
+/* The run itself: the rules, shared out among threads (see RunShare), and
+ * the indicators. Reads only @dataset, the ruleset (immutable) and
+ * constant tables, so runs over datasets that are not shared may go on in
+ * several threads at once. The findings are put together in catalog
+ * order, so the report does not depend on the threads. Returns NULL,
+ * having stopped between two rules, when @cancellable is cancelled. */
 static CommunityReport *
 validator_run (CommunityValidator *self,
                CommunityDataset   *dataset,
                GCancellable       *cancellable)
 {
   g_auto(GStrv) rule_ids = NULL;
-  CommunityIndex *index;
-  GPtrArray *findings, *rule_results, *indicators;
-
-  index = community_index_new (dataset);
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  rule_results = g_ptr_array_new_with_free_func (g_object_unref);
+  GThread *workers[MAX_THREADS];
+  RunShare share = { .ruleset = self->ruleset, .cancellable = cancellable };
+  GPtrArray *findings, *rule_results;
+  guint n_threads, n_findings = 0;
+  CommunityReport *report = NULL;
 
   rule_ids = community_ruleset_list_rules (self->ruleset);
+  share.runs = g_new0 (RuleRun, g_strv_length (rule_ids));
   for (guint i = 0; rule_ids[i] != NULL; i++)
     {
       const CommunityRuleDefinition *rule = community_rules_lookup (rule_ids[i]);
-      guint passed, failed, not_applicable;
 
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_ptr_array_unref (findings);
-          g_ptr_array_unref (rule_results);
-          community_index_free (index);
-          return NULL;
-        }
-      if (rule == NULL || !community_ruleset_get_rule_enabled (self->ruleset, rule_ids[i]))
-        continue;
-
-      community_rule_run (rule, self->ruleset, index, findings, &passed, &failed, &not_applicable);
-      g_ptr_array_add (rule_results,
-                       community_rule_result_new (rule->id,
-                                                  community_ruleset_get_rule_clause (self->ruleset, rule->id),
-                                                  community_ruleset_get_rule_severity (self->ruleset, rule->id),
-                                                  passed, failed, not_applicable));
+      if (rule != NULL && community_ruleset_get_rule_enabled (self->ruleset, rule_ids[i]))
+        share.runs[share.n_runs++].rule = rule;
     }
 
-  indicators = community_indicators_compute (self->ruleset, index);
-  community_index_free (index);
+  share.index = community_index_new (dataset);
+  n_threads = threads_for (self, share.n_runs + 1);
+  for (guint t = 1; t < n_threads; t++)
+    workers[t] = g_thread_new ("community-validator", run_tasks, &share);
+  run_tasks (&share);
+  for (guint t = 1; t < n_threads; t++)
+    g_thread_join (workers[t]);
+  community_index_free (share.index);
 
-  return community_report_new (community_ruleset_get_name (self->ruleset),
-                               findings, rule_results, indicators);
+  for (guint i = 0; i < share.n_runs; i++)
+    n_findings += share.runs[i].findings != NULL ? share.runs[i].findings->len : 0;
+  findings = g_ptr_array_new_full (n_findings, g_object_unref);
+  rule_results = g_ptr_array_new_full (share.n_runs, g_object_unref);
+  for (guint i = 0; i < share.n_runs; i++)
+    {
+      RuleRun *run = &share.runs[i];
+      const char *id = run->rule->id;
+
+      if (run->findings == NULL)
+        continue;   /* cancelled before it ran */
+      /* The findings change hands: the run's array frees none of them. */
+      g_ptr_array_set_free_func (run->findings, NULL);
+      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&run->findings));
+      g_ptr_array_add (rule_results,
+                       community_rule_result_new (id,
+                                                  community_ruleset_get_rule_clause (self->ruleset, id),
+                                                  community_ruleset_get_rule_severity (self->ruleset, id),
+                                                  run->passed, run->failed, run->not_applicable));
+    }
+  g_free (share.runs);
+
+  if (g_cancellable_is_cancelled (cancellable) || share.indicators == NULL ||
+      rule_results->len != share.n_runs)
+    {
+      g_ptr_array_unref (findings);
+      g_ptr_array_unref (rule_results);
+      g_clear_pointer (&share.indicators, g_ptr_array_unref);
+      return NULL;
+    }
+
+  report = community_report_new (community_ruleset_get_name (self->ruleset),
+                                 findings, rule_results, share.indicators);
+  return report;
 }
 
 /**
@@ -215,8 +365,10 @@ validator_run (CommunityValidator *self,
  *
  * Runs every enabled rule of the ruleset over @dataset, in catalog order,
  * and computes every indicator for the city, each district or county and
- * each street or town. The dataset must not change while this runs: call
- * it on the thread that uses @dataset, or see
+ * each street or town, on as many threads as
+ * [property@Community.Validator:threads] allows; it returns when they are
+ * all done. The dataset must not change while this runs, on any thread:
+ * call it on the thread that uses @dataset, or see
  * [method@Community.Validator.run_async] to validate in another thread.
  *
  * Returns: (transfer full): the report

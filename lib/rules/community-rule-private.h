@@ -34,6 +34,12 @@ G_BEGIN_DECLS
 
 /* --- The index: entities grouped once per run --- */
 
+/* Built whole by community_index_new() before any rule runs, and read-only
+ * afterwards: the validator's threads read one index at once
+ * (community-validator.c), so nothing in it, nor in what the rules call
+ * (the dataset's lookups, community_dataset_get_parent()), may be filled
+ * lazily except through atomics or g_once (the field caches below). */
+
 typedef struct {
   CommunityDataset *dataset;
   GHashTable *communities_by_street; /* street code -> GPtrArray of CommunityCommunity */
