@@ -338,8 +338,18 @@ START_TEST (test_generated_grid_changes)
 {
   Fixture f;
 
+  g_autoptr(CommunityReport) first = NULL;
+  g_autofree char *first_data = NULL;
+  g_autofree char *first_again = NULL;
+  g_autofree char *now_data = NULL;
+
   fixture_init (&f, load_generated (120, 5), 99);
   assert_same_report (&f, "creating the validation");
+  /* Reports share the validation's findings and indicator results
+   * (community_report_new_shared()): one kept across the changes must
+   * not see them. */
+  first = community_validation_dup_report (f.validation);
+  first_data = community_report_to_data (first, NULL);
   for (guint i = 0; i < community_test_scale (200); i++)
     {
       g_autofree char *step = NULL;
@@ -348,6 +358,10 @@ START_TEST (test_generated_grid_changes)
       step = g_strdup_printf ("change %u, %s", i, what);
       assert_same_report (&f, step);
     }
+  first_again = community_report_to_data (first, NULL);
+  ck_assert_str_eq (first_data, first_again);
+  now_data = community_report_to_data (community_validation_get_report (f.validation), NULL);
+  ck_assert_str_ne (first_data, now_data);
   fixture_clear (&f);
 }
 END_TEST

@@ -270,8 +270,11 @@ typedef struct _CommunityIndicatorState CommunityIndicatorState;
 CommunityIndicatorState *community_indicator_state_new     (CommunityRuleset        *ruleset,
                                                             CommunityIndex          *index);
 void                     community_indicator_state_free    (CommunityIndicatorState *state);
-/* The results, in report order (borrowed; valid until the next update). */
-GPtrArray               *community_indicator_state_results (CommunityIndicatorState *state);
+/* The results, in report order: an array (transfer full) of arrays, one
+ * per indicator, of its results for each division. They are shared: the
+ * next update copies an indicator's array before changing it. */
+GPtrArray               *community_indicator_state_share_results
+                                                           (CommunityIndicatorState *state);
 /* Recomputes @community's share of grid.coverage (from @index, which must
  * be up to date) and the results it changes. */
 void                     community_indicator_state_update_grid_coverage
