@@ -304,7 +304,7 @@ validator_run (CommunityValidator *self,
   GThread *workers[MAX_THREADS];
   RunShare share = { .ruleset = self->ruleset, .cancellable = cancellable };
   GPtrArray *findings, *rule_results;
-  guint n_threads, n_findings = 0;
+  guint n_threads, n_started = 1, n_findings = 0;
   CommunityReport *report = NULL;
 
   rule_ids = community_ruleset_list_rules (self->ruleset);
@@ -322,10 +322,13 @@ validator_run (CommunityValidator *self,
   /* GLib's threads start and join through locks ThreadSanitizer does not
    * see: say so (community-handoff-private.h). */
   community_handoff_release (&share);
-  for (guint t = 1; t < n_threads; t++)
-    workers[t] = g_thread_new ("community-validator", run_tasks, &share);
+  /* A thread that cannot start (the system's limits) is no error: the
+   * others, the caller's at least, do its share. */
+  for (; n_started < n_threads; n_started++)
+    if ((workers[n_started] = g_thread_try_new ("community-validator", run_tasks, &share, NULL)) == NULL)
+      break;
   run_tasks (&share);
-  for (guint t = 1; t < n_threads; t++)
+  for (guint t = 1; t < n_started; t++)
     g_thread_join (workers[t]);
   community_handoff_acquire (&share);
   community_index_free (share.index);
