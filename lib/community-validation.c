@@ -79,7 +79,10 @@
  * a consultation's review) does not notify the entity: call
  * [method@Community.Validation.invalidate] for that entity afterwards.
  *
- * Like the dataset, a validation is used from one thread at a time.
+ * Like the dataset, a validation is used from one thread at a time. Its
+ * full runs (when it is created, and when everything must be checked
+ * again) share the rules out among the validator's threads
+ * ([property@Community.Validator:threads]), as the validator's runs do.
  */
 
 typedef struct {
@@ -376,17 +379,30 @@ unit_of_change (CommunityValidation           *self,
 
 /* --- the whole --- */
 
+/* Task 0: the indicators; task r + 1: rule r (community_rules_run_tasks():
+ * each task writes its own state, and reads the index, built before). */
+static void
+run_everything_task (guint    task,
+                     gpointer data)
+{
+  CommunityValidation *self = data;
+
+  if (task == 0)
+    self->indicators = community_indicator_state_new (self->ruleset, self->index);
+  else
+    rule_state_run (self, &self->rules[task - 1]);
+}
+
 static void
 run_everything (CommunityValidation *self)
 {
   g_clear_pointer (&self->index, community_index_free);
   self->index = community_index_new (self->dataset);
-
-  for (guint r = 0; r < self->n_rules; r++)
-    rule_state_run (self, &self->rules[r]);
-
   g_clear_pointer (&self->indicators, community_indicator_state_free);
-  self->indicators = community_indicator_state_new (self->ruleset, self->index);
+
+  /* On the validator's threads, as its runs. */
+  community_rules_run_tasks (community_validator_get_threads (self->validator), self->n_rules + 1,
+                             run_everything_task, self, NULL);
 }
 
 /* Whether the index still groups @entity where its fields now place it. */

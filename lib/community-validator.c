@@ -56,9 +56,6 @@
  * ready, and [method@Community.Validator.run_async] works on a copy.
  */
 
-/* No run uses more threads than this, whatever the processors. */
-#define MAX_THREADS 16
-
 struct _CommunityValidator
 {
   GObject parent_instance;
@@ -235,58 +232,34 @@ typedef struct {
   guint not_applicable;
 } RuleRun;
 
-/* A run shared among threads. Task 0 is the indicators (among the
- * longest, so taken first), task i + 1 is runs[i]; each thread takes the
- * next task from @next until none is left or the run is cancelled. The
- * index is complete before any thread starts, and nothing writes to it
- * (or to the dataset) until they are all done. */
+/* A run shared among threads (community_rules_run_tasks()). Task 0 is the
+ * indicators (among the longest, so taken first), task i + 1 is runs[i].
+ * The index is complete before any thread starts, and nothing writes to
+ * it (or to the dataset) until they are all done. */
 typedef struct {
   CommunityRuleset *ruleset;
   CommunityIndex *index;
-  GCancellable *cancellable;
   RuleRun *runs;
   guint n_runs;
-  int next;                  /* atomic */
   GPtrArray *indicators;
 } RunShare;
 
-static gpointer
-run_tasks (gpointer user_data)
+static void
+run_task (guint    task,
+          gpointer data)
 {
-  RunShare *share = user_data;
+  RunShare *share = data;
+  RuleRun *run;
 
-  community_handoff_acquire (share);
-  for (;;)
+  if (task == 0)
     {
-      guint task = (guint) g_atomic_int_add (&share->next, 1);
-      RuleRun *run;
-
-      if (task > share->n_runs || g_cancellable_is_cancelled (share->cancellable))
-        break;
-      if (task == 0)
-        {
-          share->indicators = community_indicators_compute (share->ruleset, share->index);
-          continue;
-        }
-      run = &share->runs[task - 1];
-      run->findings = g_ptr_array_new_with_free_func (g_object_unref);
-      community_rule_run (run->rule, share->ruleset, share->index, run->findings,
-                          &run->passed, &run->failed, &run->not_applicable);
+      share->indicators = community_indicators_compute (share->ruleset, share->index);
+      return;
     }
-  community_handoff_release (share);
-  return NULL;
-}
-
-/* How many threads a run of @n_tasks tasks uses. */
-static guint
-threads_for (CommunityValidator *self,
-             guint               n_tasks)
-{
-  guint threads = community_validator_get_threads (self);
-
-  if (threads == 0)
-    threads = (guint) g_get_num_processors ();
-  return CLAMP (MIN (threads, n_tasks), 1, MAX_THREADS);
+  run = &share->runs[task - 1];
+  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  community_rule_run (run->rule, share->ruleset, share->index, run->findings,
+                      &run->passed, &run->failed, &run->not_applicable);
 }
 
 /* The run itself: the rules, shared out among threads (see RunShare), and
@@ -301,10 +274,9 @@ validator_run (CommunityValidator *self,
                GCancellable       *cancellable)
 {
   g_auto(GStrv) rule_ids = NULL;
-  GThread *workers[MAX_THREADS];
-  RunShare share = { .ruleset = self->ruleset, .cancellable = cancellable };
+  RunShare share = { .ruleset = self->ruleset };
   GPtrArray *findings, *rule_results;
-  guint n_threads, n_started = 1, n_findings = 0;
+  guint n_findings = 0;
   CommunityReport *report = NULL;
 
   rule_ids = community_ruleset_list_rules (self->ruleset);
@@ -318,19 +290,8 @@ validator_run (CommunityValidator *self,
     }
 
   share.index = community_index_new (dataset);
-  n_threads = threads_for (self, share.n_runs + 1);
-  /* GLib's threads start and join through locks ThreadSanitizer does not
-   * see: say so (community-handoff-private.h). */
-  community_handoff_release (&share);
-  /* A thread that cannot start (the system's limits) is no error: the
-   * others, the caller's at least, do its share. */
-  for (; n_started < n_threads; n_started++)
-    if ((workers[n_started] = g_thread_try_new ("community-validator", run_tasks, &share, NULL)) == NULL)
-      break;
-  run_tasks (&share);
-  for (guint t = 1; t < n_started; t++)
-    g_thread_join (workers[t]);
-  community_handoff_acquire (&share);
+  community_rules_run_tasks (community_validator_get_threads (self), share.n_runs + 1,
+                             run_task, &share, cancellable);
   community_index_free (share.index);
 
   for (guint i = 0; i < share.n_runs; i++)

@@ -256,6 +256,22 @@ void community_rule_run_unit (const CommunityRuleDefinition *rule,
                               guint                         *failed,
                               guint                         *not_applicable);
 
+/* Calls @task (i, @data) once for each i below @n_tasks, on up to
+ * @threads threads (0: one per processor; at most 16), the calling
+ * thread among them, and returns when every task is done. Threads take
+ * the next task in turn (from 0), so tasks should be listed longest
+ * first where that is known. When @cancellable is cancelled, no task
+ * starts any more: some may never have run. Tasks must touch nothing
+ * another task writes; the index and the dataset are read-only
+ * meanwhile. */
+typedef void (*CommunityRuleTask) (guint    i,
+                                   gpointer data);
+void community_rules_run_tasks (guint              threads,
+                                guint              n_tasks,
+                                CommunityRuleTask  task,
+                                gpointer           data,
+                                GCancellable      *cancellable);
+
 /* Computes every indicator of the ruleset for every division. */
 GPtrArray *community_indicators_compute (CommunityRuleset *ruleset,
                                          CommunityIndex   *index);
