@@ -17,29 +17,6 @@
 
 #include "test-common.h"
 
-static CommunityDataset *
-load_generated (guint communities,
-                guint seed)
-{
-  g_autofree char *dir = g_dir_make_tmp ("test-threads-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
-  g_autofree char *n = g_strdup_printf ("%u", communities);
-  g_autofree char *s = g_strdup_printf ("%u", seed);
-  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s, "-o", path, NULL };
-  CommunityDataset *dataset = community_dataset_new ();
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                           &status, &error));
-  ck_assert (g_spawn_check_wait_status (status, NULL));
-  if (!community_dataset_load_from_file (dataset, path, &error))
-    ck_abort_msg ("the generated dataset does not load: %s", error->message);
-  g_unlink (path);
-  g_rmdir (dir);
-  return dataset;
-}
-
 static char *
 report_with_threads (CommunityDataset *dataset,
                      guint             threads)
@@ -97,20 +74,12 @@ END_TEST
 START_TEST (test_generated)
 {
   guint communities = community_test_scale (400);
-  g_autoptr(CommunityDataset) dataset = load_generated (communities, 2018 + _i);
+  g_autoptr(CommunityDataset) dataset = community_test_load_generated (communities, 2018 + _i);
 
   /* The generator's defects: about two findings a community. */
   assert_same_whatever_the_threads (dataset, communities);
 }
 END_TEST
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
 
 START_TEST (test_property)
 {
@@ -119,7 +88,7 @@ START_TEST (test_property)
   guint threads = 99, notified = 0;
 
   ck_assert_uint_eq (community_validator_get_threads (validator), 0);
-  g_signal_connect (validator, "notify::threads", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (validator, "notify::threads", G_CALLBACK (community_test_count_notify), &notified);
   community_validator_set_threads (validator, 1);
   g_object_get (validator, "threads", &threads, NULL);
   ck_assert_uint_eq (threads, 1);
@@ -146,7 +115,7 @@ got_report (GObject      *source,
 /* A parallel run cancelled while its threads work gives no report. */
 START_TEST (test_cancelled)
 {
-  g_autoptr(CommunityDataset) dataset = load_generated (community_test_scale (200), 7);
+  g_autoptr(CommunityDataset) dataset = community_test_load_generated (community_test_scale (200), 7);
   g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
   g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
