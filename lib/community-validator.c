@@ -80,6 +80,9 @@ community_validator_finalize (GObject *object)
 {
   CommunityValidator *self = COMMUNITY_VALIDATOR (object);
 
+  /* The last reference may go on another thread than a run's: what the
+   * runs read happened before (their release in validator_run()). */
+  community_handoff_acquire (self);
   g_clear_object (&self->ruleset);
 
   G_OBJECT_CLASS (community_validator_parent_class)->finalize (object);
@@ -322,11 +325,16 @@ validator_run (CommunityValidator *self,
       g_ptr_array_unref (findings);
       g_ptr_array_unref (rule_results);
       g_clear_pointer (&share.indicators, g_ptr_array_unref);
+      community_handoff_release (self);
       return NULL;
     }
 
   report = community_report_new (community_ruleset_get_name (self->ruleset),
                                  findings, rule_results, share.indicators);
+  /* Done with @self: whichever thread drops its last reference
+   * (GObject's atomics are invisible to ThreadSanitizer) finalizes it
+   * after this. */
+  community_handoff_release (self);
   return report;
 }
 
