@@ -36,6 +36,17 @@ CommunityReport          *community_report_new_sorted    (const char        *rul
                                                           GPtrArray         *findings,
                                                           GPtrArray         *rule_results,
                                                           GPtrArray         *indicators);
+/* The same, sharing the findings and the indicator results: @findings and
+ * @indicators (taken) hold arrays of them, each in the report's order,
+ * which the report's lists read in turn and which nobody may change
+ * afterwards (the report holds a reference to each); @counts gives the
+ * number of findings of each severity. Costs the number of arrays, not of
+ * findings. */
+CommunityReport          *community_report_new_shared    (const char        *ruleset,
+                                                          GPtrArray         *findings,
+                                                          const guint       *counts,
+                                                          GPtrArray         *rule_results,
+                                                          GPtrArray         *indicators);
 /* The report's order of two findings of one rule: by path, then subject. */
 int                       community_report_compare_findings_in_rule
                                                          (CommunityFinding  *a,

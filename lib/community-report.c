@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "community-report-private.h"
 #include "json/community-json-private.h"
 #include "community-enum-types.h"
@@ -33,13 +35,21 @@
 /* A GListStore keeps the position of its last lookup in the store itself,
  * so two threads reading one store at once race (and may get each other's
  * item). A report is read from any thread: its lists are this instead, an
- * array fixed at creation that reading never changes. */
+ * array fixed at creation that reading never changes.
+ *
+ * The findings and indicators of an incremental validation's report are
+ * the validation's own arrays, one per rule or indicator, shared rather
+ * than copied (the validation copies one before it changes it):
+ * @segments then holds them, @ends[i]
+ * the position after segment i's last item, and @items is NULL. */
 typedef struct
 {
   GObject parent_instance;
 
   GType item_type;
   GPtrArray *items;
+  GPtrArray *segments;   /* of GPtrArray */
+  guint *ends;
 } ReportList;
 
 typedef GObjectClass ReportListClass;
@@ -55,7 +65,9 @@ report_list_finalize (GObject *object)
 {
   ReportList *self = (ReportList *) object;
 
-  g_ptr_array_unref (self->items);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->segments, g_ptr_array_unref);
+  g_free (self->ends);
 
   G_OBJECT_CLASS (report_list_parent_class)->finalize (object);
 }
@@ -80,14 +92,39 @@ report_list_get_item_type (GListModel *model)
 static guint
 report_list_get_n_items (GListModel *model)
 {
-  return ((ReportList *) model)->items->len;
+  ReportList *self = (ReportList *) model;
+
+  if (self->segments != NULL)
+    return self->segments->len > 0 ? self->ends[self->segments->len - 1] : 0;
+  return self->items->len;
 }
 
 static gpointer
 report_list_get_item (GListModel *model,
                       guint       position)
 {
-  GPtrArray *items = ((ReportList *) model)->items;
+  ReportList *self = (ReportList *) model;
+  GPtrArray *items = self->items;
+  guint low = 0, high;
+
+  if (self->segments != NULL)
+    {
+      /* The first segment that ends after @position. */
+      high = self->segments->len;
+      while (low < high)
+        {
+          guint mid = low + (high - low) / 2;
+
+          if (self->ends[mid] <= position)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+      if (low == self->segments->len)
+        return NULL;
+      items = g_ptr_array_index (self->segments, low);
+      position -= low > 0 ? self->ends[low - 1] : 0;
+    }
 
   return position < items->len ? g_object_ref (g_ptr_array_index (items, position)) : NULL;
 }
@@ -199,6 +236,43 @@ community_report_new (const char *ruleset,
     findings->pdata[i] = ordered[i].finding;
 
   return community_report_new_sorted (ruleset, findings, rule_results, indicators);
+}
+
+/* Takes @segments (see ReportList). */
+static GListModel *
+report_list_new_segmented (GType      item_type,
+                           GPtrArray *segments)
+{
+  ReportList *self = g_object_new (report_list_get_type (), NULL);
+  guint end = 0;
+
+  self->item_type = item_type;
+  self->segments = segments;
+  self->ends = g_new (guint, MAX (segments->len, 1));
+  for (guint i = 0; i < segments->len; i++)
+    {
+      end += ((GPtrArray *) g_ptr_array_index (segments, i))->len;
+      self->ends[i] = end;
+    }
+  return G_LIST_MODEL (self);
+}
+
+CommunityReport *
+community_report_new_shared (const char   *ruleset,
+                             GPtrArray    *findings,
+                             const guint  *counts,
+                             GPtrArray    *rule_results,
+                             GPtrArray    *indicators)
+{
+  CommunityReport *self = g_object_new (COMMUNITY_TYPE_REPORT, NULL);
+
+  self->ruleset = g_strdup (ruleset);
+  memcpy (self->counts, counts, sizeof self->counts);
+  self->findings = report_list_new_segmented (COMMUNITY_TYPE_FINDING, findings);
+  self->rule_results = report_list_new (COMMUNITY_TYPE_RULE_RESULT, rule_results);
+  self->indicators = report_list_new_segmented (COMMUNITY_TYPE_INDICATOR_RESULT, indicators);
+
+  return self;
 }
 
 CommunityReport *

@@ -79,7 +79,10 @@
  * a consultation's review) does not notify the entity: call
  * [method@Community.Validation.invalidate] for that entity afterwards.
  *
- * Like the dataset, a validation is used from one thread at a time.
+ * Like the dataset, a validation is used from one thread at a time. Its
+ * full runs (when it is created, and when everything must be checked
+ * again) share the rules out among the validator's threads
+ * ([property@Community.Validator:threads]), as the validator's runs do.
  */
 
 typedef struct {
@@ -91,6 +94,8 @@ typedef struct {
 typedef struct {
   const CommunityRuleDefinition *definition;
   GPtrArray *findings;         /* in the report's order */
+  gboolean shared;             /* @findings is a report's too: copy it
+                                * before changing it */
   guint passed;
   guint failed;
   guint not_applicable;
@@ -227,6 +232,7 @@ rule_state_run (CommunityValidation *self,
   g_ptr_array_sort (findings, compare_findings);
   g_clear_pointer (&state->findings, g_ptr_array_unref);
   state->findings = findings;
+  state->shared = FALSE;
   rule_state_update_result (self, state);
 }
 
@@ -269,6 +275,24 @@ lower_bound_path (GPtrArray  *findings,
   return low;
 }
 
+/* Makes @state's findings its own before they change: a report that
+ * shares them keeps the old array (community_report_new_shared()). Costs
+ * one rule's findings, once per report. */
+static void
+rule_state_unshare (RuleState *state)
+{
+  GPtrArray *copy;
+
+  if (!state->shared)
+    return;
+  copy = g_ptr_array_new_full (state->findings->len, g_object_unref);
+  for (guint i = 0; i < state->findings->len; i++)
+    g_ptr_array_add (copy, g_object_ref (state->findings->pdata[i]));
+  g_ptr_array_unref (state->findings);
+  state->findings = copy;
+  state->shared = FALSE;
+}
+
 /* Re-runs the rule for one of its units. */
 static void
 rule_state_run_unit (CommunityValidation *self,
@@ -287,6 +311,11 @@ rule_state_run_unit (CommunityValidation *self,
 
   g_assert (state->units[kind] != NULL && position < state->units[kind]->len);
   counts = &g_array_index (state->units[kind], UnitCounts, position);
+
+  community_rule_run_unit (state->definition, self->ruleset, self->index, unit, findings,
+                           &passed, &failed, &not_applicable);
+  if (counts->failed > 0 || findings->len > 0)
+    rule_state_unshare (state);
 
   /* The unit's findings: its subject is the unit, so their paths are its
    * path ("/grids/17") or below it ("/grids/17/…"), which sort together
@@ -311,8 +340,6 @@ rule_state_run_unit (CommunityValidation *self,
     }
   g_assert (removed == counts->failed);
 
-  community_rule_run_unit (state->definition, self->ruleset, self->index, unit, findings,
-                           &passed, &failed, &not_applicable);
   for (guint i = 0; i < findings->len; i++)
     g_ptr_array_insert (state->findings, (int) upper_bound (state->findings, findings->pdata[i]),
                         g_object_ref (findings->pdata[i]));
@@ -352,17 +379,30 @@ unit_of_change (CommunityValidation           *self,
 
 /* --- the whole --- */
 
+/* Task 0: the indicators; task r + 1: rule r (community_rules_run_tasks():
+ * each task writes its own state, and reads the index, built before). */
+static void
+run_everything_task (guint    task,
+                     gpointer data)
+{
+  CommunityValidation *self = data;
+
+  if (task == 0)
+    self->indicators = community_indicator_state_new (self->ruleset, self->index);
+  else
+    rule_state_run (self, &self->rules[task - 1]);
+}
+
 static void
 run_everything (CommunityValidation *self)
 {
   g_clear_pointer (&self->index, community_index_free);
   self->index = community_index_new (self->dataset);
-
-  for (guint r = 0; r < self->n_rules; r++)
-    rule_state_run (self, &self->rules[r]);
-
   g_clear_pointer (&self->indicators, community_indicator_state_free);
-  self->indicators = community_indicator_state_new (self->ruleset, self->index);
+
+  /* On the validator's threads, as its runs. */
+  community_rules_run_tasks (community_validator_get_threads (self->validator), self->n_rules + 1,
+                             run_everything_task, self, NULL);
 }
 
 /* Whether the index still groups @entity where its fields now place it. */
@@ -886,8 +926,8 @@ community_validation_is_pending (CommunityValidation *self)
 CommunityReport *
 community_validation_get_report (CommunityValidation *self)
 {
-  GPtrArray *findings, *rule_results, *indicators, *results;
-  guint n_findings = 0;
+  GPtrArray *segments, *rule_results, *indicators;
+  guint counts[COMMUNITY_SEVERITY_ERROR + 1] = { 0 };
 
   g_return_val_if_fail (COMMUNITY_IS_VALIDATION (self), NULL);
 
@@ -895,27 +935,28 @@ community_validation_get_report (CommunityValidation *self)
   if (self->report != NULL && !self->report_stale)
     return self->report;
 
-  for (guint r = 0; r < self->n_rules; r++)
-    n_findings += self->rules[r].findings->len;
-  findings = g_ptr_array_new_full (n_findings, g_object_unref);
+  /* The report shares each rule's findings (so this costs the number of
+   * rules, not of findings): the rules copy theirs before they next
+   * change them (rule_state_unshare()). Every finding of a rule has the
+   * rule's severity. */
+  segments = g_ptr_array_new_full (self->n_rules, (GDestroyNotify) g_ptr_array_unref);
   rule_results = g_ptr_array_new_full (self->n_rules, g_object_unref);
   for (guint r = 0; r < self->n_rules; r++)
     {
-      GPtrArray *rule_findings = self->rules[r].findings;
+      RuleState *state = &self->rules[r];
 
-      for (guint i = 0; i < rule_findings->len; i++)
-        g_ptr_array_add (findings, g_object_ref (rule_findings->pdata[i]));
-      g_ptr_array_add (rule_results, g_object_ref (self->rules[r].result));
+      g_ptr_array_add (segments, g_ptr_array_ref (state->findings));
+      state->shared = TRUE;
+      counts[community_ruleset_get_rule_severity (self->ruleset, state->definition->id)] +=
+        state->findings->len;
+      g_ptr_array_add (rule_results, g_object_ref (state->result));
     }
 
-  results = community_indicator_state_results (self->indicators);
-  indicators = g_ptr_array_new_full (results->len, g_object_unref);
-  for (guint i = 0; i < results->len; i++)
-    g_ptr_array_add (indicators, g_object_ref (results->pdata[i]));
+  indicators = community_indicator_state_share_results (self->indicators);
 
   g_clear_object (&self->report);
-  self->report = community_report_new_sorted (community_ruleset_get_name (self->ruleset),
-                                              findings, rule_results, indicators);
+  self->report = community_report_new_shared (community_ruleset_get_name (self->ruleset),
+                                              segments, counts, rule_results, indicators);
   self->report_stale = FALSE;
   return self->report;
 }

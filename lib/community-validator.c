@@ -42,9 +42,18 @@
  * validator.run_async(dataset, None, done)
  * ```
  *
- * A validator, like its ruleset, is immutable and may be shared across
- * threads: any number of runs, synchronous or not, may use it at once, each
- * over its own dataset.
+ * A validator, like its ruleset, may be shared across threads: any number
+ * of runs, synchronous or not, may use it at once, each over its own
+ * dataset.
+ *
+ * A run uses several threads ([property@Community.Validator:threads]; by
+ * default one per processor): the rules, and the indicators, are shared
+ * out among them, each reading the same dataset and keeping its own
+ * findings, which are then put together in catalog order, so that the
+ * report is the same whatever the number of threads. The dataset must
+ * therefore not change while a run lasts, on any thread:
+ * [method@Community.Validator.run] blocks its caller until the report is
+ * ready, and [method@Community.Validator.run_async] works on a copy.
  */
 
 struct _CommunityValidator
@@ -52,6 +61,7 @@ struct _CommunityValidator
   GObject parent_instance;
 
   CommunityRuleset *ruleset;
+  guint threads;   /* read and written atomically; 0: one per processor */
 };
 
 G_DEFINE_FINAL_TYPE (CommunityValidator, community_validator, G_TYPE_OBJECT)
@@ -59,6 +69,7 @@ G_DEFINE_FINAL_TYPE (CommunityValidator, community_validator, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_RULESET,
+  PROP_THREADS,
   N_PROPS
 };
 
@@ -69,6 +80,9 @@ community_validator_finalize (GObject *object)
 {
   CommunityValidator *self = COMMUNITY_VALIDATOR (object);
 
+  /* The last reference may go on another thread than a run's: what the
+   * runs read happened before (their release in validator_run()). */
+  community_handoff_acquire (self);
   g_clear_object (&self->ruleset);
 
   G_OBJECT_CLASS (community_validator_parent_class)->finalize (object);
@@ -84,6 +98,8 @@ community_validator_get_property (GObject    *object,
 
   if (prop_id == PROP_RULESET)
     g_value_set_object (value, self->ruleset);
+  else if (prop_id == PROP_THREADS)
+    g_value_set_uint (value, community_validator_get_threads (self));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -98,6 +114,8 @@ community_validator_set_property (GObject      *object,
 
   if (prop_id == PROP_RULESET)
     self->ruleset = g_value_dup_object (value);
+  else if (prop_id == PROP_THREADS)
+    community_validator_set_threads (self, g_value_get_uint (value));
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
@@ -119,6 +137,18 @@ community_validator_class_init (CommunityValidatorClass *klass)
   properties[PROP_RULESET] =
     g_param_spec_object ("ruleset", NULL, NULL, COMMUNITY_TYPE_RULESET,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * CommunityValidator:threads:
+   *
+   * How many threads a run may use: 0 (the default) for one per processor
+   * (g_get_num_processors(), at most 16), 1 to run every rule on the
+   * calling thread. The report is the same whatever the number. Changing
+   * it affects the runs that start afterwards.
+   */
+  properties[PROP_THREADS] =
+    g_param_spec_uint ("threads", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -161,53 +191,151 @@ community_validator_get_ruleset (CommunityValidator *self)
   return self->ruleset;
 }
 
-/* The run itself: the rules in catalog order, then the indicators. Reads
- * only @dataset, the ruleset (immutable) and constant tables, so runs over
- * datasets that are not shared may go on in several threads at once.
- * Returns NULL, having stopped between two rules, when @cancellable is
- * cancelled. */
+/**
+ * community_validator_get_threads:
+ * @self: a validator
+ *
+ * Gets how many threads a run may use, as set
+ * ([property@Community.Validator:threads]): 0 means one per processor.
+ *
+ * Returns: the number of threads, or 0
+ */
+guint
+community_validator_get_threads (CommunityValidator *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_VALIDATOR (self), 0);
+  return (guint) g_atomic_int_get (&self->threads);
+}
+
+/**
+ * community_validator_set_threads:
+ * @self: a validator
+ * @threads: how many threads a run may use; 0 for one per processor
+ *
+ * Sets [property@Community.Validator:threads]. A run that has started
+ * keeps the number it started with.
+ */
+void
+community_validator_set_threads (CommunityValidator *self,
+                                 guint               threads)
+{
+  g_return_if_fail (COMMUNITY_IS_VALIDATOR (self));
+
+  if ((guint) g_atomic_int_exchange (&self->threads, threads) != threads)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THREADS]);
+}
+
+/* One rule of a run: its findings and counts, kept apart until all the
+ * rules are done. */
+typedef struct {
+  const CommunityRuleDefinition *rule;
+  GPtrArray *findings;
+  guint passed;
+  guint failed;
+  guint not_applicable;
+} RuleRun;
+
+/* A run shared among threads (community_rules_run_tasks()). Task 0 is the
+ * indicators (among the longest, so taken first), task i + 1 is runs[i].
+ * The index is complete before any thread starts, and nothing writes to
+ * it (or to the dataset) until they are all done. */
+typedef struct {
+  CommunityRuleset *ruleset;
+  CommunityIndex *index;
+  RuleRun *runs;
+  guint n_runs;
+  GPtrArray *indicators;
+} RunShare;
+
+static void
+run_task (guint    task,
+          gpointer data)
+{
+  RunShare *share = data;
+  RuleRun *run;
+
+  if (task == 0)
+    {
+      share->indicators = community_indicators_compute (share->ruleset, share->index);
+      return;
+    }
+  run = &share->runs[task - 1];
+  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  community_rule_run (run->rule, share->ruleset, share->index, run->findings,
+                      &run->passed, &run->failed, &run->not_applicable);
+}
+
+/* The run itself: the rules, shared out among threads (see RunShare), and
+ * the indicators. Reads only @dataset, the ruleset (immutable) and
+ * constant tables, so runs over datasets that are not shared may go on in
+ * several threads at once. The findings are put together in catalog
+ * order, so the report does not depend on the threads. Returns NULL,
+ * having stopped between two rules, when @cancellable is cancelled. */
 static CommunityReport *
 validator_run (CommunityValidator *self,
                CommunityDataset   *dataset,
                GCancellable       *cancellable)
 {
   g_auto(GStrv) rule_ids = NULL;
-  CommunityIndex *index;
-  GPtrArray *findings, *rule_results, *indicators;
-
-  index = community_index_new (dataset);
-  findings = g_ptr_array_new_with_free_func (g_object_unref);
-  rule_results = g_ptr_array_new_with_free_func (g_object_unref);
+  RunShare share = { .ruleset = self->ruleset };
+  GPtrArray *findings, *rule_results;
+  guint n_findings = 0;
+  CommunityReport *report = NULL;
 
   rule_ids = community_ruleset_list_rules (self->ruleset);
+  share.runs = g_new0 (RuleRun, g_strv_length (rule_ids));
   for (guint i = 0; rule_ids[i] != NULL; i++)
     {
       const CommunityRuleDefinition *rule = community_rules_lookup (rule_ids[i]);
-      guint passed, failed, not_applicable;
 
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_ptr_array_unref (findings);
-          g_ptr_array_unref (rule_results);
-          community_index_free (index);
-          return NULL;
-        }
-      if (rule == NULL || !community_ruleset_get_rule_enabled (self->ruleset, rule_ids[i]))
-        continue;
-
-      community_rule_run (rule, self->ruleset, index, findings, &passed, &failed, &not_applicable);
-      g_ptr_array_add (rule_results,
-                       community_rule_result_new (rule->id,
-                                                  community_ruleset_get_rule_clause (self->ruleset, rule->id),
-                                                  community_ruleset_get_rule_severity (self->ruleset, rule->id),
-                                                  passed, failed, not_applicable));
+      if (rule != NULL && community_ruleset_get_rule_enabled (self->ruleset, rule_ids[i]))
+        share.runs[share.n_runs++].rule = rule;
     }
 
-  indicators = community_indicators_compute (self->ruleset, index);
-  community_index_free (index);
+  share.index = community_index_new (dataset);
+  community_rules_run_tasks (community_validator_get_threads (self), share.n_runs + 1,
+                             run_task, &share, cancellable);
+  community_index_free (share.index);
 
-  return community_report_new (community_ruleset_get_name (self->ruleset),
-                               findings, rule_results, indicators);
+  for (guint i = 0; i < share.n_runs; i++)
+    n_findings += share.runs[i].findings != NULL ? share.runs[i].findings->len : 0;
+  findings = g_ptr_array_new_full (n_findings, g_object_unref);
+  rule_results = g_ptr_array_new_full (share.n_runs, g_object_unref);
+  for (guint i = 0; i < share.n_runs; i++)
+    {
+      RuleRun *run = &share.runs[i];
+      const char *id = run->rule->id;
+
+      if (run->findings == NULL)
+        continue;   /* cancelled before it ran */
+      /* The findings change hands: the run's array frees none of them. */
+      g_ptr_array_set_free_func (run->findings, NULL);
+      g_ptr_array_extend_and_steal (findings, g_steal_pointer (&run->findings));
+      g_ptr_array_add (rule_results,
+                       community_rule_result_new (id,
+                                                  community_ruleset_get_rule_clause (self->ruleset, id),
+                                                  community_ruleset_get_rule_severity (self->ruleset, id),
+                                                  run->passed, run->failed, run->not_applicable));
+    }
+  g_free (share.runs);
+
+  if (g_cancellable_is_cancelled (cancellable) || share.indicators == NULL ||
+      rule_results->len != share.n_runs)
+    {
+      g_ptr_array_unref (findings);
+      g_ptr_array_unref (rule_results);
+      g_clear_pointer (&share.indicators, g_ptr_array_unref);
+      community_handoff_release (self);
+      return NULL;
+    }
+
+  report = community_report_new (community_ruleset_get_name (self->ruleset),
+                                 findings, rule_results, share.indicators);
+  /* Done with @self: whichever thread drops its last reference
+   * (GObject's atomics are invisible to ThreadSanitizer) finalizes it
+   * after this. */
+  community_handoff_release (self);
+  return report;
 }
 
 /**
@@ -217,8 +345,10 @@ validator_run (CommunityValidator *self,
  *
  * Runs every enabled rule of the ruleset over @dataset, in catalog order,
  * and computes every indicator for the city, each district or county and
- * each street or town. The dataset must not change while this runs: call
- * it on the thread that uses @dataset, or see
+ * each street or town, on as many threads as
+ * [property@Community.Validator:threads] allows; it returns when they are
+ * all done. The dataset must not change while this runs, on any thread:
+ * call it on the thread that uses @dataset, or see
  * [method@Community.Validator.run_async] to validate in another thread.
  *
  * Returns: (transfer full): the report

@@ -8,6 +8,8 @@
 #include <check.h>
 #include <stdlib.h>
 
+#include <glib/gstdio.h>
+
 #include <community/community.h>
 
 /* Runs @suite and reports each case as TAP on stdout, which meson counts. */
@@ -38,6 +40,42 @@ community_test_scale (guint n)
     factor = 1.0;
   return MAX (1, (guint) (n * factor));
 }
+
+/* A "notify" handler that counts the notifications in @count. */
+static inline void
+community_test_count_notify (GObject    *object,
+                             GParamSpec *pspec,
+                             guint      *count)
+{
+  (*count)++;
+}
+
+#ifdef COMMUNITY_GEN
+/* A dataset tools/community-gen generates, loaded (for the suites built
+ * with -DCOMMUNITY_GEN, tests/meson.build). */
+static inline CommunityDataset *
+community_test_load_generated (guint communities,
+                               guint seed)
+{
+  g_autofree char *dir = g_dir_make_tmp ("community-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
+  g_autofree char *n = g_strdup_printf ("%u", communities);
+  g_autofree char *s = g_strdup_printf ("%u", seed);
+  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s, "-o", path, NULL };
+  CommunityDataset *dataset = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                           &status, &error));
+  ck_assert (g_spawn_check_wait_status (status, NULL));
+  if (!community_dataset_load_from_file (dataset, path, &error))
+    ck_abort_msg ("the generated dataset does not load: %s", error->message);
+  g_unlink (path);
+  g_rmdir (dir);
+  return dataset;
+}
+#endif
 
 /* The bundled sample dataset. */
 static inline const char *

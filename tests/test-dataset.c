@@ -269,21 +269,13 @@ START_TEST (test_walk_up_cycle)
 }
 END_TEST
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
 START_TEST (test_header_properties)
 {
   g_autoptr(CommunityDataset) dataset = community_dataset_new ();
   g_autoptr(GDate) date = g_date_new_dmy (31, G_DATE_DECEMBER, 2019);
   guint notified = 0;
 
-  g_signal_connect (dataset, "notify::as-of", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (dataset, "notify::as-of", G_CALLBACK (community_test_count_notify), &notified);
 
   ck_assert_ptr_null (community_dataset_get_as_of (dataset));
   ck_assert_uint_eq (community_dataset_get_codes_year (dataset), 0);

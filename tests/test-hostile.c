@@ -48,14 +48,6 @@ count_changes (GListModel *model,
   (*count)++;
 }
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
 /* Loads @data (@length bytes, -1: nul-terminated) into a dataset that holds
  * the sample, asserts it is refused with @domain/@code and a message that
  * starts with @pointer, and that the dataset is exactly as it was: the same
@@ -76,7 +68,7 @@ assert_refused_full (const char *data,
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     g_signal_connect (community_dataset_get_items (dataset, kind), "items-changed",
                       G_CALLBACK (count_changes), &changes);
-  g_signal_connect (dataset, "notify", G_CALLBACK (count_notify), &notifies);
+  g_signal_connect (dataset, "notify", G_CALLBACK (community_test_count_notify), &notifies);
 
   ck_assert (!community_dataset_load_from_data (dataset, data, length, &error));
   community_test_assert_error (error, domain, code, pointer);

@@ -300,34 +300,11 @@ START_TEST (test_sample_random_changes)
 }
 END_TEST
 
-static CommunityDataset *
-load_generated (guint communities,
-                guint seed)
-{
-  g_autofree char *dir = g_dir_make_tmp ("test-incremental-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
-  g_autofree char *n = g_strdup_printf ("%u", communities);
-  g_autofree char *s = g_strdup_printf ("%u", seed);
-  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s, "-o", path, NULL };
-  CommunityDataset *dataset = community_dataset_new ();
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                           &status, &error));
-  ck_assert (g_spawn_check_wait_status (status, NULL));
-  if (!community_dataset_load_from_file (dataset, path, &error))
-    ck_abort_msg ("the generated dataset does not load: %s", error->message);
-  g_unlink (path);
-  g_rmdir (dir);
-  return dataset;
-}
-
 START_TEST (test_generated_random_changes)
 {
   Fixture f;
 
-  fixture_init (&f, load_generated (80, 1 + _i), 7 + (guint32) _i);
+  fixture_init (&f, community_test_load_generated (80, 1 + _i), 7 + (guint32) _i);
   run_random_changes (&f, community_test_scale (120));
   fixture_clear (&f);
 }
@@ -338,8 +315,18 @@ START_TEST (test_generated_grid_changes)
 {
   Fixture f;
 
-  fixture_init (&f, load_generated (120, 5), 99);
+  g_autoptr(CommunityReport) first = NULL;
+  g_autofree char *first_data = NULL;
+  g_autofree char *first_again = NULL;
+  g_autofree char *now_data = NULL;
+
+  fixture_init (&f, community_test_load_generated (120, 5), 99);
   assert_same_report (&f, "creating the validation");
+  /* Reports share the validation's findings and indicator results
+   * (community_report_new_shared()): one kept across the changes must
+   * not see them. */
+  first = community_validation_dup_report (f.validation);
+  first_data = community_report_to_data (first, NULL);
   for (guint i = 0; i < community_test_scale (200); i++)
     {
       g_autofree char *step = NULL;
@@ -348,6 +335,10 @@ START_TEST (test_generated_grid_changes)
       step = g_strdup_printf ("change %u, %s", i, what);
       assert_same_report (&f, step);
     }
+  first_again = community_report_to_data (first, NULL);
+  ck_assert_str_eq (first_data, first_again);
+  now_data = community_report_to_data (community_validation_get_report (f.validation), NULL);
+  ck_assert_str_ne (first_data, now_data);
   fixture_clear (&f);
 }
 END_TEST
@@ -411,14 +402,6 @@ START_TEST (test_pending_and_reports)
 }
 END_TEST
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
 /* A UI follows the validation through notify::report and notify::pending:
  * once per change of state, not once per property set. */
 START_TEST (test_notifies)
@@ -431,8 +414,8 @@ START_TEST (test_notifies)
   CommunityGrid *grid;
 
   fixture_init (&f, community_test_load_sample (), 1);
-  g_signal_connect (f.validation, "notify::report", G_CALLBACK (count_notify), &reports);
-  g_signal_connect (f.validation, "notify::pending", G_CALLBACK (count_notify), &pendings);
+  g_signal_connect (f.validation, "notify::report", G_CALLBACK (community_test_count_notify), &reports);
+  g_signal_connect (f.validation, "notify::pending", G_CALLBACK (community_test_count_notify), &pendings);
 
   /* A reference of our own: a borrowed report goes with the next one, and
    * another may then be allocated at its address. */

@@ -113,14 +113,6 @@ values_equal (GParamSpec   *pspec,
   return g_param_values_cmp (pspec, a, b) == 0;
 }
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
 START_TEST (test_properties_round_trip)
 {
   GType type = record_type (_i);
@@ -145,7 +137,7 @@ START_TEST (test_properties_round_trip)
 
       record = new_record (type);
       signal = g_strconcat ("notify::", pspec->name, NULL);
-      g_signal_connect (record, signal, G_CALLBACK (count_notify), &notified);
+      g_signal_connect (record, signal, G_CALLBACK (community_test_count_notify), &notified);
 
       ck_assert_msg (!community_record_is_set (record, pspec->name),
                      "%s:%s is set on a new record", g_type_name (type), pspec->name);

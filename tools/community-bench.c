@@ -27,6 +27,10 @@
  * (province time / city time) / (province size / city size).
  *
  *   community-bench [--sizes city,province] [--runs 3] [--dir DIR]
+ *
+ * The validation uses the validator's default threads (one per processor);
+ * COMMUNITY_BENCH_THREADS=N in the environment sets their number (1: the
+ * sequential run).
  */
 
 #include <stdio.h>
@@ -85,6 +89,11 @@ run_phases (const char *filename)
   if (ruleset == NULL)
     g_error ("%s", error->message);
   validator = community_validator_new (ruleset);
+  /* The validator's threads (CommunityValidator:threads): by default one
+   * per processor; COMMUNITY_BENCH_THREADS=1 times the sequential run. */
+  if (g_getenv ("COMMUNITY_BENCH_THREADS") != NULL)
+    community_validator_set_threads (validator,
+                                     (guint) g_ascii_strtoull (g_getenv ("COMMUNITY_BENCH_THREADS"), NULL, 10));
   p.rss_base = peak_rss_mib ();
 
   t = now ();

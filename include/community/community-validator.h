@@ -25,6 +25,11 @@ CommunityValidator *community_validator_new         (CommunityRuleset   *ruleset
 COMMUNITY_AVAILABLE_IN_0_1
 CommunityRuleset   *community_validator_get_ruleset (CommunityValidator *self);
 COMMUNITY_AVAILABLE_IN_0_1
+guint               community_validator_get_threads (CommunityValidator *self);
+COMMUNITY_AVAILABLE_IN_0_1
+void                community_validator_set_threads (CommunityValidator *self,
+                                                     guint               threads);
+COMMUNITY_AVAILABLE_IN_0_1
 CommunityReport    *community_validator_run         (CommunityValidator *self,
                                                      CommunityDataset   *dataset) G_GNUC_WARN_UNUSED_RESULT;
 COMMUNITY_AVAILABLE_IN_0_1

@@ -41,12 +41,13 @@ gpointer
 community_rule_item (GListModel *model,
                      guint       position)
 {
-  static GType entity_list_type;
+  /* Rules run on several threads (community-validator.c): set once. */
+  static gsize entity_list_type;
   gpointer item;
 
-  if G_UNLIKELY (entity_list_type == 0)
-    entity_list_type = COMMUNITY_TYPE_ENTITY_LIST;
-  if (G_OBJECT_TYPE (model) == entity_list_type)
+  if (g_once_init_enter (&entity_list_type))
+    g_once_init_leave (&entity_list_type, COMMUNITY_TYPE_ENTITY_LIST);
+  if (G_OBJECT_TYPE (model) == (GType) entity_list_type)
     return community_entity_list_peek ((CommunityEntityList *) model, position);
 
   item = g_list_model_get_item (model, position);

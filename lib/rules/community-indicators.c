@@ -516,7 +516,12 @@ struct _CommunityIndicatorState
   Tally tally;
   GPtrArray *divisions;  /* by slot */
   GStrv ids;             /* the ruleset's indicators, in report order */
-  GPtrArray *results;    /* [ids][slots] */
+  GPtrArray *results;    /* [ids][slots]; empty when kept_shares */
+  /* A state kept between validations (community_indicator_state_new()):
+   * the results per indicator, each an array by slot, and whether a
+   * report shares it (community_indicator_state_share_results()). */
+  GPtrArray *by_indicator;
+  gboolean *shared;
 };
 
 static CommunityIndicatorResult *
@@ -578,9 +583,25 @@ state_compute (CommunityRuleset *ruleset,
   tally_streets (tally);
   tally_surveys (tally);
 
+  if (keep_shares)
+    {
+      guint n_ids = g_strv_length (state->ids);
+
+      state->by_indicator = g_ptr_array_new_full (n_ids, (GDestroyNotify) g_ptr_array_unref);
+      state->shared = g_new0 (gboolean, MAX (n_ids, 1));
+    }
   for (guint k = 0; state->ids[k] != NULL; k++)
-    for (guint slot = 0; slot < tally->n_slots; slot++)
-      g_ptr_array_add (state->results, state_result (state, ruleset, k, slot));
+    {
+      GPtrArray *results = state->results;
+
+      if (keep_shares)
+        {
+          results = g_ptr_array_new_full (tally->n_slots, g_object_unref);
+          g_ptr_array_add (state->by_indicator, results);
+        }
+      for (guint slot = 0; slot < tally->n_slots; slot++)
+        g_ptr_array_add (results, state_result (state, ruleset, k, slot));
+    }
 
   tally->index = NULL;  /* not kept: the caller's */
   return state;
@@ -594,6 +615,8 @@ community_indicator_state_free (CommunityIndicatorState *state)
   g_hash_table_unref (state->tally.slots);
   g_ptr_array_unref (state->divisions);
   g_ptr_array_unref (state->results);
+  g_clear_pointer (&state->by_indicator, g_ptr_array_unref);
+  g_free (state->shared);
   g_strfreev (state->ids);
   g_free (state);
 }
@@ -606,9 +629,16 @@ community_indicator_state_new (CommunityRuleset *ruleset,
 }
 
 GPtrArray *
-community_indicator_state_results (CommunityIndicatorState *state)
+community_indicator_state_share_results (CommunityIndicatorState *state)
 {
-  return state->results;
+  GPtrArray *shared = g_ptr_array_new_full (state->by_indicator->len, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint k = 0; k < state->by_indicator->len; k++)
+    {
+      g_ptr_array_add (shared, g_ptr_array_ref (state->by_indicator->pdata[k]));
+      state->shared[k] = TRUE;
+    }
+  return shared;
 }
 
 void
@@ -639,17 +669,32 @@ community_indicator_state_update_grid_coverage (CommunityIndicatorState *state,
 
   for (guint k = 0; state->ids[k] != NULL; k++)
     {
+      GPtrArray *results;
+
       if (indicator_lookup (state->ids[k]) != INDICATOR_GRID_COVERAGE)
         continue;
+      /* A report shares the old results: they stay as they were. */
+      if (state->shared[k])
+        {
+          GPtrArray *old_results = state->by_indicator->pdata[k];
+
+          results = g_ptr_array_new_full (old_results->len, g_object_unref);
+          for (guint i = 0; i < old_results->len; i++)
+            g_ptr_array_add (results, g_object_ref (old_results->pdata[i]));
+          g_ptr_array_unref (old_results);
+          state->by_indicator->pdata[k] = results;
+          state->shared[k] = FALSE;
+        }
+      results = state->by_indicator->pdata[k];
       for (guint t = 0; t < N_TIERS; t++)
         {
           guint i;
 
           if (membership.slots[t] < 0)
             continue;
-          i = k * tally->n_slots + (guint) membership.slots[t];
-          g_object_unref (state->results->pdata[i]);
-          state->results->pdata[i] = state_result (state, ruleset, k, (guint) membership.slots[t]);
+          i = (guint) membership.slots[t];
+          g_object_unref (results->pdata[i]);
+          results->pdata[i] = state_result (state, ruleset, k, i);
         }
     }
 }

@@ -9,6 +9,7 @@
 
 #include "community-rule-private.h"
 #include "community-finding-private.h"
+#include "community-handoff-private.h"
 
 struct _CommunityRuleContext
 {
@@ -229,6 +230,66 @@ community_rule_for_each (CommunityRuleContext *ctx,
 
   for (guint i = 0; i < n_items; i++)
     check (ctx, community_rule_item (items, i), data);
+}
+
+/* --- several threads (community_rules_run_tasks()) --- */
+
+/* No run uses more threads than this, whatever the processors. */
+#define MAX_THREADS 16
+
+typedef struct {
+  CommunityRuleTask task;
+  gpointer data;
+  guint n_tasks;
+  int next;                  /* atomic */
+  GCancellable *cancellable;
+} TaskShare;
+
+static gpointer
+run_task_share (gpointer user_data)
+{
+  TaskShare *share = user_data;
+
+  community_handoff_acquire (share);
+  for (;;)
+    {
+      guint i = (guint) g_atomic_int_add (&share->next, 1);
+
+      if (i >= share->n_tasks || g_cancellable_is_cancelled (share->cancellable))
+        break;
+      share->task (i, share->data);
+    }
+  community_handoff_release (share);
+  return NULL;
+}
+
+void
+community_rules_run_tasks (guint              threads,
+                           guint              n_tasks,
+                           CommunityRuleTask  task,
+                           gpointer           data,
+                           GCancellable      *cancellable)
+{
+  TaskShare share = { task, data, n_tasks, 0, cancellable };
+  GThread *workers[MAX_THREADS];
+  guint n_started = 1;
+
+  if (threads == 0)
+    threads = (guint) g_get_num_processors ();
+  threads = CLAMP (MIN (threads, n_tasks), 1, MAX_THREADS);
+
+  /* GLib's threads start and join through locks ThreadSanitizer does not
+   * see: say so (community-handoff-private.h). A thread that cannot start
+   * (the system's limits) is no error: the others, the caller's at least,
+   * do its share. */
+  community_handoff_release (&share);
+  for (; n_started < threads; n_started++)
+    if ((workers[n_started] = g_thread_try_new ("community-rules", run_task_share, &share, NULL)) == NULL)
+      break;
+  run_task_share (&share);
+  for (guint t = 1; t < n_started; t++)
+    g_thread_join (workers[t]);
+  community_handoff_acquire (&share);
 }
 
 /* Runs @rule over the whole dataset, or, when @unit is given, over that

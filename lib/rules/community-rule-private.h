@@ -34,6 +34,12 @@ G_BEGIN_DECLS
 
 /* --- The index: entities grouped once per run --- */
 
+/* Built whole by community_index_new() before any rule runs, and read-only
+ * afterwards: the validator's threads read one index at once
+ * (community-validator.c), so nothing in it, nor in what the rules call
+ * (the dataset's lookups, community_dataset_get_parent()), may be filled
+ * lazily except through atomics or g_once (the field caches below). */
+
 typedef struct {
   CommunityDataset *dataset;
   GHashTable *communities_by_street; /* street code -> GPtrArray of CommunityCommunity */
@@ -250,6 +256,22 @@ void community_rule_run_unit (const CommunityRuleDefinition *rule,
                               guint                         *failed,
                               guint                         *not_applicable);
 
+/* Calls @task (i, @data) once for each i below @n_tasks, on up to
+ * @threads threads (0: one per processor; at most 16), the calling
+ * thread among them, and returns when every task is done. Threads take
+ * the next task in turn (from 0), so tasks should be listed longest
+ * first where that is known. When @cancellable is cancelled, no task
+ * starts any more: some may never have run. Tasks must touch nothing
+ * another task writes; the index and the dataset are read-only
+ * meanwhile. */
+typedef void (*CommunityRuleTask) (guint    i,
+                                   gpointer data);
+void community_rules_run_tasks (guint              threads,
+                                guint              n_tasks,
+                                CommunityRuleTask  task,
+                                gpointer           data,
+                                GCancellable      *cancellable);
+
 /* Computes every indicator of the ruleset for every division. */
 GPtrArray *community_indicators_compute (CommunityRuleset *ruleset,
                                          CommunityIndex   *index);
@@ -264,8 +286,11 @@ typedef struct _CommunityIndicatorState CommunityIndicatorState;
 CommunityIndicatorState *community_indicator_state_new     (CommunityRuleset        *ruleset,
                                                             CommunityIndex          *index);
 void                     community_indicator_state_free    (CommunityIndicatorState *state);
-/* The results, in report order (borrowed; valid until the next update). */
-GPtrArray               *community_indicator_state_results (CommunityIndicatorState *state);
+/* The results, in report order: an array (transfer full) of arrays, one
+ * per indicator, of its results for each division. They are shared: the
+ * next update copies an indicator's array before changing it. */
+GPtrArray               *community_indicator_state_share_results
+                                                           (CommunityIndicatorState *state);
 /* Recomputes @community's share of grid.coverage (from @index, which must
  * be up to date) and the results it changes. */
 void                     community_indicator_state_update_grid_coverage

@@ -146,6 +146,17 @@ class FindingsTest(ValidationTestCase):
                                 for rule, _s, _k, subject, path, _e, _a in EXPECTED_FINDINGS))
         self.assertEqual(findings.get_n_items(), 9)
 
+    def test_threads(self):
+        # A run on several threads gives the sequential run's report.
+        validator = Community.Validator(ruleset=self.ruleset, threads=1)
+        self.assertEqual(validator.props.threads, 1)
+        serial = validator.run(self.dataset).to_data()[0]
+        for threads in (0, 2, 5):
+            validator.set_threads(threads)
+            self.assertEqual(validator.get_threads(), threads)
+            self.assertEqual(validator.run(self.dataset).to_data()[0], serial)
+        self.assertEqual(Community.Validator.new(self.ruleset).props.threads, 0)
+
     def test_findings_in_catalog_order(self):
         self.assertEqual(keys(self.report.get_findings()),
                          [(rule, subject, path)
