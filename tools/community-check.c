@@ -5,6 +5,7 @@
  * Usage: community-check DATASET [--ruleset NAME|FILE]
  *                        [--format text|json|html|xlsx] [--output FILE]
  *                        [--fail-on error|warning|info|never] [--division CODE]
+ *                        [--person-key-file KEYFILE]
  *
  * Loads a dataset (a file, or "-" for standard input), runs a ruleset over it
  * (wuxi-2018 unless told otherwise) and prints the report: for a person
@@ -14,6 +15,10 @@
  * written to a terminal. The exit
  * status says whether anything at or above --fail-on was found. Findings never
  * carry personal data, and workers are never printed.
+ *
+ * With --person-key-file (JSON only), the report also lists the full-time
+ * staff as keyed hashes of their ID numbers (HMAC-SHA-256 under the file's
+ * bytes), for community-merge to find a person counted in two shards.
  */
 
 #include <errno.h>
@@ -58,6 +63,7 @@ typedef struct {
   GListModel *findings;       /* the findings shown: all, or one division's */
   const char *division;       /* nullable */
   char *prefix;               /* the division's code up to its last non-zero segment */
+  GBytes *person_key;         /* nullable: --person-key-file's bytes */
 } Check;
 
 /* --- small helpers --- */
@@ -676,17 +682,32 @@ escape_control_characters (const char *data)
   return g_string_free (out, FALSE);
 }
 
+/* The whole report and, keyed, the full-time staff: `person_key` (the
+ * key's fingerprint) and `persons`, for a merge of shards. */
+static JsonNode *
+keyed_report (Check *check)
+{
+  JsonNode *root = community_report_to_json (check->report);
+  JsonObject *object = json_node_get_object (root);
+  g_autofree char *fingerprint = community_report_key_fingerprint (check->person_key);
+
+  json_object_set_string_member (object, "person_key", fingerprint);
+  json_object_set_member (object, "persons",
+                          community_report_keyed_persons (check->dataset, check->person_key));
+  return root;
+}
+
 static void
 print_json (Check *check)
 {
   g_autofree char *data = NULL;
 
-  if (check->division == NULL)
+  if (check->division == NULL && check->person_key == NULL)
     data = community_report_to_data (check->report, NULL);
   else
     {
       g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = filtered_report (check);
+      g_autoptr(JsonNode) root = check->division != NULL ? filtered_report (check) : keyed_report (check);
       g_autofree char *raw = NULL;
 
       json_generator_set_pretty (generator, TRUE);
@@ -861,6 +882,8 @@ main (int   argc,
   g_autofree char *output_arg = NULL;
   g_autofree char *fail_on_arg = NULL;
   g_autofree char *division_arg = NULL;
+  g_autofree char *key_file_arg = NULL;
+  g_autoptr(GBytes) person_key = NULL;
   g_autofree char *description = NULL;
   g_autofree char *prefix = NULL;
   g_auto(GStrv) arguments = NULL;
@@ -886,6 +909,9 @@ main (int   argc,
     { "division", 'd', 0, G_OPTION_ARG_STRING, &division_arg,
       N_("Show only the findings and indicators of this division (a 12-digit code) and the divisions below it"),
       N_("CODE") },
+    { "person-key-file", 0, 0, G_OPTION_ARG_FILENAME, &key_file_arg,
+      N_("List the full-time staff in the JSON report as keyed hashes (HMAC-SHA-256) of their ID numbers, under the key in KEYFILE, for community-merge"),
+      N_("KEYFILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &arguments, NULL, NULL },
@@ -978,6 +1004,31 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  if (key_file_arg != NULL)
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (format != FORMAT_JSON || division_arg != NULL)
+        {
+          usage_error (prgname, _("--person-key-file needs --format json and the whole dataset (no --division)"));
+          return EXIT_USAGE;
+        }
+      if (!g_file_get_contents (key_file_arg, &contents, &length, &error))
+        {
+          usage_error (prgname, error->message);
+          return EXIT_USAGE;
+        }
+      person_key = g_bytes_new_take (contents, length);
+      if (length == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("the key file %s is empty"), key_file_arg);
+
+          usage_error (prgname, message);
+          return EXIT_USAGE;
+        }
+    }
+
   /* The ruleset first: a bad one is found before the dataset is read. */
   ruleset = load_ruleset (ruleset_arg, &error);
   if (ruleset == NULL)
@@ -1032,6 +1083,7 @@ main (int   argc,
   check.findings = findings;
   check.division = division_arg;
   check.prefix = prefix;
+  check.person_key = person_key;
 
   /* Text and JSON print to standard output: with --output, that is the
    * file, opened only now that there is a report to write. */
