@@ -341,37 +341,33 @@ parse_severity (const char        *nick,
   return TRUE;
 }
 
+/* One finding of the shard, written out with its shard named. */
 static gboolean
-merge_findings (Merge      *merge,
-                Shard      *shard,
-                JsonArray  *findings,
-                GError    **error)
+merge_finding (Merge      *merge,
+               Shard      *shard,
+               JsonNode   *node,
+               guint       i,
+               GError    **error)
 {
-  for (guint i = 0; i < json_array_get_length (findings); i++)
+  g_autofree char *pointer = g_strdup_printf ("/findings/%u", i);
+  CommunitySeverity severity;
+  const char *nick;
+
+  nick = string_member (json_node_get_object (node), "severity", pointer, error);
+  if (nick == NULL)
+    return FALSE;
+  if (!parse_severity (nick, &severity))
     {
-      JsonNode *node = json_array_get_element (findings, i);
-      g_autofree char *pointer = g_strdup_printf ("/findings/%u", i);
-      CommunitySeverity severity;
-      const char *nick;
+      g_autofree char *at = g_strdup_printf ("%s/severity", pointer);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_value (error, pointer, _("an object"));
-      nick = string_member (json_node_get_object (node), "severity", pointer, error);
-      if (nick == NULL)
-        return FALSE;
-      if (!parse_severity (nick, &severity))
-        {
-          g_autofree char *at = g_strdup_printf ("%s/severity", pointer);
-
-          return bad_value (error, at, _("error, warning or info"));
-        }
-      shard->counts[severity]++;
-      merge->counts[severity]++;
-
-      json_object_set_string_member (json_node_get_object (node), "shard", shard->name);
-      fputs (merge->n_findings++ > 0 ? ",\n    " : "\n    ", merge->out);
-      write_node (merge->out, node);
+      return bad_value (error, at, _("error, warning or info"));
     }
+  shard->counts[severity]++;
+  merge->counts[severity]++;
+
+  json_object_set_string_member (json_node_get_object (node), "shard", shard->name);
+  fputs (merge->n_findings++ > 0 ? ",\n    " : "\n    ", merge->out);
+  write_node (merge->out, node);
   return TRUE;
 }
 
@@ -596,61 +592,55 @@ write_duplicate (Merge      *merge,
   merge->n_duplicates++;
 }
 
-/* The persons of shard number @index: a person whose key an earlier shard
+/* One person of shard number @index: a person whose key an earlier shard
  * holds, seen for the first time in this shard, is a finding (a second one
  * in the same shard is the shard's own finding already). */
 static gboolean
-merge_persons (Merge      *merge,
-               guint       index,
-               JsonArray  *persons,
-               GError    **error)
+merge_person (Merge      *merge,
+              guint       index,
+              JsonNode   *node,
+              guint       i,
+              GError    **error)
 {
   Shard *shard = g_ptr_array_index (merge->shards, index);
+  g_autofree char *pointer = g_strdup_printf ("/persons/%u", i);
+  g_autofree char *subject_pointer = g_strdup_printf ("%s/subject", pointer);
+  JsonObject *object, *subject;
+  const char *hex, *worker, *path;
+  guint8 key[32];
+  Person *person;
 
-  for (guint i = 0; i < json_array_get_length (persons); i++)
+  object = json_node_get_object (node);
+  if ((hex = string_member (object, "key", pointer, error)) == NULL ||
+      (path = string_member (object, "path", pointer, error)) == NULL ||
+      member (object, "subject", JSON_NODE_OBJECT, pointer, error) == NULL)
+    return FALSE;
+  subject = json_object_get_object_member (object, "subject");
+  if ((worker = string_member (subject, "id", subject_pointer, error)) == NULL)
+    return FALSE;
+  if (!parse_key (hex, key))
     {
-      JsonNode *node = json_array_get_element (persons, i);
-      g_autofree char *pointer = g_strdup_printf ("/persons/%u", i);
-      g_autofree char *subject_pointer = g_strdup_printf ("%s/subject", pointer);
-      JsonObject *object, *subject;
-      const char *hex, *worker, *path;
-      guint8 key[32];
-      Person *person;
+      g_autofree char *at = g_strdup_printf ("%s/key", pointer);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        return bad_value (error, pointer, _("an object"));
-      object = json_node_get_object (node);
-      if ((hex = string_member (object, "key", pointer, error)) == NULL ||
-          (path = string_member (object, "path", pointer, error)) == NULL ||
-          member (object, "subject", JSON_NODE_OBJECT, pointer, error) == NULL)
-        return FALSE;
-      subject = json_object_get_object_member (object, "subject");
-      if ((worker = string_member (subject, "id", subject_pointer, error)) == NULL)
-        return FALSE;
-      if (!parse_key (hex, key))
-        {
-          g_autofree char *at = g_strdup_printf ("%s/key", pointer);
+      return bad_value (error, at, _("64 hex digits"));
+    }
+  shard->persons++;
 
-          return bad_value (error, at, _("64 hex digits"));
-        }
-      shard->persons++;
-
-      person = g_hash_table_lookup (merge->persons, key);
-      if (person == NULL)
-        {
-          person = g_new (Person, 1);
-          memcpy (person->key, key, sizeof key);
-          person->first_shard = person->last_shard = index;
-          person->count = 1;
-          person->first_worker = g_string_chunk_insert_const (merge->strings, worker);
-          g_hash_table_add (merge->persons, person);
-        }
-      else if (person->last_shard != index)
-        {
-          person->last_shard = index;
-          person->count++;
-          write_duplicate (merge, shard, person, worker, path);
-        }
+  person = g_hash_table_lookup (merge->persons, key);
+  if (person == NULL)
+    {
+      person = g_new (Person, 1);
+      memcpy (person->key, key, sizeof key);
+      person->first_shard = person->last_shard = index;
+      person->count = 1;
+      person->first_worker = g_string_chunk_insert_const (merge->strings, worker);
+      g_hash_table_add (merge->persons, person);
+    }
+  else if (person->last_shard != index)
+    {
+      person->last_shard = index;
+      person->count++;
+      write_duplicate (merge, shard, person, worker, path);
     }
   return TRUE;
 }
@@ -662,16 +652,146 @@ write_head (Merge *merge)
 
   fputs ("{\n  \"format\": \"libcommunity-report\",\n  \"version\": 1,\n  \"ruleset\": ", merge->out);
   write_node (merge->out, ruleset);
-  fputs (",\n  \"scope\": \"country\",\n", merge->out);
-  if (merge->person_key != NULL)
-    {
-      g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), merge->person_key);
+  fputs (",\n  \"scope\": \"country\",\n  \"findings\": [", merge->out);
+}
 
-      fputs ("  \"person_key\": ", merge->out);
-      write_node (merge->out, key);
-      fputs (",\n", merge->out);
+/* A report being read: json-glib builds a tree, but the findings and the
+ * persons (nearly all of a report) are taken out of it as soon as they
+ * are parsed, so that the tree holds only the head, rules and indicators. */
+typedef struct {
+  Merge *merge;
+  guint index;
+  Shard *shard;
+  guint n_findings;
+  guint n_persons;
+  gboolean ruleset_seen;
+  gboolean key_seen;
+  GError *error;
+} Reading;
+
+static gboolean
+check_head (Reading    *reading,
+            JsonObject *object,
+            GError    **error)
+{
+  Merge *merge = reading->merge;
+  const char *format, *ruleset;
+  JsonNode *version;
+
+  if ((format = string_member (object, "format", "", error)) == NULL)
+    return FALSE;
+  version = json_object_get_member (object, "version");
+  if (!g_str_equal (format, "libcommunity-report") || version == NULL ||
+      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != 1)
+    return bad_value (error, "", _("a libcommunity-report document of version 1"));
+
+  if ((ruleset = string_member (object, "ruleset", "", error)) == NULL)
+    return FALSE;
+  if (merge->ruleset == NULL)
+    {
+      merge->ruleset = g_strdup (ruleset);
+      write_head (merge);
     }
-  fputs ("  \"findings\": [", merge->out);
+  else if (!g_str_equal (merge->ruleset, ruleset))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("/ruleset: made with the ruleset %s, the earlier reports with %s: "
+                     "check every shard with the same ruleset"), ruleset, merge->ruleset);
+      return FALSE;
+    }
+  reading->ruleset_seen = TRUE;
+  return TRUE;
+}
+
+static gboolean
+check_key (Reading    *reading,
+           const char *person_key,
+           GError    **error)
+{
+  Merge *merge = reading->merge;
+
+  reading->key_seen = TRUE;
+  if (reading->index == 0)
+    {
+      merge->person_key = g_strdup (person_key);
+      return TRUE;
+    }
+  if (g_strcmp0 (merge->person_key, person_key) == 0)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
+               person_key == NULL ? _("/person_key: the report has no keyed persons, the earlier ones have: "
+                                      "check every shard with the same --person-key-file") :
+               merge->person_key == NULL ? _("/person_key: the report has keyed persons, the earlier ones "
+                                             "have none: check every shard with the same --person-key-file") :
+               _("/person_key: the persons were keyed with another key than in the earlier reports: "
+                 "check every shard with the same --person-key-file"));
+  return FALSE;
+}
+
+/* The top object's members: it is the one with a `format`. */
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *name,
+                  gpointer    data)
+{
+  Reading *reading = data;
+
+  if (reading->error != NULL || !json_object_has_member (object, "format"))
+    return;
+  if (g_str_equal (name, "ruleset"))
+    check_head (reading, object, &reading->error);
+  else if (g_str_equal (name, "person_key"))
+    {
+      const char *key = string_member (object, "person_key", "", &reading->error);
+
+      if (key != NULL)
+        check_key (reading, key, &reading->error);
+    }
+}
+
+/* A finding is an object with `rule`, `severity` and `subject`, a person
+ * one with `key`, `subject` and `path`: merged and dropped at once. */
+static void
+on_array_element (JsonParser *parser,
+                  JsonArray  *array,
+                  int         index_,
+                  gpointer    data)
+{
+  Reading *reading = data;
+  guint last = json_array_get_length (array) - 1;
+  JsonNode *node = json_array_get_element (array, last);
+  JsonObject *object;
+
+  if (reading->error != NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return;
+  object = json_node_get_object (node);
+  if (!json_object_has_member (object, "subject"))
+    return;
+
+  if (json_object_has_member (object, "rule") && json_object_has_member (object, "severity"))
+    {
+      if (!reading->ruleset_seen)
+        {
+          g_set_error (&reading->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("/ruleset: expected before the findings, as community-check writes it"));
+          return;
+        }
+      merge_finding (reading->merge, reading->shard, node, reading->n_findings++, &reading->error);
+    }
+  else if (json_object_has_member (object, "key") && json_object_has_member (object, "path"))
+    {
+      if (!reading->key_seen)
+        {
+          g_set_error (&reading->error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("/person_key: expected before the persons, as community-check writes it"));
+          return;
+        }
+      merge_person (reading->merge, reading->index, node, reading->n_persons++, &reading->error);
+    }
+  else
+    return;
+  json_array_remove_element (array, last);
 }
 
 static gboolean
@@ -680,26 +800,31 @@ merge_report (Merge      *merge,
               const char *filename,
               GError    **error)
 {
-  Shard *shard = g_ptr_array_index (merge->shards, index);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  Reading reading = { merge, index, g_ptr_array_index (merge->shards, index), 0, };
+  g_autoptr(JsonParser) parser = json_parser_new ();
   JsonNode *root;
   JsonObject *object;
-  const char *format, *ruleset, *person_key = NULL;
-  JsonNode *version, *findings, *rules, *indicators, *persons;
+  JsonNode *rules, *indicators;
 
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &reading);
+  g_signal_connect (parser, "array-element", G_CALLBACK (on_array_element), &reading);
   if (!json_parser_load_from_mapped_file (parser, filename, error))
-    return FALSE;
+    {
+      g_clear_error (&reading.error);
+      return FALSE;
+    }
+  if (reading.error != NULL)
+    {
+      g_propagate_error (error, reading.error);
+      return FALSE;
+    }
+
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return bad_value (error, "", _("a libcommunity-report document"));
   object = json_node_get_object (root);
-
-  if ((format = string_member (object, "format", "", error)) == NULL)
+  if (!reading.ruleset_seen && !check_head (&reading, object, error))
     return FALSE;
-  version = json_object_get_member (object, "version");
-  if (!g_str_equal (format, "libcommunity-report") || version == NULL ||
-      json_node_get_value_type (version) != G_TYPE_INT64 || json_node_get_int (version) != 1)
-    return bad_value (error, "", _("a libcommunity-report document of version 1"));
   if (json_object_has_member (object, "division") &&
       !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "division")))
     {
@@ -707,52 +832,17 @@ merge_report (Merge      *merge,
                    _("/division: the report is of one division only (--division): merge whole reports"));
       return FALSE;
     }
-
-  if ((ruleset = string_member (object, "ruleset", "", error)) == NULL)
+  if (!reading.key_seen && !check_key (&reading, NULL, error))
     return FALSE;
-  if (merge->ruleset == NULL)
-    merge->ruleset = g_strdup (ruleset);
-  else if (!g_str_equal (merge->ruleset, ruleset))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("/ruleset: made with the ruleset %s, the earlier reports with %s: "
-                     "check every shard with the same ruleset"), ruleset, merge->ruleset);
-      return FALSE;
-    }
 
-  if (json_object_has_member (object, "person_key") &&
-      (person_key = string_member (object, "person_key", "", error)) == NULL)
-    return FALSE;
-  if (index == 0)
-    merge->person_key = g_strdup (person_key);
-  else if (g_strcmp0 (merge->person_key, person_key) != 0)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s",
-                   person_key == NULL ? _("/person_key: the report has no keyed persons, the earlier ones have: "
-                                          "check every shard with the same --person-key-file") :
-                   merge->person_key == NULL ? _("/person_key: the report has keyed persons, the earlier ones "
-                                                 "have none: check every shard with the same --person-key-file") :
-                   _("/person_key: the persons were keyed with another key than in the earlier reports: "
-                     "check every shard with the same --person-key-file"));
-      return FALSE;
-    }
-
-  if ((findings = member (object, "findings", JSON_NODE_ARRAY, "", error)) == NULL ||
+  if (member (object, "findings", JSON_NODE_ARRAY, "", error) == NULL ||
       (rules = member (object, "rules", JSON_NODE_ARRAY, "", error)) == NULL ||
-      (indicators = member (object, "indicators", JSON_NODE_ARRAY, "", error)) == NULL)
+      (indicators = member (object, "indicators", JSON_NODE_ARRAY, "", error)) == NULL ||
+      (merge->person_key != NULL && member (object, "persons", JSON_NODE_ARRAY, "", error) == NULL))
     return FALSE;
-  persons = NULL;
-  if (person_key != NULL &&
-      (persons = member (object, "persons", JSON_NODE_ARRAY, "", error)) == NULL)
-    return FALSE;
-
-  if (index == 0)
-    write_head (merge);
 
   return merge_rules (merge, json_node_get_array (rules), error) &&
-         merge_indicators (merge, shard, json_node_get_array (indicators), error) &&
-         merge_findings (merge, shard, json_node_get_array (findings), error) &&
-         (persons == NULL || merge_persons (merge, index, json_node_get_array (persons), error));
+         merge_indicators (merge, reading.shard, json_node_get_array (indicators), error);
 }
 
 /* --- the merged report's tail --- */
@@ -802,6 +892,14 @@ write_tail (Merge *merge)
       }
   fputs (first ? "],\n" : "\n  ],\n", out);
 
+  if (merge->person_key != NULL)
+    {
+      g_autoptr(JsonNode) key = json_node_init_string (json_node_alloc (), merge->person_key);
+
+      fputs ("  \"person_key\": ", out);
+      write_node (out, key);
+      fputs (",\n", out);
+    }
   fputs ("  \"shards\": [", out);
   for (guint i = 0; i < merge->shards->len; i++)
     {
