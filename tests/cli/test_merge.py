@@ -353,6 +353,27 @@ class MergeTest(unittest.TestCase):
         result = run(MERGE)
         self.assertEqual(result.returncode, 2)
 
+    def test_exit_status_and_standard_output(self):
+        result = run(MERGE, *["%s=%s" % (c, r) for c, r in zip(self.cities, self.reports)])
+        self.assertEqual(result.returncode, 1)  # errors, and --fail-on error by default
+        self.assertEqual(json.loads(result.stdout), self.merged)
+        result = run(MERGE, "--fail-on", "bogus", self.reports[0])
+        self.assertEqual(result.returncode, 2)
+
+    def test_duplicate_message_in_chinese(self):
+        environment = dict(env(), LANGUAGE="zh_CN")
+        if os.environ.get("COMMUNITY_LOCALEDIR"):
+            environment["COMMUNITY_LOCALEDIR"] = os.environ["COMMUNITY_LOCALEDIR"]
+        result = subprocess.run([MERGE, "--fail-on", "never",
+                                 *["%s=%s" % (c, r) for c, r in zip(self.cities, self.reports)]],
+                                capture_output=True, timeout=600, env=environment)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        found = [f for f in json.loads(result.stdout)["findings"]
+                 if f["rule"] == "worker.duplicate-person" and f["subject"]["id"] == self.planted[1]]
+        self.assertEqual(len(found), 1)
+        self.assertIn("分片 %s 的社区工作者 %s" % (self.cities[1], self.planted[1]), found[0]["message"])
+        self.assertIn("分片 %s 的社区工作者 %s" % (self.cities[0], self.planted[0]), found[0]["message"])
+
     def test_key_file_needs_json(self):
         source = os.path.join(self.tmp.name, "c%s.json" % self.cities[1])
         result = run(CHECK, source, "--person-key-file", self.key)
