@@ -379,6 +379,7 @@ community_annex_add_to (CommunityDataset  *dataset,
   CommunityDatasetContents contents;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) document = NULL;
+  CommunityJsonSource *source;
   g_autoptr(GString) differing = g_string_new (NULL);
   g_autoptr(GPtrArray) to_add = g_ptr_array_new ();
   guint n_differing = 0;
@@ -392,7 +393,10 @@ community_annex_add_to (CommunityDataset  *dataset,
     return FALSE;
 
   document = dataset_document (root);
-  if (!community_json_read_dataset (document, &contents, error))
+  source = community_json_node_source_new (document);
+  ok = community_json_walk_dataset (source, &contents, error);
+  community_json_source_free (source);
+  if (!ok)
     return FALSE;
 
   /* Check everything first, so that a refusal adds nothing. */

@@ -15,9 +15,12 @@
 
 #include "community-dataset.h"
 #include "community-enum-types.h"
+#include "community-error.h"
 #include "community-entity-private.h"
 #include "community-entity-list-private.h"
-#include "json/community-json-private.h"
+#include "community-dataset-private.h"
+#include "community-json-copy-private.h"
+
 
 /**
  * CommunityDataset:
@@ -176,10 +179,16 @@ community_dataset_set_property (GObject      *object,
     }
 }
 
+static void community_dataset_entity_changed (CommunityDataset *self,
+                                              CommunityEntity  *entity,
+                                              GParamSpec       *pspec);
+
 static void
 community_dataset_class_init (CommunityDatasetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  community_entity_set_changed_hook (community_dataset_entity_changed);
 
   object_class->dispose = community_dataset_dispose;
   object_class->finalize = community_dataset_finalize;
@@ -227,7 +236,8 @@ community_dataset_class_init (CommunityDatasetClass *klass)
                   COMMUNITY_TYPE_ENTITY, G_TYPE_PARAM);
 }
 
-void
+/* The entities' hook (community_entity_set_changed_hook()). */
+static void
 community_dataset_entity_changed (CommunityDataset *self,
                                   CommunityEntity  *entity,
                                   GParamSpec       *pspec)
@@ -1012,9 +1022,10 @@ community_dataset_get_ancestor (CommunityDataset       *self,
   return NULL;
 }
 
-static void
-replace_contents (CommunityDataset         *self,
-                  CommunityDatasetContents *contents)
+/* The io layer's way in: see community-dataset-private.h. */
+void
+community_dataset_replace_contents (CommunityDataset         *self,
+                                    CommunityDatasetContents *contents)
 {
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -1056,529 +1067,16 @@ replace_contents (CommunityDataset         *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-/**
- * community_dataset_load_from_node:
- * @self: a dataset
- * @node: the root of a dataset document
- * @error: return location for a [error@Community.ParseError]
- *
- * Replaces the content of the dataset with the document @node. The
- * document is checked first, strictly: if it is refused, the dataset is left
- * exactly as it was and @error names the JSON Pointer of the offending value.
- *
- * Returns: %TRUE if the document was loaded
- */
-gboolean
-community_dataset_load_from_node (CommunityDataset  *self,
-                                  JsonNode          *node,
-                                  GError           **error)
+void
+community_dataset_contents_clear (CommunityDatasetContents *contents)
 {
-  CommunityDatasetContents contents;
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (node != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!community_json_read_dataset (node, &contents, error))
-    return FALSE;
-
-  replace_contents (self, &contents);
-  community_dataset_contents_clear (&contents);
-  return TRUE;
-}
-
-/* The fast path (lib/json/community-json-stream.c): a valid document
- * straight from its bytes to records, without json-glib's tree. It declines
- * anything else, and the caller goes on with the tree reader, which gives
- * the error (doc/performance.md). */
-static gboolean
-load_fast (CommunityDataset *self,
-           const char       *data,
-           gsize             length,
-           const char       *filename)
-{
-  CommunityDatasetContents contents;
-  gboolean ok = filename != NULL ? community_json_stream_read_file (filename, &contents)
-                                 : community_json_stream_read_dataset (data, length, &contents);
-
-  if (!ok)
-    {
-      /* tests/test-stream.c counts these. */
-      g_debug ("fast path declined %s; reading it with json-glib", filename != NULL ? filename : "the data");
-      return FALSE;
-    }
-  replace_contents (self, &contents);
-  community_dataset_contents_clear (&contents);
-  return TRUE;
-}
-
-/**
- * community_dataset_load_from_data:
- * @self: a dataset
- * @data: (array length=length) (element-type guint8): a dataset document in
- *   UTF-8
- * @length: the length of @data in bytes, or -1 if it is nul-terminated
- * @error: return location for a [error@Community.ParseError]
- *
- * Replaces the content of the dataset with a document held in memory; see
- * [method@Community.Dataset.load_from_node]. Input that is not well-formed
- * JSON is refused with %COMMUNITY_PARSE_ERROR_SYNTAX.
- *
- * Untrusted input is safe to give: the text is checked in one iterative
- * pass before it is parsed, so that it is strict RFC 8259 JSON (no
- * comments, single quotes, hexadecimal or octal numbers, nor a second
- * document after the first) in valid UTF-8, and it is refused, with the
- * JSON Pointer of the offending value, if it nests arrays and objects more
- * than 512 levels deep or has a string containing U+0000
- * (%COMMUNITY_PARSE_ERROR_LIMIT), an integer beyond 64 bits or a number
- * beyond a double anywhere (%COMMUNITY_PARSE_ERROR_RANGE), or an object
- * with two members of one name (%COMMUNITY_PARSE_ERROR_DUPLICATE). Strings
- * have no length limit but memory.
- *
- * Returns: %TRUE if the document was loaded
- */
-gboolean
-community_dataset_load_from_data (CommunityDataset  *self,
-                                  const char        *data,
-                                  gssize             length,
-                                  GError           **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (load_fast (self, data, length >= 0 ? (gsize) length : (data != NULL ? strlen (data) : 0), NULL))
-    return TRUE;
-
-  /* Hostile input is refused before any parser sees it: see
-   * community_json_guard() for what, and why. */
-  if (!community_json_guard (data, length, error))
-    return FALSE;
-
-  parser = json_parser_new_immutable ();
-  if (length == 0 ||
-      !json_parser_load_from_data (parser, data != NULL ? data : "", length, &local_error) ||
-      json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "(root): expected a JSON document: %s",
-                   local_error != NULL ? local_error->message : "the input is empty");
-      return FALSE;
-    }
-
-  return community_dataset_load_from_node (self, json_parser_get_root (parser), error);
-}
-
-/**
- * community_dataset_load_from_bytes:
- * @self: a dataset
- * @bytes: a dataset document in UTF-8
- * @error: return location for a [error@Community.ParseError]
- *
- * Replaces the content of the dataset with a document held in @bytes; see
- * [method@Community.Dataset.load_from_data].
- *
- * Returns: %TRUE if the document was loaded
- */
-gboolean
-community_dataset_load_from_bytes (CommunityDataset  *self,
-                                   GBytes            *bytes,
-                                   GError           **error)
-{
-  gsize length;
-  const char *data;
-
-  g_return_val_if_fail (bytes != NULL, FALSE);
-
-  data = g_bytes_get_data (bytes, &length);
-  if (length > G_MAXSSIZE)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "(root): the document is too large");
-      return FALSE;
-    }
-
-  return community_dataset_load_from_data (self, data, (gssize) length, error);
-}
-
-/**
- * community_dataset_load_from_file:
- * @self: a dataset
- * @filename: (type filename): the path of a dataset document
- * @error: return location for a [error@Community.ParseError] or a
- *   [error@GLib.FileError]
- *
- * Replaces the content of the dataset with the document in a file; see
- * [method@Community.Dataset.load_from_node]. A file that cannot be read
- * gives a [error@GLib.FileError].
- *
- * Returns: %TRUE if the document was loaded
- */
-gboolean
-community_dataset_load_from_file (CommunityDataset  *self,
-                                  const char        *filename,
-                                  GError           **error)
-{
-  g_autofree char *data = NULL;
-  gsize length;
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-
-  /* A valid document is read through a window, never whole; anything else
-   * (an unreadable file included) the way it always was, for the error. */
-  if (load_fast (self, NULL, 0, filename))
-    return TRUE;
-
-  if (!g_file_get_contents (filename, &data, &length, error))
-    return FALSE;
-  if (length > G_MAXSSIZE)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "(root): the document is too large");
-      return FALSE;
-    }
-
-  return community_dataset_load_from_data (self, data, (gssize) length, error);
-}
-
-static gboolean
-refuse_missing (CommunityRecord *record,
-                guint            prop_id,
-                const GString   *pointer,
-                gpointer         user_data)
-{
-  const CommunityFieldTable *table = community_record_get_fields (record);
-
-  /* The loader's words (lib/json/community-json-reader.c), so that what
-   * save refuses reads as what load would have refused. */
-  community_json_set_error (user_data, COMMUNITY_PARSE_ERROR_MISSING, pointer,
-                            "the required member “%s” is missing or null",
-                            table->json_names[prop_id]);
-  return FALSE;
-}
-
-/**
- * community_dataset_check_complete:
- * @self: a dataset
- * @error: return location for a [error@Community.ParseError]
- *
- * Checks that the dataset would load again once saved: that every required
- * member of every entity, and of the records nested in them (a community's
- * committee, a consultation's history), is set. A dataset built or edited
- * through the API can lack one (a division without a name, a grid whose
- * community was unset); the loader refuses such a document.
- *
- * [method@Community.Dataset.save_to_file] refuses an incomplete dataset
- * with the same error; the rule `record.required` reports every missing
- * member, for an application to show them all.
- *
- * Returns: %TRUE if the dataset is complete; else %FALSE, with @error
- *   (%COMMUNITY_PARSE_ERROR_MISSING) naming the JSON Pointer of the first
- *   missing member in document order, e.g.
- *   `/divisions/0/name: the required member “name” is missing or null`
- */
-gboolean
-community_dataset_check_complete (CommunityDataset  *self,
-                                  GError           **error)
-{
-  g_autoptr(GString) pointer = g_string_new (NULL);
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
+  g_clear_pointer (&contents->as_of, g_date_free);
+  g_clear_pointer (&contents->extra, json_object_unref);
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     {
-      GListModel *items = community_dataset_get_items (self, kind);
-      guint n_items = g_list_model_get_n_items (items);
-
-      community_json_pointer_push_member (pointer, community_entity_kind_get_member_name (kind));
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
-          gsize mark;
-          GError *missing = NULL;
-
-          if (!community_record_may_miss (item))
-            continue;
-          mark = community_json_pointer_push_index (pointer, i);
-          if (!community_record_foreach_missing (item, pointer, refuse_missing, &missing))
-            {
-              g_propagate_error (error, missing);
-              return FALSE;
-            }
-          g_string_truncate (pointer, mark);
-        }
-      g_string_truncate (pointer, 0);
+      g_clear_pointer (&contents->index[kind], g_hash_table_unref);
+      g_clear_pointer (&contents->entities[kind], g_ptr_array_unref);
     }
-
-  return TRUE;
-}
-
-/**
- * community_dataset_to_node_full:
- * @self: a dataset
- * @privacy: (nullable): what to do with personal data, or %NULL to keep it
- *
- * Serializes the dataset as a document of the dataset format, with every
- * member it was loaded with, unknown ones included, and personal data
- * (workers' names, ID numbers and phones) kept, masked or dropped as
- * @privacy says.
- *
- * Returns: (transfer full): the root of the document
- */
-JsonNode *
-community_dataset_to_node_full (CommunityDataset *self,
-                                CommunityPrivacy *privacy)
-{
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
-  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
-
-  return community_json_write_dataset (self, privacy);
-}
-
-/**
- * community_dataset_to_node:
- * @self: a dataset
- *
- * Serializes the dataset with personal data as it is; see
- * [method@Community.Dataset.to_node_full].
- *
- * Returns: (transfer full): the root of the document
- */
-JsonNode *
-community_dataset_to_node (CommunityDataset *self)
-{
-  return community_dataset_to_node_full (self, NULL);
-}
-
-/**
- * community_dataset_save_to_data_full:
- * @self: a dataset
- * @privacy: (nullable): what to do with personal data, or %NULL to keep it
- * @length: (out) (optional): return location for the length in bytes
- *
- * Serializes the dataset as indented JSON; see
- * [method@Community.Dataset.to_node_full]. The output is strict JSON that
- * loads again: every control character in a string is escaped (json-glib's
- * generator alone leaves U+001F raw). A dataset whose required members are
- * not all set is written as it is, and would not load: check it first with
- * [method@Community.Dataset.check_complete] (as
- * [method@Community.Dataset.save_to_file] does).
- *
- * Returns: (transfer full): the document, nul-terminated
- */
-char *
-community_dataset_save_to_data_full (CommunityDataset *self,
-                                     CommunityPrivacy *privacy,
-                                     gsize            *length)
-{
-  GString *out;
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
-  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
-
-  /* Straight into text, no tree: the streaming writer writes what
-   * community_json_generate() would write for community_dataset_to_node(),
-   * U+001F escaped included. */
-  out = g_string_sized_new (64 * 1024);
-  community_json_write_dataset_text (self, privacy, out, NULL, NULL, NULL);
-  if (length != NULL)
-    *length = out->len;
-  return g_string_free (out, FALSE);
-}
-
-/**
- * community_dataset_save_to_data:
- * @self: a dataset
- * @length: (out) (optional): return location for the length in bytes
- *
- * Serializes the dataset as indented JSON, personal data as it is; see
- * [method@Community.Dataset.save_to_data_full].
- *
- * Returns: (transfer full): the document, nul-terminated
- */
-char *
-community_dataset_save_to_data (CommunityDataset *self,
-                                gsize            *length)
-{
-  return community_dataset_save_to_data_full (self, NULL, length);
-}
-
-/* A save's temporary file, for save_file_flush(). */
-typedef struct {
-  int fd;
-  const char *filename;   /* the file it will become, for messages */
-} SaveFile;
-
-/* A G_FILE_ERROR as GLib's file functions word them:
- * "<what> “<file>”: [<call>: ]<strerror>". */
-static void
-set_file_error (GError     **error,
-                int          errsv,
-                const char  *what,
-                const char  *filename,
-                const char  *call)
-{
-  g_autofree char *display = g_filename_display_name (filename);
-
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s “%s”: %s%s%s",
-               what, display, call != NULL ? call : "", call != NULL ? ": " : "",
-               g_strerror (errsv));
-}
-
-static gboolean
-save_file_flush (GString   *out,
-                 gpointer   user_data,
-                 GError   **error)
-{
-  SaveFile *file = user_data;
-  const char *p = out->str;
-  gsize left = out->len;
-
-  while (left > 0)
-    {
-      gssize n = write (file->fd, p, MIN (left, (gsize) G_MAXSSIZE));
-
-      if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-          set_file_error (error, saved_errno, "Failed to write file", file->filename, "write() failed");
-          return FALSE;
-        }
-      p += n;
-      left -= n;
-    }
-
-  g_string_truncate (out, 0);
-  return TRUE;
-}
-
-/**
- * community_dataset_save_to_file_full:
- * @self: a dataset
- * @filename: (type filename): where to save
- * @privacy: (nullable): what to do with personal data, or %NULL to keep it
- * @error: return location for a [error@GLib.FileError] or a [error@Community.ParseError]
- *
- * Saves the dataset to a file; see [method@Community.Dataset.save_to_data_full].
- *
- * The document is written to a temporary file beside @filename, flushed to
- * disk and renamed over it, so that @filename holds either the old document
- * or the new one, never a part of it, whatever happens midway: a save that
- * fails (a full disk, a file size limit, a directory in the way) leaves the
- * old file as it was, and no temporary file behind.
- *
- * A dataset that would not load again, because a required member is not
- * set (see [method@Community.Dataset.check_complete]), is refused with a
- * [error@Community.ParseError] naming the member's JSON Pointer, and the
- * file is left as it was.
- *
- * A file that is replaced keeps its permissions (a dataset kept readable by
- * its owner only stays so, since it holds personal data); a new file is
- * created with mode 0644, less the umask.
- *
- * Returns: %TRUE if the dataset was saved
- */
-gboolean
-community_dataset_save_to_file_full (CommunityDataset  *self,
-                                     const char        *filename,
-                                     CommunityPrivacy  *privacy,
-                                     GError           **error)
-{
-  g_autofree char *tmp_filename = NULL;
-  g_autoptr(GString) out = NULL;
-  SaveFile file;
-  GStatBuf st;
-  int mode = 0644;
-  int saved_errno;
-
-  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
-  g_return_val_if_fail (filename != NULL, FALSE);
-  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  /* What save writes, load reads. */
-  if (!community_dataset_check_complete (self, error))
-    return FALSE;
-
-  /* The new file gets @mode, whatever the old one had: without this,
-   * saving would widen a 0600 file to 0644. */
-  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode))
-    mode = st.st_mode & 0777;
-
-  /* What g_file_set_contents_full (CONSISTENT | DURABLE) does, but written
-   * a chunk at a time as the streaming writer makes the text, so that a save
-   * holds neither a tree nor the whole text (doc/performance.md): a
-   * temporary file beside @filename (mode less the umask), written,
-   * fsync()ed, renamed over @filename; removed on any failure. */
-  tmp_filename = g_strdup_printf ("%s.XXXXXX", filename);
-  file.fd = g_mkstemp_full (tmp_filename, O_RDWR | O_CLOEXEC, mode);
-  if (file.fd < 0)
-    {
-      saved_errno = errno;
-      set_file_error (error, saved_errno, "Failed to create file", filename, NULL);
-      return FALSE;
-    }
-  file.filename = filename;
-
-  out = g_string_sized_new (1024 * 1024 + 64 * 1024);
-  if (!community_json_write_dataset_text (self, privacy, out, save_file_flush, &file, error))
-    goto fail;
-  if (fsync (file.fd) != 0)
-    {
-      saved_errno = errno;
-      set_file_error (error, saved_errno, "Failed to write file", filename, "fsync() failed");
-      goto fail;
-    }
-  if (close (file.fd) != 0)
-    {
-      saved_errno = errno;
-      file.fd = -1;
-      set_file_error (error, saved_errno, "Failed to write file", filename, "close() failed");
-      goto fail;
-    }
-  file.fd = -1;
-  if (g_rename (tmp_filename, filename) != 0)
-    {
-      saved_errno = errno;
-      set_file_error (error, saved_errno, "Failed to rename the temporary file onto", filename,
-                      "rename() failed");
-      goto fail;
-    }
-
-  return TRUE;
-
-fail:
-  if (file.fd >= 0)
-    close (file.fd);
-  g_unlink (tmp_filename);
-  return FALSE;
-}
-
-/**
- * community_dataset_save_to_file:
- * @self: a dataset
- * @filename: (type filename): where to save
- * @error: return location for a [error@GLib.FileError]
- *
- * Saves the dataset to a file, personal data as it is; see
- * [method@Community.Dataset.save_to_file_full].
- *
- * Returns: %TRUE if the dataset was saved
- */
-gboolean
-community_dataset_save_to_file (CommunityDataset  *self,
-                                const char        *filename,
-                                GError           **error)
-{
-  return community_dataset_save_to_file_full (self, filename, NULL, error);
 }
 
 /**
@@ -1596,18 +1094,32 @@ gboolean
 community_dataset_equal (CommunityDataset *a,
                          CommunityDataset *b)
 {
-  g_autoptr(JsonNode) node_a = NULL;
-  g_autoptr(JsonNode) node_b = NULL;
-
   g_return_val_if_fail (COMMUNITY_IS_DATASET (a), FALSE);
   g_return_val_if_fail (COMMUNITY_IS_DATASET (b), FALSE);
 
   if (a == b)
     return TRUE;
 
-  node_a = community_json_write_dataset (a, NULL);
-  node_b = community_json_write_dataset (b, NULL);
-  return json_node_equal (node_a, node_b);
+  if ((a->as_of == NULL) != (b->as_of == NULL) ||
+      (a->as_of != NULL && g_date_compare (a->as_of, b->as_of) != 0) ||
+      a->codes_year != b->codes_year)
+    return FALSE;
+  if (!community_json_extra_equal (a->extra, b->extra))
+    return FALSE;
+
+  /* Entity by entity, in order. */
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (a->items[kind]));
+
+      if (n != g_list_model_get_n_items (G_LIST_MODEL (b->items[kind])))
+        return FALSE;
+      for (guint i = 0; i < n; i++)
+        if (!community_record_equal (COMMUNITY_RECORD (community_entity_list_peek (a->items[kind], i)),
+                                     COMMUNITY_RECORD (community_entity_list_peek (b->items[kind], i))))
+          return FALSE;
+    }
+  return TRUE;
 }
 
 /**
@@ -1654,7 +1166,7 @@ community_dataset_copy (CommunityDataset *self)
   contents.extra = self->extra != NULL ? community_json_object_deep_copy (self->extra) : NULL;
 
   copy = community_dataset_new ();
-  replace_contents (copy, &contents);
+  community_dataset_replace_contents (copy, &contents);
   community_dataset_contents_clear (&contents);
   return copy;
 }

@@ -44,15 +44,20 @@ gboolean community_entity_kind_identity_is_optional (CommunityEntityKind kind);
  * 2 streets and towns (community-division.c). */
 int   community_division_level_tier (CommunityDivisionLevel level);
 
+/* What an entity held by a dataset calls when one of its properties
+ * changed (the first of a batch in @pspec): the dataset's hook, set once
+ * by its class (community-dataset.c), so that the entity needs to know
+ * nothing of the dataset but that it is one. */
+typedef void (*CommunityEntityChangedHook) (CommunityDataset *dataset,
+                                            CommunityEntity  *entity,
+                                            GParamSpec       *pspec);
+
+void  community_entity_set_changed_hook (CommunityEntityChangedHook hook);
+
 /* What a reference to an entity of @kind reading @identity names: a
  * department by id, name or alias (community-dataset.c). Borrowed. */
 CommunityEntity *community_dataset_lookup_reference (CommunityDataset    *self,
                                                      CommunityEntityKind  kind,
                                                      const char          *identity);
-
-/* Emits CommunityDataset::entity-changed (community-dataset.c). */
-void  community_dataset_entity_changed (CommunityDataset *self,
-                                        CommunityEntity  *entity,
-                                        GParamSpec       *pspec);
 
 G_END_DECLS

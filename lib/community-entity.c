@@ -184,6 +184,14 @@ community_entity_finalize (GObject *object)
   G_OBJECT_CLASS (community_entity_parent_class)->finalize (object);
 }
 
+static CommunityEntityChangedHook changed_hook;
+
+void
+community_entity_set_changed_hook (CommunityEntityChangedHook hook)
+{
+  changed_hook = hook;
+}
+
 /* One signal on the dataset for any change of any of its entities
  * (CommunityDataset::entity-changed), instead of a handler per entity. */
 static void
@@ -195,8 +203,8 @@ community_entity_dispatch_properties_changed (GObject     *object,
 
   G_OBJECT_CLASS (community_entity_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
 
-  if (priv->dataset != NULL && n_pspecs > 0)
-    community_dataset_entity_changed (priv->dataset, COMMUNITY_ENTITY (object), pspecs[0]);
+  if (priv->dataset != NULL && n_pspecs > 0 && changed_hook != NULL)
+    changed_hook (priv->dataset, COMMUNITY_ENTITY (object), pspecs[0]);
 }
 
 static void

@@ -8,7 +8,8 @@
 #include <string.h>
 
 #include "community-record-private.h"
-#include "json/community-json-private.h"
+#include "community-json-copy-private.h"
+#include "community-json-pointer-private.h"
 
 /**
  * CommunityRecord:
@@ -784,36 +785,52 @@ lookup_field (CommunityRecord *self,
   return pspec->param_id;
 }
 
-/* A copy of @source into @target (initialized to the same type) sharing
- * nothing mutable: nested records and lists of them are copied in turn;
- * strings, string arrays and dates by g_value_copy(); a GDateTime is
- * immutable with an atomic reference count, so it is shared. */
+/* A deep copy of the value in slot @id of @table's type into *@target:
+ * strings and boxed values copied, a nested record and a list of them
+ * copied in turn; the rest as it is. */
 static void
-copy_value_deep (const GValue *source,
-                 GValue       *target)
+slot_copy_deep (const CommunityFieldTable *table,
+                guint                      id,
+                const Slot                *source,
+                Slot                      *target)
 {
-  GType type = G_VALUE_TYPE (source);
+  GType type = G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]);
 
-  if (type == G_TYPE_LIST_MODEL)
+  switch (slot_fundamental (table, id))
     {
-      GListModel *model = g_value_get_object (source);
-      guint n_items = g_list_model_get_n_items (model);
-      g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
-      GListStore *store = g_list_store_new (g_list_model_get_item_type (model));
-
-      for (guint i = 0; i < n_items; i++)
+    case G_TYPE_STRING:
+      target->p = g_strdup (source->p);
+      break;
+    case G_TYPE_BOXED:
+      /* String arrays and dates copied; a GDateTime is immutable, and
+       * its reference count atomic: shared. */
+      target->p = source->p != NULL ? g_boxed_copy (type, source->p) : NULL;
+      break;
+    case G_TYPE_OBJECT:
+      if (type == G_TYPE_LIST_MODEL)
         {
-          g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
+          GListModel *model = source->p;
+          guint n_items = g_list_model_get_n_items (model);
+          g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_items, g_object_unref);
+          GListStore *store = g_list_store_new (g_list_model_get_item_type (model));
 
-          g_ptr_array_add (items, community_record_copy_deep (item));
+          for (guint i = 0; i < n_items; i++)
+            {
+              g_autoptr(CommunityRecord) item = g_list_model_get_item (model, i);
+
+              g_ptr_array_add (items, community_record_copy_deep (item));
+            }
+          g_list_store_splice (store, 0, 0, items->pdata, items->len);
+          target->p = store;
         }
-      g_list_store_splice (store, 0, 0, items->pdata, items->len);
-      g_value_take_object (target, store);
+      else
+        target->p = source->p != NULL ? community_record_copy_deep (source->p) : NULL;
+      break;
+    default:
+      /* Booleans, integers, enums, flags, doubles. */
+      *target = *source;
+      break;
     }
-  else if (g_type_is_a (type, COMMUNITY_TYPE_RECORD))
-    g_value_take_object (target, community_record_copy_deep (g_value_get_object (source)));
-  else
-    g_value_copy (source, target);
 }
 
 CommunityRecord *
@@ -824,6 +841,7 @@ community_record_copy_deep (CommunityRecord *self)
   CommunityRecordPrivate *copy_priv;
   CommunityRecord *copy;
   guint identity_id = table->identity_id;
+  Slot *slots;
 
   /* The identity is construct-only (and an entity caches it then). */
   if (identity_id != 0 && (priv->set_mask & FIELD_BIT (identity_id)))
@@ -836,20 +854,18 @@ community_record_copy_deep (CommunityRecord *self)
   else
     copy = g_object_new (G_OBJECT_TYPE (self), NULL);
 
+  /* Every other field slot by slot, without GValues. */
+  copy_priv = community_record_get_instance_private (copy);
+  slots = ensure_slots (copy);
   for (guint id = 1; id <= table->n_fields; id++)
     {
-      GValue value = G_VALUE_INIT;
-
       if (id == identity_id || (priv->set_mask & FIELD_BIT (id)) == 0)
         continue;
-      const GValue *source = community_record_peek (self, id);
-
-      g_value_init (&value, G_VALUE_TYPE (source));
-      copy_value_deep (source, &value);
-      community_record_take_value (copy, id, &value);
+      slot_clear (table, id, &slots[id], slots);
+      slot_copy_deep (table, id, &priv->slots[id], &slots[id]);
+      copy_priv->set_mask |= FIELD_BIT (id);
     }
 
-  copy_priv = community_record_get_instance_private (copy);
   if (priv->extra != NULL)
     copy_priv->extra = community_json_object_deep_copy (priv->extra);
 
@@ -943,24 +959,6 @@ community_record_get_extra (CommunityRecord *self)
 }
 
 /**
- * community_record_to_json:
- * @self: a record
- *
- * Serializes the record as the dataset format writes it: every set field
- * under its JSON name, in the order the format lists them, followed by the
- * unknown members. Personal data is included as it is.
- *
- * Returns: (transfer full): a JSON object node
- */
-JsonNode *
-community_record_to_json (CommunityRecord *self)
-{
-  g_return_val_if_fail (COMMUNITY_IS_RECORD (self), NULL);
-
-  return community_json_write_record (self, NULL);
-}
-
-/**
  * community_record_equal:
  * @a: a record
  * @b: another record
@@ -971,12 +969,61 @@ community_record_to_json (CommunityRecord *self)
  *
  * Returns: %TRUE if the records are equal
  */
+/* Whether two set slots of field @id hold equal values: what the writer
+ * would write for them is the same text. */
+static gboolean
+slots_equal (const CommunityFieldTable *table,
+             guint                      id,
+             const Slot                *a,
+             const Slot                *b)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (table->pspecs[id]);
+
+  switch (slot_fundamental (table, id))
+    {
+    case G_TYPE_STRING:
+      return g_strcmp0 (a->p, b->p) == 0;
+    case G_TYPE_DOUBLE:
+      return a->d == b->d;
+    case G_TYPE_OBJECT:
+      if (type == G_TYPE_LIST_MODEL)
+        {
+          guint n = g_list_model_get_n_items (a->p);
+
+          if (n != g_list_model_get_n_items (b->p))
+            return FALSE;
+          for (guint i = 0; i < n; i++)
+            {
+              g_autoptr(CommunityRecord) item_a = g_list_model_get_item (a->p, i);
+              g_autoptr(CommunityRecord) item_b = g_list_model_get_item (b->p, i);
+
+              if (!community_record_equal (item_a, item_b))
+                return FALSE;
+            }
+          return TRUE;
+        }
+      return community_record_equal (a->p, b->p);
+    case G_TYPE_BOXED:
+      if (type == G_TYPE_STRV)
+        return g_strv_equal ((const char * const *) a->p, (const char * const *) b->p);
+      if (type == G_TYPE_DATE)
+        return g_date_compare (a->p, b->p) == 0;
+      if (type == G_TYPE_DATE_TIME)
+        return g_date_time_equal (a->p, b->p) &&
+               g_date_time_get_utc_offset (a->p) == g_date_time_get_utc_offset (b->p);
+      g_assert_not_reached ();
+    default:
+      /* Booleans, integers, enums and flags. */
+      return a->i == b->i;
+    }
+}
+
 gboolean
 community_record_equal (CommunityRecord *a,
                         CommunityRecord *b)
 {
-  g_autoptr(JsonNode) node_a = NULL;
-  g_autoptr(JsonNode) node_b = NULL;
+  CommunityRecordPrivate *priv_a, *priv_b;
+  const CommunityFieldTable *table;
 
   g_return_val_if_fail (COMMUNITY_IS_RECORD (a), FALSE);
   g_return_val_if_fail (COMMUNITY_IS_RECORD (b), FALSE);
@@ -986,9 +1033,18 @@ community_record_equal (CommunityRecord *a,
   if (G_OBJECT_TYPE (a) != G_OBJECT_TYPE (b))
     return FALSE;
 
-  node_a = community_json_write_record (a, NULL);
-  node_b = community_json_write_record (b, NULL);
-  return json_node_equal (node_a, node_b);
+  /* Slot by slot: the same fields set, to equal values. */
+  priv_a = community_record_get_instance_private (a);
+  priv_b = community_record_get_instance_private (b);
+  if (priv_a->set_mask != priv_b->set_mask)
+    return FALSE;
+  table = community_record_get_fields (a);
+  for (guint id = 1; id <= table->n_fields; id++)
+    if ((priv_a->set_mask & FIELD_BIT (id)) &&
+        !slots_equal (table, id, &priv_a->slots[id], &priv_b->slots[id]))
+      return FALSE;
+
+  return community_json_extra_equal (priv_a->extra, priv_b->extra);
 }
 
 void

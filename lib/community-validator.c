@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "community-handoff-private.h"
+
 #include <glib/gi18n-lib.h>
 
 #include "community-validator.h"
@@ -242,6 +244,7 @@ typedef struct {
 static void
 run_data_free (RunData *data)
 {
+  community_handoff_acquire (data);
   g_clear_object (&data->snapshot);
   g_free (data);
 }
@@ -255,12 +258,15 @@ run_in_thread (GTask        *task,
 {
   CommunityValidator *self = source_object;
   RunData *data = task_data;
-  CommunityDataset *snapshot = g_steal_pointer (&data->snapshot);
+  CommunityDataset *snapshot;
   CommunityReport *report = NULL;
 
+  community_handoff_acquire (data);
+  snapshot = g_steal_pointer (&data->snapshot);
   if (!g_cancellable_is_cancelled (cancellable))
     report = validator_run (self, snapshot, cancellable);
   g_object_unref (snapshot);
+  community_handoff_release (data);
 
   if (report != NULL)
     g_task_return_pointer (task, report, g_object_unref);
@@ -319,6 +325,7 @@ community_validator_run_async (CommunityValidator  *self,
   data = g_new0 (RunData, 1);
   data->snapshot = community_dataset_copy (dataset);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
+  community_handoff_release (data);
   g_task_run_in_thread (task, run_in_thread);
 }
 
@@ -345,5 +352,7 @@ community_validator_run_finish (CommunityValidator  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_validator_run_async, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (g_task_get_task_data (G_TASK (result)) != NULL)
+    community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -318,20 +318,13 @@ START_TEST (test_unknown_members)
 }
 END_TEST
 
-/* Deeper than any document loads: unknown members given as a tree. The
- * text writer is iterative; the text is checked against the tree with a
- * parser that takes any depth (json-glib's), not loaded back. */
-START_TEST (test_unknown_members_from_node)
+/* A tree of @depth levels (arrays and objects in turn) below "x-deep". */
+static JsonNode *
+deep_tree (guint depth)
 {
-  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) tree = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
   JsonNode *leaf = json_node_init_string (json_node_alloc (), "leaf");
   JsonObject *object;
-  guint depth = 3000;
+  JsonNode *root;
 
   for (guint i = 0; i < depth; i++)
     {
@@ -359,6 +352,21 @@ START_TEST (test_unknown_members_from_node)
   json_object_set_member (object, "x-deep", leaf);
   root = json_node_init_object (json_node_alloc (), object);
   json_object_unref (object);
+  return root;
+}
+
+/* Unknown members given as a tree, as deep as a document may be: the text
+ * writer writes what json-glib's generator writes. Deeper trees are
+ * refused, as text is. */
+START_TEST (test_unknown_members_from_node)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(JsonNode) root = deep_tree (510);
+  g_autoptr(JsonNode) too_deep = deep_tree (3000);
+  g_autoptr(JsonNode) tree = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
 
   ck_assert_msg (community_dataset_load_from_node (dataset, root, &error), "%s",
                  error ? error->message : "");
@@ -366,6 +374,11 @@ START_TEST (test_unknown_members_from_node)
   text = community_dataset_save_to_data (dataset, NULL);
   ck_assert (json_parser_load_from_data (parser, text, -1, NULL));
   ck_assert (json_node_equal (json_parser_get_root (parser), tree));
+
+  ck_assert (!community_dataset_load_from_node (dataset, too_deep, &error));
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
+  ck_assert (g_str_has_prefix (error->message, "/x-deep/k/1/k/1/"));
+  ck_assert (strstr (error->message, "expected at most 512 levels") != NULL);
 }
 END_TEST
 

@@ -15,6 +15,10 @@
  *      and the peak resident set size (VmHWM) after each;
  *   3. times `node -e` reading and JSON.parse-ing the same file (the read
  *      included, as it is in our load; the parse alone is shown too);
+ *   4. runs itself (`--refuse FILE`) on a copy of the file whose last byte
+ *      is wrong (the closing brace made a bracket): the load must refuse
+ *      it, and the cost of finding the error at the very end is compared
+ *      with the cost of loading the valid file;
  *
  * best of --runs runs each (in rounds: every size once per round, so that
  * the machine's drift over minutes falls on all sizes alike), and prints
@@ -130,16 +134,96 @@ run_phases (const char *filename)
   return 0;
 }
 
-static gboolean
-spawn_phases (const char *self, const char *filename, Phases *p, GError **error)
+/* The child for a refused file: one load that must fail; prints its wall
+ * clock and CPU seconds. */
+static int
+run_refusal (const char *filename)
 {
-  const char *argv[] = { self, "--phase", filename, NULL };
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  double t = now (), c = cpu_now ();
+
+  if (community_dataset_load_from_file (dataset, filename, &error))
+    {
+      g_printerr ("community-bench: %s was not refused\n", filename);
+      return 1;
+    }
+  printf ("%.4f %.4f\n", now () - t, cpu_now () - c);
+  return 0;
+}
+
+/* Runs this program again with @option @filename: its output, or NULL
+ * with @error set. */
+static char *
+spawn_self (const char *self, const char *option, const char *filename, GError **error)
+{
+  const char *argv[] = { self, option, filename, NULL };
   g_autofree char *out = NULL;
   int status;
 
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
                      &status, error) ||
       !g_spawn_check_wait_status (status, error))
+    return NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+spawn_refusal (const char *self, const char *filename, double *wall, double *cpu, GError **error)
+{
+  g_autofree char *out = spawn_self (self, "--refuse", filename, error);
+
+  if (out == NULL)
+    return FALSE;
+  if (sscanf (out, "%lf %lf", wall, cpu) != 2)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "unexpected output: %s", out);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @filename with its last closing brace made a bracket, as @bad_filename
+ * (made once). */
+static gboolean
+make_bad_end (const char *filename, const char *bad_filename, GError **error)
+{
+  g_autoptr(GFile) source = g_file_new_for_path (filename);
+  g_autoptr(GFile) target = g_file_new_for_path (bad_filename);
+  g_autoptr(GFileIOStream) io = NULL;
+  GSeekable *seekable;
+  GOutputStream *out;
+  GInputStream *in;
+  char c = 0;
+  goffset end;
+
+  if (g_file_test (bad_filename, G_FILE_TEST_EXISTS))
+    return TRUE;
+  if (!g_file_copy (source, target, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error))
+    return FALSE;
+  io = g_file_open_readwrite (target, NULL, error);
+  if (io == NULL)
+    return FALSE;
+  seekable = G_SEEKABLE (io);
+  in = g_io_stream_get_input_stream (G_IO_STREAM (io));
+  out = g_io_stream_get_output_stream (G_IO_STREAM (io));
+  if (!g_seekable_seek (seekable, 0, G_SEEK_END, NULL, error))
+    return FALSE;
+  for (end = g_seekable_tell (seekable); end > 0 && c != '}'; end--)
+    if (!g_seekable_seek (seekable, end - 1, G_SEEK_SET, NULL, error) ||
+        g_input_stream_read (in, &c, 1, NULL, error) != 1)
+      return FALSE;
+  return g_seekable_seek (seekable, end, G_SEEK_SET, NULL, error) &&
+         g_output_stream_write_all (out, "]", 1, NULL, NULL, error) &&
+         g_io_stream_close (G_IO_STREAM (io), NULL, error);
+}
+
+static gboolean
+spawn_phases (const char *self, const char *filename, Phases *p, GError **error)
+{
+  g_autofree char *out = spawn_self (self, "--phase", filename, error);
+
+  if (out == NULL)
     return FALSE;
   if (sscanf (out, "%lf %lf %lf %lf %lf %lf %lf %lf %lf %lf %u", &p->load, &p->validate, &p->save,
               &p->load_cpu, &p->validate_cpu, &p->save_cpu,
@@ -210,7 +294,9 @@ typedef struct {
   char *name;
   guint communities;
   char *file;
+  char *bad_file;  /* the same, its last byte wrong */
   double mib;
+  double refuse, refuse_cpu;  /* refusing bad_file, the least of the runs */
   Phases best;     /* each time the least of the runs, each peak the most */
   NodeTimes node;  /* the least of the runs */
 } Size;
@@ -249,6 +335,7 @@ main (int argc, char **argv)
   g_autofree char *sizes_arg = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *phase = NULL;
+  g_autofree char *refuse = NULL;
   g_autofree char *generator = NULL;
   int runs = 3;
   GOptionEntry entries[] = {
@@ -257,6 +344,7 @@ main (int argc, char **argv)
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "runs per measurement; the best counts (default 3)", "N" },
     { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "where the datasets are kept (default bench-data)", "DIR" },
     { "phase", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &phase, NULL, NULL },
+    { "refuse", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &refuse, NULL, NULL },
     { NULL },
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- time load, validate and save");
@@ -272,6 +360,8 @@ main (int argc, char **argv)
     }
   if (phase != NULL)
     return run_phases (phase);
+  if (refuse != NULL)
+    return run_refusal (refuse);
 
   if (dir == NULL)
     dir = g_strdup ("bench-data");
@@ -322,6 +412,13 @@ main (int argc, char **argv)
           return 1;
         }
       size.mib = st.st_size / (1024.0 * 1024.0);
+      basename = (g_free (basename), g_strdup_printf ("dataset-%u-bad-end.json", size.communities));
+      size.bad_file = g_build_filename (dir, basename, NULL);
+      if (!make_bad_end (size.file, size.bad_file, &error))
+        {
+          g_printerr ("community-bench: %s: %s\n", size.bad_file, error->message);
+          return 1;
+        }
       g_array_append_val (sizes, size);
     }
 
@@ -347,6 +444,17 @@ main (int argc, char **argv)
             g_clear_error (&error);
           }
         keep_best_node (&size->node, &node, r == 0);
+        {
+          double wall, cpu;
+
+          if (!spawn_refusal (argv[0], size->bad_file, &wall, &cpu, &error))
+            {
+              g_printerr ("community-bench: %s: %s\n", size->bad_file, error->message);
+              return 1;
+            }
+          size->refuse = r == 0 ? wall : MIN (size->refuse, wall);
+          size->refuse_cpu = r == 0 ? cpu : MIN (size->refuse_cpu, cpu);
+        }
         g_printerr ("%s run %d: load %.3f s (cpu %.3f), validate %.3f s (cpu %.3f), save %.3f s, "
                     "peak %.0f MiB; node read+parse %.3f s (cpu %.3f)\n",
                     size->name, r + 1, p.load, p.load_cpu, p.validate, p.validate_cpu, p.save,
@@ -380,6 +488,17 @@ main (int argc, char **argv)
               s->name, s->best.load_cpu, s->best.validate_cpu, s->best.save_cpu,
               s->node.read_parse_cpu, s->node.parse_cpu,
               s->node.read_parse_cpu > 0 ? (s->best.load_cpu + s->best.validate_cpu) / s->node.read_parse_cpu : 0);
+    }
+
+  printf ("\nRefusing a file whose last byte is wrong, against loading the valid file, best of %d:\n\n", runs);
+  printf ("| size | load s (cpu) | refusal s (cpu) | refusal / load, cpu |\n");
+  printf ("| --- | ---: | ---: | ---: |\n");
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      Size *s = &g_array_index (sizes, Size, i);
+
+      printf ("| %s | %.3f (%.3f) | %.3f (%.3f) | %.2f |\n", s->name, s->best.load, s->best.load_cpu,
+              s->refuse, s->refuse_cpu, s->best.load_cpu > 0 ? s->refuse_cpu / s->best.load_cpu : 0);
     }
 
   /* Scaling: each size against the first. */

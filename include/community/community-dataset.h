@@ -156,6 +156,50 @@ gboolean            community_dataset_save_to_file    (CommunityDataset    *self
 COMMUNITY_AVAILABLE_IN_0_1
 gboolean            community_dataset_check_complete  (CommunityDataset    *self,
                                                        GError             **error);
+
+/* GIO: streams, and the asynchronous forms */
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean            community_dataset_load_from_stream        (CommunityDataset    *self,
+                                                               GInputStream        *stream,
+                                                               GCancellable        *cancellable,
+                                                               GError             **error);
+COMMUNITY_AVAILABLE_IN_0_1
+void                community_dataset_load_from_stream_async  (CommunityDataset    *self,
+                                                               GInputStream        *stream,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean            community_dataset_load_from_stream_finish (CommunityDataset    *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+COMMUNITY_AVAILABLE_IN_0_1
+void                community_dataset_load_from_file_async    (CommunityDataset    *self,
+                                                               const char          *filename,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean            community_dataset_load_from_file_finish   (CommunityDataset    *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean            community_dataset_save_to_stream          (CommunityDataset    *self,
+                                                               GOutputStream       *stream,
+                                                               CommunityPrivacy    *privacy,
+                                                               GCancellable        *cancellable,
+                                                               GError             **error);
+COMMUNITY_AVAILABLE_IN_0_1
+void                community_dataset_save_to_file_async      (CommunityDataset    *self,
+                                                               const char          *filename,
+                                                               CommunityPrivacy    *privacy,
+                                                               GCancellable        *cancellable,
+                                                               GAsyncReadyCallback  callback,
+                                                               gpointer             user_data);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean            community_dataset_save_to_file_finish     (CommunityDataset    *self,
+                                                               GAsyncResult        *result,
+                                                               GError             **error);
 COMMUNITY_AVAILABLE_IN_0_1
 gboolean            community_dataset_equal           (CommunityDataset    *a,
                                                        CommunityDataset    *b);

@@ -7,36 +7,6 @@
 
 #include "community-json-private.h"
 
-gsize
-community_json_pointer_push_member (GString    *pointer,
-                                    const char *member)
-{
-  gsize old_len = pointer->len;
-
-  g_string_append_c (pointer, '/');
-  for (const char *p = member; *p != '\0'; p++)
-    {
-      if (*p == '~')
-        g_string_append (pointer, "~0");
-      else if (*p == '/')
-        g_string_append (pointer, "~1");
-      else
-        g_string_append_c (pointer, *p);
-    }
-
-  return old_len;
-}
-
-gsize
-community_json_pointer_push_index (GString *pointer,
-                                   guint    index)
-{
-  gsize old_len = pointer->len;
-
-  g_string_append_printf (pointer, "/%u", index);
-  return old_len;
-}
-
 void
 community_json_set_error_valist (GError        **error,
                                  GQuark          domain,
@@ -95,4 +65,23 @@ community_json_describe_node (JsonNode *node)
     default:
       return "a value";
     }
+}
+
+/* One step of a source's path (community-json-source.h): "/<@name>" for
+ * an object's member, "/<@index>" for an array's element. FALSE, with
+ * nothing appended, for an object with no member yet (@name NULL): the
+ * path ends at the object itself. */
+gboolean
+community_json_pointer_push_step (GString    *pointer,
+                                  gboolean    is_object,
+                                  const char *name,
+                                  guint       index)
+{
+  if (!is_object)
+    community_json_pointer_push_index (pointer, index);
+  else if (name != NULL)
+    community_json_pointer_push_member (pointer, name);
+  else
+    return FALSE;
+  return TRUE;
 }

@@ -4,20 +4,25 @@
  *
  * Everything that turns the dataset format (DOMAIN.md §7) into objects, or
  * objects back into it, lives in this folder:
- *   community-json-guard.c    a pre-parse check of untrusted JSON text
- *   community-json-pointer.c  JSON Pointers (RFC 6901) and error messages
- *   community-json-reader.c   JsonNode -> records, strictly checked
- *   community-json-writer.c   records and datasets -> JsonNode or JSON text
+ *   community-json-tokenizer.c    strict JSON text -> tokens (a token source)
+ *   community-json-node-source.c  a JsonNode tree -> tokens (a token source)
+ *   community-dataset-walker.c    tokens -> records: the one decoder
+ *   community-json-pointer.c      JSON Pointers (RFC 6901) and error messages
+ *   community-json-writer.c       records and datasets -> JsonNode or JSON text
  */
 
 #pragma once
 
+#include "community-json-pointer-private.h"
+
 #include <json-glib/json-glib.h>
 
-#include "community-dataset.h"
+#include "community-dataset-private.h"
 #include "community-privacy.h"
 #include "community-error.h"
 #include "community-record-private.h"
+#include "community-json-source.h"
+#include "community-json-copy-private.h"
 
 G_BEGIN_DECLS
 
@@ -44,12 +49,13 @@ community_json_array_node (JsonArray *array)
 
 /* --- JSON Pointers --- */
 
-/* Appends "/<member>" (escaped per RFC 6901) and returns the old length,
- * to be given back to g_string_truncate(). */
-gsize community_json_pointer_push_member (GString    *pointer,
-                                          const char *member);
-gsize community_json_pointer_push_index  (GString    *pointer,
-                                          guint       index);
+/* community_json_pointer_push_member() and _index(): see
+ * community-json-pointer-private.h (the model's). */
+/* One step of a token source's path; see community-json-pointer.c. */
+gboolean community_json_pointer_push_step (GString    *pointer,
+                                           gboolean    is_object,
+                                           const char *name,
+                                           guint       index);
 
 /* Sets a COMMUNITY_PARSE_ERROR whose message is "<pointer>: <message>"
  * ("(root)" for the empty or NULL pointer). Never pass personal data. */
@@ -69,64 +75,26 @@ void  community_json_set_error_valist    (GError            **error,
 /* "a string", "an array", "null", ...: what a node is, for messages. */
 const char *community_json_describe_node (JsonNode *node);
 
-/* --- guarding --- */
+/* Writes @root as indented JSON that the tokenizer takes (json-glib leaves
+ * U+001F unescaped). Use it for every document written from a tree. */
+char       *community_json_generate      (JsonNode *root,
+                                          gsize    *length);
 
-/* The deepest nesting of arrays and objects a document may have (the root
- * object is level 1; a dataset needs 5). Deeper documents are refused with
- * COMMUNITY_PARSE_ERROR_LIMIT before any parser sees them: json-glib's
- * parser, json_node_copy() and the generator recurse once per level. */
-#define COMMUNITY_JSON_MAX_DEPTH 512
+/* --- reading --- */
 
-/* Checks untrusted JSON text before any parser sees it: strict RFC 8259,
- * nesting at most COMMUNITY_JSON_MAX_DEPTH, valid UTF-8, no U+0000 in a
- * string, integers within 64 bits and other numbers finite doubles, no
- * member name twice in an object. Iterative, constant stack. Refusals are
- * COMMUNITY_PARSE_ERRORs whose message starts with the JSON Pointer of the
- * value ("(root)", with a line and column, for malformed JSON). Call it on
- * any text before parsing it, whatever the parser. */
+/* Checks untrusted JSON text before json-glib parses it (rulesets): the
+ * tokenizer (community-json-tokenizer.c) over all of it, with its errors.
+ * Iterative, constant stack. */
 gboolean community_json_guard (const char  *data,
                                gssize       length,
                                GError     **error);
 
-/* Writes @root as indented JSON that community_json_guard() takes (json-glib
- * leaves U+001F unescaped). Use it for every document the library writes. */
-char    *community_json_generate (JsonNode *root,
-                                  gsize    *length);
-
-/* --- reading --- */
-
-/* What a document holds, read and checked but not yet in a dataset. */
-typedef struct {
-  GDate *as_of;                                   /* nullable */
-  guint codes_year;                               /* 0: not given */
-  JsonObject *extra;                              /* nullable */
-  GPtrArray *entities[COMMUNITY_N_ENTITY_KINDS];  /* of CommunityEntity */
-  /* Nullable: the entities of each kind by identity (borrowed keys and
-   * values), when the reader built it anyway checking for duplicates;
-   * the dataset then takes it as its index instead of building its own. */
-  GHashTable *index[COMMUNITY_N_ENTITY_KINDS];
-} CommunityDatasetContents;
-
-void             community_dataset_contents_clear (CommunityDatasetContents *contents);
-
-gboolean         community_json_read_dataset (JsonNode                  *root,
+/* The one decoder of the format (community-dataset-walker.c): a whole
+ * document from @source into @contents, or an error naming its JSON
+ * Pointer (and nothing in @contents). */
+gboolean         community_json_walk_dataset (CommunityJsonSource       *source,
                                               CommunityDatasetContents  *contents,
                                               GError                   **error);
-CommunityRecord *community_json_read_record  (GType                      type,
-                                              JsonNode                  *node,
-                                              GString                   *pointer,
-                                              GError                   **error);
-
-/* The fast path (community-json-stream.c): a valid document straight from
- * its bytes into @contents; FALSE, with nothing kept and no error, for
- * anything else, which the caller then reads with
- * community_json_read_dataset() for the error. */
-gboolean         community_json_stream_read_dataset (const char               *data,
-                                                     gsize                     length,
-                                                     CommunityDatasetContents *contents);
-/* The same from a file, read through a window, never whole. */
-gboolean         community_json_stream_read_file    (const char               *filename,
-                                                     CommunityDatasetContents *contents);
 
 /* --- writing --- */
 
@@ -155,13 +123,5 @@ gboolean         community_json_write_dataset_text (CommunityDataset   *dataset,
                                                     CommunityJsonFlush  flush,
                                                     gpointer            user_data,
                                                     GError            **error);
-
-/* Copies that share nothing with their source: json_node_copy() shares the
- * objects, arrays and values inside a node, whose reference counts are not
- * atomic, so a node that more than one thread may copy or free (a finding's
- * values, a ruleset's document, a snapshot's unknown members) is copied
- * with these. They only read the source. Iterative: any depth. */
-JsonNode        *community_json_deep_copy        (JsonNode   *node);
-JsonObject      *community_json_object_deep_copy (JsonObject *object);
 
 G_END_DECLS

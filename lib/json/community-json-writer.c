@@ -858,111 +858,73 @@ community_json_write_dataset_text (CommunityDataset   *dataset,
   return TRUE;
 }
 
-/* --- deep copies --- */
-
-/* A container still to fill: the members of @source_object into
- * @target_object, or the elements of @source_array into @target_array. */
-typedef struct {
-  JsonObject *source_object;
-  JsonObject *target_object;
-  JsonArray *source_array;
-  JsonArray *target_array;
-} PendingCopy;
-
-/* A node of the same type as @node: a copy for a value or null, an empty
- * object or array for a container, then queued on @pending to be filled. */
-static JsonNode *
-copy_shallow (JsonNode *node,
-              GArray   *pending)
+/**
+ * community_json_generate:
+ * @root: a document
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Writes @root as indented JSON (two spaces) that community_json_guard()
+ * takes: json-glib's generator (1.6) writes U+001F unescaped, which no
+ * strict parser reads, so a saved string holding it could not be loaded
+ * again. Every control character left raw in a string is escaped here; the
+ * only raw control character of the indented output outside strings is
+ * the newline, and newlines in strings are always escaped.
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+community_json_generate (JsonNode *root,
+                         gsize    *length)
 {
-  PendingCopy item = { NULL, NULL, NULL, NULL };
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *data = NULL;
+  gboolean raw = FALSE;
+  GString *out;
+  gsize n;
 
-  switch (JSON_NODE_TYPE (node))
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &n);
+
+  for (gsize i = 0; i < n && !raw; i++)
+    raw = (guchar) data[i] < 0x20 && data[i] != '\n';
+  if (!raw)
     {
-    case JSON_NODE_OBJECT:
-      item.source_object = json_node_get_object (node);
-      item.target_object = json_object_new ();
-      g_array_append_val (pending, item);
-      return community_json_object_node (item.target_object);
-    case JSON_NODE_ARRAY:
-      item.source_array = json_node_get_array (node);
-      item.target_array = json_array_new ();
-      g_array_append_val (pending, item);
-      return community_json_array_node (item.target_array);
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
-        {
-        case G_TYPE_INT64:
-          return json_node_init_int (json_node_alloc (), json_node_get_int (node));
-        case G_TYPE_DOUBLE:
-          return json_node_init_double (json_node_alloc (), json_node_get_double (node));
-        case G_TYPE_BOOLEAN:
-          return json_node_init_boolean (json_node_alloc (), json_node_get_boolean (node));
-        case G_TYPE_STRING:
-        default:
-          return json_node_init_string (json_node_alloc (), json_node_get_string (node));
-        }
-    case JSON_NODE_NULL:
-    default:
-      return json_node_init_null (json_node_alloc ());
+      if (length != NULL)
+        *length = n;
+      return g_steal_pointer (&data);
     }
-}
 
-/* Fills every queued container, and those found in them. Iterative, so
- * that no document is too deep for it; only reads the sources (no
- * reference taken, nothing cached). */
-static void
-copy_pending (GArray *pending)
-{
-  while (pending->len > 0)
+  out = g_string_sized_new (n + 64);
+  for (gsize i = 0; i < n; i++)
     {
-      PendingCopy item = g_array_index (pending, PendingCopy, pending->len - 1);
+      guchar c = data[i];
 
-      g_array_set_size (pending, pending->len - 1);
-      if (item.source_object != NULL)
-        {
-          JsonObjectIter iter;
-          const char *name;
-          JsonNode *member;
-
-          json_object_iter_init_ordered (&iter, item.source_object);
-          while (json_object_iter_next_ordered (&iter, &name, &member))
-            json_object_set_member (item.target_object, name, copy_shallow (member, pending));
-        }
+      if (c < 0x20 && c != '\n')
+        g_string_append_printf (out, "\\u%04x", c);
       else
-        {
-          guint length = json_array_get_length (item.source_array);
-
-          for (guint i = 0; i < length; i++)
-            json_array_add_element (item.target_array,
-                                    copy_shallow (json_array_get_element (item.source_array, i),
-                                                  pending));
-        }
+        g_string_append_c (out, c);
     }
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
 }
 
+/**
+ * community_record_to_json:
+ * @self: a record
+ *
+ * Serializes the record as the dataset format writes it: every set field
+ * under its JSON name, in the order the format lists them, followed by the
+ * unknown members. Personal data is included as it is.
+ *
+ * Returns: (transfer full): a JSON object node
+ */
 JsonNode *
-community_json_deep_copy (JsonNode *node)
+community_record_to_json (CommunityRecord *self)
 {
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingCopy));
-  JsonNode *copy;
+  g_return_val_if_fail (COMMUNITY_IS_RECORD (self), NULL);
 
-  g_return_val_if_fail (node != NULL, NULL);
-
-  copy = copy_shallow (node, pending);
-  copy_pending (pending);
-  return copy;
-}
-
-JsonObject *
-community_json_object_deep_copy (JsonObject *object)
-{
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (PendingCopy));
-  PendingCopy item = { object, json_object_new (), NULL, NULL };
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  g_array_append_val (pending, item);
-  copy_pending (pending);
-  return item.target_object;
+  return community_json_write_record (self, NULL);
 }

@@ -1,5 +1,7 @@
 // test-async.js: validating in a worker thread (Validator.run_async and
-// run_finish) from GJS, with a GLib main loop
+// run_finish), and loading and saving in one (Dataset.load_from_file_async,
+// load_from_stream_async, save_to_file_async), from GJS, with a GLib main
+// loop
 //
 // SPDX-License-Identifier: LGPL-2.1-or-later
 //
@@ -21,6 +23,7 @@ import {
     assertEqual,
     assertNull,
     loadSample,
+    samplePath,
     finish,
 } from './common.js';
 
@@ -159,6 +162,80 @@ test('Dataset.copy is equal and independent', () => {
     assert(!copy.equal(dataset), 'no longer equal');
     assertEqual(dataset.get_worker('W0018').annual_pay_yuan, 92400);
     assert(copy.get_worker('W0018').get_dataset() === copy, 'the copy holds its entities');
+});
+
+/**
+ * Calls start(callback) and runs a main loop until the callback: returns
+ * {value, error} of finish(result).
+ */
+function untilDone(start, finishFn) {
+    const loop = GLib.MainLoop.new(null, false);
+    let outcome = null;
+    const timeout = GLib.timeout_add_seconds(GLib.PRIORITY_DEFAULT, TIMEOUT_S, () => {
+        loop.quit();
+        return GLib.SOURCE_REMOVE;
+    });
+
+    start((source, result) => {
+        try {
+            outcome = {value: finishFn(result), error: null};
+        } catch (e) {
+            outcome = {value: null, error: e};
+        }
+        loop.quit();
+    });
+    if (outcome === null)
+        loop.run();
+    if (outcome !== null)
+        GLib.source_remove(timeout);
+    assert(outcome !== null, 'the operation did not finish');
+    return outcome;
+}
+
+test('load_from_file_async and load_from_stream_async load what load_from_file loads', () => {
+    const expected = loadSample();
+    const fromFile = Community.Dataset.new();
+    const fromStream = Community.Dataset.new();
+    const stream = Gio.File.new_for_path(samplePath()).read(null);
+
+    let outcome = untilDone(done => fromFile.load_from_file_async(samplePath(), null, done),
+        result => fromFile.load_from_file_finish(result));
+    assertNull(outcome.error);
+    assert(fromFile.equal(expected), 'from a file');
+
+    outcome = untilDone(done => fromStream.load_from_stream_async(stream, null, done),
+        result => fromStream.load_from_stream_finish(result));
+    assertNull(outcome.error);
+    assert(fromStream.equal(expected), 'from a stream');
+});
+
+test('a cancelled load gives G_IO_ERROR_CANCELLED and changes nothing', () => {
+    const dataset = loadSample();
+    const before = dataset.copy();
+    const cancellable = Gio.Cancellable.new();
+
+    cancellable.cancel();
+    const outcome = untilDone(done => dataset.load_from_file_async(samplePath(), cancellable, done),
+        result => dataset.load_from_file_finish(result));
+    assert(outcome.error !== null && outcome.error.matches(Gio.IOErrorEnum, Gio.IOErrorEnum.CANCELLED),
+        `${outcome.error}`);
+    assert(dataset.equal(before), 'unchanged');
+});
+
+test('save_to_file_async writes what save_to_data writes', () => {
+    const dataset = loadSample();
+    const dir = GLib.dir_make_tmp('community-gjs-XXXXXX');
+    const path = GLib.build_filenamev([dir, 'saved.json']);
+
+    const outcome = untilDone(done => dataset.save_to_file_async(path, null, null, done),
+        result => dataset.save_to_file_finish(result));
+    assertNull(outcome.error);
+    const [, saved] = GLib.file_get_contents(path);
+    const [expected] = dataset.save_to_data();
+    assertEqual(new TextDecoder().decode(saved), typeof expected === 'string'
+        ? expected : new TextDecoder().decode(expected));
+    GLib.unlink(path);
+    GLib.rmdir(dir);
 });
 
 // --- Plan -------------------------------------------------------------------

@@ -1,9 +1,13 @@
 #!/usr/bin/python3
 # test_async.py: validating in a worker thread (Validator.run_async and
-# run_finish) from Python, with a GLib main loop
+# run_finish), and loading and saving in one (Dataset.load_from_file_async,
+# load_from_stream_async, save_to_file_async), from Python, with a GLib
+# main loop
 #
 # SPDX-License-Identifier: LGPL-2.1-or-later
 
+import os
+import tempfile
 import unittest
 
 import gi
@@ -13,7 +17,7 @@ gi.require_version("Gio", "2.0")
 from gi.repository import Community, Gio, GLib  # noqa: E402
 
 import taprunner  # noqa: E402
-from samples import load_sample  # noqa: E402
+from samples import load_sample, sample_path  # noqa: E402
 
 TIMEOUT_S = 30
 
@@ -160,6 +164,69 @@ class AsyncTest(unittest.TestCase):
         self.assertFalse(copy.equal(self.dataset))
         self.assertEqual(self.dataset.get_worker("W0018").props.annual_pay_yuan, 92400)
         self.assertIs(copy.get_worker("W0018").get_dataset(), copy)
+
+
+    def finish(self, start):
+        """Calls start(callback), runs the loop until the callback: returns
+        (finish's result, error)."""
+        outcome = {}
+
+        def done(source, result, finish):
+            try:
+                outcome["value"] = finish(result)
+            except GLib.Error as e:
+                outcome["error"] = e
+            self.loop.quit()
+
+        start(done)
+        self.run_loop(lambda: not outcome)
+        return outcome.get("value"), outcome.get("error")
+
+    def test_load_from_file_async(self):
+        dataset = Community.Dataset.new()
+        ok, error = self.finish(lambda done: dataset.load_from_file_async(
+            sample_path(), None, done, dataset.load_from_file_finish))
+        self.assertIsNone(error)
+        self.assertTrue(ok)
+        self.assertTrue(dataset.equal(self.dataset))
+
+    def test_load_from_stream_async(self):
+        dataset = Community.Dataset.new()
+        stream = Gio.File.new_for_path(sample_path()).read(None)
+        ok, error = self.finish(lambda done: dataset.load_from_stream_async(
+            stream, None, done, dataset.load_from_stream_finish))
+        self.assertIsNone(error)
+        self.assertTrue(dataset.equal(self.dataset))
+
+    def test_load_async_refused_and_cancelled(self):
+        before = self.dataset.copy()
+        with tempfile.TemporaryDirectory() as tmp:
+            bad = os.path.join(tmp, "bad.json")
+            with open(bad, "w", encoding="utf-8") as f:
+                f.write('{"format": "libcommunity-dataset", "version": 1, "grids": [{"id": 7}]}')
+            ok, error = self.finish(lambda done: self.dataset.load_from_file_async(
+                bad, None, done, self.dataset.load_from_file_finish))
+            self.assertTrue(error.matches(Community.parse_error_quark(), Community.ParseError.TYPE), error)
+            self.assertTrue(error.message.startswith("/grids/0/id: "), error.message)
+            self.assertTrue(self.dataset.equal(before))
+
+        cancellable = Gio.Cancellable.new()
+        cancellable.cancel()
+        ok, error = self.finish(lambda done: self.dataset.load_from_file_async(
+            sample_path(), cancellable, done, self.dataset.load_from_file_finish))
+        self.assertTrue(error.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED), error)
+        self.assertTrue(self.dataset.equal(before))
+
+    def test_save_to_file_async(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "saved.json")
+            ok, error = self.finish(lambda done: self.dataset.save_to_file_async(
+                path, None, None, done, self.dataset.save_to_file_finish))
+            self.assertIsNone(error)
+            with open(path, "rb") as f:
+                self.assertEqual(f.read(), self.dataset.save_to_data()[0].encode("utf-8")
+                                 if isinstance(self.dataset.save_to_data()[0], str)
+                                 else bytes(self.dataset.save_to_data()[0]))
 
 
 if __name__ == "__main__":

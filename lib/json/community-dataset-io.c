@@ -1,0 +1,988 @@
+/* community-dataset-io.c: datasets in and out of documents, files and streams
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The io layer's side of CommunityDataset: every way in goes through a
+ * token source (community-json-source.h) and the one decoder
+ * (community-dataset-walker.c), every way out through the streaming writer
+ * (community-json-writer.c). The dataset itself (community-dataset.c) only
+ * takes what was read, whole (community_dataset_replace_contents()).
+ *
+ * Files are saved as g_file_replace() promises: written aside, flushed to
+ * disk and renamed over the old one, which a failure leaves byte for byte;
+ * permissions kept; a symbolic link stays one and the file it leads to is
+ * replaced. The asynchronous forms read into contents, or write a copy of
+ * the dataset, in a thread, and touch the dataset only in the caller's
+ * thread, when the operation has succeeded and was not cancelled.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "community-json-private.h"
+#include "community-handoff-private.h"
+
+/* Reads a whole document from @source (which it frees) into @self. */
+static gboolean
+load (CommunityDataset     *self,
+      CommunityJsonSource  *source,
+      GError              **error)
+{
+  CommunityDatasetContents contents;
+  gboolean ok = community_json_walk_dataset (source, &contents, error);
+
+  community_json_source_free (source);
+  if (!ok)
+    return FALSE;
+  community_dataset_replace_contents (self, &contents);
+  community_dataset_contents_clear (&contents);
+  return TRUE;
+}
+
+/* A G_FILE_ERROR as GLib's file functions word them:
+ * "<what> “<file>”: [<call>: ]<strerror>". */
+static void
+set_file_error (GError     **error,
+                int          errsv,
+                const char  *what,
+                const char  *filename,
+                const char  *call)
+{
+  g_autofree char *display = g_filename_display_name (filename);
+
+  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv), "%s “%s”: %s%s%s",
+               what, display, call != NULL ? call : "", call != NULL ? ": " : "",
+               g_strerror (errsv));
+}
+
+/* A descriptor to read @filename from, or -1 with @error set. */
+static int
+open_for_reading (const char  *filename,
+                  GError     **error)
+{
+  int fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    set_file_error (error, errno, "Failed to open file", filename, NULL);
+  return fd;
+}
+
+/* The file @filename leads to through any chain of symbolic links: the one
+ * a save replaces, so that the links stay. */
+static char *
+resolve_links (const char *filename)
+{
+  char *path = g_strdup (filename);
+
+  /* As many links as the kernel follows (MAXSYMLINKS); a loop is left to
+   * the save's own error. */
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *target = g_file_read_link (path, NULL);
+
+      if (target == NULL)
+        break;
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *dir = g_path_get_dirname (path);
+
+          g_free (path);
+          path = g_build_filename (dir, target, NULL);
+        }
+      else
+        {
+          g_free (path);
+          path = g_steal_pointer (&target);
+        }
+    }
+  return path;
+}
+
+static gboolean save_file (CommunityDataset  *self,
+                           const char        *link_name,
+                           CommunityPrivacy  *privacy,
+                           GCancellable      *cancellable,
+                           GError           **error);
+
+/**
+ * community_dataset_load_from_node:
+ * @self: a dataset
+ * @node: the root of a dataset document
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with the document @node. The
+ * document is checked first, strictly: if it is refused, the dataset is left
+ * exactly as it was and @error names the JSON Pointer of the offending value.
+ *
+ * A tree nested deeper than 512 levels of arrays and objects is refused as
+ * text would be (%COMMUNITY_PARSE_ERROR_LIMIT), whatever member holds it.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_node (CommunityDataset  *self,
+                                  JsonNode          *node,
+                                  GError           **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return load (self, community_json_node_source_new (node), error);
+}
+
+/**
+ * community_dataset_load_from_data:
+ * @self: a dataset
+ * @data: (array length=length) (element-type guint8): a dataset document in
+ *   UTF-8
+ * @length: the length of @data in bytes, or -1 if it is nul-terminated
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with a document held in memory; see
+ * [method@Community.Dataset.load_from_node]. Input that is not well-formed
+ * JSON is refused with %COMMUNITY_PARSE_ERROR_SYNTAX.
+ *
+ * Untrusted input is safe to give: the text is read in one iterative
+ * pass, and must be strict RFC 8259 JSON (no
+ * comments, single quotes, hexadecimal or octal numbers, nor a second
+ * document after the first) in valid UTF-8, and it is refused, with the
+ * JSON Pointer of the offending value, if it nests arrays and objects more
+ * than 512 levels deep or has a string containing U+0000
+ * (%COMMUNITY_PARSE_ERROR_LIMIT), an integer beyond 64 bits or a number
+ * beyond a double anywhere (%COMMUNITY_PARSE_ERROR_RANGE), or an object
+ * with two members of one name (%COMMUNITY_PARSE_ERROR_DUPLICATE). Strings
+ * have no length limit but memory.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_data (CommunityDataset  *self,
+                                  const char        *data,
+                                  gssize             length,
+                                  GError           **error)
+{
+  gsize n;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  n = length >= 0 ? (gsize) length : (data != NULL ? strlen (data) : 0);
+  return load (self, community_json_tokenizer_new_for_data (data, n), error);
+}
+
+/**
+ * community_dataset_load_from_bytes:
+ * @self: a dataset
+ * @bytes: a dataset document in UTF-8
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Replaces the content of the dataset with a document held in @bytes; see
+ * [method@Community.Dataset.load_from_data].
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_bytes (CommunityDataset  *self,
+                                   GBytes            *bytes,
+                                   GError           **error)
+{
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  data = g_bytes_get_data (bytes, &length);
+  if (length > G_MAXSSIZE)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "(root): the document is too large");
+      return FALSE;
+    }
+
+  return community_dataset_load_from_data (self, data, (gssize) length, error);
+}
+
+/**
+ * community_dataset_load_from_file:
+ * @self: a dataset
+ * @filename: (type filename): the path of a dataset document
+ * @error: return location for a [error@Community.ParseError] or a
+ *   [error@GLib.FileError]
+ *
+ * Replaces the content of the dataset with the document in a file; see
+ * [method@Community.Dataset.load_from_node]. A file that cannot be read
+ * gives a [error@GLib.FileError]. The file is read through a window, one
+ * pass, never whole; see [method@Community.Dataset.load_from_data] for
+ * what is refused.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_file (CommunityDataset  *self,
+                                  const char        *filename,
+                                  GError           **error)
+{
+  int fd;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = open_for_reading (filename, error);
+  if (fd < 0)
+    return FALSE;
+  return load (self, community_json_tokenizer_new_for_fd (fd, NULL), error);
+}
+
+/**
+ * community_dataset_to_node_full:
+ * @self: a dataset
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ *
+ * Serializes the dataset as a document of the dataset format, with every
+ * member it was loaded with, unknown ones included, and personal data
+ * (workers' names, ID numbers and phones) kept, masked or dropped as
+ * @privacy says.
+ *
+ * Returns: (transfer full): the root of the document
+ */
+JsonNode *
+community_dataset_to_node_full (CommunityDataset *self,
+                                CommunityPrivacy *privacy)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
+
+  return community_json_write_dataset (self, privacy);
+}
+
+/**
+ * community_dataset_to_node:
+ * @self: a dataset
+ *
+ * Serializes the dataset with personal data as it is; see
+ * [method@Community.Dataset.to_node_full].
+ *
+ * Returns: (transfer full): the root of the document
+ */
+JsonNode *
+community_dataset_to_node (CommunityDataset *self)
+{
+  return community_dataset_to_node_full (self, NULL);
+}
+
+/**
+ * community_dataset_save_to_data_full:
+ * @self: a dataset
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Serializes the dataset as indented JSON; see
+ * [method@Community.Dataset.to_node_full]. The output is strict JSON that
+ * loads again: every control character in a string is escaped (json-glib's
+ * generator alone leaves U+001F raw).
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+community_dataset_save_to_data_full (CommunityDataset *self,
+                                     CommunityPrivacy *privacy,
+                                     gsize            *length)
+{
+  GString *out;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), NULL);
+
+  /* Straight into text, no tree: the streaming writer writes what
+   * community_json_generate() would write for community_dataset_to_node(),
+   * U+001F escaped included. */
+  out = g_string_sized_new (64 * 1024);
+  community_json_write_dataset_text (self, privacy, out, NULL, NULL, NULL);
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * community_dataset_save_to_data:
+ * @self: a dataset
+ * @length: (out) (optional): return location for the length in bytes
+ *
+ * Serializes the dataset as indented JSON, personal data as it is; see
+ * [method@Community.Dataset.save_to_data_full].
+ *
+ * Returns: (transfer full): the document, nul-terminated
+ */
+char *
+community_dataset_save_to_data (CommunityDataset *self,
+                                gsize            *length)
+{
+  return community_dataset_save_to_data_full (self, NULL, length);
+}
+
+/* A save's temporary file, for save_file_flush(). */
+typedef struct {
+  int fd;
+  const char *filename;   /* the file it will become, for messages */
+  GCancellable *cancellable;
+} SaveFile;
+
+static gboolean
+save_file_flush (GString   *out,
+                 gpointer   user_data,
+                 GError   **error)
+{
+  SaveFile *file = user_data;
+  const char *p = out->str;
+  gsize left = out->len;
+
+  if (g_cancellable_set_error_if_cancelled (file->cancellable, error))
+    return FALSE;
+
+  while (left > 0)
+    {
+      gssize n = write (file->fd, p, MIN (left, (gsize) G_MAXSSIZE));
+
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          if (saved_errno == EINTR)
+            continue;
+          set_file_error (error, saved_errno, "Failed to write file", file->filename, "write() failed");
+          return FALSE;
+        }
+      p += n;
+      left -= n;
+    }
+
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+/**
+ * community_dataset_save_to_file_full:
+ * @self: a dataset
+ * @filename: (type filename): where to save
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @error: return location for a [error@GLib.FileError]
+ *
+ * Saves the dataset to a file; see [method@Community.Dataset.save_to_data_full].
+ *
+ * The document is written to a temporary file beside @filename, flushed to
+ * disk and renamed over it, so that @filename holds either the old document
+ * or the new one, never a part of it, whatever happens midway: a save that
+ * fails (a full disk, a file size limit, a directory in the way) leaves the
+ * old file as it was, and no temporary file behind.
+ *
+ * A file that is replaced keeps its permissions (a dataset kept readable by
+ * its owner only stays so, since it holds personal data); a new file is
+ * created with mode 0644, less the umask. A symbolic link stays one: the
+ * file it leads to (through any chain of links) is the one replaced.
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_file_full (CommunityDataset  *self,
+                                     const char        *filename,
+                                     CommunityPrivacy  *privacy,
+                                     GError           **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return save_file (self, filename, privacy, NULL, error);
+}
+
+static gboolean
+refuse_missing (CommunityRecord *record,
+                guint            prop_id,
+                const GString   *pointer,
+                gpointer         user_data)
+{
+  const CommunityFieldTable *table = community_record_get_fields (record);
+
+  /* The loader's words (community-dataset-walker.c), so that what save
+   * refuses reads as what load would have refused. */
+  community_json_set_error (user_data, COMMUNITY_PARSE_ERROR_MISSING, pointer,
+                            "the required member “%s” is missing or null",
+                            table->json_names[prop_id]);
+  return FALSE;
+}
+
+/**
+ * community_dataset_check_complete:
+ * @self: a dataset
+ * @error: return location for a [error@Community.ParseError]
+ *
+ * Checks that the dataset would load again once saved: that every required
+ * member of every entity, and of the records nested in them (a community's
+ * committee, a consultation's history), is set. A dataset built or edited
+ * through the API can lack one (a division without a name, a grid whose
+ * community was unset); the loader refuses such a document.
+ *
+ * [method@Community.Dataset.save_to_file] refuses an incomplete dataset
+ * with the same error; the rule `record.required` reports every missing
+ * member, for an application to show them all.
+ *
+ * Returns: %TRUE if the dataset is complete; else %FALSE, with @error
+ *   (%COMMUNITY_PARSE_ERROR_MISSING) naming the JSON Pointer of the first
+ *   missing member in document order, e.g.
+ *   `/divisions/0/name: the required member “name” is missing or null`
+ */
+gboolean
+community_dataset_check_complete (CommunityDataset  *self,
+                                  GError           **error)
+{
+  g_autoptr(GString) pointer = g_string_new (NULL);
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+    {
+      GListModel *items = community_dataset_get_items (self, kind);
+      guint n_items = g_list_model_get_n_items (items);
+
+      community_json_pointer_push_member (pointer, community_entity_kind_get_member_name (kind));
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(CommunityRecord) item = g_list_model_get_item (items, i);
+          gsize mark;
+          GError *missing = NULL;
+
+          if (!community_record_may_miss (item))
+            continue;
+          mark = community_json_pointer_push_index (pointer, i);
+          if (!community_record_foreach_missing (item, pointer, refuse_missing, &missing))
+            {
+              g_propagate_error (error, missing);
+              return FALSE;
+            }
+          g_string_truncate (pointer, mark);
+        }
+      g_string_truncate (pointer, 0);
+    }
+
+  return TRUE;
+}
+
+/* What save_to_file_full() says, checking @cancellable between chunks. */
+static gboolean
+save_file (CommunityDataset  *self,
+           const char        *link_name,
+           CommunityPrivacy  *privacy,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  g_autofree char *filename = resolve_links (link_name);
+  g_autofree char *tmp_filename = NULL;
+  g_autoptr(GString) out = NULL;
+  SaveFile file;
+  GStatBuf st;
+  int mode = 0644;
+  int saved_errno;
+
+  /* What save writes, load reads: an incomplete dataset is refused before
+   * anything is written. */
+  if (!community_dataset_check_complete (self, error))
+    return FALSE;
+
+  /* The new file gets @mode, whatever the old one had: without this,
+   * saving would widen a 0600 file to 0644. */
+  if (g_stat (filename, &st) == 0 && S_ISREG (st.st_mode))
+    mode = st.st_mode & 0777;
+
+  /* What g_file_set_contents_full (CONSISTENT | DURABLE) does, but written
+   * a chunk at a time as the streaming writer makes the text, so that a save
+   * holds neither a tree nor the whole text (doc/performance.md): a
+   * temporary file beside @filename (mode less the umask), written,
+   * fsync()ed, renamed over @filename; removed on any failure. */
+  tmp_filename = g_strdup_printf ("%s.XXXXXX", filename);
+  file.fd = g_mkstemp_full (tmp_filename, O_RDWR | O_CLOEXEC, mode);
+  if (file.fd < 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to create file", filename, NULL);
+      return FALSE;
+    }
+  file.filename = filename;
+  file.cancellable = cancellable;
+
+  out = g_string_sized_new (1024 * 1024 + 64 * 1024);
+  if (!community_json_write_dataset_text (self, privacy, out, save_file_flush, &file, error))
+    goto fail;
+  if (fsync (file.fd) != 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to write file", filename, "fsync() failed");
+      goto fail;
+    }
+  if (close (file.fd) != 0)
+    {
+      saved_errno = errno;
+      file.fd = -1;
+      set_file_error (error, saved_errno, "Failed to write file", filename, "close() failed");
+      goto fail;
+    }
+  file.fd = -1;
+  if (g_rename (tmp_filename, filename) != 0)
+    {
+      saved_errno = errno;
+      set_file_error (error, saved_errno, "Failed to rename the temporary file onto", filename,
+                      "rename() failed");
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  if (file.fd >= 0)
+    close (file.fd);
+  g_unlink (tmp_filename);
+  return FALSE;
+}
+
+/**
+ * community_dataset_save_to_file:
+ * @self: a dataset
+ * @filename: (type filename): where to save
+ * @error: return location for a [error@GLib.FileError]
+ *
+ * Saves the dataset to a file, personal data as it is; see
+ * [method@Community.Dataset.save_to_file_full].
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_file (CommunityDataset  *self,
+                                const char        *filename,
+                                GError           **error)
+{
+  return community_dataset_save_to_file_full (self, filename, NULL, error);
+}
+
+
+/* --- streams --- */
+
+/**
+ * community_dataset_load_from_stream:
+ * @self: a dataset
+ * @stream: a stream holding a dataset document in UTF-8
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [error@Community.ParseError], or the
+ *   stream's error
+ *
+ * Replaces the content of the dataset with the document read from @stream,
+ * to its end, as [method@Community.Dataset.load_from_data] does, through a
+ * window: the document is never held whole. The stream is not closed.
+ *
+ * If @cancellable is cancelled, the load stops with
+ * %G_IO_ERROR_CANCELLED, and the dataset is left as it was.
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_stream (CommunityDataset  *self,
+                                    GInputStream      *stream,
+                                    GCancellable      *cancellable,
+                                    GError           **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return load (self, community_json_tokenizer_new_for_stream (stream, cancellable), error);
+}
+
+/* A save's chunks into a stream. */
+typedef struct {
+  GOutputStream *stream;
+  GCancellable *cancellable;
+} SaveStream;
+
+static gboolean
+save_stream_flush (GString   *out,
+                   gpointer   user_data,
+                   GError   **error)
+{
+  SaveStream *save = user_data;
+
+  if (!g_output_stream_write_all (save->stream, out->str, out->len, NULL, save->cancellable, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+/**
+ * community_dataset_save_to_stream:
+ * @self: a dataset
+ * @stream: where to write
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for the stream's error
+ *
+ * Writes the document [method@Community.Dataset.save_to_data_full] makes
+ * to @stream, a chunk at a time, without holding it whole. The stream is
+ * not closed. On failure (or cancellation, %G_IO_ERROR_CANCELLED) part of
+ * the document may have been written.
+ *
+ * Returns: %TRUE if the whole document was written
+ */
+gboolean
+community_dataset_save_to_stream (CommunityDataset  *self,
+                                  GOutputStream     *stream,
+                                  CommunityPrivacy  *privacy,
+                                  GCancellable      *cancellable,
+                                  GError           **error)
+{
+  g_autoptr(GString) out = NULL;
+  SaveStream save = { stream, cancellable };
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !community_dataset_check_complete (self, error))
+    return FALSE;
+  out = g_string_sized_new (1024 * 1024 + 64 * 1024);
+  return community_json_write_dataset_text (self, privacy, out, save_stream_flush, &save, error);
+}
+
+/* --- asynchronous loads --- */
+
+typedef struct {
+  char *filename;             /* or */
+  GInputStream *stream;
+  CommunityDatasetContents contents;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  community_handoff_acquire (data);
+  g_free (data->filename);
+  g_clear_object (&data->stream);
+  community_dataset_contents_clear (&data->contents);
+  g_free (data);
+}
+
+/* In a thread: the document into the task's contents, nothing else. */
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  CommunityJsonSource *source;
+  GError *error = NULL;
+  gboolean ok;
+
+  community_handoff_acquire (data);
+  if (data->filename != NULL)
+    {
+      int fd = open_for_reading (data->filename, &error);
+
+      if (fd < 0)
+        {
+          community_handoff_release (data);
+          g_task_return_error (task, error);
+          return;
+        }
+      source = community_json_tokenizer_new_for_fd (fd, cancellable);
+    }
+  else
+    source = community_json_tokenizer_new_for_stream (data->stream, cancellable);
+
+  ok = community_json_walk_dataset (source, &data->contents, &error);
+  community_json_source_free (source);
+  community_handoff_release (data);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* Back in the caller's thread: the dataset takes what was read, unless
+ * the load failed or was cancelled meanwhile. */
+static void
+load_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GTask *inner = G_TASK (result);
+  CommunityDataset *self = g_task_get_source_object (outer);
+  LoadData *data = g_task_get_task_data (inner);
+  GError *error = NULL;
+
+  community_handoff_acquire (data);
+  if (!g_task_propagate_boolean (inner, &error))
+    g_task_return_error (outer, error);
+  else if (!g_task_return_error_if_cancelled (outer))
+    {
+      community_dataset_replace_contents (self, &data->contents);
+      community_dataset_contents_clear (&data->contents);
+      g_task_return_boolean (outer, TRUE);
+    }
+  community_handoff_release (data);
+}
+
+static void
+load_async (CommunityDataset    *self,
+            LoadData            *data,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
+
+  g_task_set_source_tag (outer, source_tag);
+  /* The inner task's source object is not the dataset: the thread must not
+   * touch it. */
+  inner = g_task_new (NULL, cancellable, load_done, outer);
+  g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
+  community_handoff_release (data);
+  g_task_run_in_thread (inner, load_thread);
+}
+
+/**
+ * community_dataset_load_from_file_async:
+ * @self: a dataset
+ * @filename: (type filename): the path of a dataset document
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the load is over
+ * @user_data: data for @callback
+ *
+ * Starts to load a file as [method@Community.Dataset.load_from_file] does,
+ * reading it in another thread; the dataset is not touched until the
+ * document has been read whole, and then in the thread that called this,
+ * just before @callback, which then calls
+ * [method@Community.Dataset.load_from_file_finish]. Do not change the
+ * dataset meanwhile: the load replaces everything it holds.
+ *
+ * If @cancellable is cancelled, the load gives %G_IO_ERROR_CANCELLED and
+ * the dataset is left as it was.
+ */
+void
+community_dataset_load_from_file_async (CommunityDataset    *self,
+                                        const char          *filename,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (filename != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->filename = g_strdup (filename);
+  load_async (self, data, cancellable, callback, user_data, community_dataset_load_from_file_async);
+}
+
+/**
+ * community_dataset_load_from_file_finish:
+ * @self: a dataset
+ * @result: the result given to the callback
+ * @error: return location for a [error@Community.ParseError], a
+ *   [error@GLib.FileError] or %G_IO_ERROR_CANCELLED
+ *
+ * Ends a load started with [method@Community.Dataset.load_from_file_async].
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_file_finish (CommunityDataset  *self,
+                                         GAsyncResult      *result,
+                                         GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_file_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * community_dataset_load_from_stream_async:
+ * @self: a dataset
+ * @stream: a stream holding a dataset document in UTF-8
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the load is over
+ * @user_data: data for @callback
+ *
+ * Starts to load a document from @stream as
+ * [method@Community.Dataset.load_from_stream] does, reading it in another
+ * thread; see [method@Community.Dataset.load_from_file_async] for when the
+ * dataset changes. @callback then calls
+ * [method@Community.Dataset.load_from_stream_finish]. Do not use @stream
+ * meanwhile.
+ */
+void
+community_dataset_load_from_stream_async (CommunityDataset    *self,
+                                          GInputStream        *stream,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (G_IS_INPUT_STREAM (stream));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->stream = g_object_ref (stream);
+  load_async (self, data, cancellable, callback, user_data, community_dataset_load_from_stream_async);
+}
+
+/**
+ * community_dataset_load_from_stream_finish:
+ * @self: a dataset
+ * @result: the result given to the callback
+ * @error: return location for a [error@Community.ParseError], the
+ *   stream's error or %G_IO_ERROR_CANCELLED
+ *
+ * Ends a load started with [method@Community.Dataset.load_from_stream_async].
+ *
+ * Returns: %TRUE if the document was loaded
+ */
+gboolean
+community_dataset_load_from_stream_finish (CommunityDataset  *self,
+                                           GAsyncResult      *result,
+                                           GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_stream_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- asynchronous saves --- */
+
+typedef struct {
+  CommunityDataset *snapshot;   /* the thread's own copy */
+  char *filename;
+  CommunityPrivacy *privacy;    /* nullable */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  community_handoff_acquire (data);
+  g_clear_object (&data->snapshot);
+  g_free (data->filename);
+  g_clear_object (&data->privacy);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  community_handoff_acquire (data);
+  ok = save_file (data->snapshot, data->filename, data->privacy, cancellable, &error);
+  community_handoff_release (data);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * community_dataset_save_to_file_async:
+ * @self: a dataset
+ * @filename: (type filename): where to save
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the save is over
+ * @user_data: data for @callback
+ *
+ * Starts to save the dataset as [method@Community.Dataset.save_to_file_full]
+ * does, in another thread: what is saved is the dataset as it is now (a
+ * copy, [method@Community.Dataset.copy]), so it may go on being used and
+ * changed meanwhile. @callback then calls
+ * [method@Community.Dataset.save_to_file_finish].
+ *
+ * If @cancellable is cancelled, the save gives %G_IO_ERROR_CANCELLED and
+ * leaves the old file as it was.
+ */
+void
+community_dataset_save_to_file_async (CommunityDataset    *self,
+                                      const char          *filename,
+                                      CommunityPrivacy    *privacy,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (filename != NULL);
+  g_return_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SaveData, 1);
+  data->snapshot = community_dataset_copy (self);
+  data->filename = g_strdup (filename);
+  data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, community_dataset_save_to_file_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  community_handoff_release (data);
+  g_task_run_in_thread (task, save_thread);
+}
+
+/**
+ * community_dataset_save_to_file_finish:
+ * @self: a dataset
+ * @result: the result given to the callback
+ * @error: return location for a [error@GLib.FileError] or
+ *   %G_IO_ERROR_CANCELLED
+ *
+ * Ends a save started with [method@Community.Dataset.save_to_file_async].
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_file_finish (CommunityDataset  *self,
+                                       GAsyncResult      *result,
+                                       GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_save_to_file_async,
+                        FALSE);
+
+  community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

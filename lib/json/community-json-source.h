@@ -1,0 +1,144 @@
+/* community-json-source.h: token sources, what the dataset walker reads
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A token source is a pull interface over one JSON document: the walker
+ * (community-dataset-walker.c), the only code that knows the dataset
+ * format, asks for the next token and gets an object's or an array's start
+ * or end, a member name or a scalar. Two sources exist:
+ *
+ *   community-json-tokenizer.c    strict RFC 8259 text, from bytes in
+ *                                 memory, a file descriptor or a
+ *                                 GInputStream, read through a window;
+ *   community-json-node-source.c  a JsonNode tree (load_from_node()).
+ *
+ * Both refuse what no dataset may hold, whatever the member: nesting deeper
+ * than COMMUNITY_JSON_MAX_DEPTH and, for text, everything
+ * community-json-tokenizer.c lists (malformed JSON, invalid UTF-8, lone
+ * surrogates, U+0000, integers beyond 64 bits, numbers beyond a double,
+ * an object with one member name twice). Such an error ends the document:
+ * the walker gives it as it is, before any error of its own.
+ *
+ * A source also knows where it is: community_json_source_pointer() writes
+ * the JSON Pointer of the value the last token began (for a member name,
+ * of the member's value; for an end, of the object or array it ends).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* The deepest nesting of arrays and objects a document may have (the root
+ * object is level 1; a dataset needs 5). Deeper documents are refused with
+ * COMMUNITY_PARSE_ERROR_LIMIT: json-glib's parser, json_node_copy() and
+ * the generator recurse once per level. */
+#define COMMUNITY_JSON_MAX_DEPTH 512
+
+typedef enum {
+  COMMUNITY_JSON_TOKEN_END,          /* the document is over */
+  COMMUNITY_JSON_TOKEN_OBJECT_START,
+  COMMUNITY_JSON_TOKEN_OBJECT_END,
+  COMMUNITY_JSON_TOKEN_ARRAY_START,
+  COMMUNITY_JSON_TOKEN_ARRAY_END,
+  COMMUNITY_JSON_TOKEN_MEMBER,       /* a member name: str, len */
+  COMMUNITY_JSON_TOKEN_STRING,       /* str, len (no U+0000 in it) */
+  COMMUNITY_JSON_TOKEN_INT,          /* i: written without '.' or exponent */
+  COMMUNITY_JSON_TOKEN_DOUBLE,       /* d */
+  COMMUNITY_JSON_TOKEN_TRUE,
+  COMMUNITY_JSON_TOKEN_FALSE,
+  COMMUNITY_JSON_TOKEN_NULL,
+} CommunityJsonTokenType;
+
+typedef struct {
+  CommunityJsonTokenType type;
+  /* Strings and member names: valid UTF-8, valid until the next token;
+   * str[len] is not always a nul. */
+  const char *str;
+  gsize len;
+  gint64 i;
+  double d;
+} CommunityJsonToken;
+
+typedef struct _CommunityJsonSource CommunityJsonSource;
+
+typedef struct {
+  /* The next token into @token; FALSE with @error set (the document is
+   * refused, and the source is done) when there is none. */
+  gboolean (*next)    (CommunityJsonSource *self,
+                       CommunityJsonToken  *token,
+                       GError             **error);
+  /* Appends the JSON Pointer of the last token (see above) to @pointer. */
+  void     (*pointer) (CommunityJsonSource *self,
+                       GString             *pointer);
+  void     (*free)    (CommunityJsonSource *self);
+} CommunityJsonSourceClass;
+
+struct _CommunityJsonSource {
+  const CommunityJsonSourceClass *klass;
+  /* The arrays and objects open after the last token (its own included,
+   * for a start). */
+  guint depth;
+  /* Set by the consumer right after an object's start: it checks that
+   * object's member names are unique itself (the walker, for the objects
+   * it reads as records, with a bit per known field), so the source need
+   * not keep them; see community_json_source_claim_names(). */
+  gboolean claim_names;
+};
+
+static inline gboolean
+community_json_source_next (CommunityJsonSource *self,
+                            CommunityJsonToken  *token,
+                            GError             **error)
+{
+  return self->klass->next (self, token, error);
+}
+
+static inline void
+community_json_source_pointer (CommunityJsonSource *self,
+                               GString             *pointer)
+{
+  self->klass->pointer (self, pointer);
+}
+
+/* Right after an object's start token: the caller checks that the
+ * object's member names are unique, and refuses a repeated one with
+ * community_json_source_duplicate_error(), in place of the source. */
+static inline void
+community_json_source_claim_names (CommunityJsonSource *self)
+{
+  self->claim_names = TRUE;
+}
+
+/* The source's refusal of a member name seen twice in an object, at the
+ * last token (that name). */
+void community_json_source_duplicate_error (CommunityJsonSource  *self,
+                                            GError              **error);
+
+void community_json_source_free (CommunityJsonSource *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityJsonSource, community_json_source_free)
+
+/* "a string", "an array", "null", ...: what a token begins, for messages. */
+const char *community_json_token_describe (const CommunityJsonToken *token);
+
+/* --- the tokenizer (community-json-tokenizer.c) --- */
+
+/* Over @length bytes at @data, which must outlive the source. */
+CommunityJsonSource *community_json_tokenizer_new_for_data   (const char    *data,
+                                                              gsize          length);
+/* Over a file, read through a window, never whole; the source closes
+ * @fd. @cancellable (nullable) is checked as the window moves. */
+CommunityJsonSource *community_json_tokenizer_new_for_fd     (int            fd,
+                                                              GCancellable  *cancellable);
+/* Over a stream, the same way. */
+CommunityJsonSource *community_json_tokenizer_new_for_stream (GInputStream  *stream,
+                                                              GCancellable  *cancellable);
+
+/* --- the tree (community-json-node-source.c) --- */
+
+/* Over @root, which must outlive the source; NULL is an empty document. */
+CommunityJsonSource *community_json_node_source_new          (JsonNode      *root);
+
+G_END_DECLS
