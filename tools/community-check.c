@@ -34,14 +34,10 @@
 
 #include <community/community.h>
 
+#include "community-tool-common.h"
+
 #define DEFAULT_RULESET "wuxi-2018"
 #define STDIN_NAME "-"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FINDINGS = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef enum {
   FORMAT_TEXT,
@@ -49,9 +45,6 @@ typedef enum {
   FORMAT_HTML,
   FORMAT_XLSX,
 } OutputFormat;
-
-/* --fail-on never: no severity fails the run. */
-#define FAIL_ON_NEVER (-1)
 
 /* The code segments PP CC DD SSS VVV end after these many digits. */
 static const guint segment_ends[] = { 2, 4, 6, 9, 12 };
@@ -67,16 +60,6 @@ typedef struct {
 } Check;
 
 /* --- small helpers --- */
-
-static void
-usage_error (const char *prgname,
-             const char *message)
-{
-  fprintf (stderr, "%s: %s\n", prgname, message);
-  /* TRANSLATORS: %s is the program name, community-check */
-  fprintf (stderr, _("Try “%s --help” for more information."), prgname);
-  fputc ('\n', stderr);
-}
 
 /* The number of terminal columns @text takes: CJK characters take two. */
 static int
@@ -314,28 +297,6 @@ load_ruleset (const char  *arg,
 }
 
 /* --fail-on: a severity's nick, or "never". */
-static gboolean
-parse_fail_on (const char *arg,
-               int        *fail_on)
-{
-  GEnumClass *severities;
-  GEnumValue *value;
-
-  if (g_str_equal (arg, "never"))
-    {
-      *fail_on = FAIL_ON_NEVER;
-      return TRUE;
-    }
-
-  severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
-  value = g_enum_get_value_by_nick (severities, arg);
-  if (value != NULL)
-    *fail_on = value->value;
-  g_type_class_unref (severities);  /* static type: the class stays */
-
-  return value != NULL;
-}
-
 /* --- text output --- */
 
 static void

@@ -39,16 +39,10 @@
 
 #include <community/community.h>
 
+#include "community-tool-common.h"
+
 #define COUNTRY_DIVISION "000000000000"
 #define DUPLICATE_PERSON "worker.duplicate-person"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FINDINGS = 1,
-  EXIT_USAGE = 2,
-};
-
-#define FAIL_ON_NEVER (-1)
 
 /* The code segments PP CC DD SSS VVV end after these many digits. */
 static const guint segment_ends[] = { 2, 4, 6, 9, 12 };
@@ -144,16 +138,6 @@ person_equal (gconstpointer a,
               gconstpointer b)
 {
   return memcmp (a, b, 32) == 0;
-}
-
-static void
-usage_error (const char *prgname,
-             const char *message)
-{
-  fprintf (stderr, "%s: %s\n", prgname, message);
-  /* TRANSLATORS: %s is the program name, community-merge */
-  fprintf (stderr, _("Try “%s --help” for more information."), prgname);
-  fputc ('\n', stderr);
 }
 
 /* --- reading a report --- */
@@ -917,23 +901,6 @@ write_tail (Merge *merge)
 }
 
 /* --- main --- */
-
-static gboolean
-parse_fail_on (const char *arg,
-               int        *out)
-{
-  CommunitySeverity severity;
-
-  if (g_str_equal (arg, "never"))
-    {
-      *out = FAIL_ON_NEVER;
-      return TRUE;
-    }
-  if (!parse_severity (arg, &severity))
-    return FALSE;
-  *out = severity;
-  return TRUE;
-}
 
 /* NAME=REPORT, or REPORT named by its file name without `.json`. */
 static char *
