@@ -644,18 +644,28 @@ escape_control_characters (const char *data)
 }
 
 /* The whole report and, keyed, the full-time staff: `person_key` (the
- * key's fingerprint) and `persons`, for a merge of shards. */
-static JsonNode *
-keyed_report (Check *check)
+ * key's fingerprint) and `persons`, for a merge of shards, spliced into
+ * the report's text and streamed: a province has some 400,000 of them. */
+static void
+print_keyed_report (Check *check)
 {
-  JsonNode *root = community_report_to_json (check->report);
-  JsonObject *object = json_node_get_object (root);
+  g_autofree char *data = community_report_to_data (check->report, NULL);
   g_autofree char *fingerprint = community_report_key_fingerprint (check->person_key);
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GError) error = NULL;
+  char *end = strrchr (data, '}');  /* the report object's */
 
-  json_object_set_string_member (object, "person_key", fingerprint);
-  json_object_set_member (object, "persons",
-                          community_report_keyed_persons (check->dataset, check->person_key));
-  return root;
+  g_assert (end != NULL);
+  *end = '\0';
+  fputs (data, stdout);
+  printf (",\n  \"person_key\" : \"%s\",\n  \"persons\" : ", fingerprint);
+  fflush (stdout);
+  if (!community_report_write_keyed_persons (check->dataset, check->person_key, stream, NULL, &error))
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      exit (EXIT_USAGE);
+    }
+  printf ("\n}\n");
 }
 
 static void
@@ -663,12 +673,17 @@ print_json (Check *check)
 {
   g_autofree char *data = NULL;
 
-  if (check->division == NULL && check->person_key == NULL)
+  if (check->person_key != NULL)
+    {
+      print_keyed_report (check);
+      return;
+    }
+  if (check->division == NULL)
     data = community_report_to_data (check->report, NULL);
   else
     {
       g_autoptr(JsonGenerator) generator = json_generator_new ();
-      g_autoptr(JsonNode) root = check->division != NULL ? filtered_report (check) : keyed_report (check);
+      g_autoptr(JsonNode) root = filtered_report (check);
       g_autofree char *raw = NULL;
 
       json_generator_set_pretty (generator, TRUE);

@@ -65,5 +65,11 @@ char                     *community_report_key_fingerprint  (GBytes            *
 COMMUNITY_AVAILABLE_IN_0_1
 JsonNode                 *community_report_keyed_persons    (CommunityDataset  *dataset,
                                                              GBytes            *key) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean                  community_report_write_keyed_persons (CommunityDataset  *dataset,
+                                                                GBytes            *key,
+                                                                GOutputStream     *stream,
+                                                                GCancellable      *cancellable,
+                                                                GError           **error);
 
 G_END_DECLS

@@ -11,7 +11,7 @@ import unittest
 import gi
 
 gi.require_version("Community", "1.0")
-from gi.repository import Community, GLib  # noqa: E402
+from gi.repository import Community, Gio, GLib  # noqa: E402
 
 import taprunner  # noqa: E402
 from samples import load_sample, sample_json  # noqa: E402
@@ -90,7 +90,12 @@ class KeyedPersonsTest(unittest.TestCase):
             self.assertEqual(person["path"], "/workers/%d/id_number" % n)
             self.assertEqual(person["key"], hmac.new(self.KEY, worker["id_number"].upper().encode(),
                                                      hashlib.sha256).hexdigest())
-        text = json.dumps(persons)
+        stream = Gio.MemoryOutputStream.new_resizable()
+        self.assertTrue(Community.Report.write_keyed_persons(dataset, key, stream, None))
+        stream.close(None)
+        written = bytes(stream.steal_as_bytes().get_data()).decode("utf-8")
+        self.assertEqual(json.loads(written), persons)
+        text = json.dumps(persons) + written
         for worker in workers:
             if worker.get("id_number"):
                 self.assertNotIn(worker["id_number"], text)
