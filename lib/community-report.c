@@ -10,6 +10,7 @@
 #include "community-report-private.h"
 #include "json/community-json-private.h"
 #include "community-enum-types.h"
+#include "community.h"
 
 /**
  * CommunityReport:
@@ -594,4 +595,254 @@ community_report_to_data (CommunityReport *self,
 
   /* Strict JSON: json_generator_to_data() alone leaves U+001F unescaped. */
   return community_json_generate (root, length);
+}
+
+/* --- keyed persons, for merging the reports of shards --- */
+
+/* The HMAC of @data under @key, in lower-case hex. */
+static char *
+keyed_hash (GBytes     *key,
+            const char *data)
+{
+  gsize key_length;
+  const guchar *key_data = g_bytes_get_data (key, &key_length);
+
+  return g_compute_hmac_for_data (G_CHECKSUM_SHA256, key_data, key_length,
+                                  (const guchar *) data, strlen (data));
+}
+
+/**
+ * community_report_person_key:
+ * @key: the operator's secret key (at least one byte)
+ * @id_number: a citizen ID number (GB 11643)
+ *
+ * Keys a person for finding duplicate persons across the reports of
+ * several datasets (shards, e.g. the provinces of a country) without the ID
+ * numbers themselves: the HMAC-SHA-256 under @key of @id_number with its
+ * ASCII letters upper-cased (the check character `x` is `X`), in
+ * lower-case hex.
+ *
+ * A plain hash would not do: the ID numbers of living people are a small
+ * space (a region code, a birth date, three digits and a check character),
+ * which anyone can enumerate and hash in minutes. Without the key, a keyed
+ * hash tells nothing; keep the key away from the reports.
+ *
+ * Returns: (transfer full): 64 hex digits
+ */
+char *
+community_report_person_key (GBytes     *key,
+                             const char *id_number)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (key != NULL && g_bytes_get_size (key) > 0, NULL);
+  g_return_val_if_fail (id_number != NULL, NULL);
+
+  normalized = g_ascii_strup (id_number, -1);
+  return keyed_hash (key, normalized);
+}
+
+/**
+ * community_report_key_fingerprint:
+ * @key: the operator's secret key (at least one byte)
+ *
+ * Tells keys apart without showing them: the HMAC-SHA-256 under @key of the
+ * fixed string `libcommunity person key fingerprint`, in lower-case hex.
+ * A report with keyed persons carries it as `person_key`, so that a merge
+ * refuses reports whose persons were keyed differently (and so could never
+ * match).
+ *
+ * Returns: (transfer full): 64 hex digits
+ */
+char *
+community_report_key_fingerprint (GBytes *key)
+{
+  g_return_val_if_fail (key != NULL && g_bytes_get_size (key) > 0, NULL);
+
+  return keyed_hash (key, "libcommunity person key fingerprint");
+}
+
+/* Full-time community staff, as worker.duplicate-person judges them
+ * (DOMAIN.md §2): attached to a community, a role other than legal advisor
+ * and first secretary, employed full time. Unknown roles or employment:
+ * not counted here, not applicable to the rule. */
+static gboolean
+is_full_time_staff (CommunityWorker *worker)
+{
+  const guint not_staff = COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR | COMMUNITY_WORKER_ROLES_FIRST_SECRETARY;
+  CommunityRecord *record = COMMUNITY_RECORD (worker);
+
+  return community_worker_get_community (worker) != NULL &&
+         community_record_is_set (record, "roles") &&
+         community_record_is_set (record, "employment") &&
+         (community_worker_get_roles (worker) & ~not_staff) != 0 &&
+         community_worker_get_employment (worker) == COMMUNITY_EMPLOYMENT_FULL_TIME;
+}
+
+/* Calls @func for each full-time staff member with an ID number, in
+ * dataset order, with the worker's index among the workers and its keyed
+ * number; FALSE from @func stops (and is returned). */
+typedef gboolean (*KeyedPersonFunc) (CommunityWorker *worker,
+                                     guint            index,
+                                     const char      *person_key,
+                                     gpointer         data);
+
+static gboolean
+for_each_keyed_person (CommunityDataset *dataset,
+                       GBytes           *key,
+                       KeyedPersonFunc   func,
+                       gpointer          data)
+{
+  GListModel *workers = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_WORKER);
+  guint n_workers = g_list_model_get_n_items (workers);
+
+  for (guint i = 0; i < n_workers; i++)
+    {
+      g_autoptr(CommunityWorker) worker = g_list_model_get_item (workers, i);
+      const char *id_number = community_worker_get_id_number (worker);
+      g_autofree char *person_key = NULL;
+
+      if (id_number == NULL || !is_full_time_staff (worker))
+        continue;
+      person_key = community_report_person_key (key, id_number);
+      if (!func (worker, i, person_key, data))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_person (CommunityWorker *worker,
+            guint            index,
+            const char      *person_key,
+            gpointer         data)
+{
+  JsonObject *person = json_object_new ();
+  JsonObject *subject = json_object_new ();
+  g_autofree char *path = g_strdup_printf ("/workers/%u/id_number", index);
+
+  json_object_set_string_member (subject, "type", "worker");
+  json_object_set_string_member (subject, "id", community_entity_get_identity (COMMUNITY_ENTITY (worker)));
+  json_object_set_string_member (person, "key", person_key);
+  json_object_set_object_member (person, "subject", subject);
+  json_object_set_string_member (person, "path", path);
+  json_array_add_object_element (data, person);
+  return TRUE;
+}
+
+/**
+ * community_report_keyed_persons:
+ * @dataset: a dataset
+ * @key: the operator's secret key (at least one byte)
+ *
+ * Lists the full-time community staff of @dataset who have an ID number,
+ * in dataset order, as the JSON report's `persons` member carries them:
+ * `[{"key": "<hex>", "subject": {"type": "worker", "id": "…"},
+ * "path": "/workers/3/id_number"}]`, where `key` is
+ * [func@Community.Report.person_key] of the worker's ID number. The
+ * numbers themselves are never in it.
+ *
+ * A merge of the reports of several shards (`community-merge`) finds the
+ * persons counted in more than one shard from these keys
+ * (`worker.duplicate-person`, 四(四)); see the report format in
+ * `doc/dataset-format.md`. [func@Community.Report.write_keyed_persons]
+ * writes the same array to a stream without building it.
+ *
+ * Returns: (transfer full): a JSON array node
+ */
+JsonNode *
+community_report_keyed_persons (CommunityDataset *dataset,
+                                GBytes           *key)
+{
+  JsonArray *array;
+  JsonNode *node;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (key != NULL && g_bytes_get_size (key) > 0, NULL);
+
+  array = json_array_new ();
+  for_each_keyed_person (dataset, key, add_person, array);
+  node = json_node_init_array (json_node_alloc (), array);
+  json_array_unref (array);
+  return node;
+}
+
+typedef struct {
+  GOutputStream *stream;
+  GCancellable *cancellable;
+  GError **error;
+  GString *out;
+  guint n_written;
+} PersonWriter;
+
+static gboolean
+flush_persons (PersonWriter *writer)
+{
+  gboolean ok = g_output_stream_write_all (writer->stream, writer->out->str, writer->out->len,
+                                           NULL, writer->cancellable, writer->error);
+
+  g_string_truncate (writer->out, 0);
+  return ok;
+}
+
+static gboolean
+write_person (CommunityWorker *worker,
+              guint            index,
+              const char      *person_key,
+              gpointer         data)
+{
+  PersonWriter *writer = data;
+  GString *out = writer->out;
+
+  g_string_append_printf (out, "%s{\"key\": \"%s\", \"subject\": {\"type\": \"worker\", \"id\": \"",
+                          writer->n_written++ > 0 ? ",\n    " : "\n    ", person_key);
+  /* Strict JSON, whatever the id holds. */
+  for (const char *p = community_entity_get_identity (COMMUNITY_ENTITY (worker)); *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_printf (out, "\"}, \"path\": \"/workers/%u/id_number\"}", index);
+
+  return out->len < 64 * 1024 || flush_persons (writer);
+}
+
+/**
+ * community_report_write_keyed_persons:
+ * @dataset: a dataset
+ * @key: the operator's secret key (at least one byte)
+ * @stream: where to write
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Writes [func@Community.Report.keyed_persons]'s array to @stream as JSON
+ * text, one person a line, without building a tree: a province has some
+ * 400,000 full-time staff. `community-check --person-key-file` writes it.
+ *
+ * Returns: whether it was written
+ */
+gboolean
+community_report_write_keyed_persons (CommunityDataset  *dataset,
+                                      GBytes            *key,
+                                      GOutputStream     *stream,
+                                      GCancellable      *cancellable,
+                                      GError           **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (64 * 1024 + 512);
+  PersonWriter writer = { stream, cancellable, error, out, 0 };
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), FALSE);
+  g_return_val_if_fail (key != NULL && g_bytes_get_size (key) > 0, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  g_string_append_c (out, '[');
+  if (!for_each_keyed_person (dataset, key, write_person, &writer))
+    return FALSE;
+  g_string_append (out, writer.n_written > 0 ? "\n  ]" : "]");
+  return flush_persons (&writer);
 }

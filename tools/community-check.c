@@ -5,6 +5,7 @@
  * Usage: community-check DATASET [--ruleset NAME|FILE]
  *                        [--format text|json|html|xlsx] [--output FILE]
  *                        [--fail-on error|warning|info|never] [--division CODE]
+ *                        [--person-key-file KEYFILE]
  *
  * Loads a dataset (a file, or "-" for standard input), runs a ruleset over it
  * (wuxi-2018 unless told otherwise) and prints the report: for a person
@@ -14,6 +15,10 @@
  * written to a terminal. The exit
  * status says whether anything at or above --fail-on was found. Findings never
  * carry personal data, and workers are never printed.
+ *
+ * With --person-key-file (JSON only), the report also lists the full-time
+ * staff as keyed hashes of their ID numbers (HMAC-SHA-256 under the file's
+ * bytes), for community-merge to find a person counted in two shards.
  */
 
 #include <errno.h>
@@ -29,14 +34,10 @@
 
 #include <community/community.h>
 
+#include "community-tool-common.h"
+
 #define DEFAULT_RULESET "wuxi-2018"
 #define STDIN_NAME "-"
-
-enum {
-  EXIT_OK = 0,
-  EXIT_FINDINGS = 1,
-  EXIT_USAGE = 2,
-};
 
 typedef enum {
   FORMAT_TEXT,
@@ -44,9 +45,6 @@ typedef enum {
   FORMAT_HTML,
   FORMAT_XLSX,
 } OutputFormat;
-
-/* --fail-on never: no severity fails the run. */
-#define FAIL_ON_NEVER (-1)
 
 /* The code segments PP CC DD SSS VVV end after these many digits. */
 static const guint segment_ends[] = { 2, 4, 6, 9, 12 };
@@ -58,19 +56,10 @@ typedef struct {
   GListModel *findings;       /* the findings shown: all, or one division's */
   const char *division;       /* nullable */
   char *prefix;               /* the division's code up to its last non-zero segment */
+  GBytes *person_key;         /* nullable: --person-key-file's bytes */
 } Check;
 
 /* --- small helpers --- */
-
-static void
-usage_error (const char *prgname,
-             const char *message)
-{
-  fprintf (stderr, "%s: %s\n", prgname, message);
-  /* TRANSLATORS: %s is the program name, community-check */
-  fprintf (stderr, _("Try “%s --help” for more information."), prgname);
-  fputc ('\n', stderr);
-}
 
 /* The number of terminal columns @text takes: CJK characters take two. */
 static int
@@ -308,28 +297,6 @@ load_ruleset (const char  *arg,
 }
 
 /* --fail-on: a severity's nick, or "never". */
-static gboolean
-parse_fail_on (const char *arg,
-               int        *fail_on)
-{
-  GEnumClass *severities;
-  GEnumValue *value;
-
-  if (g_str_equal (arg, "never"))
-    {
-      *fail_on = FAIL_ON_NEVER;
-      return TRUE;
-    }
-
-  severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
-  value = g_enum_get_value_by_nick (severities, arg);
-  if (value != NULL)
-    *fail_on = value->value;
-  g_type_class_unref (severities);  /* static type: the class stays */
-
-  return value != NULL;
-}
-
 /* --- text output --- */
 
 static void
@@ -676,11 +643,41 @@ escape_control_characters (const char *data)
   return g_string_free (out, FALSE);
 }
 
+/* The whole report and, keyed, the full-time staff: `person_key` (the
+ * key's fingerprint) and `persons`, for a merge of shards, spliced into
+ * the report's text and streamed: a province has some 400,000 of them. */
+static void
+print_keyed_report (Check *check)
+{
+  g_autofree char *data = community_report_to_data (check->report, NULL);
+  g_autofree char *fingerprint = community_report_key_fingerprint (check->person_key);
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GError) error = NULL;
+  char *end = strrchr (data, '}');  /* the report object's */
+
+  g_assert (end != NULL);
+  *end = '\0';
+  fputs (data, stdout);
+  printf (",\n  \"person_key\" : \"%s\",\n  \"persons\" : ", fingerprint);
+  fflush (stdout);
+  if (!community_report_write_keyed_persons (check->dataset, check->person_key, stream, NULL, &error))
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      exit (EXIT_USAGE);
+    }
+  printf ("\n}\n");
+}
+
 static void
 print_json (Check *check)
 {
   g_autofree char *data = NULL;
 
+  if (check->person_key != NULL)
+    {
+      print_keyed_report (check);
+      return;
+    }
   if (check->division == NULL)
     data = community_report_to_data (check->report, NULL);
   else
@@ -861,6 +858,8 @@ main (int   argc,
   g_autofree char *output_arg = NULL;
   g_autofree char *fail_on_arg = NULL;
   g_autofree char *division_arg = NULL;
+  g_autofree char *key_file_arg = NULL;
+  g_autoptr(GBytes) person_key = NULL;
   g_autofree char *description = NULL;
   g_autofree char *prefix = NULL;
   g_auto(GStrv) arguments = NULL;
@@ -886,6 +885,9 @@ main (int   argc,
     { "division", 'd', 0, G_OPTION_ARG_STRING, &division_arg,
       N_("Show only the findings and indicators of this division (a 12-digit code) and the divisions below it"),
       N_("CODE") },
+    { "person-key-file", 0, 0, G_OPTION_ARG_FILENAME, &key_file_arg,
+      N_("List the full-time staff in the JSON report as keyed hashes (HMAC-SHA-256) of their ID numbers, under the key in KEYFILE, for community-merge"),
+      N_("KEYFILE") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version,
       N_("Print the version and exit"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &arguments, NULL, NULL },
@@ -978,6 +980,31 @@ main (int   argc,
       return EXIT_USAGE;
     }
 
+  if (key_file_arg != NULL)
+    {
+      char *contents = NULL;
+      gsize length = 0;
+
+      if (format != FORMAT_JSON || division_arg != NULL)
+        {
+          usage_error (prgname, _("--person-key-file needs --format json and the whole dataset (no --division)"));
+          return EXIT_USAGE;
+        }
+      if (!g_file_get_contents (key_file_arg, &contents, &length, &error))
+        {
+          usage_error (prgname, error->message);
+          return EXIT_USAGE;
+        }
+      person_key = g_bytes_new_take (contents, length);
+      if (length == 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("the key file %s is empty"), key_file_arg);
+
+          usage_error (prgname, message);
+          return EXIT_USAGE;
+        }
+    }
+
   /* The ruleset first: a bad one is found before the dataset is read. */
   ruleset = load_ruleset (ruleset_arg, &error);
   if (ruleset == NULL)
@@ -1032,6 +1059,7 @@ main (int   argc,
   check.findings = findings;
   check.division = division_arg;
   check.prefix = prefix;
+  check.person_key = person_key;
 
   /* Text and JSON print to standard output: with --output, that is the
    * file, opened only now that there is a report to write. */

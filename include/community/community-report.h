@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 
 #include "community-enums.h"
+#include "community-dataset.h"
 #include "community-finding.h"
 #include "community-rule-result.h"
 #include "community-indicator-result.h"
@@ -56,5 +57,19 @@ JsonNode                 *community_report_to_json          (CommunityReport   *
 COMMUNITY_AVAILABLE_IN_0_1
 char                     *community_report_to_data          (CommunityReport   *self,
                                                              gsize             *length) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
+char                     *community_report_person_key       (GBytes            *key,
+                                                             const char        *id_number) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
+char                     *community_report_key_fingerprint  (GBytes            *key) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
+JsonNode                 *community_report_keyed_persons    (CommunityDataset  *dataset,
+                                                             GBytes            *key) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean                  community_report_write_keyed_persons (CommunityDataset  *dataset,
+                                                                GBytes            *key,
+                                                                GOutputStream     *stream,
+                                                                GCancellable      *cancellable,
+                                                                GError           **error);
 
 G_END_DECLS
