@@ -767,58 +767,6 @@ write_xlsx (Check       *check,
 
 /* --- main --- */
 
-/* The variable setlocale (LC_ALL, "") takes the language of messages from. */
-static const char *
-locale_variable (void)
-{
-  const char *names[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      const char *value = g_getenv (names[i]);
-
-      if (value != NULL && *value != '\0')
-        return names[i];
-    }
-  return NULL;
-}
-
-/* setlocale (LC_ALL, ""). When the environment names a locale the system
- * does not have (LANG=zh_CN.UTF-8 where `locale -a` lists no zh_CN), the
- * C library stays in the "C" locale, where gettext ignores LANGUAGE and
- * every message would silently be English: say so, once, on standard
- * error, and fall back to C.UTF-8, under which LANGUAGE=zh_CN selects
- * the Chinese catalog (doc/cli.md, "Language"). */
-static void
-set_locale (const char *prgname)
-{
-  const char *variable;
-  const char *value;
-  const char *language;
-
-  if (setlocale (LC_ALL, "") != NULL)
-    return;
-
-  variable = locale_variable ();
-  value = variable != NULL ? g_getenv (variable) : "";
-  variable = variable != NULL ? variable : "LANG";
-  language = g_getenv ("LANGUAGE");
-  /* Untranslated: the locale is the problem. */
-  if (language != NULL && *language != '\0')
-    fprintf (stderr,
-             "%s: warning: the locale %s=%s is not available on this system; using C.UTF-8 "
-             "with the message languages of LANGUAGE=%s\n",
-             prgname, variable, value, language);
-  else
-    fprintf (stderr,
-             "%s: warning: the locale %s=%s is not available on this system, so messages "
-             "are in English; for Chinese messages without it, set LANGUAGE=zh_CN "
-             "(e.g. LANGUAGE=zh_CN LC_ALL=C.UTF-8 %s …), or generate the locale\n",
-             prgname, variable, value, prgname);
-  if (setlocale (LC_ALL, "C.UTF-8") == NULL)
-    setlocale (LC_ALL, "C");
-}
-
 static char *
 option_description (void)
 {

@@ -953,7 +953,7 @@ main (int   argc,
 
   g_set_prgname ("community-merge");
   prgname = g_get_prgname ();
-  setlocale (LC_ALL, "");
+  set_locale (prgname);
 
   /* Binds the text domain, as community-check does. */
   g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
