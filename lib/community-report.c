@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "community-report-private.h"
+#include "rules/community-rule-private.h"
 #include "json/community-json-private.h"
 #include "community-enum-types.h"
 #include "community.h"
@@ -662,23 +663,6 @@ community_report_key_fingerprint (GBytes *key)
   return keyed_hash (key, "libcommunity person key fingerprint");
 }
 
-/* Full-time community staff, as worker.duplicate-person judges them
- * (DOMAIN.md §2): attached to a community, a role other than legal advisor
- * and first secretary, employed full time. Unknown roles or employment:
- * not counted here, not applicable to the rule. */
-static gboolean
-is_full_time_staff (CommunityWorker *worker)
-{
-  const guint not_staff = COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR | COMMUNITY_WORKER_ROLES_FIRST_SECRETARY;
-  CommunityRecord *record = COMMUNITY_RECORD (worker);
-
-  return community_worker_get_community (worker) != NULL &&
-         community_record_is_set (record, "roles") &&
-         community_record_is_set (record, "employment") &&
-         (community_worker_get_roles (worker) & ~not_staff) != 0 &&
-         community_worker_get_employment (worker) == COMMUNITY_EMPLOYMENT_FULL_TIME;
-}
-
 /* Calls @func for each full-time staff member with an ID number, in
  * dataset order, with the worker's index among the workers and its keyed
  * number; FALSE from @func stops (and is returned). */
@@ -702,7 +686,8 @@ for_each_keyed_person (CommunityDataset *dataset,
       const char *id_number = community_worker_get_id_number (worker);
       g_autofree char *person_key = NULL;
 
-      if (id_number == NULL || !is_full_time_staff (worker))
+      /* As worker.duplicate-person judges them: known full-time staff. */
+      if (id_number == NULL || community_rule_full_time_staff (worker) != COMMUNITY_STAFF_YES)
         continue;
       person_key = community_report_person_key (key, id_number);
       if (!func (worker, i, person_key, data))

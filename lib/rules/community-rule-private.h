@@ -144,6 +144,21 @@ community_field_slot_pointer (const CommunityFieldSlot *s)
 #define community_field_boolean_named(record, json_name, out) \
   community_field_slot_boolean (community_field_slot ((record), (json_name)), (out))
 
+/* --- Who counts as staff --- */
+
+typedef enum {
+  COMMUNITY_STAFF_NO,
+  COMMUNITY_STAFF_YES,
+  COMMUNITY_STAFF_UNKNOWN,
+} CommunityStaff;
+
+/* Whether @worker is full-time community staff (DOMAIN.md §2): attached
+ * to a community, a role other than legal_advisor and first_secretary,
+ * `employment: full_time`; unknown roles or employment leave it unknown
+ * (community-rules-workers.c). The staff rules, and the keyed persons of
+ * a report (community-report.c), judge by it. */
+CommunityStaff community_rule_full_time_staff (gpointer worker);
+
 /* --- The context a rule runs in --- */
 
 typedef struct _CommunityRuleContext CommunityRuleContext;

@@ -23,18 +23,9 @@
 #include "community-enum-types.h"
 #include "community-wage-baseline.h"
 
-typedef enum {
-  STAFF_NO,
-  STAFF_YES,
-  STAFF_UNKNOWN,
-} Staff;
-
-/* Whether @worker is full-time community staff (DOMAIN.md §2): attached
- * to a community, with a role other than legal_advisor and
- * first_secretary, and `employment: full_time`. Unknown roles or
- * employment leave it unknown. */
-static Staff
-full_time_staff (gpointer worker)
+/* See community-rule-private.h. */
+CommunityStaff
+community_rule_full_time_staff (gpointer worker)
 {
   const guint not_staff = COMMUNITY_WORKER_ROLES_LEGAL_ADVISOR | COMMUNITY_WORKER_ROLES_FIRST_SECRETARY;
   guint roles;
@@ -42,17 +33,17 @@ full_time_staff (gpointer worker)
   gboolean roles_known, employment_known;
 
   if (community_field_string (worker, "community") == NULL)
-    return STAFF_NO;
+    return COMMUNITY_STAFF_NO;
 
   roles_known = community_field_flags (worker, "roles", &roles);
   employment_known = community_field_enum (worker, "employment", &employment);
   if ((roles_known && (roles & ~not_staff) == 0) ||
       (employment_known && employment != COMMUNITY_EMPLOYMENT_FULL_TIME))
-    return STAFF_NO;
+    return COMMUNITY_STAFF_NO;
   if (!roles_known || !employment_known)
-    return STAFF_UNKNOWN;
+    return COMMUNITY_STAFF_UNKNOWN;
 
-  return STAFF_YES;
+  return COMMUNITY_STAFF_YES;
 }
 
 /* workers.per-households: an urban community has at least
@@ -92,15 +83,15 @@ community_rule_workers_per_households (CommunityRuleContext *ctx)
         }
 
       for (guint w = 0; w < workers->len; w++)
-        switch (full_time_staff (workers->pdata[w]))
+        switch (community_rule_full_time_staff (workers->pdata[w]))
           {
-          case STAFF_YES:
+          case COMMUNITY_STAFF_YES:
             staff++;
             break;
-          case STAFF_UNKNOWN:
+          case COMMUNITY_STAFF_UNKNOWN:
             unknown = TRUE;
             break;
-          case STAFF_NO:
+          case COMMUNITY_STAFF_NO:
           default:
             break;
           }
@@ -184,7 +175,7 @@ add_pay (CommunityRuleContext *ctx,
   PayTotal *total;
   gint64 annual_pay;
 
-  if (full_time_staff (worker) != STAFF_YES || !community_field_int64 (worker, "annual_pay_yuan", &annual_pay))
+  if (community_rule_full_time_staff (worker) != COMMUNITY_STAFF_YES || !community_field_int64 (worker, "annual_pay_yuan", &annual_pay))
     return;
 
   /* The walk up from a worker (not a division itself) depends only on
@@ -350,14 +341,14 @@ check_duplicate_person (CommunityRuleContext *ctx,
 {
   Holders *holders = data;
   const char *id_number;
-  Staff staff = full_time_staff (worker);
+  CommunityStaff staff = community_rule_full_time_staff (worker);
   Holder *holder;
 
-  if (staff == STAFF_NO)
+  if (staff == COMMUNITY_STAFF_NO)
     return;
 
   id_number = community_field_string (worker, "id_number");
-  if (staff == STAFF_UNKNOWN || id_number == NULL)
+  if (staff == COMMUNITY_STAFF_UNKNOWN || id_number == NULL)
     {
       community_rule_not_applicable (ctx);
       return;
