@@ -105,19 +105,7 @@ print_right (const char *text,
 static const char *
 severity_label (CommunitySeverity severity)
 {
-  switch (severity)
-    {
-    case COMMUNITY_SEVERITY_ERROR:
-      /* TRANSLATORS: a finding's severity (the policy says 不低于, 须, 不得) */
-      return _("error");
-    case COMMUNITY_SEVERITY_WARNING:
-      /* TRANSLATORS: a finding's severity (the policy says 一般以…为宜, 原则上) */
-      return _("warning");
-    case COMMUNITY_SEVERITY_INFO:
-    default:
-      /* TRANSLATORS: a finding's severity (the policy says 鼓励) */
-      return _("info");
-    }
+  return community_vocabulary_get_term (COMMUNITY_TYPE_SEVERITY, severity);
 }
 
 static const char *

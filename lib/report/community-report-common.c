@@ -14,6 +14,7 @@
 #include "community-division.h"
 #include "community-community.h"
 #include "community-enum-types.h"
+#include "community-vocabulary.h"
 #include "community-entity.h"
 #include "community-finding-private.h"
 #include "community-i18n-private.h"
@@ -244,20 +245,8 @@ community_report_clause_text (const char *clause)
 const char *
 community_report_severity_label (CommunitySeverity severity)
 {
-  community_i18n_init ();
-  switch (severity)
-    {
-    case COMMUNITY_SEVERITY_ERROR:
-      /* TRANSLATORS: a finding's severity (the policy says 不低于, 须, 不得) */
-      return _("error");
-    case COMMUNITY_SEVERITY_WARNING:
-      /* TRANSLATORS: a finding's severity (the policy says 一般以…为宜, 原则上) */
-      return _("warning");
-    case COMMUNITY_SEVERITY_INFO:
-    default:
-      /* TRANSLATORS: a finding's severity (the policy says 鼓励) */
-      return _("info");
-    }
+  /* The vocabulary's term, as every message names a severity. */
+  return community_vocabulary_get_term (COMMUNITY_TYPE_SEVERITY, severity);
 }
 
 const char *
