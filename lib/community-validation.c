@@ -118,6 +118,10 @@ struct _CommunityValidation
   CommunityIndex *index;
   RuleState *rules;
   guint n_rules;
+  guint *lane;                 /* the rules that read histories, in order */
+  guint n_lane;
+  guint *solo;                 /* the others */
+  guint n_solo;
   CommunityIndicatorState *indicators;
 
   GHashTable *dirty;           /* entities changed since, each a reference */
@@ -379,8 +383,10 @@ unit_of_change (CommunityValidation           *self,
 
 /* --- the whole --- */
 
-/* Task 0: the indicators; task r + 1: rule r (community_rules_run_tasks():
- * each task writes its own state, and reads the index, built before). */
+/* Task 0: the indicators; task 1: the rules that read histories, one
+ * after another (community_rule_reads_histories()); task i + 2: the i-th
+ * other rule (community_rules_run_tasks(): each task writes its own state,
+ * and reads the index, built before). */
 static void
 run_everything_task (guint    task,
                      gpointer data)
@@ -389,8 +395,11 @@ run_everything_task (guint    task,
 
   if (task == 0)
     self->indicators = community_indicator_state_new (self->ruleset, self->index);
+  else if (task == 1)
+    for (guint i = 0; i < self->n_lane; i++)
+      rule_state_run (self, &self->rules[self->lane[i]]);
   else
-    rule_state_run (self, &self->rules[task - 1]);
+    rule_state_run (self, &self->rules[self->solo[task - 2]]);
 }
 
 static void
@@ -401,7 +410,7 @@ run_everything (CommunityValidation *self)
   g_clear_pointer (&self->indicators, community_indicator_state_free);
 
   /* On the validator's threads, as its runs. */
-  community_rules_run_tasks (community_validator_get_threads (self->validator), self->n_rules + 1,
+  community_rules_run_tasks (community_validator_get_threads (self->validator), self->n_solo + 2,
                              run_everything_task, self, NULL);
 }
 
@@ -642,6 +651,15 @@ community_validation_constructed (GObject *object)
     }
   self->n_rules = rules->len;
   self->rules = (RuleState *) (gpointer) g_array_free (rules, FALSE);
+  self->lane = g_new (guint, self->n_rules + 1);
+  self->solo = g_new (guint, self->n_rules + 1);
+  for (guint r = 0; r < self->n_rules; r++)
+    {
+      if (community_rule_reads_histories (self->rules[r].definition))
+        self->lane[self->n_lane++] = r;
+      else
+        self->solo[self->n_solo++] = r;
+    }
 
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     self->items_changed[kind] = g_signal_connect (community_dataset_get_items (self->dataset, kind),
@@ -686,6 +704,8 @@ community_validation_finalize (GObject *object)
       g_clear_object (&self->rules[r].result);
     }
   g_free (self->rules);
+  g_free (self->lane);
+  g_free (self->solo);
   g_clear_pointer (&self->indicators, community_indicator_state_free);
   g_hash_table_unref (self->dirty);
   g_clear_object (&self->validator);

@@ -236,33 +236,46 @@ typedef struct {
 } RuleRun;
 
 /* A run shared among threads (community_rules_run_tasks()). Task 0 is the
- * indicators (among the longest, so taken first), task i + 1 is runs[i].
- * The index is complete before any thread starts, and nothing writes to
- * it (or to the dataset) until they are all done. */
+ * indicators (among the longest, so taken first); task 1 the lane, the
+ * rules that read the histories, one after the other; each other rule is
+ * a task of its own. The index is complete before any thread starts, and
+ * nothing writes to it (or to the dataset) until they are all done.
+ *
+ * See community_rule_reads_histories() for why the lane. */
 typedef struct {
   CommunityRuleset *ruleset;
   CommunityIndex *index;
   RuleRun *runs;
   guint n_runs;
+  guint *lane;      /* indices into runs of the rules that read histories */
+  guint n_lane;
+  guint *solo;      /* of the others */
+  guint n_solo;
   GPtrArray *indicators;
 } RunShare;
+
+static void
+run_one (RunShare *share,
+         RuleRun  *run)
+{
+  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
+  community_rule_run (run->rule, share->ruleset, share->index, run->findings,
+                      &run->passed, &run->failed, &run->not_applicable);
+}
 
 static void
 run_task (guint    task,
           gpointer data)
 {
   RunShare *share = data;
-  RuleRun *run;
 
   if (task == 0)
-    {
-      share->indicators = community_indicators_compute (share->ruleset, share->index);
-      return;
-    }
-  run = &share->runs[task - 1];
-  run->findings = g_ptr_array_new_with_free_func (g_object_unref);
-  community_rule_run (run->rule, share->ruleset, share->index, run->findings,
-                      &run->passed, &run->failed, &run->not_applicable);
+    share->indicators = community_indicators_compute (share->ruleset, share->index);
+  else if (task == 1)
+    for (guint i = 0; i < share->n_lane; i++)
+      run_one (share, &share->runs[share->lane[i]]);
+  else
+    run_one (share, &share->runs[share->solo[task - 2]]);
 }
 
 /* The run itself: the rules, shared out among threads (see RunShare), and
@@ -292,10 +305,22 @@ validator_run (CommunityValidator *self,
         share.runs[share.n_runs++].rule = rule;
     }
 
+  share.lane = g_new (guint, share.n_runs + 1);
+  share.solo = g_new (guint, share.n_runs + 1);
+  for (guint i = 0; i < share.n_runs; i++)
+    {
+      if (community_rule_reads_histories (share.runs[i].rule))
+        share.lane[share.n_lane++] = i;
+      else
+        share.solo[share.n_solo++] = i;
+    }
+
   share.index = community_index_new (dataset);
-  community_rules_run_tasks (community_validator_get_threads (self), share.n_runs + 1,
+  community_rules_run_tasks (community_validator_get_threads (self), share.n_solo + 2,
                              run_task, &share, cancellable);
   community_index_free (share.index);
+  g_free (share.lane);
+  g_free (share.solo);
 
   for (guint i = 0; i < share.n_runs; i++)
     n_findings += share.runs[i].findings != NULL ? share.runs[i].findings->len : 0;

@@ -245,6 +245,17 @@ typedef struct {
   CommunityRuleUnitFunc check_unit;
 } CommunityRuleDefinition;
 
+/* Whether @rule reads the histories of consultations or work items. A
+ * history is a GListStore, and reading one is not read-only (its
+ * get_item() moves the store's cached position): such rules never run at
+ * once, but one after another on one thread, a "lane" of their own
+ * (community-validator.c, community-validation.c). */
+static inline gboolean
+community_rule_reads_histories (const CommunityRuleDefinition *rule)
+{
+  return (rule->reads & (COMMUNITY_KIND_BIT (CONSULTATION) | COMMUNITY_KIND_BIT (WORK_ITEM))) != 0;
+}
+
 /* Looks a rule up by id; NULL if the library has no such rule. */
 const CommunityRuleDefinition *community_rules_lookup (const char *id);
 /* All rules, for tests: *n_rules set to their number. */
