@@ -1,0 +1,54 @@
+/* community-zip.h: zip archives in memory, through minizip
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The one place that opens a zip: an .xlsx package (community-xlsx-reader.c)
+ * and a .zip of CSV files (community-csv.c) are read through it, a .zip of
+ * CSV files is written through it. Reading is guarded against zip bombs:
+ * an entry's bytes are counted as they inflate, and an entry is refused
+ * (COMMUNITY_PARSE_ERROR_LIMIT, naming the entry) when it inflates to more
+ * than it declares, to more than COMMUNITY_ZIP_MAX_ENTRY bytes, or to more
+ * than COMMUNITY_ZIP_MAX_RATIO times its compressed size (when larger than
+ * 1 MiB); the whole archive may not inflate beyond COMMUNITY_ZIP_MAX_TOTAL.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define COMMUNITY_ZIP_MAX_ENTRY  (G_GSIZE_CONSTANT (1) << 30)  /* 1 GiB */
+#define COMMUNITY_ZIP_MAX_TOTAL  (G_GSIZE_CONSTANT (2) << 30)  /* 2 GiB */
+#define COMMUNITY_ZIP_MAX_RATIO  200
+#define COMMUNITY_ZIP_MAX_ENTRIES 4096
+
+typedef struct _CommunityZip CommunityZip;
+
+/* Over @length bytes at @data, which must outlive the archive. NULL with
+ * @error set (COMMUNITY_PARSE_ERROR_SYNTAX) if it is not a zip archive. */
+CommunityZip *community_zip_open        (const char    *data,
+                                         gsize          length,
+                                         GError       **error);
+void          community_zip_free        (CommunityZip  *zip);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZip, community_zip_free)
+
+/* The names of the entries, in the archive's order (owned by @zip). */
+const char *const *community_zip_list   (CommunityZip  *zip);
+/* The inflated bytes of entry @name; NULL with @error unset when there is
+ * no such entry, NULL with @error set when it cannot be read or breaks a
+ * limit. */
+GBytes       *community_zip_read        (CommunityZip  *zip,
+                                         const char    *name,
+                                         GError       **error);
+
+/* Writing: entries added one by one, deflated; the archive's bytes. */
+typedef struct _CommunityZipWriter CommunityZipWriter;
+CommunityZipWriter *community_zip_writer_new    (void);
+void                community_zip_writer_add    (CommunityZipWriter *writer,
+                                                 const char         *name,
+                                                 const char         *data,
+                                                 gsize               length);
+GBytes             *community_zip_writer_finish (CommunityZipWriter *writer);  /* frees @writer */
+
+G_END_DECLS
