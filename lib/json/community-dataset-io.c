@@ -1057,7 +1057,7 @@ community_dataset_save_to_file_finish (CommunityDataset  *self,
  * @file: a JSON document, an `.xlsx` workbook, a folder or a `.zip` of CSV
  *   files, or one CSV file
  * @format: what @file is, or %COMMUNITY_DATASET_FORMAT_AUTO to tell (see
- *   [func@Community.dataset_format_guess])
+ *   [func@Community.DatasetFormat.guess])
  * @cancellable: (nullable): a [class@Gio.Cancellable]
  * @error: return location for a [error@Community.ParseError] or the file's
  *   error

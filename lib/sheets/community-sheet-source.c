@@ -155,7 +155,7 @@ plan_free (gpointer data)
 
   if (plan == NULL)
     return;
-  node_free (plan->root);
+  g_clear_pointer (&plan->root, node_free);
   if (plan->headers != NULL)
     for (guint32 c = 0; c < plan->n_columns; c++)
       g_free (plan->headers[c]);
@@ -488,7 +488,7 @@ push_json (SheetSource         *s,
         return;
       entry = push (s, token.type, where);
       entry->token = token;
-      if (token.str != NULL)
+      if (token.type == COMMUNITY_JSON_TOKEN_STRING || token.type == COMMUNITY_JSON_TOKEN_MEMBER)
         entry->token.str = g_string_chunk_insert_len (s->scratch, token.str, (gssize) token.len);
     }
 }
