@@ -595,8 +595,8 @@ read_shared_strings (XlsxReader *reader,
 /* --- styles: which cell formats are dates --- */
 
 /* Whether a number format code shows a date or a time: one of y, m, d, h,
- * s (either case) outside quoted text, brackets ([Red], [$-804], [h]) and
- * escaped characters. */
+ * s (either case) outside quoted text, brackets ([Red], [$-804]) and
+ * escaped characters, unless it shows an elapsed time ([h]:mm). */
 static gboolean
 format_code_is_date (const char *code)
 {
@@ -612,9 +612,18 @@ format_code_is_date (const char *code)
             return FALSE;
           break;
         case '[':
-          p = strchr (p + 1, ']');
-          if (p == NULL)
-            return FALSE;
+          {
+            const char *end = strchr (p + 1, ']');
+            gsize n;
+
+            if (end == NULL)
+              return FALSE;
+            /* [h], [mm], [ss]: an elapsed time, a duration, not a date */
+            n = (gsize) (end - p - 1);
+            if (n > 0 && strspn (p + 1, "hHmMsS") == n)
+              return FALSE;
+            p = end;
+          }
           break;
         case '\\':
         case '_':
@@ -1064,7 +1073,7 @@ end_cell (SheetReader *sheet,
 
     case CELL_ERROR:
       return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_TYPE,
-                         "the cell holds an Excel error value (such as #N/A or #DIV/0!)");
+                         "the cell holds an Excel error value (#N/A, #VALUE! and the like)");
 
     case CELL_DATE:
       if (value->len == 0)
