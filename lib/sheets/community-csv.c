@@ -341,11 +341,14 @@ community_csv_read (CommunitySheetBook *book,
       g_autoptr(GError) convert_error = NULL;
       gsize bytes_read = 0, bytes_written = 0;
 
+      /* With bytes_read given, g_convert() takes a sequence cut short by
+       * the end for success, having converted what came before. */
       converted = g_convert (data, (gssize) length, "UTF-8", "GB18030",
                              &bytes_read, &bytes_written, &convert_error);
-      if (converted == NULL)
+      if (converted == NULL || bytes_read < length)
         {
-          if (!g_error_matches (convert_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE) &&
+          if (convert_error != NULL &&
+              !g_error_matches (convert_error, G_CONVERT_ERROR, G_CONVERT_ERROR_ILLEGAL_SEQUENCE) &&
               !g_error_matches (convert_error, G_CONVERT_ERROR, G_CONVERT_ERROR_PARTIAL_INPUT))
             {
               /* No GB18030 converter at all: say so, not "neither". */
