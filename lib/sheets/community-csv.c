@@ -286,13 +286,17 @@ utf8_valid_prefix (const char *data,
   return length;
 }
 
-gboolean
-community_csv_read (CommunitySheetBook *book,
-                    const char         *sheet_name,
-                    const char         *file_name,
-                    const char         *data,
-                    gsize               length,
-                    GError            **error)
+/* community_csv_read(), with the text the book holds so far in
+ * *@text_total (counted up by the cells read), so that a folder's files
+ * do not count the book's cells over again each. */
+static gboolean
+csv_read (CommunitySheetBook  *book,
+          const char          *sheet_name,
+          const char          *file_name,
+          const char          *data,
+          gsize                length,
+          gsize               *text_total,
+          GError             **error)
 {
   g_autofree char *converted = NULL;
   const char *text = data;
@@ -300,12 +304,6 @@ community_csv_read (CommunitySheetBook *book,
   gsize valid;
   CsvReader reader = { 0 };
   gboolean ok;
-
-  g_return_val_if_fail (book != NULL, FALSE);
-  g_return_val_if_fail (sheet_name != NULL, FALSE);
-  g_return_val_if_fail (file_name != NULL, FALSE);
-  g_return_val_if_fail (data != NULL || length == 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (length > COMMUNITY_SHEET_MAX_TEXT)
     {
@@ -375,7 +373,7 @@ community_csv_read (CommunitySheetBook *book,
   reader.book = book;
   reader.file_name = file_name;
   reader.first_nul = text_length > 0 ? memchr (text, '\0', text_length) : NULL;
-  reader.text_total = book_text_length (book);
+  reader.text_total = *text_total;
   reader.scratch = g_string_new (NULL);
   reader.sheet = community_sheet_book_add_sheet (book, sheet_name, file_name);
 
@@ -385,8 +383,30 @@ community_csv_read (CommunitySheetBook *book,
     {
       /* A refused file leaves no sheet (its text stays in the chunk). */
       g_ptr_array_remove_index (book->sheets, book->sheets->len - 1);
+      return FALSE;
     }
-  return ok;
+  *text_total = reader.text_total;
+  return TRUE;
+}
+
+gboolean
+community_csv_read (CommunitySheetBook *book,
+                    const char         *sheet_name,
+                    const char         *file_name,
+                    const char         *data,
+                    gsize               length,
+                    GError            **error)
+{
+  gsize text_total;
+
+  g_return_val_if_fail (book != NULL, FALSE);
+  g_return_val_if_fail (sheet_name != NULL, FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+  g_return_val_if_fail (data != NULL || length == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  text_total = book_text_length (book);
+  return csv_read (book, sheet_name, file_name, length > 0 ? data : "", length, &text_total, error);
 }
 
 /* --- folders and zips of CSV files --- */
@@ -412,6 +432,7 @@ read_member (CommunitySheetBook  *book,
              const char          *file_name,
              const char          *data,
              gsize                length,
+             gsize               *text_total,
              GError             **error)
 {
   if (!g_utf8_validate (file_name, -1, NULL))
@@ -426,7 +447,7 @@ read_member (CommunitySheetBook  *book,
                    "%s: a second file for sheet %s", file_name, sheet_name);
       return FALSE;
     }
-  return community_csv_read (book, sheet_name, file_name, length > 0 ? data : "", length, error);
+  return csv_read (book, sheet_name, file_name, length > 0 ? data : "", length, text_total, error);
 }
 
 static gint
@@ -465,6 +486,7 @@ community_csv_read_folder (GFile         *folder,
   g_autoptr(GFileEnumerator) enumerator = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *where = NULL;
+  gsize text_total = 0;
 
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -508,7 +530,7 @@ community_csv_read_folder (GFile         *folder,
         return NULL;
       if (!g_file_load_contents (child, cancellable, &contents, &length, NULL, error))
         return NULL;
-      if (!read_member (book, sheet_name, name, contents, length, error))
+      if (!read_member (book, sheet_name, name, contents, length, &text_total, error))
         return NULL;
     }
   return g_steal_pointer (&book);
@@ -524,6 +546,7 @@ community_csv_read_zip (const char  *data,
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   g_autofree char *folder = NULL;
   const char *const *names;
+  gsize text_total = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -588,7 +611,7 @@ community_csv_read_zip (const char  *data,
           return NULL;
         }
       entry_data = g_bytes_get_data (bytes, &entry_length);
-      if (!read_member (book, sheet_name, base_name, entry_data, entry_length, error))
+      if (!read_member (book, sheet_name, base_name, entry_data, entry_length, &text_total, error))
         return NULL;
     }
   return g_steal_pointer (&book);
