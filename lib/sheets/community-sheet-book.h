@@ -71,7 +71,7 @@ typedef struct {
 #define COMMUNITY_SHEET_MAX_COLUMNS  16384
 #define COMMUNITY_SHEET_MAX_SHEETS   256
 /* The most text a book may hold, all cells together (1 GiB). */
-#define COMMUNITY_SHEET_MAX_TEXT     (G_GSIZE_CONSTANT (1) << 30)
+#define COMMUNITY_SHEET_MAX_TEXT     (((gsize) 1) << 30)
 
 CommunitySheetBook *community_sheet_book_new        (void);
 void                community_sheet_book_free       (CommunitySheetBook *book);

@@ -18,8 +18,8 @@
 
 G_BEGIN_DECLS
 
-#define COMMUNITY_ZIP_MAX_ENTRY  (G_GSIZE_CONSTANT (1) << 30)  /* 1 GiB */
-#define COMMUNITY_ZIP_MAX_TOTAL  (G_GSIZE_CONSTANT (2) << 30)  /* 2 GiB */
+#define COMMUNITY_ZIP_MAX_ENTRY  (((gsize) 1) << 30)  /* 1 GiB */
+#define COMMUNITY_ZIP_MAX_TOTAL  (((gsize) 2) << 30)  /* 2 GiB */
 #define COMMUNITY_ZIP_MAX_RATIO  200
 #define COMMUNITY_ZIP_MAX_ENTRIES 4096
 

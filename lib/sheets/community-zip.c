@@ -1,0 +1,550 @@
+/* community-zip.c: zip archives in memory, through minizip
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * minizip reads the central directory and hands over each entry's
+ * compressed bytes as they are stored (unzOpenCurrentFile2 with raw = 1);
+ * zlib inflates them here, so that every inflated byte is counted against
+ * the limits of community-zip.h before it is kept. (minizip's own
+ * inflating read stops silently at the declared size, so an entry that
+ * inflates past it could not be told from a CRC error.) The CRC is checked
+ * here too. Only stored (0) and deflated (8) entries, unencrypted, are
+ * read; zip64 archives are read as minizip reads them.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <community/community.h>
+#include <ioapi.h>
+#include <unzip.h>
+#include <zip.h>
+#include <zlib.h>
+
+#include "community-zip.h"
+
+/* --- minizip's I/O on bytes in memory --- */
+
+typedef struct {
+  const char *data;        /* reading: the archive */
+  GByteArray *out;         /* writing: the archive being written */
+  gsize length;
+  ZPOS64_T position;
+} MemoryStream;
+
+static voidpf ZCALLBACK
+memory_open (voidpf      opaque,
+             const void *filename,
+             int         mode)
+{
+  return opaque;
+}
+
+static uLong ZCALLBACK
+memory_read (voidpf opaque,
+             voidpf stream,
+             void  *buf,
+             uLong  size)
+{
+  MemoryStream *memory = stream;
+  gsize length = memory->out != NULL ? memory->out->len : memory->length;
+  const char *data = memory->out != NULL ? (const char *) memory->out->data : memory->data;
+  gsize available;
+
+  if (memory->position >= length)
+    return 0;
+  available = length - (gsize) memory->position;
+  if (size > available)
+    size = (uLong) available;
+  memcpy (buf, data + memory->position, size);
+  memory->position += size;
+  return size;
+}
+
+static uLong ZCALLBACK
+memory_write (voidpf      opaque,
+              voidpf      stream,
+              const void *buf,
+              uLong       size)
+{
+  MemoryStream *memory = stream;
+  GByteArray *out = memory->out;
+  gsize end;
+
+  if (out == NULL)
+    return 0;
+  end = (gsize) memory->position + size;
+  if (end > out->len)
+    g_byte_array_set_size (out, (guint) end);
+  memcpy (out->data + memory->position, buf, size);
+  memory->position = end;
+  return size;
+}
+
+static ZPOS64_T ZCALLBACK
+memory_tell (voidpf opaque,
+             voidpf stream)
+{
+  MemoryStream *memory = stream;
+
+  return memory->position;
+}
+
+static long ZCALLBACK
+memory_seek (voidpf   opaque,
+             voidpf   stream,
+             ZPOS64_T offset,
+             int      origin)
+{
+  MemoryStream *memory = stream;
+  gsize length = memory->out != NULL ? memory->out->len : memory->length;
+  ZPOS64_T base;
+
+  switch (origin)
+    {
+    case ZLIB_FILEFUNC_SEEK_SET:
+      base = 0;
+      break;
+    case ZLIB_FILEFUNC_SEEK_CUR:
+      base = memory->position;
+      break;
+    case ZLIB_FILEFUNC_SEEK_END:
+      base = length;
+      break;
+    default:
+      return -1;
+    }
+  /* minizip seeks only within the archive; beyond its end is an error
+   * (a central directory offset pointing nowhere). */
+  if (offset > G_MAXUINT64 - base || base + offset > length)
+    return -1;
+  memory->position = base + offset;
+  return 0;
+}
+
+static int ZCALLBACK
+memory_close (voidpf opaque,
+              voidpf stream)
+{
+  return 0;
+}
+
+static int ZCALLBACK
+memory_error (voidpf opaque,
+              voidpf stream)
+{
+  return 0;
+}
+
+static void
+memory_functions (zlib_filefunc64_def *functions,
+                  MemoryStream        *memory)
+{
+  functions->zopen64_file = memory_open;
+  functions->zread_file = memory_read;
+  functions->zwrite_file = memory_write;
+  functions->ztell64_file = memory_tell;
+  functions->zseek64_file = memory_seek;
+  functions->zclose_file = memory_close;
+  functions->zerror_file = memory_error;
+  functions->opaque = memory;
+}
+
+/* --- reading --- */
+
+typedef struct {
+  char *name;              /* UTF-8 */
+  unz64_file_pos position;
+} ZipEntry;
+
+struct _CommunityZip {
+  MemoryStream memory;
+  unzFile file;
+  GArray *entries;         /* ZipEntry */
+  GHashTable *by_name;     /* name -> index + 1 */
+  char **names;            /* NULL-terminated, pointing into entries */
+  guint64 total;           /* bytes inflated so far, all entries */
+};
+
+static void
+zip_entry_clear (gpointer data)
+{
+  ZipEntry *entry = data;
+
+  g_free (entry->name);
+}
+
+/* An entry's name as UTF-8: as stored when it is valid UTF-8 (flag 11 or
+ * plain ASCII); otherwise as the code page of a Chinese Windows (GB18030,
+ * what its zip tools write without flag 11); otherwise with U+FFFD for the
+ * bad bytes. */
+static char *
+entry_name (const char *raw,
+            gsize       length)
+{
+  char *name;
+
+  if (g_utf8_validate_len (raw, length, NULL))
+    return g_strndup (raw, length);
+  name = g_convert (raw, (gssize) length, "UTF-8", "GB18030", NULL, NULL, NULL);
+  if (name != NULL && strlen (name) > 0)
+    return name;
+  g_free (name);
+  return g_utf8_make_valid (raw, (gssize) length);
+}
+
+void
+community_zip_free (CommunityZip *zip)
+{
+  if (zip == NULL)
+    return;
+  if (zip->file != NULL)
+    unzClose (zip->file);
+  g_clear_pointer (&zip->entries, g_array_unref);
+  g_clear_pointer (&zip->by_name, g_hash_table_unref);
+  g_free (zip->names);
+  g_free (zip);
+}
+
+CommunityZip *
+community_zip_open (const char *data,
+                    gsize       length,
+                    GError    **error)
+{
+  g_autoptr(CommunityZip) zip = g_new0 (CommunityZip, 1);
+  zlib_filefunc64_def functions;
+  unz_global_info64 global;
+  int status;
+  guint i;
+
+  zip->memory.data = data;
+  zip->memory.length = length;
+  zip->entries = g_array_new (FALSE, TRUE, sizeof (ZipEntry));
+  g_array_set_clear_func (zip->entries, zip_entry_clear);
+  zip->by_name = g_hash_table_new (g_str_hash, g_str_equal);
+  memory_functions (&functions, &zip->memory);
+
+  zip->file = unzOpen2_64 (&zip->memory, &functions);
+  if (zip->file == NULL || unzGetGlobalInfo64 (zip->file, &global) != UNZ_OK)
+    {
+      g_set_error_literal (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                           "not a zip archive");
+      return NULL;
+    }
+  if (global.number_entry > COMMUNITY_ZIP_MAX_ENTRIES)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "the zip archive has more than %d entries", COMMUNITY_ZIP_MAX_ENTRIES);
+      return NULL;
+    }
+
+  for (status = unzGoToFirstFile (zip->file);
+       status == UNZ_OK;
+       status = unzGoToNextFile (zip->file))
+    {
+      unz_file_info64 info;
+      char raw[65536];
+      ZipEntry entry = { NULL, };
+
+      if (zip->entries->len >= COMMUNITY_ZIP_MAX_ENTRIES)
+        {
+          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                       "the zip archive has more than %d entries", COMMUNITY_ZIP_MAX_ENTRIES);
+          return NULL;
+        }
+      if (unzGetCurrentFileInfo64 (zip->file, &info, raw, sizeof raw, NULL, 0, NULL, 0) != UNZ_OK ||
+          unzGetFilePos64 (zip->file, &entry.position) != UNZ_OK)
+        break;
+      entry.name = entry_name (raw, MIN (info.size_filename, sizeof raw));
+      if (g_hash_table_contains (zip->by_name, entry.name))
+        {
+          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                       "%s: the zip archive holds this entry twice", entry.name);
+          g_free (entry.name);
+          return NULL;
+        }
+      g_array_append_val (zip->entries, entry);
+      g_hash_table_insert (zip->by_name,
+                           g_array_index (zip->entries, ZipEntry, zip->entries->len - 1).name,
+                           GUINT_TO_POINTER (zip->entries->len));
+    }
+  if (status != UNZ_END_OF_LIST_OF_FILE)
+    {
+      g_set_error_literal (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                           "not a zip archive: its central directory is damaged");
+      return NULL;
+    }
+
+  zip->names = g_new0 (char *, zip->entries->len + 1);
+  for (i = 0; i < zip->entries->len; i++)
+    zip->names[i] = g_array_index (zip->entries, ZipEntry, i).name;
+  return g_steal_pointer (&zip);
+}
+
+const char *const *
+community_zip_list (CommunityZip *zip)
+{
+  return (const char *const *) zip->names;
+}
+
+static gboolean
+zip_limit_error (GError    **error,
+                 const char *name,
+                 const char *why)
+{
+  g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+               "%s: the zip entry %s (a zip bomb?)", name, why);
+  return FALSE;
+}
+
+/* Whether @produced inflated bytes of entry @name (@info) are still
+ * within the limits; an error when not. */
+static gboolean
+zip_check_limits (CommunityZip          *zip,
+                  const char            *name,
+                  const unz_file_info64 *info,
+                  guint64                produced,
+                  GError               **error)
+{
+  if (produced > info->uncompressed_size)
+    return zip_limit_error (error, name, "inflates to more bytes than it declares");
+  if (produced > COMMUNITY_ZIP_MAX_ENTRY)
+    return zip_limit_error (error, name, "inflates to more than 1 GiB");
+  if (produced > (1 << 20) &&
+      produced / COMMUNITY_ZIP_MAX_RATIO > info->compressed_size)
+    return zip_limit_error (error, name, "inflates to more than 200 times its compressed size");
+  if (zip->total + produced > COMMUNITY_ZIP_MAX_TOTAL)
+    return zip_limit_error (error, name, "takes the archive past 2 GiB inflated");
+  return TRUE;
+}
+
+static gboolean
+zip_read_entry (CommunityZip          *zip,
+                const char            *name,
+                const unz_file_info64 *info,
+                GByteArray            *out,
+                GError               **error)
+{
+  z_stream stream = { 0, };
+  unsigned char input[64 * 1024];
+  gboolean deflated = info->compression_method == Z_DEFLATED;
+  gboolean done = FALSE;
+  int status = Z_OK;
+  uLong crc = crc32 (0, Z_NULL, 0);
+
+  if (deflated && inflateInit2 (&stream, -MAX_WBITS) != Z_OK)
+    g_error ("zlib cannot start inflating");
+
+  while (!done)
+    {
+      int got = unzReadCurrentFile (zip->file, input, sizeof input);
+
+      if (got < 0)
+        {
+          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                       "%s: the zip entry cannot be read", name);
+          goto fail;
+        }
+      if (!deflated)
+        {
+          if (got == 0)
+            break;
+          if (!zip_check_limits (zip, name, info, (guint64) out->len + (guint) got, error))
+            goto fail;
+          g_byte_array_append (out, input, (guint) got);
+          continue;
+        }
+
+      stream.next_in = input;
+      stream.avail_in = (uInt) got;
+      do
+        {
+          unsigned char chunk[64 * 1024];
+
+          stream.next_out = chunk;
+          stream.avail_out = sizeof chunk;
+          status = inflate (&stream, Z_NO_FLUSH);
+          if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+            {
+              g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                           "%s: the zip entry's compressed data is damaged", name);
+              goto fail;
+            }
+          if (!zip_check_limits (zip, name, info,
+                                 (guint64) out->len + (sizeof chunk - stream.avail_out), error))
+            goto fail;
+          g_byte_array_append (out, chunk, (guint) (sizeof chunk - stream.avail_out));
+          if (status == Z_STREAM_END)
+            done = TRUE;
+        }
+      while (!done && stream.avail_out == 0);
+      if (got == 0 && !done)
+        {
+          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                       "%s: the zip entry's compressed data is cut short", name);
+          goto fail;
+        }
+    }
+
+  if (deflated)
+    inflateEnd (&stream);
+  if (out->len != info->uncompressed_size)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry inflates to fewer bytes than it declares", name);
+      return FALSE;
+    }
+  crc = crc32_z (crc, out->data, out->len);
+  if (crc != info->crc)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry's CRC does not match its data", name);
+      return FALSE;
+    }
+  return TRUE;
+
+fail:
+  if (deflated)
+    inflateEnd (&stream);
+  return FALSE;
+}
+
+GBytes *
+community_zip_read (CommunityZip *zip,
+                    const char   *name,
+                    GError      **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  unz_file_info64 info;
+  ZipEntry *entry;
+  guint index;
+  gboolean ok;
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (zip->by_name, name));
+  if (index == 0)
+    return NULL;
+  entry = &g_array_index (zip->entries, ZipEntry, index - 1);
+
+  if (unzGoToFilePos64 (zip->file, &entry->position) != UNZ_OK ||
+      unzGetCurrentFileInfo64 (zip->file, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry cannot be found again", entry->name);
+      return NULL;
+    }
+  if (info.flag & 1)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
+                   "%s: the zip entry is encrypted", entry->name);
+      return NULL;
+    }
+  if (info.compression_method != 0 && info.compression_method != Z_DEFLATED)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
+                   "%s: the zip entry is compressed with method %lu (only stored and deflated entries are read)",
+                   entry->name, info.compression_method);
+      return NULL;
+    }
+  /* What it declares must be within the limits before anything inflates;
+   * then what it inflates to is checked as it comes. */
+  if (info.uncompressed_size > COMMUNITY_ZIP_MAX_ENTRY)
+    {
+      zip_limit_error (error, entry->name, "declares more than 1 GiB");
+      return NULL;
+    }
+  if (info.uncompressed_size > (1 << 20) &&
+      info.uncompressed_size / COMMUNITY_ZIP_MAX_RATIO > info.compressed_size)
+    {
+      zip_limit_error (error, entry->name, "declares more than 200 times its compressed size");
+      return NULL;
+    }
+  if (zip->total + info.uncompressed_size > COMMUNITY_ZIP_MAX_TOTAL)
+    {
+      zip_limit_error (error, entry->name, "takes the archive past 2 GiB inflated");
+      return NULL;
+    }
+  if (info.compressed_size > zip->memory.length)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry declares more compressed bytes than the archive holds",
+                   entry->name);
+      return NULL;
+    }
+  if (unzOpenCurrentFile2 (zip->file, NULL, NULL, 1) != UNZ_OK)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry cannot be read", entry->name);
+      return NULL;
+    }
+
+  /* Grown as the bytes come, not sized by what the entry declares. */
+  out = g_byte_array_sized_new ((guint) MIN (info.uncompressed_size, 1 << 20));
+  ok = zip_read_entry (zip, entry->name, &info, out, error);
+  unzCloseCurrentFile (zip->file);
+  if (!ok)
+    return NULL;
+  zip->total += out->len;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* --- writing --- */
+
+struct _CommunityZipWriter {
+  MemoryStream memory;
+  zipFile file;
+};
+
+CommunityZipWriter *
+community_zip_writer_new (void)
+{
+  CommunityZipWriter *writer = g_new0 (CommunityZipWriter, 1);
+  zlib_filefunc64_def functions;
+
+  writer->memory.out = g_byte_array_new ();
+  memory_functions (&functions, &writer->memory);
+  writer->file = zipOpen2_64 (&writer->memory, APPEND_STATUS_CREATE, NULL, &functions);
+  if (writer->file == NULL)
+    g_error ("minizip cannot start an archive in memory");
+  return writer;
+}
+
+void
+community_zip_writer_add (CommunityZipWriter *writer,
+                          const char         *name,
+                          const char         *data,
+                          gsize               length)
+{
+  zip_fileinfo info = { { 0, }, 0, 0, 0 };
+  gsize done = 0;
+  int status;
+
+  /* Flag 11: the name is UTF-8. Fixed dates (1980-01-01) make the bytes
+   * the same for the same entries. */
+  status = zipOpenNewFileInZip4_64 (writer->file, name, &info, NULL, 0, NULL, 0, NULL,
+                                    Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0,
+                                    -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, NULL, 0,
+                                    0, 1 << 11, length >= 0xffffffffu);
+  g_return_if_fail (status == ZIP_OK);
+  while (done < length)
+    {
+      unsigned part = (unsigned) MIN (length - done, 1u << 30);
+
+      status = zipWriteInFileInZip (writer->file, data + done, part);
+      g_return_if_fail (status == ZIP_OK);
+      done += part;
+    }
+  status = zipCloseFileInZip (writer->file);
+  g_return_if_fail (status == ZIP_OK);
+}
+
+GBytes *
+community_zip_writer_finish (CommunityZipWriter *writer)
+{
+  GByteArray *out = writer->memory.out;
+
+  if (zipClose (writer->file, NULL) != ZIP_OK)
+    g_critical ("minizip cannot finish an archive in memory");
+  g_free (writer);
+  return g_byte_array_free_to_bytes (out);
+}
