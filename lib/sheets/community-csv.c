@@ -49,6 +49,17 @@
  *  - U+0000 in a field is refused (COMMUNITY_PARSE_ERROR_LIMIT), naming
  *    the cell, as in JSON.
  *
+ * Folders and zips: each regular file (or entry) whose name ends in
+ * ".csv", in any case, is a sheet named by the name without it, in the
+ * byte order of the names; other files, hidden ones (".x.csv", such as
+ * the "._x.csv" files macOS leaves) and, in a zip, "__MACOSX/" are left
+ * out. A zip's .csv entries must all be at its top level or all in one
+ * top-level folder (what zipping a folder gives). Two files of one sheet
+ * name ("a.csv", "a.CSV") are refused (COMMUNITY_PARSE_ERROR_DUPLICATE),
+ * as is a folder or zip without a .csv file or with more than
+ * COMMUNITY_SHEET_MAX_SHEETS of them. A file is read whole: one refused
+ * file refuses the folder.
+ *
  * Messages name the file, the cell ("communities.csv!C7") or the byte
  * offset, never a cell's contents.
  */
