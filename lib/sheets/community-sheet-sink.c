@@ -140,7 +140,9 @@ typedef struct {
   CommunitySheet *dataset;
   guint dataset_rows;
   GArray *frames;          /* Frame */
-  char *member;            /* the last member name */
+  GString *member_buffer;  /* the last member name */
+  const char *member;      /* its text */
+  GString *path;           /* scratch: a value's path */
 } SheetSink;
 
 /* --- buffers --- */
@@ -273,12 +275,18 @@ top_frame (SheetSink *self)
   return &g_array_index (self->frames, Frame, self->frames->len - 1);
 }
 
-/* The path of a value at @frame (a record) under member @member. */
-static char *
+/* The path of a value at @frame (a record) under member @member, in
+ * @scratch or @member itself. */
+static const char *
 frame_path (Frame      *frame,
-            const char *member)
+            const char *member,
+            GString    *scratch)
 {
-  return g_strconcat (frame->prefix, member, NULL);
+  if (*frame->prefix == '\0')
+    return member;
+  g_string_assign (scratch, frame->prefix);
+  g_string_append (scratch, member);
+  return scratch->str;
 }
 
 /* Adds a value to the current row of @frame's buffer, in column @path
@@ -293,8 +301,12 @@ add_value (SheetSink  *self,
            guint       n_items)
 {
   Buffer *buffer = frame->buffer;
-  guint index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
-  Column *column = g_ptr_array_index (buffer->columns, index);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (buffer->by_path, path));
+  Column *column;
+
+  if (index-- == 0)
+    index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
+  column = g_ptr_array_index (buffer->columns, index);
   Value value = { index, type, n_items, length, NULL };
 
   value.text = g_string_chunk_insert_len (self->chunk, text, length);
@@ -341,7 +353,7 @@ scalar (SheetSink  *self,
       break;
     case FRAME_RECORD:
       {
-        g_autofree char *path = frame_path (frame, self->member);
+        const char *path = frame_path (frame, self->member, self->path);
 
         add_value (self, frame, path, type, text, strlen (text), 0);
         if (frame->top && frame->buffer->kind->children->len > 0 &&
@@ -531,13 +543,13 @@ sink_end_array (CommunityJsonSink *sink)
   SheetSink *self = (SheetSink *) sink;
   Frame *frame = top_frame (self);
   Frame *record;
-  g_autofree char *path = NULL;
+  const char *path;
 
   switch (frame->type)
     {
     case FRAME_STRV:
       record = &g_array_index (self->frames, Frame, self->frames->len - 2);
-      path = frame_path (record, frame->member);
+      path = frame_path (record, frame->member, self->path);
       add_value (self, record, path, frame->n_strv > 0 && frame->strv_plain ? VALUE_STRV : VALUE_JSON,
                  "", 0, 0);
       {
@@ -570,7 +582,7 @@ sink_end_array (CommunityJsonSink *sink)
         {
           /* An empty list of records: "[]" in the parent's sheet. */
           record = &g_array_index (self->frames, Frame, self->frames->len - 2);
-          path = frame_path (record, frame->member);
+          path = frame_path (record, frame->member, self->path);
           add_value (self, record, path, VALUE_JSON, "[]", 2, 0);
         }
       break;
@@ -589,8 +601,8 @@ sink_member (CommunityJsonSink *sink,
 {
   SheetSink *self = (SheetSink *) sink;
 
-  g_free (self->member);
-  self->member = g_strdup (name);
+  g_string_assign (self->member_buffer, name);
+  self->member = self->member_buffer->str;
 }
 
 static void
@@ -846,7 +858,7 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
                                    CommunitySheetWriteFlags  flags)
 {
   GPtrArray *layout = community_sheet_layout_get ();
-  SheetSink self = { { &sheet_sink_class }, NULL, flags, NULL, NULL, NULL, 0, NULL, NULL };
+  SheetSink self = { { &sheet_sink_class }, NULL, flags, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL };
   gboolean titles = (flags & COMMUNITY_SHEET_WRITE_TITLES) != 0;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
@@ -855,6 +867,8 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   self.chunk = g_string_chunk_new (1 << 16);
   self.buffers = g_ptr_array_new_with_free_func (buffer_free);
   self.frames = g_array_new (FALSE, TRUE, sizeof (Frame));
+  self.member_buffer = g_string_new (NULL);
+  self.path = g_string_new (NULL);
 
   for (guint i = 0; i < layout->len; i++)
     {
@@ -877,7 +891,8 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   g_array_unref (self.frames);
   g_ptr_array_unref (self.buffers);
   g_string_chunk_free (self.chunk);
-  g_free (self.member);
+  g_string_free (self.member_buffer, TRUE);
+  g_string_free (self.path, TRUE);
   return self.book;
 }
 
