@@ -69,6 +69,10 @@ load_edited_sample (void)
   json_object_set_string_member (second, "blank_x", "");
   json_array_add_string_element (administrators, "W0001；W0002");
   json_object_set_array_member (grid, "administrators", g_steal_pointer (&administrators));
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (object, "workers"), 0),
+                                 "name", "a\001b");
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (object, "departments"), 0),
+                                 "name", "_x0041_");
   json_object_set_string_member (object, "producer", "tests");
   json_object_set_boolean_member (object, "checked", TRUE);
   edited = json_to_string (root, FALSE);
@@ -290,6 +294,13 @@ START_TEST (test_json_columns)
   ck_assert (!has_column (s, "administrators"));
   assert_cell (s, 2, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0006\",\"W0009\"]");
   assert_cell (s, 3, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0001；W0002\"]");
+
+  /* What an .xlsx cell does not keep: a control character, "_xHHHH_". */
+  s = sheet (book, "workers");
+  assert_cell (s, 2, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"a\\u0001b\"");
+  s = sheet (book, "departments");
+  assert_cell (s, 2, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"\\u005fx0041_\"");
+  assert_cell (s, 3, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"市委政法委\"");
 
   /* Unknown root members: a string as it is, anything else as JSON. */
   s = sheet (book, "dataset");

@@ -145,6 +145,8 @@ typedef struct {
   GString *path;           /* scratch: a value's path */
 } SheetSink;
 
+static void append_json_string (GString *out, const char *text);
+
 /* --- buffers --- */
 
 static void
@@ -255,6 +257,29 @@ is_space (gunichar c)
   return g_unichar_isspace (c);
 }
 
+/* Whether @text (@length bytes) holds what a text cell of an .xlsx does
+ * not keep as it is: a control character other than tab, newline and
+ * carriage return (XML 1.0 has no such characters: libxlsxwriter writes
+ * "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take for such
+ * an escape (libxlsxwriter 1.1.4 does not escape it as "_x005F_xHHHH_"). */
+static gboolean
+has_xml_escape (const char *text,
+                gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return TRUE;
+      if (c == '_' && i + 6 < length && text[i + 1] == 'x' && text[i + 6] == '_' &&
+          g_ascii_isxdigit (text[i + 2]) && g_ascii_isxdigit (text[i + 3]) &&
+          g_ascii_isxdigit (text[i + 4]) && g_ascii_isxdigit (text[i + 5]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @item reads back as itself from a ";"-joined cell. */
 static gboolean
 item_is_plain (const char *item)
@@ -264,6 +289,8 @@ item_is_plain (const char *item)
 
   if (length == 0 || strchr (item, ';') != NULL || strstr (item, "、") != NULL ||
       strstr (item, "；") != NULL)
+    return FALSE;
+  if (has_xml_escape (item, length))
     return FALSE;
   last = g_utf8_find_prev_char (item, item + length);
   return !is_space (g_utf8_get_char (item)) && (last == NULL || !is_space (g_utf8_get_char (last)));
@@ -310,7 +337,7 @@ add_value (SheetSink  *self,
   Value value = { index, type, n_items, length, NULL };
 
   value.text = g_string_chunk_insert_len (self->chunk, text, length);
-  if (type == VALUE_JSON || (type == VALUE_STRING && length == 0))
+  if (type == VALUE_JSON || (type == VALUE_STRING && (length == 0 || has_xml_escape (text, length))))
     column->json = TRUE;
   g_array_append_val (buffer->values, value);
 }
@@ -333,7 +360,8 @@ scalar (SheetSink  *self,
         g_autofree char *key = NULL;
         guint row = ++self->dataset_rows;
 
-        gboolean json = type == VALUE_JSON || (type == VALUE_STRING && *text == '\0');
+        gboolean json = type == VALUE_JSON ||
+                        (type == VALUE_STRING && (*text == '\0' || has_xml_escape (text, strlen (text))));
 
         if (known != NULL && (self->flags & COMMUNITY_SHEET_WRITE_TITLES) && known->title != NULL)
           key = g_strdup (known->title);
@@ -346,9 +374,16 @@ scalar (SheetSink  *self,
         else if (type == VALUE_BOOLEAN)
           community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_BOOLEAN, text, -1,
                                        *text == 'T' ? 1 : 0);
+        else if (json && type == VALUE_STRING)
+          {
+            g_autoptr(GString) out = g_string_new (NULL);
+
+            append_json_string (out, text);
+            community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING,
+                                         out->str, out->len, 0);
+          }
         else
-          community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING,
-                                       json && *text == '\0' ? "\"\"" : text, -1, 0);
+          community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING, text, -1, 0);
       }
       break;
     case FRAME_RECORD:
@@ -647,20 +682,21 @@ static char *
 node_to_json (JsonNode *node)
 {
   g_autofree char *data = json_to_string (node, FALSE);
+  gsize length = strlen (data);
   GString *out;
 
-  for (const char *p = data; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      goto escape;
-  return g_steal_pointer (&data);
+  if (!has_xml_escape (data, length))
+    return g_steal_pointer (&data);
 
-escape:
-  out = g_string_new (NULL);
-  for (const char *p = data; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      g_string_append_printf (out, "\\u%04x", (guchar) *p);
+  /* Both only occur inside strings, where "\u005f" is a '_'. */
+  out = g_string_sized_new (length + 16);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] < 0x20)
+      g_string_append_printf (out, "\\u%04x", (guchar) data[i]);
+    else if (data[i] == '_' && has_xml_escape (data + i, MIN (7, length - i)))
+      g_string_append (out, "\\u005f");
     else
-      g_string_append_c (out, *p);
+      g_string_append_c (out, data[i]);
   return g_string_free (out, FALSE);
 }
 
