@@ -109,10 +109,10 @@ cell_at (CommunitySheet *s,
   return NULL;
 }
 
-/* The column whose header (row 1) is @header; fails when none is. */
-static guint32
-column_of (CommunitySheet *s,
-           const char     *header)
+/* The column whose header (row 1) is @header, or -1. */
+static int
+find_column (CommunitySheet *s,
+             const char     *header)
 {
   const CommunitySheetRow *sr = &g_array_index (s->rows, CommunitySheetRow, 0);
   const CommunityCell *cells = community_sheet_row_cells (s, sr);
@@ -121,21 +121,25 @@ column_of (CommunitySheet *s,
   for (guint i = 0; i < sr->n_cells; i++)
     if (strcmp (cells[i].text, header) == 0)
       return cells[i].column;
-  ck_abort_msg ("no column %s in %s", header, s->name);
-  return 0;
+  return -1;
 }
 
 static gboolean
 has_column (CommunitySheet *s,
             const char     *header)
 {
-  const CommunitySheetRow *sr = &g_array_index (s->rows, CommunitySheetRow, 0);
-  const CommunityCell *cells = community_sheet_row_cells (s, sr);
+  return find_column (s, header) >= 0;
+}
 
-  for (guint i = 0; i < sr->n_cells; i++)
-    if (strcmp (cells[i].text, header) == 0)
-      return TRUE;
-  return FALSE;
+/* The column whose header is @header; fails when none is. */
+static guint32
+column_of (CommunitySheet *s,
+           const char     *header)
+{
+  int column = find_column (s, header);
+
+  ck_assert_msg (column >= 0, "no column %s in %s", header, s->name);
+  return column;
 }
 
 static void
