@@ -73,6 +73,14 @@ load_edited_sample (void)
                                  "name", "a\001b");
   json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (object, "departments"), 0),
                                  "name", "_x0041_");
+  /* Empty containers that would leave no cell: a list of records, a
+   * nested record, an array of strings. */
+  json_object_set_array_member (json_array_get_object_element (json_object_get_array_member (object, "consultations"), 1),
+                                "history", json_array_new ());
+  json_object_set_object_member (json_array_get_object_element (json_object_get_array_member (object, "communities"), 2),
+                                 "committee", json_object_new ());
+  json_object_set_array_member (json_array_get_object_element (json_object_get_array_member (object, "grids"), 2),
+                                "administrators", json_array_new ());
   json_object_set_string_member (object, "producer", "tests");
   json_object_set_boolean_member (object, "checked", TRUE);
   edited = json_to_string (root, FALSE);
@@ -298,6 +306,17 @@ START_TEST (test_json_columns)
   ck_assert (!has_column (s, "administrators"));
   assert_cell (s, 2, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0006\",\"W0009\"]");
   assert_cell (s, 3, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0001；W0002\"]");
+
+  /* Empty containers as JSON text in columns of their own. */
+  s = sheet (book, "communities");
+  assert_cell (s, 4, column_of (s, "committee:json"), COMMUNITY_CELL_STRING, "{}");
+  ck_assert (cell_at (s, 4, column_of (s, "committee/members")) == NULL);
+  ck_assert (cell_at (s, 2, column_of (s, "committee:json")) == NULL);
+  s = sheet (book, "consultations");
+  assert_cell (s, 3, column_of (s, "history:json"), COMMUNITY_CELL_STRING, "[]");
+  ck_assert (cell_at (s, 2, column_of (s, "history:json")) == NULL);
+  s = sheet (book, "grids");
+  assert_cell (s, 4, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[]");
 
   /* What an .xlsx cell does not keep: a control character, "_xHHHH_". */
   s = sheet (book, "workers");
