@@ -61,8 +61,8 @@
  *   - Not exact, in datasets that are not valid anyway: a list item whose
  *     parent has no identity value gets an empty link cell (the reader
  *     cannot attach it); a record with no member at all is a row with no
- *     cell, which a reader skips; an item's unknown member named like the
- *     link column ("id") shares that column.
+ *     cell, which a reader skips; and an item's unknown member named like
+ *     the link column ("id") is left out: the link takes the column.
  */
 
 #include "config.h"
@@ -990,7 +990,8 @@ emit_buffer (SheetSink *self,
       if (into == NULL)
         {
           for (guint i = 0; i < end - first; i++)
-            emit_value (self, buffer, row, out[values[i].column], &values[i], scratch);
+            if (buffer->links == NULL || values[i].column != 0)
+              emit_value (self, buffer, row, out[values[i].column], &values[i], scratch);
           continue;
         }
 
@@ -1010,6 +1011,8 @@ emit_buffer (SheetSink *self,
 
             if (p < 0 && column->empty_object && values[i].type == VALUE_JSON)
               p = c;   /* its own "{}" */
+            if (p < 0 && buffer->links != NULL && c == 0)
+              continue;   /* the link's column */
             if (p < 0)
               {
                 Pending cell = { out[c], values[i] };
