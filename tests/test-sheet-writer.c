@@ -48,6 +48,15 @@ load_sample (void)
   return load_json (text);
 }
 
+/* The sample's book. */
+static CommunitySheetBook *
+sample_book (CommunitySheetWriteFlags flags)
+{
+  g_autoptr(CommunityDataset) dataset = load_sample ();
+
+  return community_sheet_book_from_dataset (dataset, NULL, flags);
+}
+
 /* The sample with unknown members and values no plain cell holds. */
 static CommunityDataset *
 load_edited_sample (void)
@@ -166,8 +175,7 @@ assert_cell (CommunitySheet    *s,
 
 START_TEST (test_dataset_sheet)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *s = sheet (book, "dataset");
 
   ck_assert_str_eq (((CommunitySheet *) g_ptr_array_index (book->sheets, 0))->name, "dataset");
@@ -196,8 +204,7 @@ END_TEST
 
 START_TEST (test_community_row)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *s = sheet (book, "communities");
   const CommunitySheetKind *kind = community_sheet_layout_find ("communities");
   const CommunityCell *households;
@@ -236,8 +243,7 @@ END_TEST
 
 START_TEST (test_history_rows)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *parent = sheet (book, "consultations");
   CommunitySheet *s = sheet (book, "consultations_history");
   const char *states[] = { "proposed", "deliberating", "concluded", "adopted", "implemented", "feedback_given" };
@@ -347,8 +353,7 @@ END_TEST
 
 START_TEST (test_titles)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_TITLES);
   CommunitySheet *s = sheet (book, "数据集");
   const char *urban = community_vocabulary_chinese_term (COMMUNITY_TYPE_COMMUNITY_KIND, "urban");
 
