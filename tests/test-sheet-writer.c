@@ -48,6 +48,15 @@ load_sample (void)
   return load_json (text);
 }
 
+/* The sample's book. */
+static CommunitySheetBook *
+sample_book (CommunitySheetWriteFlags flags)
+{
+  g_autoptr(CommunityDataset) dataset = load_sample ();
+
+  return community_sheet_book_from_dataset (dataset, NULL, flags);
+}
+
 /* The sample with unknown members and values no plain cell holds. */
 static CommunityDataset *
 load_edited_sample (void)
@@ -69,6 +78,18 @@ load_edited_sample (void)
   json_object_set_string_member (second, "blank_x", "");
   json_array_add_string_element (administrators, "W0001；W0002");
   json_object_set_array_member (grid, "administrators", g_steal_pointer (&administrators));
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (object, "workers"), 0),
+                                 "name", "a\001b");
+  json_object_set_string_member (json_array_get_object_element (json_object_get_array_member (object, "departments"), 0),
+                                 "name", "_x0041_");
+  /* Empty containers that would leave no cell: a list of records, a
+   * nested record, an array of strings. */
+  json_object_set_array_member (json_array_get_object_element (json_object_get_array_member (object, "consultations"), 1),
+                                "history", json_array_new ());
+  json_object_set_object_member (json_array_get_object_element (json_object_get_array_member (object, "communities"), 2),
+                                 "committee", json_object_new ());
+  json_object_set_array_member (json_array_get_object_element (json_object_get_array_member (object, "grids"), 2),
+                                "administrators", json_array_new ());
   json_object_set_string_member (object, "producer", "tests");
   json_object_set_boolean_member (object, "checked", TRUE);
   edited = json_to_string (root, FALSE);
@@ -105,10 +126,10 @@ cell_at (CommunitySheet *s,
   return NULL;
 }
 
-/* The column whose header (row 1) is @header; fails when none is. */
-static guint32
-column_of (CommunitySheet *s,
-           const char     *header)
+/* The column whose header (row 1) is @header, or -1. */
+static int
+find_column (CommunitySheet *s,
+             const char     *header)
 {
   const CommunitySheetRow *sr = &g_array_index (s->rows, CommunitySheetRow, 0);
   const CommunityCell *cells = community_sheet_row_cells (s, sr);
@@ -117,21 +138,25 @@ column_of (CommunitySheet *s,
   for (guint i = 0; i < sr->n_cells; i++)
     if (strcmp (cells[i].text, header) == 0)
       return cells[i].column;
-  ck_abort_msg ("no column %s in %s", header, s->name);
-  return 0;
+  return -1;
 }
 
 static gboolean
 has_column (CommunitySheet *s,
             const char     *header)
 {
-  const CommunitySheetRow *sr = &g_array_index (s->rows, CommunitySheetRow, 0);
-  const CommunityCell *cells = community_sheet_row_cells (s, sr);
+  return find_column (s, header) >= 0;
+}
 
-  for (guint i = 0; i < sr->n_cells; i++)
-    if (strcmp (cells[i].text, header) == 0)
-      return TRUE;
-  return FALSE;
+/* The column whose header is @header; fails when none is. */
+static guint32
+column_of (CommunitySheet *s,
+           const char     *header)
+{
+  int column = find_column (s, header);
+
+  ck_assert_msg (column >= 0, "no column %s in %s", header, s->name);
+  return column;
 }
 
 static void
@@ -150,8 +175,7 @@ assert_cell (CommunitySheet    *s,
 
 START_TEST (test_dataset_sheet)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *s = sheet (book, "dataset");
 
   ck_assert_str_eq (((CommunitySheet *) g_ptr_array_index (book->sheets, 0))->name, "dataset");
@@ -180,8 +204,7 @@ END_TEST
 
 START_TEST (test_community_row)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *s = sheet (book, "communities");
   const CommunitySheetKind *kind = community_sheet_layout_find ("communities");
   const CommunityCell *households;
@@ -220,8 +243,7 @@ END_TEST
 
 START_TEST (test_history_rows)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *parent = sheet (book, "consultations");
   CommunitySheet *s = sheet (book, "consultations_history");
   const char *states[] = { "proposed", "deliberating", "concluded", "adopted", "implemented", "feedback_given" };
@@ -264,15 +286,22 @@ START_TEST (test_json_columns)
   g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
   CommunitySheet *s = sheet (book, "communities");
   const CommunitySheetKind *kind = community_sheet_layout_find ("communities");
-  guint32 extra, note, blank;
+  guint32 extra, note, blank, n_committee = 0;
+
+  /* The third community's committee is empty: the committee's columns are
+   * one "committee:json" column (below). */
+  for (guint i = 0; i < kind->columns->len; i++)
+    n_committee += g_str_has_prefix (((CommunitySheetColumn *) g_ptr_array_index (kind->columns, i))->path, "committee/");
+  ck_assert_uint_eq (n_committee, 3);
 
   /* Unknown members after every known column, in the order first seen. */
   extra = column_of (s, "extra_info:json");
   note = column_of (s, "note_x");
   blank = column_of (s, "blank_x:json");
-  ck_assert_uint_eq (extra, kind->columns->len);
-  ck_assert_uint_eq (note, kind->columns->len + 1);
-  ck_assert_uint_eq (blank, kind->columns->len + 2);
+  ck_assert_uint_eq (extra, kind->columns->len - n_committee);
+  ck_assert_uint_eq (note, extra + 1);
+  ck_assert_uint_eq (blank, extra + 2);
+  ck_assert_uint_eq (column_of (s, "committee:json"), extra + 3);
   ck_assert (!has_column (s, "extra_info"));
 
   /* An object as JSON text; a string, in the same column, as JSON too. */
@@ -291,6 +320,28 @@ START_TEST (test_json_columns)
   assert_cell (s, 2, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0006\",\"W0009\"]");
   assert_cell (s, 3, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[\"W0001；W0002\"]");
 
+  /* Empty containers as JSON text in columns of their own. */
+  s = sheet (book, "communities");
+  assert_cell (s, 4, column_of (s, "committee:json"), COMMUNITY_CELL_STRING, "{}");
+  ck_assert (!has_column (s, "committee/members"));
+  assert_cell (s, 2, column_of (s, "committee:json"), COMMUNITY_CELL_STRING,
+               "{\"members\":7,\"local_resident_members\":6,\"non_registered_voters_protected\":true}");
+  /* The columns after it still in order, the cells in their columns. */
+  assert_cell (s, 2, column_of (s, "households"), COMMUNITY_CELL_NUMBER, "2460");
+  assert_cell (s, 2, column_of (s, "elderly/population"), COMMUNITY_CELL_NUMBER, "1744");
+  s = sheet (book, "consultations");
+  assert_cell (s, 3, column_of (s, "history:json"), COMMUNITY_CELL_STRING, "[]");
+  ck_assert (cell_at (s, 2, column_of (s, "history:json")) == NULL);
+  s = sheet (book, "grids");
+  assert_cell (s, 4, column_of (s, "administrators:json"), COMMUNITY_CELL_STRING, "[]");
+
+  /* What an .xlsx cell does not keep: a control character, "_xHHHH_". */
+  s = sheet (book, "workers");
+  assert_cell (s, 2, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"a\\u0001b\"");
+  s = sheet (book, "departments");
+  assert_cell (s, 2, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"\\u005fx0041_\"");
+  assert_cell (s, 3, column_of (s, "name:json"), COMMUNITY_CELL_STRING, "\"市委政法委\"");
+
   /* Unknown root members: a string as it is, anything else as JSON. */
   s = sheet (book, "dataset");
   assert_cell (s, 5, 0, COMMUNITY_CELL_STRING, "producer");
@@ -302,8 +353,7 @@ END_TEST
 
 START_TEST (test_titles)
 {
-  g_autoptr(CommunityDataset) dataset = load_sample ();
-  g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
+  g_autoptr(CommunitySheetBook) book = sample_book (COMMUNITY_SHEET_WRITE_TITLES);
   CommunitySheet *s = sheet (book, "数据集");
   const char *urban = community_vocabulary_chinese_term (COMMUNITY_TYPE_COMMUNITY_KIND, "urban");
 

@@ -45,14 +45,24 @@
  *       - an empty array of strings (likewise), or one with an item that
  *         is empty, holds ';', '、' or '；' (the reader's separators), or
  *         starts or ends with white space (the reader trims items);
- *       - an empty nested record ("{}"), which would otherwise leave no
- *         cell at all;
- *       - an empty list of records ("[]", in the parent's sheet under the
- *         list's member, e.g. "history:json"), which would otherwise leave
- *         no row in the child sheet.
+ *       - a string (or an item) holding what an .xlsx text cell does not
+ *         keep: a control character other than tab, newline and carriage
+ *         return, or a "_xHHHH_" sequence (has_xml_escape()); its '_' is
+ *         then written "\u005f" in the JSON text.
  *     The decision is per column, after every row has been seen.
- *   - A list item whose parent has no identity value gets an empty link
- *     cell (the reader cannot attach it: the dataset was not valid).
+ *   - A nested record that some row has empty ("committee": {}), which
+ *     would otherwise leave no cell at all, makes its whole subtree one
+ *     "committee:json" column in place of its path columns (a reader
+ *     cannot have both "committee:json" and "committee/members"): each
+ *     row's record as a JSON object, "{}" for the empty one.
+ *   - An empty list of records is "[]" in the parent's sheet, in a column
+ *     named by the list's member ("history:json"): it would otherwise
+ *     leave no row in the child sheet.
+ *   - Not exact, in datasets that are not valid anyway: a list item whose
+ *     parent has no identity value gets an empty link cell (the reader
+ *     cannot attach it); a record with no member at all is a row with no
+ *     cell, which a reader skips; and an item's unknown member named like
+ *     the link column ("id") is left out: the link takes the column.
  */
 
 #include "config.h"
@@ -87,6 +97,7 @@ typedef struct {
   const CommunitySheetColumn *known;   /* NULL for an unknown member or the link */
   GType vocabulary;                    /* an enum or flags type, or 0 */
   gboolean json;
+  gboolean empty_object;               /* a nested record some row has empty */
 } Column;
 
 typedef struct {
@@ -140,8 +151,12 @@ typedef struct {
   CommunitySheet *dataset;
   guint dataset_rows;
   GArray *frames;          /* Frame */
-  char *member;            /* the last member name */
+  GString *member_buffer;  /* the last member name */
+  const char *member;      /* its text */
+  GString *path;           /* scratch: a value's path */
 } SheetSink;
+
+static void append_json_string (GString *out, const char *text);
 
 /* --- buffers --- */
 
@@ -253,6 +268,29 @@ is_space (gunichar c)
   return g_unichar_isspace (c);
 }
 
+/* Whether @text (@length bytes) holds what a text cell of an .xlsx does
+ * not keep as it is: a control character other than tab, newline and
+ * carriage return (XML 1.0 has no such characters: libxlsxwriter writes
+ * "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take for such
+ * an escape (libxlsxwriter 1.1.4 does not escape it as "_x005F_xHHHH_"). */
+static gboolean
+has_xml_escape (const char *text,
+                gsize       length)
+{
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = text[i];
+
+      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+        return TRUE;
+      if (c == '_' && i + 6 < length && text[i + 1] == 'x' && text[i + 6] == '_' &&
+          g_ascii_isxdigit (text[i + 2]) && g_ascii_isxdigit (text[i + 3]) &&
+          g_ascii_isxdigit (text[i + 4]) && g_ascii_isxdigit (text[i + 5]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether @item reads back as itself from a ";"-joined cell. */
 static gboolean
 item_is_plain (const char *item)
@@ -262,6 +300,8 @@ item_is_plain (const char *item)
 
   if (length == 0 || strchr (item, ';') != NULL || strstr (item, "、") != NULL ||
       strstr (item, "；") != NULL)
+    return FALSE;
+  if (has_xml_escape (item, length))
     return FALSE;
   last = g_utf8_find_prev_char (item, item + length);
   return !is_space (g_utf8_get_char (item)) && (last == NULL || !is_space (g_utf8_get_char (last)));
@@ -273,12 +313,18 @@ top_frame (SheetSink *self)
   return &g_array_index (self->frames, Frame, self->frames->len - 1);
 }
 
-/* The path of a value at @frame (a record) under member @member. */
-static char *
+/* The path of a value at @frame (a record) under member @member, in
+ * @scratch or @member itself. */
+static const char *
 frame_path (Frame      *frame,
-            const char *member)
+            const char *member,
+            GString    *scratch)
 {
-  return g_strconcat (frame->prefix, member, NULL);
+  if (*frame->prefix == '\0')
+    return member;
+  g_string_assign (scratch, frame->prefix);
+  g_string_append (scratch, member);
+  return scratch->str;
 }
 
 /* Adds a value to the current row of @frame's buffer, in column @path
@@ -293,12 +339,16 @@ add_value (SheetSink  *self,
            guint       n_items)
 {
   Buffer *buffer = frame->buffer;
-  guint index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
-  Column *column = g_ptr_array_index (buffer->columns, index);
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (buffer->by_path, path));
+  Column *column;
+
+  if (index-- == 0)
+    index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
+  column = g_ptr_array_index (buffer->columns, index);
   Value value = { index, type, n_items, length, NULL };
 
   value.text = g_string_chunk_insert_len (self->chunk, text, length);
-  if (type == VALUE_JSON || (type == VALUE_STRING && length == 0))
+  if (type == VALUE_JSON || (type == VALUE_STRING && (length == 0 || has_xml_escape (text, length))))
     column->json = TRUE;
   g_array_append_val (buffer->values, value);
 }
@@ -321,7 +371,8 @@ scalar (SheetSink  *self,
         g_autofree char *key = NULL;
         guint row = ++self->dataset_rows;
 
-        gboolean json = type == VALUE_JSON || (type == VALUE_STRING && *text == '\0');
+        gboolean json = type == VALUE_JSON ||
+                        (type == VALUE_STRING && (*text == '\0' || has_xml_escape (text, strlen (text))));
 
         if (known != NULL && (self->flags & COMMUNITY_SHEET_WRITE_TITLES) && known->title != NULL)
           key = g_strdup (known->title);
@@ -334,14 +385,21 @@ scalar (SheetSink  *self,
         else if (type == VALUE_BOOLEAN)
           community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_BOOLEAN, text, -1,
                                        *text == 'T' ? 1 : 0);
+        else if (json && type == VALUE_STRING)
+          {
+            g_autoptr(GString) out = g_string_new (NULL);
+
+            append_json_string (out, text);
+            community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING,
+                                         out->str, out->len, 0);
+          }
         else
-          community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING,
-                                       json && *text == '\0' ? "\"\"" : text, -1, 0);
+          community_sheet_append_cell (self->book, self->dataset, row, 1, COMMUNITY_CELL_STRING, text, -1, 0);
       }
       break;
     case FRAME_RECORD:
       {
-        g_autofree char *path = frame_path (frame, self->member);
+        const char *path = frame_path (frame, self->member, self->path);
 
         add_value (self, frame, path, type, text, strlen (text), 0);
         if (frame->top && frame->buffer->kind->children->len > 0 &&
@@ -479,6 +537,9 @@ sink_end_object (CommunityJsonSink *sink)
       Frame copy = *frame;
 
       add_value (self, &copy, parent, VALUE_JSON, "{}", 2, 0);
+      ((Column *) g_ptr_array_index (frame->buffer->columns,
+                                     g_array_index (frame->buffer->values, Value,
+                                                    frame->buffer->values->len - 1).column))->empty_object = TRUE;
     }
   pop (self);
 }
@@ -531,13 +592,13 @@ sink_end_array (CommunityJsonSink *sink)
   SheetSink *self = (SheetSink *) sink;
   Frame *frame = top_frame (self);
   Frame *record;
-  g_autofree char *path = NULL;
+  const char *path;
 
   switch (frame->type)
     {
     case FRAME_STRV:
       record = &g_array_index (self->frames, Frame, self->frames->len - 2);
-      path = frame_path (record, frame->member);
+      path = frame_path (record, frame->member, self->path);
       add_value (self, record, path, frame->n_strv > 0 && frame->strv_plain ? VALUE_STRV : VALUE_JSON,
                  "", 0, 0);
       {
@@ -570,7 +631,7 @@ sink_end_array (CommunityJsonSink *sink)
         {
           /* An empty list of records: "[]" in the parent's sheet. */
           record = &g_array_index (self->frames, Frame, self->frames->len - 2);
-          path = frame_path (record, frame->member);
+          path = frame_path (record, frame->member, self->path);
           add_value (self, record, path, VALUE_JSON, "[]", 2, 0);
         }
       break;
@@ -589,8 +650,8 @@ sink_member (CommunityJsonSink *sink,
 {
   SheetSink *self = (SheetSink *) sink;
 
-  g_free (self->member);
-  self->member = g_strdup (name);
+  g_string_assign (self->member_buffer, name);
+  self->member = self->member_buffer->str;
 }
 
 static void
@@ -635,20 +696,21 @@ static char *
 node_to_json (JsonNode *node)
 {
   g_autofree char *data = json_to_string (node, FALSE);
+  gsize length = strlen (data);
   GString *out;
 
-  for (const char *p = data; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      goto escape;
-  return g_steal_pointer (&data);
+  if (!has_xml_escape (data, length))
+    return g_steal_pointer (&data);
 
-escape:
-  out = g_string_new (NULL);
-  for (const char *p = data; *p != '\0'; p++)
-    if ((guchar) *p < 0x20)
-      g_string_append_printf (out, "\\u%04x", (guchar) *p);
+  /* Both only occur inside strings, where "\u005f" is a '_'. */
+  out = g_string_sized_new (length + 16);
+  for (gsize i = 0; i < length; i++)
+    if ((guchar) data[i] < 0x20)
+      g_string_append_printf (out, "\\u%04x", (guchar) data[i]);
+    else if (data[i] == '_' && has_xml_escape (data + i, MIN (7, length - i)))
+      g_string_append (out, "\\u005f");
     else
-      g_string_append_c (out, *p);
+      g_string_append_c (out, data[i]);
   return g_string_free (out, FALSE);
 }
 
@@ -711,10 +773,43 @@ vocabulary_text (const Column *column,
   return term != NULL && item_is_plain (term) ? term : nick;
 }
 
+/* @value as JSON text, appended to @out. */
+static void
+value_json (const Value *value,
+            GString     *out)
+{
+  switch ((ValueType) value->type)
+    {
+    case VALUE_STRING:
+      append_json_string (out, value->text);
+      break;
+    case VALUE_BOOLEAN:
+      g_string_append (out, value->text[0] == 'T' ? "true" : "false");
+      break;
+    case VALUE_STRV:
+      g_string_append_c (out, '[');
+      for (gsize at = 0; at < value->length; at += strlen (value->text + at) + 1)
+        {
+          if (at > 0)
+            g_string_append_c (out, ',');
+          append_json_string (out, value->text + at);
+        }
+      g_string_append_c (out, ']');
+      break;
+    case VALUE_NUMBER:
+    case VALUE_JSON:
+    default:
+      g_string_append_len (out, value->text, value->length);
+      break;
+    }
+}
+
+/* @value into cell @out_column of @row. */
 static void
 emit_value (SheetSink    *self,
             Buffer       *buffer,
             guint32       row,
+            guint32       out_column,
             const Value  *value,
             GString      *scratch)
 {
@@ -724,31 +819,8 @@ emit_value (SheetSink    *self,
   g_string_truncate (scratch, 0);
   if (column->json)
     {
-      switch ((ValueType) value->type)
-        {
-        case VALUE_STRING:
-          append_json_string (scratch, value->text);
-          break;
-        case VALUE_BOOLEAN:
-          g_string_append (scratch, value->text[0] == 'T' ? "true" : "false");
-          break;
-        case VALUE_STRV:
-          g_string_append_c (scratch, '[');
-          for (gsize at = 0; at < value->length; at += strlen (value->text + at) + 1)
-            {
-              if (at > 0)
-                g_string_append_c (scratch, ',');
-              append_json_string (scratch, value->text + at);
-            }
-          g_string_append_c (scratch, ']');
-          break;
-        case VALUE_NUMBER:
-        case VALUE_JSON:
-        default:
-          g_string_append_len (scratch, value->text, value->length);
-          break;
-        }
-      community_sheet_append_cell (self->book, buffer->sheet, row, value->column, COMMUNITY_CELL_STRING,
+      value_json (value, scratch);
+      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
                                    scratch->str, scratch->len, 0);
       return;
     }
@@ -756,11 +828,11 @@ emit_value (SheetSink    *self,
   switch ((ValueType) value->type)
     {
     case VALUE_NUMBER:
-      community_sheet_append_cell (self->book, buffer->sheet, row, value->column, COMMUNITY_CELL_NUMBER,
+      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_NUMBER,
                                    value->text, value->length, g_ascii_strtod (value->text, NULL));
       break;
     case VALUE_BOOLEAN:
-      community_sheet_append_cell (self->book, buffer->sheet, row, value->column, COMMUNITY_CELL_BOOLEAN,
+      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_BOOLEAN,
                                    value->text, value->length, value->text[0] == 'T' ? 1 : 0);
       break;
     case VALUE_STRV:
@@ -770,11 +842,11 @@ emit_value (SheetSink    *self,
             g_string_append_c (scratch, ';');
           g_string_append (scratch, vocabulary_text (column, value->text + at, titles));
         }
-      community_sheet_append_cell (self->book, buffer->sheet, row, value->column, COMMUNITY_CELL_STRING,
+      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
                                    scratch->str, scratch->len, 0);
       break;
     case VALUE_STRING:
-      community_sheet_append_cell (self->book, buffer->sheet, row, value->column, COMMUNITY_CELL_STRING,
+      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
                                    vocabulary_text (column, value->text, titles), -1, 0);
       break;
     case VALUE_JSON:
@@ -792,12 +864,90 @@ compare_values (gconstpointer a,
   return x->column < y->column ? -1 : x->column > y->column;
 }
 
+/* For each column, the outermost nested record some row has empty that it
+ * lies in (its index), or -1: such a record's whole subtree is one
+ * "path:json" column, each row's record as a JSON object (a reader cannot
+ * have "committee:json" beside "committee/members"). NULL when there is
+ * none. */
+static int *
+collapsed_columns (Buffer *buffer)
+{
+  int *into = NULL;
+
+  for (guint p = 0; p < buffer->columns->len; p++)
+    {
+      const Column *outer = g_ptr_array_index (buffer->columns, p);
+      gsize length = strlen (outer->path);
+
+      if (!outer->empty_object)
+        continue;
+      if (into == NULL)
+        {
+          into = g_new (int, buffer->columns->len);
+          for (guint c = 0; c < buffer->columns->len; c++)
+            into[c] = -1;
+        }
+      for (guint c = 0; c < buffer->columns->len; c++)
+        {
+          const Column *column = g_ptr_array_index (buffer->columns, c);
+
+          if (strncmp (column->path, outer->path, length) == 0 && column->path[length] == '/' &&
+              (into[c] < 0 || strlen (((Column *) g_ptr_array_index (buffer->columns, into[c]))->path) > length))
+            into[c] = p;
+        }
+    }
+  /* A record inside another one: the outer one takes it. */
+  for (guint c = 0; into != NULL && c < buffer->columns->len; c++)
+    if (into[c] >= 0)
+      for (int p = into[c]; p >= 0; p = into[p])
+        into[c] = p;
+  return into;
+}
+
+/* Adds @value, a leaf of column @path under the nested record's @object,
+ * at @path (relative to it, members separated by '/'). */
+static void
+object_add (JsonObject  *object,
+            const char  *path,
+            const Value *value)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n = 0;
+
+  for (; segments[n + 1] != NULL; n++)
+    {
+      if (!json_object_has_member (object, segments[n]))
+        json_object_set_object_member (object, segments[n], json_object_new ());
+      object = json_object_get_object_member (object, segments[n]);
+    }
+  value_json (value, text);
+  json_object_set_member (object, segments[n], json_from_string (text->str, NULL));
+}
+
+typedef struct {
+  guint32 out;      /* the output column */
+  Value value;
+} Pending;
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const Pending *x = a, *y = b;
+
+  return x->out < y->out ? -1 : x->out > y->out;
+}
+
 static void
 emit_buffer (SheetSink *self,
              Buffer    *buffer)
 {
   gboolean titles = (self->flags & COMMUNITY_SHEET_WRITE_TITLES) != 0;
   g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autofree int *into = collapsed_columns (buffer);
+  g_autofree guint32 *out = g_new (guint32, buffer->columns->len);
+  guint32 n_out = 0;
 
   for (guint c = 0; c < buffer->columns->len; c++)
     {
@@ -805,13 +955,16 @@ emit_buffer (SheetSink *self,
       const char *title = NULL;
       g_autofree char *header = NULL;
 
+      if (into != NULL && into[c] >= 0)
+        continue;
       if (titles && column->known != NULL)
         title = column->known->title;
       else if (titles && c > 0)
         title = community_sheet_kind_title (buffer->kind, column->path);
       header = g_strconcat (title != NULL ? title : column->path,
                            column->json ? COMMUNITY_SHEET_JSON_SUFFIX : "", NULL);
-      community_sheet_append_cell (self->book, buffer->sheet, 1, c, COMMUNITY_CELL_STRING, header, -1, 0);
+      out[c] = n_out++;
+      community_sheet_append_cell (self->book, buffer->sheet, 1, out[c], COMMUNITY_CELL_STRING, header, -1, 0);
     }
 
   for (guint r = 0; r < buffer->rows->len; r++)
@@ -832,10 +985,69 @@ emit_buffer (SheetSink *self,
           Value *link = &g_array_index (buffer->links, Value, r);
 
           if (link->text != NULL)
-            emit_value (self, buffer, row, link, scratch);
+            emit_value (self, buffer, row, 0, link, scratch);
         }
-      for (guint i = 0; i < end - first; i++)
-        emit_value (self, buffer, row, &values[i], scratch);
+      if (into == NULL)
+        {
+          for (guint i = 0; i < end - first; i++)
+            if (buffer->links == NULL || values[i].column != 0)
+              emit_value (self, buffer, row, out[values[i].column], &values[i], scratch);
+          continue;
+        }
+
+      /* Nested records in one column: each row's as an object. */
+      {
+        g_autoptr(GHashTable) objects = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+        g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+        g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+        GHashTableIter iter;
+        gpointer key, object;
+
+        for (guint i = 0; i < end - first; i++)
+          {
+            guint c = values[i].column;
+            const Column *column = g_ptr_array_index (buffer->columns, c);
+            int p = into[c];
+
+            if (p < 0 && column->empty_object && values[i].type == VALUE_JSON)
+              p = c;   /* its own "{}" */
+            if (p < 0 && buffer->links != NULL && c == 0)
+              continue;   /* the link's column */
+            if (p < 0)
+              {
+                Pending cell = { out[c], values[i] };
+
+                g_array_append_val (pending, cell);
+                continue;
+              }
+            object = g_hash_table_lookup (objects, GINT_TO_POINTER (p));
+            if (object == NULL)
+              {
+                object = json_object_new ();
+                g_hash_table_insert (objects, GINT_TO_POINTER (p), object);
+              }
+            if (p != (int) c)
+              object_add (object, column->path + strlen (((Column *) g_ptr_array_index (buffer->columns, p))->path) + 1,
+                          &values[i]);
+          }
+        g_hash_table_iter_init (&iter, objects);
+        while (g_hash_table_iter_next (&iter, &key, &object))
+          {
+            g_autoptr(JsonNode) node = community_json_object_node (json_object_ref (object));
+            char *json = node_to_json (node);
+            Pending cell = { out[GPOINTER_TO_INT (key)], { GPOINTER_TO_INT (key), VALUE_JSON, 0, strlen (json), json } };
+
+            g_ptr_array_add (texts, json);
+            g_array_append_val (pending, cell);
+          }
+        g_array_sort (pending, compare_pending);
+        for (guint i = 0; i < pending->len; i++)
+          {
+            Pending *cell = &g_array_index (pending, Pending, i);
+
+            emit_value (self, buffer, row, cell->out, &cell->value, scratch);
+          }
+      }
     }
 }
 
@@ -846,7 +1058,7 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
                                    CommunitySheetWriteFlags  flags)
 {
   GPtrArray *layout = community_sheet_layout_get ();
-  SheetSink self = { { &sheet_sink_class }, NULL, flags, NULL, NULL, NULL, 0, NULL, NULL };
+  SheetSink self = { { &sheet_sink_class }, NULL, flags, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL };
   gboolean titles = (flags & COMMUNITY_SHEET_WRITE_TITLES) != 0;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
@@ -855,6 +1067,8 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   self.chunk = g_string_chunk_new (1 << 16);
   self.buffers = g_ptr_array_new_with_free_func (buffer_free);
   self.frames = g_array_new (FALSE, TRUE, sizeof (Frame));
+  self.member_buffer = g_string_new (NULL);
+  self.path = g_string_new (NULL);
 
   for (guint i = 0; i < layout->len; i++)
     {
@@ -877,7 +1091,8 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   g_array_unref (self.frames);
   g_ptr_array_unref (self.buffers);
   g_string_chunk_free (self.chunk);
-  g_free (self.member);
+  g_string_free (self.member_buffer, TRUE);
+  g_string_free (self.path, TRUE);
   return self.book;
 }
 
