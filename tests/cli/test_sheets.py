@@ -140,7 +140,7 @@ class Sheets(unittest.TestCase):
         div = book.create_sheet("行政区划")
         div.append(["区划代码", "名称", "层级", "上级区划代码"])
         div.append(["320200000000", "无锡市", "city", None])
-        div.append(["320213000000", "梁溪区", "区", "320200000000"])
+        div.append(["320213000000", "梁溪区", "市辖区", "320200000000"])
         div.append(["320213001000", "崇安寺街道", "街道", "320213000000"])
         com = book.create_sheet("社区")
         com.append(["社区代码", "社区名称", "城乡类别", "街道(镇)代码", "户数", "人口",
