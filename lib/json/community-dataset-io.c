@@ -946,7 +946,10 @@ community_dataset_load_from_stream_finish (CommunityDataset  *self,
 
 typedef struct {
   CommunityDataset *snapshot;   /* the thread's own copy */
-  char *filename;
+  char *filename;               /* or */
+  GFile *file;                  /* in @format, with @flags */
+  CommunityDatasetFormat format;
+  CommunitySheetFlags flags;
   CommunityPrivacy *privacy;    /* nullable */
 } SaveData;
 
@@ -956,6 +959,7 @@ save_data_free (SaveData *data)
   community_handoff_acquire (data);
   g_clear_object (&data->snapshot);
   g_free (data->filename);
+  g_clear_object (&data->file);
   g_clear_object (&data->privacy);
   g_free (data);
 }
@@ -971,12 +975,36 @@ save_thread (GTask        *task,
   gboolean ok;
 
   community_handoff_acquire (data);
-  ok = save_file (data->snapshot, data->filename, data->privacy, cancellable, &error);
+  if (data->file != NULL)
+    ok = community_dataset_save_to_gfile (data->snapshot, data->file, data->format, data->flags,
+                                          data->privacy, cancellable, &error);
+  else
+    ok = save_file (data->snapshot, data->filename, data->privacy, cancellable, &error);
   community_handoff_release (data);
   if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
+}
+
+/* Saves a copy of @self taken now, in a thread, as @data says. */
+static void
+save_async (CommunityDataset    *self,
+            SaveData            *data,
+            CommunityPrivacy    *privacy,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  data->snapshot = community_dataset_copy (self);
+  data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  community_handoff_release (data);
+  g_task_run_in_thread (task, save_thread);
 }
 
 /**
@@ -1005,7 +1033,6 @@ community_dataset_save_to_file_async (CommunityDataset    *self,
                                       GAsyncReadyCallback  callback,
                                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   SaveData *data;
 
   g_return_if_fail (COMMUNITY_IS_DATASET (self));
@@ -1014,15 +1041,8 @@ community_dataset_save_to_file_async (CommunityDataset    *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   data = g_new0 (SaveData, 1);
-  data->snapshot = community_dataset_copy (self);
   data->filename = g_strdup (filename);
-  data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, community_dataset_save_to_file_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  community_handoff_release (data);
-  g_task_run_in_thread (task, save_thread);
+  save_async (self, data, privacy, cancellable, callback, user_data, community_dataset_save_to_file_async);
 }
 
 /**
@@ -1273,44 +1293,6 @@ community_dataset_save_to_stream_format (CommunityDataset        *self,
   return community_sheets_save_stream (self, stream, format, flags, privacy, cancellable, error);
 }
 
-typedef struct {
-  CommunityDataset *snapshot;   /* the thread's own copy */
-  GFile *file;
-  CommunityDatasetFormat format;
-  CommunitySheetFlags flags;
-  CommunityPrivacy *privacy;    /* nullable */
-} SaveGFileData;
-
-static void
-save_gfile_data_free (SaveGFileData *data)
-{
-  community_handoff_acquire (data);
-  g_clear_object (&data->snapshot);
-  g_clear_object (&data->file);
-  g_clear_object (&data->privacy);
-  g_free (data);
-}
-
-static void
-save_gfile_thread (GTask        *task,
-                   gpointer      source_object,
-                   gpointer      task_data,
-                   GCancellable *cancellable)
-{
-  SaveGFileData *data = task_data;
-  GError *error = NULL;
-  gboolean ok;
-
-  community_handoff_acquire (data);
-  ok = community_dataset_save_to_gfile (data->snapshot, data->file, data->format, data->flags,
-                                        data->privacy, cancellable, &error);
-  community_handoff_release (data);
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /**
  * community_dataset_save_to_gfile_async:
  * @self: a dataset
@@ -1336,26 +1318,18 @@ community_dataset_save_to_gfile_async (CommunityDataset        *self,
                                        GAsyncReadyCallback      callback,
                                        gpointer                 user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveGFileData *data;
+  SaveData *data;
 
   g_return_if_fail (COMMUNITY_IS_DATASET (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (SaveGFileData, 1);
-  data->snapshot = community_dataset_copy (self);
+  data = g_new0 (SaveData, 1);
   data->file = g_object_ref (file);
   data->format = format;
   data->flags = flags;
-  data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, community_dataset_save_to_gfile_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_gfile_data_free);
-  community_handoff_release (data);
-  g_task_run_in_thread (task, save_gfile_thread);
+  save_async (self, data, privacy, cancellable, callback, user_data, community_dataset_save_to_gfile_async);
 }
 
 /**
