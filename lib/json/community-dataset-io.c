@@ -709,6 +709,24 @@ community_dataset_save_to_stream (CommunityDataset  *self,
   return community_json_write_dataset_text (self, privacy, out, save_stream_flush, &save, error);
 }
 
+/* The end of an asynchronous load or save: its result, once checked to be
+ * one of @self's, started by the function @source_tag; @handoff for a save,
+ * whose task data the thread released. */
+static gboolean
+finish_task (CommunityDataset  *self,
+             GAsyncResult      *result,
+             gpointer           source_tag,
+             gboolean           handoff,
+             GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  if (handoff)
+    community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
 /* --- asynchronous loads --- */
 
 typedef struct {
@@ -879,11 +897,7 @@ community_dataset_load_from_file_finish (CommunityDataset  *self,
                                          GAsyncResult      *result,
                                          GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_file_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, community_dataset_load_from_file_async, FALSE, error);
 }
 
 /**
@@ -935,11 +949,7 @@ community_dataset_load_from_stream_finish (CommunityDataset  *self,
                                            GAsyncResult      *result,
                                            GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_stream_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, community_dataset_load_from_stream_async, FALSE, error);
 }
 
 /* --- asynchronous saves --- */
@@ -1061,12 +1071,7 @@ community_dataset_save_to_file_finish (CommunityDataset  *self,
                                        GAsyncResult      *result,
                                        GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_save_to_file_async,
-                        FALSE);
-
-  community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, community_dataset_save_to_file_async, TRUE, error);
 }
 
 /* --- every format: workbooks and CSV (lib/sheets/), and JSON --- */
@@ -1167,11 +1172,7 @@ community_dataset_load_from_gfile_finish (CommunityDataset  *self,
                                           GAsyncResult      *result,
                                           GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_gfile_async,
-                        FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, community_dataset_load_from_gfile_async, FALSE, error);
 }
 
 /**
@@ -1347,12 +1348,7 @@ community_dataset_save_to_gfile_finish (CommunityDataset  *self,
                                         GAsyncResult      *result,
                                         GError           **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_save_to_gfile_async,
-                        FALSE);
-
-  community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return finish_task (self, result, community_dataset_save_to_gfile_async, TRUE, error);
 }
 
 /**
