@@ -20,6 +20,7 @@
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -198,6 +199,27 @@ class Sheets(unittest.TestCase):
         result = run(CONVERT, self.path("formula.xlsx"), self.path("formula.json"))
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("F2", result.stderr)
+
+    # --- LibreOffice (libreoffice-calc-nogui, installed by ./run) ---
+
+    @unittest.skipIf(shutil.which("soffice") is None, "LibreOffice (soffice) is not installed")
+    def test_libreoffice_resaved_workbook(self):
+        """Our workbook, opened and saved again by LibreOffice Calc (its own
+        shared strings, styles and XML), loads into the same dataset."""
+        self.convert("--titles", SAMPLE, self.path("in.xlsx"))
+        out = self.path("lo")
+        env = dict(ENV, HOME=self.dir)
+        result = subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                                 "--outdir", out, self.path("in.xlsx")],
+                                capture_output=True, text=True, env=env, timeout=120)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        resaved = os.path.join(out, "in.xlsx")
+        self.assertTrue(os.path.exists(resaved), result.stdout + result.stderr)
+        with open(resaved, "rb") as f, open(self.path("in.xlsx"), "rb") as g:
+            self.assertNotEqual(f.read(), g.read())   # really LibreOffice's
+        self.convert(resaved, self.path("back.json"))
+        self.convert(SAMPLE, self.path("orig.json"))
+        self.assertEqual(canonical(self.path("back.json")), canonical(self.path("orig.json")))
 
     # --- findings name their cells ---
 
