@@ -233,6 +233,26 @@ put32 (GByteArray *out,
   g_byte_array_append (out, bytes, 4);
 }
 
+/* What a local header and a central directory entry both hold: version
+ * needed, flags, method, time, CRC, sizes, the name's length. */
+static void
+put_entry (GByteArray *out,
+           const char *name,
+           guint       method,
+           gsize       length,
+           guint32     declared,
+           guint32     crc)
+{
+  put16 (out, 20);
+  put16 (out, 0);
+  put16 (out, method);
+  put32 (out, 0);
+  put32 (out, crc);
+  put32 (out, (guint32) length);
+  put32 (out, declared);
+  put16 (out, (guint) strlen (name));
+}
+
 static void
 raw_zip_add (RawZip       *zip,
              const char   *name,
@@ -245,28 +265,14 @@ raw_zip_add (RawZip       *zip,
   guint32 offset = zip->data->len;
 
   put32 (zip->data, 0x04034b50);
-  put16 (zip->data, 20);
-  put16 (zip->data, 0);
-  put16 (zip->data, method);
-  put32 (zip->data, 0);
-  put32 (zip->data, crc);
-  put32 (zip->data, (guint32) length);
-  put32 (zip->data, declared);
-  put16 (zip->data, (guint) strlen (name));
+  put_entry (zip->data, name, method, length, declared, crc);
   put16 (zip->data, 0);
   g_byte_array_append (zip->data, (const guint8 *) name, (guint) strlen (name));
   g_byte_array_append (zip->data, data, (guint) length);
 
   put32 (zip->directory, 0x02014b50);
   put16 (zip->directory, 20);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, method);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, crc);
-  put32 (zip->directory, (guint32) length);
-  put32 (zip->directory, declared);
-  put16 (zip->directory, (guint) strlen (name));
+  put_entry (zip->directory, name, method, length, declared, crc);
   put16 (zip->directory, 0);
   put16 (zip->directory, 0);
   put16 (zip->directory, 0);
