@@ -224,13 +224,20 @@ typedef struct {
   char *id;                /* r:id */
 } SheetEntry;
 
+/* 8 bytes a shared string, whatever its text: a table of millions of
+ * empty strings costs no more than that. */
+typedef struct {
+  guint32 offset;          /* in shared_text */
+  guint32 length;          /* G_MAXUINT32: not valid text (refused where used) */
+} SharedString;
+
 typedef struct {
   CommunityZip *zip;
   CommunitySheetBook *book;
   gboolean date1904;
   GPtrArray *sheets;       /* SheetEntry *, the workbook's order */
-  GPtrArray *shared;       /* char *, or NULL for a string that is not valid text */
-  GArray *shared_lengths;  /* gsize */
+  GString *shared_text;    /* the shared strings, one after another */
+  GArray *shared;          /* SharedString, by index */
   GArray *date_styles;     /* gint64, 1 for a date style, by cellXfs index */
   gsize text;              /* bytes of text in the book */
 } XlsxReader;
@@ -481,18 +488,33 @@ read_workbook (XlsxReader *reader,
 
 /* --- shared strings --- */
 
-static void
+static gboolean
 add_shared (XlsxReader *reader,
-            GString    *text)
+            const char *part,
+            GString    *text,
+            GError    **error)
 {
-  gsize length = text->len;
+  SharedString shared = { (guint32) reader->shared_text->len, (guint32) text->len };
 
-  /* Kept as NULL when not valid text: refused at a cell that uses it. */
-  if (g_utf8_validate_len (text->str, text->len, NULL))
-    g_ptr_array_add (reader->shared, g_strndup (text->str, text->len));
+  if (text->len > COMMUNITY_SHEET_MAX_TEXT - reader->shared_text->len)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: the shared strings hold more than 1 GiB of text", part);
+      return FALSE;
+    }
+  if (reader->shared->len >= G_MAXUINT32)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: too many shared strings", part);
+      return FALSE;
+    }
+  /* Kept as not valid when not valid text: refused at a cell that uses it. */
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    shared.length = G_MAXUINT32;
   else
-    g_ptr_array_add (reader->shared, NULL);
-  g_array_append_val (reader->shared_lengths, length);
+    g_string_append_len (reader->shared_text, text->str, (gssize) text->len);
+  g_array_append_val (reader->shared, shared);
+  return TRUE;
 }
 
 static gboolean
@@ -521,8 +543,11 @@ read_shared_strings (XlsxReader *reader,
             {
               g_string_truncate (text, 0);
               in_item = !empty;
-              if (empty)
-                add_shared (reader, text);
+              if (empty && !add_shared (reader, part, text, error))
+                {
+                  status = -1;
+                  break;
+                }
             }
           else if (in_item && xml_is (&xml, "rPh") && !empty)
             phonetic++;
@@ -533,7 +558,11 @@ read_shared_strings (XlsxReader *reader,
         {
           if (xml_is (&xml, "si") && in_item)
             {
-              add_shared (reader, text);
+              if (!add_shared (reader, part, text, error))
+                {
+                  status = -1;
+                  break;
+                }
               in_item = FALSE;
               phonetic = 0;
             }
@@ -953,11 +982,15 @@ end_cell (SheetReader *sheet,
       if (index >= reader->shared->len)
         return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_RANGE,
                            "the shared string's index is beyond the workbook's shared strings");
-      if (g_ptr_array_index (reader->shared, index) == NULL)
-        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
-                           "the cell's text is not valid UTF-8 or holds U+0000");
-      return append_text (sheet, COMMUNITY_CELL_STRING, g_ptr_array_index (reader->shared, index),
-                          g_array_index (reader->shared_lengths, gsize, index), 0, error);
+      {
+        const SharedString *shared = &g_array_index (reader->shared, SharedString, index);
+
+        if (shared->length == G_MAXUINT32)
+          return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
+                             "the cell's text is not valid UTF-8 or holds U+0000");
+        return append_text (sheet, COMMUNITY_CELL_STRING, reader->shared_text->str + shared->offset,
+                            shared->length, 0, error);
+      }
 
     case CELL_INLINE:
       if (sheet->has_inline)
@@ -1249,8 +1282,8 @@ community_xlsx_read (const char *data,
   g_autoptr(GHashTable) package = NULL;
   g_autoptr(GHashTable) relationships = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
-  g_autoptr(GPtrArray) shared = NULL;
-  g_autoptr(GArray) shared_lengths = NULL;
+  g_autoptr(GString) shared_text = NULL;
+  g_autoptr(GArray) shared = NULL;
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GBytes) workbook = NULL;
   g_autofree char *workbook_part = NULL;
@@ -1264,14 +1297,14 @@ community_xlsx_read (const char *data,
     return NULL;
   book = community_sheet_book_new ();
   sheets = g_ptr_array_new_with_free_func (sheet_entry_free);
-  shared = g_ptr_array_new_with_free_func (g_free);
-  shared_lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  shared_text = g_string_new (NULL);
+  shared = g_array_new (FALSE, FALSE, sizeof (SharedString));
   date_styles = g_array_new (FALSE, FALSE, sizeof (gint64));
   reader.zip = zip;
   reader.book = book;
   reader.sheets = sheets;
+  reader.shared_text = shared_text;
   reader.shared = shared;
-  reader.shared_lengths = shared_lengths;
   reader.date_styles = date_styles;
 
   /* The workbook: the package's officeDocument, else where Excel puts it. */
