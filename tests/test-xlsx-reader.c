@@ -770,11 +770,11 @@ START_TEST (test_refused_cells)
   assert_refused ("<c r=\"A1\"><v>1</v></c>", COMMUNITY_PARSE_ERROR_SYNTAX, "社区!", NULL);
   /* the XML itself */
   assert_refused ("<row r=\"1\"><c r=\"A1\"><v>张三</c></row>", COMMUNITY_PARSE_ERROR_SYNTAX,
-                  "xl/worksheets/sheet1.xml: not well-formed XML", "张三");
+                  "社区: xl/worksheets/sheet1.xml: not well-formed XML", "张三");
   assert_refused ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#0;</t></is></c></row>",
-                  COMMUNITY_PARSE_ERROR_SYNTAX, "xl/worksheets/sheet1.xml: ", NULL);
+                  COMMUNITY_PARSE_ERROR_SYNTAX, "社区: xl/worksheets/sheet1.xml: ", NULL);
   assert_refused ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&bogus;</t></is></c></row>",
-                  COMMUNITY_PARSE_ERROR_SYNTAX, "xl/worksheets/sheet1.xml: ", NULL);
+                  COMMUNITY_PARSE_ERROR_SYNTAX, "社区: xl/worksheets/sheet1.xml: ", NULL);
 }
 END_TEST
 

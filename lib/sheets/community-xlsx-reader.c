@@ -56,6 +56,7 @@ typedef struct {
   xmlTextReaderPtr reader;
   int error_line;          /* of libxml2's first error, or 0 */
   gboolean failed;
+  gboolean refused;        /* xml_part_next() set an error */
 } XmlPart;
 
 /* libxml2 2.12 made the error const */
@@ -131,10 +132,12 @@ xml_part_next (XmlPart *xml,
       g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                    "%s: the part has a document type declaration, which Office Open XML never has",
                    xml->part);
+      xml->refused = TRUE;
       return -1;
     }
   if (status < 0 || xml->failed)
     {
+      xml->refused = TRUE;
       if (xml->error_line > 0)
         g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                      "%s: not well-formed XML (line %d)", xml->part, xml->error_line);
@@ -1190,7 +1193,10 @@ read_worksheet (XlsxReader     *reader,
   sheet.value = value;
   sheet.inline_text = inline_text;
   if (!xml_part_open (&xml, part, bytes, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", target->name);
+      return FALSE;
+    }
   while ((status = xml_part_next (&xml, error)) == 1)
     {
       int type = xmlTextReaderNodeType (xml.reader);
@@ -1247,6 +1253,9 @@ read_worksheet (XlsxReader     *reader,
         }
     }
   xml_part_close (&xml);
+  /* the part's own errors (not well-formed ...) say which sheet it is */
+  if (status < 0 && xml.refused)
+    g_prefix_error (error, "%s: ", target->name);
   return status >= 0;
 }
 
