@@ -10,7 +10,7 @@
  * their objects (tests/meson.build).
  *
  * The cases tagged "slow" (a million empty formatted rows, a 2 GiB zip
- * bomb's 2 MB) run as the separate test xlsx-reader-slow, which the
+ * bomb's 2 MB, 2 GiB inflated in all) run as the separate test xlsx-reader-slow, which the
  * valgrind setup leaves out.
  */
 
@@ -540,6 +540,41 @@ START_TEST (test_zip_bomb_2gib)
       ck_assert_msg (strstr (error->message, cases[i].why) != NULL, "%s", error->message);
       ck_assert (g_str_has_prefix (error->message, "bomb: "));
     }
+}
+END_TEST
+
+/* The whole archive may not inflate past 2 GiB: here one honest MiB of
+ * zeros read again and again, 2048 times, then refused. */
+START_TEST (test_zip_total)
+{
+  g_autoptr(GByteArray) stream = deflated_zeros (1);
+  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
+  RawZip raw = RAW_ZIP_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunityZip) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data;
+  guint reads = 0;
+
+  raw_zip_add (&raw, "mib", 8, stream->data, stream->len, 1 << 20,
+               (guint32) crc32 (0, zeros, 1 << 20));
+  bytes = raw_zip_finish (&raw);
+  data = g_bytes_get_data (bytes, &length);
+  zip = community_zip_open (data, length, &error);
+  ck_assert_msg (zip != NULL, "%s", error->message);
+  for (;;)
+    {
+      g_autoptr(GBytes) entry = community_zip_read (zip, "mib", &error);
+
+      if (entry == NULL)
+        break;
+      ck_assert_uint_eq (g_bytes_get_size (entry), 1 << 20);
+      reads++;
+    }
+  ck_assert_uint_eq (reads, COMMUNITY_ZIP_MAX_TOTAL >> 20);
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
+  ck_assert_msg (strstr (error->message, "past 2 GiB") != NULL, "%s", error->message);
 }
 END_TEST
 
@@ -1078,6 +1113,7 @@ xlsx_suite (void)
   tcase_set_tags (slow, "slow");
   tcase_add_test (slow, test_million_empty_rows);
   tcase_add_test (slow, test_zip_bomb_2gib);
+  tcase_add_test (slow, test_zip_total);
   tcase_set_timeout (slow, 120);
   suite_add_tcase (suite, slow);
   return suite;
