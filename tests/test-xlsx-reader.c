@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "test-common.h"
+#include "zip-by-hand.h"
 #include "community-sheet-book.h"
 #include "community-zip.h"
 
@@ -207,102 +208,8 @@ assert_refused (const char *sheet1,
     ck_assert_msg (strstr (error->message, secret) == NULL, "%s", error->message);
 }
 
-/* --- hand-made zip archives (sizes and CRCs as a test wants them) --- */
+/* --- hand-made zip archives (zip-by-hand.h) --- */
 
-typedef struct {
-  GByteArray *data;
-  GByteArray *directory;
-  guint entries;
-} RawZip;
-
-static void
-put16 (GByteArray *out,
-       guint       value)
-{
-  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
-
-  g_byte_array_append (out, bytes, 2);
-}
-
-static void
-put32 (GByteArray *out,
-       guint32     value)
-{
-  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-/* What a local header and a central directory entry both hold: version
- * needed, flags, method, time, CRC, sizes, the name's length. */
-static void
-put_entry (GByteArray *out,
-           const char *name,
-           guint       method,
-           gsize       length,
-           guint32     declared,
-           guint32     crc)
-{
-  put16 (out, 20);
-  put16 (out, 0);
-  put16 (out, method);
-  put32 (out, 0);
-  put32 (out, crc);
-  put32 (out, (guint32) length);
-  put32 (out, declared);
-  put16 (out, (guint) strlen (name));
-}
-
-static void
-raw_zip_add (RawZip       *zip,
-             const char   *name,
-             guint         method,
-             const guint8 *data,
-             gsize         length,
-             guint32       declared,
-             guint32       crc)
-{
-  guint32 offset = zip->data->len;
-
-  put32 (zip->data, 0x04034b50);
-  put_entry (zip->data, name, method, length, declared, crc);
-  put16 (zip->data, 0);
-  g_byte_array_append (zip->data, (const guint8 *) name, (guint) strlen (name));
-  g_byte_array_append (zip->data, data, (guint) length);
-
-  put32 (zip->directory, 0x02014b50);
-  put16 (zip->directory, 20);
-  put_entry (zip->directory, name, method, length, declared, crc);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, offset);
-  g_byte_array_append (zip->directory, (const guint8 *) name, (guint) strlen (name));
-  zip->entries++;
-}
-
-static GBytes *
-raw_zip_finish (RawZip *zip)
-{
-  guint32 offset = zip->data->len;
-  guint32 size = zip->directory->len;
-
-  g_byte_array_append (zip->data, zip->directory->data, zip->directory->len);
-  put32 (zip->data, 0x06054b50);
-  put16 (zip->data, 0);
-  put16 (zip->data, 0);
-  put16 (zip->data, MIN (zip->entries, 0xffff));
-  put16 (zip->data, MIN (zip->entries, 0xffff));
-  put32 (zip->data, size);
-  put32 (zip->data, offset);
-  put16 (zip->data, 0);
-  g_byte_array_unref (zip->directory);
-  return g_byte_array_free_to_bytes (zip->data);
-}
-
-#define RAW_ZIP_INIT { g_byte_array_new (), g_byte_array_new (), 0 }
 
 /* A raw deflate stream of @megabytes MiB of zeros, built without deflating
  * them all: one MiB deflated with a full flush (which starts the next
@@ -334,6 +241,16 @@ deflated_zeros (guint megabytes)
 }
 
 /* --- the zip layer --- */
+
+static CommunityZip *
+open_bytes (GBytes  *bytes,
+            GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return community_zip_open (data, length, error);
+}
 
 START_TEST (test_zip_round_trip)
 {
@@ -411,8 +328,6 @@ START_TEST (test_zip_damaged)
   g_autoptr(GError) error = NULL;
   const char *text = "<a>hello</a>";
   guint32 crc = (guint32) crc32 (0, (const Bytef *) text, 12);
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "right", 0, (const guint8 *) text, 12, 12, crc);
   raw_zip_add (&raw, "bad-crc", 0, (const guint8 *) text, 12, 12, crc ^ 1);
@@ -420,8 +335,7 @@ START_TEST (test_zip_damaged)
   raw_zip_add (&raw, "bad-deflate", 8, (const guint8 *) "\xff\xff\xff\xff", 4, 12, crc);
   raw_zip_add (&raw, "bzip2", 12, (const guint8 *) text, 12, 12, crc);
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  zip = community_zip_open (data, length, &error);
+  zip = open_bytes (bytes, &error);
   ck_assert_msg (zip != NULL, "%s", error->message);
 
   {
@@ -451,8 +365,6 @@ START_TEST (test_zip_too_many_entries)
   RawZip raw = RAW_ZIP_INIT;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   for (guint i = 0; i <= COMMUNITY_ZIP_MAX_ENTRIES; i++)
     {
@@ -462,8 +374,7 @@ START_TEST (test_zip_too_many_entries)
       raw_zip_add (&raw, name, 0, (const guint8 *) "", 0, 0, 0);
     }
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  ck_assert_ptr_null (community_zip_open (data, length, &error));
+  ck_assert_ptr_null (open_bytes (bytes, &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
 }
 END_TEST
@@ -473,14 +384,11 @@ START_TEST (test_zip_duplicate_entry)
   RawZip raw = RAW_ZIP_INIT;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "xl/workbook.xml", 0, (const guint8 *) "a", 1, 1, (guint32) crc32 (0, (const Bytef *) "a", 1));
   raw_zip_add (&raw, "xl/workbook.xml", 0, (const guint8 *) "b", 1, 1, (guint32) crc32 (0, (const Bytef *) "b", 1));
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  ck_assert_ptr_null (community_zip_open (data, length, &error));
+  ck_assert_ptr_null (open_bytes (bytes, &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
   ck_assert (g_str_has_prefix (error->message, "xl/workbook.xml: "));
 }
@@ -495,13 +403,10 @@ START_TEST (test_zip_bomb_lying_size)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CommunityZip) zip = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "xl/worksheets/sheet1.xml", 8, stream->data, stream->len, 100000, 0);
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  zip = community_zip_open (data, length, &error);
+  zip = open_bytes (bytes, &error);
   ck_assert_msg (zip != NULL, "%s", error->message);
   ck_assert_ptr_null (community_zip_read (zip, "xl/worksheets/sheet1.xml", &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
@@ -527,13 +432,10 @@ START_TEST (test_zip_bomb_2gib)
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(CommunityZip) zip = NULL;
       g_autoptr(GError) error = NULL;
-      gsize length;
-      const char *data;
 
       raw_zip_add (&raw, "bomb", 8, stream->data, stream->len, cases[i].declared, 0);
       bytes = raw_zip_finish (&raw);
-      data = g_bytes_get_data (bytes, &length);
-      zip = community_zip_open (data, length, &error);
+      zip = open_bytes (bytes, &error);
       ck_assert_msg (zip != NULL, "%s", error->message);
       ck_assert_ptr_null (community_zip_read (zip, "bomb", &error));
       ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
@@ -553,15 +455,12 @@ START_TEST (test_zip_total)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CommunityZip) zip = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
   guint reads = 0;
 
   raw_zip_add (&raw, "mib", 8, stream->data, stream->len, 1 << 20,
                (guint32) crc32 (0, zeros, 1 << 20));
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  zip = community_zip_open (data, length, &error);
+  zip = open_bytes (bytes, &error);
   ck_assert_msg (zip != NULL, "%s", error->message);
   for (;;)
     {
