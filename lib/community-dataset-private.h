@@ -27,6 +27,11 @@ typedef struct {
   GHashTable *index[COMMUNITY_N_ENTITY_KINDS];
 } CommunityDatasetContents;
 
+/* The object data of a dataset loaded from sheets: where its records came
+ * from (lib/sheets/community-sheet-source-private.h), dropped by the next
+ * load. */
+#define COMMUNITY_DATASET_ORIGIN_KEY "community-sheet-origin"
+
 void community_dataset_contents_clear   (CommunityDatasetContents *contents);
 
 /* Replaces everything @self holds with what @contents holds, taking it

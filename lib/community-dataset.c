@@ -1028,6 +1028,7 @@ community_dataset_replace_contents (CommunityDataset         *self,
                                     CommunityDatasetContents *contents)
 {
   g_object_freeze_notify (G_OBJECT (self));
+  g_object_set_data (G_OBJECT (self), COMMUNITY_DATASET_ORIGIN_KEY, NULL);
 
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     {
@@ -1168,5 +1169,11 @@ community_dataset_copy (CommunityDataset *self)
   copy = community_dataset_new ();
   community_dataset_replace_contents (copy, &contents);
   community_dataset_contents_clear (&contents);
+  /* Where it was loaded from (an immutable object): its findings name the
+   * same cells. */
+  if (g_object_get_data (G_OBJECT (self), COMMUNITY_DATASET_ORIGIN_KEY) != NULL)
+    g_object_set_data_full (G_OBJECT (copy), COMMUNITY_DATASET_ORIGIN_KEY,
+                            g_object_ref (g_object_get_data (G_OBJECT (self), COMMUNITY_DATASET_ORIGIN_KEY)),
+                            g_object_unref);
   return copy;
 }

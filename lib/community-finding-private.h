@@ -22,6 +22,10 @@ CommunityFinding *community_finding_new (const char          *rule,
                                          JsonNode            *actual,
                                          double               shortfall);
 
+/* The cell the value came from (DOMAIN.md §9), taken. */
+void               community_finding_take_cell      (CommunityFinding *self,
+                                                     char             *cell);
+
 /* The codes of the divisions the subject lies in (its street, district,
  * city; itself if it is a division), for filtering by division. */
 void               community_finding_set_divisions (CommunityFinding *self,

@@ -35,6 +35,7 @@ struct _CommunityFinding
   CommunityEntityKind subject_kind;
   char *subject_id;
   char *path;
+  char *cell;
   char *message;
   JsonNode *expected;
   JsonNode *actual;
@@ -52,6 +53,7 @@ enum {
   PROP_SUBJECT_KIND,
   PROP_SUBJECT_ID,
   PROP_PATH,
+  PROP_CELL,
   PROP_MESSAGE,
   PROP_SHORTFALL,
   N_PROPS
@@ -68,6 +70,7 @@ community_finding_finalize (GObject *object)
   g_free (self->clause);
   g_free (self->subject_id);
   g_free (self->path);
+  g_free (self->cell);
   g_free (self->message);
   g_clear_pointer (&self->expected, json_node_unref);
   g_clear_pointer (&self->actual, json_node_unref);
@@ -92,6 +95,7 @@ community_finding_get_property (GObject    *object,
     case PROP_SUBJECT_KIND: g_value_set_enum (value, self->subject_kind); break;
     case PROP_SUBJECT_ID: g_value_set_string (value, self->subject_id); break;
     case PROP_PATH: g_value_set_string (value, self->path); break;
+    case PROP_CELL: g_value_set_string (value, self->cell); break;
     case PROP_MESSAGE: g_value_set_string (value, self->message); break;
     case PROP_SHORTFALL: g_value_set_double (value, self->shortfall); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -155,6 +159,15 @@ community_finding_class_init (CommunityFindingClass *klass)
    * `/grids/17/leader`.
    */
   properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL, flags);
+
+  /**
+   * CommunityFinding:cell:
+   *
+   * Where the value is in the workbook or CSV files the dataset was loaded
+   * from (DOMAIN.md §9): the sheet and the cell, e.g. `社区!F12`, or the
+   * row, `社区!12:12`; %NULL for data that came from JSON.
+   */
+  properties[PROP_CELL] = g_param_spec_string ("cell", NULL, NULL, NULL, flags);
 
   /**
    * CommunityFinding:message:
@@ -308,6 +321,30 @@ community_finding_get_subject_id (CommunityFinding *self)
 }
 
 /**
+ * community_finding_get_cell:
+ * @self: a finding
+ *
+ * Gets the cell of the offending value, when the dataset came from a
+ * workbook or CSV files; see [property@Community.Finding:cell].
+ *
+ * Returns: (nullable): the cell, e.g. `社区!F12`
+ */
+const char *
+community_finding_get_cell (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+  return self->cell;
+}
+
+void
+community_finding_take_cell (CommunityFinding *self,
+                             char             *cell)
+{
+  g_free (self->cell);
+  self->cell = cell;
+}
+
+/**
  * community_finding_get_path:
  * @self: a finding
  *
@@ -398,7 +435,8 @@ community_finding_get_shortfall (CommunityFinding *self)
  *
  * Serializes the finding as a report writes it (DOMAIN.md §7):
  * `{"rule", "severity", "clause", "subject": {"type", "id"}, "path",
- * "message", "expected", "actual"}`, and `"shortfall"` when there is one.
+ * "message", "expected", "actual"}`, with `"cell"` after `"path"` for data
+ * from a workbook or CSV files, and `"shortfall"` when there is one.
  *
  * Returns: (transfer full): a JSON object node
  */
@@ -435,6 +473,11 @@ community_finding_to_json (CommunityFinding *self)
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "path");
   json_builder_add_string_value (builder, self->path);
+  if (self->cell != NULL)
+    {
+      json_builder_set_member_name (builder, "cell");
+      json_builder_add_string_value (builder, self->cell);
+    }
   json_builder_set_member_name (builder, "message");
   json_builder_add_string_value (builder, self->message);
   json_builder_set_member_name (builder, "expected");

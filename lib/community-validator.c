@@ -12,6 +12,9 @@
 #include "community-validator.h"
 #include "community-i18n-private.h"
 #include "community-report-private.h"
+#include "community-finding-private.h"
+#include "community-dataset-private.h"
+#include "community-sheets.h"
 #include "rules/community-rule-private.h"
 
 /**
@@ -353,6 +356,16 @@ validator_run (CommunityValidator *self,
       community_handoff_release (self);
       return NULL;
     }
+
+  /* Data from a workbook: each finding names its cell. */
+  if (g_object_get_data (G_OBJECT (dataset), COMMUNITY_DATASET_ORIGIN_KEY) != NULL)
+    for (guint i = 0; i < findings->len; i++)
+      {
+        CommunityFinding *finding = g_ptr_array_index (findings, i);
+
+        community_finding_take_cell (finding,
+                                     community_dataset_locate_cell (dataset, community_finding_get_path (finding)));
+      }
 
   report = community_report_new (community_ruleset_get_name (self->ruleset),
                                  findings, rule_results, share.indicators);

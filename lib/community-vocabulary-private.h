@@ -25,4 +25,13 @@ const char *community_vocabulary_field           (const char *json_name);
 /* The title of indicator @id, or NULL for an id the library does not know. */
 const char *community_vocabulary_indicator_title (const char *id);
 
+/* The policy's Chinese term of a vocabulary value, whatever the locale
+ * (for spreadsheets, DOMAIN.md §9), or NULL; and the nick of the value
+ * whose Chinese term is @term (@length bytes), or NULL. */
+const char *community_vocabulary_chinese_term     (GType       type,
+                                                   const char *nick);
+const char *community_vocabulary_nick_for_chinese (GType       type,
+                                                   const char *term,
+                                                   gsize       length);
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "community-vocabulary.h"
 #include "community-vocabulary-private.h"
 #include "community-i18n-private.h"
+#include "community-vocabulary-zh.h"
 
 /**
  * community_vocabulary_get_term:
@@ -383,4 +384,61 @@ const char *
 community_vocabulary_indicator_title (const char *id)
 {
   return id != NULL ? lookup ("indicator", id) : NULL;
+}
+
+/* The policy's Chinese terms whatever the locale (spreadsheets, DOMAIN.md
+ * §9): "Type\004nick" -> term and "Type\004term" -> nick, from the
+ * table lib/sheets/gen-terms.py copies out of po/zh_CN.po. Built once. */
+static GHashTable *
+chinese_table (void)
+{
+  static gsize table = 0;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *by_msgid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      GHashTable *by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+      for (guint i = 0; i < G_N_ELEMENTS (community_terms_zh); i++)
+        g_hash_table_insert (by_msgid,
+                             g_strconcat (community_terms_zh[i].context, "\004",
+                                          community_terms_zh[i].msgid, NULL),
+                             (gpointer) community_terms_zh[i].zh);
+      for (guint i = 0; i < G_N_ELEMENTS (terms); i++)
+        {
+          g_autofree char *msgid = g_strconcat (terms[i].vocabulary, "\004", terms[i].term, NULL);
+          const char *zh = g_hash_table_lookup (by_msgid, msgid);
+
+          if (zh == NULL)
+            continue;
+          g_hash_table_insert (by_key, g_strconcat (terms[i].vocabulary, "\004", terms[i].nick, NULL),
+                               (gpointer) zh);
+          g_hash_table_insert (by_key, g_strconcat (terms[i].vocabulary, "\004", zh, NULL),
+                               (gpointer) terms[i].nick);
+        }
+      g_hash_table_unref (by_msgid);
+      g_once_init_leave (&table, (gsize) by_key);
+    }
+  return (GHashTable *) table;
+}
+
+const char *
+community_vocabulary_chinese_term (GType       type,
+                                   const char *nick)
+{
+  g_autofree char *key = g_strconcat (g_type_name (type), "\004", nick, NULL);
+
+  return g_hash_table_lookup (chinese_table (), key);
+}
+
+const char *
+community_vocabulary_nick_for_chinese (GType       type,
+                                       const char *term,
+                                       gsize       length)
+{
+  g_autoptr(GString) key = g_string_new (g_type_name (type));
+
+  g_string_append_c (key, '\004');
+  g_string_append_len (key, term, (gssize) length);
+  return g_hash_table_lookup (chinese_table (), key->str);
 }

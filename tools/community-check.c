@@ -233,7 +233,12 @@ load_dataset (CommunityDataset  *dataset,
   g_autoptr(GBytes) bytes = NULL;
 
   if (g_strcmp0 (name, STDIN_NAME) != 0)
-    return community_dataset_load_from_file (dataset, name, error);
+    {
+      /* JSON, a workbook, or CSV files in a folder or a zip. */
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (name);
+
+      return community_dataset_load_from_gfile (dataset, file, COMMUNITY_DATASET_FORMAT_AUTO, NULL, error);
+    }
 
   bytes = read_stdin (error);
   return bytes != NULL && community_dataset_load_from_bytes (dataset, bytes, error);
@@ -372,6 +377,7 @@ print_findings (Check *check)
   guint n_items = g_list_model_get_n_items (check->findings);
   int subject_width = 0;
   int path_width = 0;
+  int cell_width = 0;
 
   if (n_items == 0)
     {
@@ -388,6 +394,8 @@ print_findings (Check *check)
 
       subject_width = MAX (subject_width, width);
       path_width = MAX (path_width, display_width (community_finding_get_path (finding)));
+      if (community_finding_get_cell (finding) != NULL)
+        cell_width = MAX (cell_width, display_width (community_finding_get_cell (finding)));
     }
 
   /* The report orders findings by rule: each rule's are consecutive. */
@@ -427,6 +435,13 @@ print_findings (Check *check)
           print_padded (subject, subject_width);
           printf ("  ");
           print_padded (community_finding_get_path (finding), path_width);
+          /* Data from a workbook: the cell, beside the path. */
+          if (cell_width > 0)
+            {
+              printf ("  ");
+              print_padded (community_finding_get_cell (finding) != NULL ? community_finding_get_cell (finding) : "",
+                            cell_width);
+            }
           printf ("  %s\n", community_finding_get_message (finding));
         }
     }

@@ -34,6 +34,8 @@ const char          *community_finding_get_subject_id   (CommunityFinding *self)
 COMMUNITY_AVAILABLE_IN_0_1
 const char          *community_finding_get_path         (CommunityFinding *self);
 COMMUNITY_AVAILABLE_IN_0_1
+const char          *community_finding_get_cell         (CommunityFinding *self);
+COMMUNITY_AVAILABLE_IN_0_1
 const char          *community_finding_get_message      (CommunityFinding *self);
 COMMUNITY_AVAILABLE_IN_0_1
 JsonNode            *community_finding_get_expected     (CommunityFinding *self);

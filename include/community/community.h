@@ -37,6 +37,7 @@
 #include "community-survey.h"
 #include "community-commendation.h"
 #include "community-dataset.h"
+#include "community-sheets.h"
 #include "community-identifiers.h"
 #include "community-privacy.h"
 #include "community-annex.h"

@@ -28,6 +28,19 @@
 
 #include "community-json-private.h"
 #include "community-handoff-private.h"
+#include "sheets/community-sheet-source-private.h"
+#include "sheets/community-sheet-files-private.h"
+
+/* A dataset read from sheets keeps where its records came from
+ * (community_dataset_locate_cell()); takes @origin (nullable). */
+static void
+set_origin (CommunityDataset     *self,
+            CommunitySheetOrigin *origin)
+{
+  if (origin != NULL)
+    g_object_set_data_full (G_OBJECT (self), COMMUNITY_DATASET_ORIGIN_KEY, origin,
+                            g_object_unref);
+}
 
 /* Reads a whole document from @source (which it frees) into @self. */
 static gboolean
@@ -37,12 +50,16 @@ load (CommunityDataset     *self,
 {
   CommunityDatasetContents contents;
   gboolean ok = community_json_walk_dataset (source, &contents, error);
+  CommunitySheetOrigin *origin = community_sheet_source_get_origin (source);
 
+  if (ok && origin != NULL)
+    community_sheet_origin_ref (origin);
   community_json_source_free (source);
   if (!ok)
     return FALSE;
   community_dataset_replace_contents (self, &contents);
   community_dataset_contents_clear (&contents);
+  set_origin (self, origin);
   return TRUE;
 }
 
@@ -480,25 +497,37 @@ community_dataset_check_complete (CommunityDataset  *self,
 }
 
 /* What save_to_file_full() says, checking @cancellable between chunks. */
+/* What a save writes: the dataset's text, through @flush. */
+typedef struct {
+  CommunityDataset *dataset;
+  CommunityPrivacy *privacy;
+} SaveText;
+
 static gboolean
-save_file (CommunityDataset  *self,
-           const char        *link_name,
-           CommunityPrivacy  *privacy,
-           GCancellable      *cancellable,
-           GError           **error)
+write_text (CommunityJsonFlush   flush,
+            gpointer             flush_data,
+            gpointer             user_data,
+            GError             **error)
+{
+  SaveText *save = user_data;
+  g_autoptr(GString) out = g_string_sized_new (1024 * 1024 + 64 * 1024);
+
+  return community_json_write_dataset_text (save->dataset, save->privacy, out, flush, flush_data, error);
+}
+
+gboolean
+community_io_replace_file (const char            *link_name,
+                           CommunityIoWriteFunc   write_func,
+                           gpointer               user_data,
+                           GCancellable          *cancellable,
+                           GError               **error)
 {
   g_autofree char *filename = resolve_links (link_name);
   g_autofree char *tmp_filename = NULL;
-  g_autoptr(GString) out = NULL;
   SaveFile file;
   GStatBuf st;
   int mode = 0644;
   int saved_errno;
-
-  /* What save writes, load reads: an incomplete dataset is refused before
-   * anything is written. */
-  if (!community_dataset_check_complete (self, error))
-    return FALSE;
 
   /* The new file gets @mode, whatever the old one had: without this,
    * saving would widen a 0600 file to 0644. */
@@ -506,10 +535,10 @@ save_file (CommunityDataset  *self,
     mode = st.st_mode & 0777;
 
   /* What g_file_set_contents_full (CONSISTENT | DURABLE) does, but written
-   * a chunk at a time as the streaming writer makes the text, so that a save
-   * holds neither a tree nor the whole text (doc/performance.md): a
-   * temporary file beside @filename (mode less the umask), written,
-   * fsync()ed, renamed over @filename; removed on any failure. */
+   * a chunk at a time as the writer makes it, so that a save holds neither
+   * a tree nor the whole text (doc/performance.md): a temporary file
+   * beside @filename (mode less the umask), written, fsync()ed, renamed
+   * over @filename; removed on any failure. */
   tmp_filename = g_strdup_printf ("%s.XXXXXX", filename);
   file.fd = g_mkstemp_full (tmp_filename, O_RDWR | O_CLOEXEC, mode);
   if (file.fd < 0)
@@ -521,8 +550,7 @@ save_file (CommunityDataset  *self,
   file.filename = filename;
   file.cancellable = cancellable;
 
-  out = g_string_sized_new (1024 * 1024 + 64 * 1024);
-  if (!community_json_write_dataset_text (self, privacy, out, save_file_flush, &file, error))
+  if (!write_func (save_file_flush, &file, user_data, error))
     goto fail;
   if (fsync (file.fd) != 0)
     {
@@ -553,6 +581,22 @@ fail:
     close (file.fd);
   g_unlink (tmp_filename);
   return FALSE;
+}
+
+static gboolean
+save_file (CommunityDataset  *self,
+           const char        *link_name,
+           CommunityPrivacy  *privacy,
+           GCancellable      *cancellable,
+           GError           **error)
+{
+  SaveText save = { self, privacy };
+
+  /* What save writes, load reads: an incomplete dataset is refused before
+   * anything is written. */
+  if (!community_dataset_check_complete (self, error))
+    return FALSE;
+  return community_io_replace_file (link_name, write_text, &save, cancellable, error);
 }
 
 /**
@@ -669,8 +713,11 @@ community_dataset_save_to_stream (CommunityDataset  *self,
 
 typedef struct {
   char *filename;             /* or */
-  GInputStream *stream;
+  GInputStream *stream;       /* or */
+  GFile *file;                /* in @format */
+  CommunityDatasetFormat format;
   CommunityDatasetContents contents;
+  CommunitySheetOrigin *origin;   /* read from sheets */
 } LoadData;
 
 static void
@@ -678,6 +725,8 @@ load_data_free (LoadData *data)
 {
   community_handoff_acquire (data);
   g_free (data->filename);
+  g_clear_object (&data->file);
+  g_clear_object (&data->origin);
   g_clear_object (&data->stream);
   community_dataset_contents_clear (&data->contents);
   g_free (data);
@@ -708,10 +757,22 @@ load_thread (GTask        *task,
         }
       source = community_json_tokenizer_new_for_fd (fd, cancellable);
     }
+  else if (data->file != NULL)
+    {
+      source = community_sheets_open_source (data->file, data->format, cancellable, &error);
+      if (source == NULL)
+        {
+          community_handoff_release (data);
+          g_task_return_error (task, error);
+          return;
+        }
+    }
   else
     source = community_json_tokenizer_new_for_stream (data->stream, cancellable);
 
   ok = community_json_walk_dataset (source, &data->contents, &error);
+  if (ok && community_sheet_source_get_origin (source) != NULL)
+    data->origin = community_sheet_origin_ref (community_sheet_source_get_origin (source));
   community_json_source_free (source);
   community_handoff_release (data);
   if (ok)
@@ -740,6 +801,7 @@ load_done (GObject      *source_object,
     {
       community_dataset_replace_contents (self, &data->contents);
       community_dataset_contents_clear (&data->contents);
+      set_origin (self, g_steal_pointer (&data->origin));
       g_task_return_boolean (outer, TRUE);
     }
   community_handoff_release (data);
@@ -985,4 +1047,362 @@ community_dataset_save_to_file_finish (CommunityDataset  *self,
 
   community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- every format: workbooks and CSV (lib/sheets/), and JSON --- */
+
+/**
+ * community_dataset_load_from_gfile:
+ * @self: a dataset
+ * @file: a JSON document, an `.xlsx` workbook, a folder or a `.zip` of CSV
+ *   files, or one CSV file
+ * @format: what @file is, or %COMMUNITY_DATASET_FORMAT_AUTO to tell (see
+ *   [func@Community.DatasetFormat.guess])
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [error@Community.ParseError] or the file's
+ *   error
+ *
+ * Replaces the content of the dataset with what @file holds, in any of
+ * the dataset's forms. JSON is read as
+ * [method@Community.Dataset.load_from_file] reads it. A workbook or CSV
+ * files are laid out as DOMAIN.md §9 says (a sheet per top-level array,
+ * row 1 the columns, cells as the members' values) and read by the same
+ * decoder as JSON, which refuses the same things with the same words;
+ * besides the JSON Pointer, an error then names the sheet, the cell and the
+ * column, first: `社区!F12 (households): /communities/10/households:
+ * expected a non-negative integer, found a string`. A CSV file that is
+ * neither UTF-8 nor GB18030 is refused with its name and the byte offset.
+ *
+ * After a load from sheets, [method@Community.Dataset.locate_cell] tells
+ * the cell of any value. On failure the dataset is left as it was.
+ *
+ * Returns: %TRUE if the dataset was loaded
+ */
+gboolean
+community_dataset_load_from_gfile (CommunityDataset        *self,
+                                   GFile                   *file,
+                                   CommunityDatasetFormat   format,
+                                   GCancellable            *cancellable,
+                                   GError                 **error)
+{
+  CommunityJsonSource *source;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  source = community_sheets_open_source (file, format, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+  return load (self, source, error);
+}
+
+/**
+ * community_dataset_load_from_gfile_async:
+ * @self: a dataset
+ * @file: what to load, as for [method@Community.Dataset.load_from_gfile]
+ * @format: what @file is, or %COMMUNITY_DATASET_FORMAT_AUTO
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the load is over
+ * @user_data: data for @callback
+ *
+ * Starts to load @file as [method@Community.Dataset.load_from_gfile] does,
+ * reading and decoding it in another thread, as
+ * [method@Community.Dataset.load_from_file_async] does; @callback then
+ * calls [method@Community.Dataset.load_from_gfile_finish].
+ */
+void
+community_dataset_load_from_gfile_async (CommunityDataset        *self,
+                                         GFile                   *file,
+                                         CommunityDatasetFormat   format,
+                                         GCancellable            *cancellable,
+                                         GAsyncReadyCallback      callback,
+                                         gpointer                 user_data)
+{
+  LoadData *data;
+
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->file = g_object_ref (file);
+  data->format = format;
+  load_async (self, data, cancellable, callback, user_data, community_dataset_load_from_gfile_async);
+}
+
+/**
+ * community_dataset_load_from_gfile_finish:
+ * @self: a dataset
+ * @result: the result given to the callback
+ * @error: return location for the load's error
+ *
+ * Ends a load started with [method@Community.Dataset.load_from_gfile_async].
+ *
+ * Returns: %TRUE if the dataset was loaded
+ */
+gboolean
+community_dataset_load_from_gfile_finish (CommunityDataset  *self,
+                                          GAsyncResult      *result,
+                                          GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_load_from_gfile_async,
+                        FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * community_dataset_load_from_stream_format:
+ * @self: a dataset
+ * @stream: a stream of JSON, of an `.xlsx` workbook or of a `.zip` of CSV
+ *   files
+ * @format: what @stream holds, or %COMMUNITY_DATASET_FORMAT_AUTO to tell by
+ *   its first bytes (a zip, or JSON)
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [error@Community.ParseError] or the
+ *   stream's error
+ *
+ * Loads from a stream in any of the dataset's forms; see
+ * [method@Community.Dataset.load_from_gfile]. JSON is read through a
+ * window; a zip (a workbook, or CSV files) is read from its end, so the
+ * stream is read whole first. The stream is not closed.
+ *
+ * Returns: %TRUE if the dataset was loaded
+ */
+gboolean
+community_dataset_load_from_stream_format (CommunityDataset        *self,
+                                           GInputStream            *stream,
+                                           CommunityDatasetFormat   format,
+                                           GCancellable            *cancellable,
+                                           GError                 **error)
+{
+  CommunityJsonSource *source;
+
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  source = community_sheets_open_stream (stream, format, cancellable, error);
+  if (source == NULL)
+    return FALSE;
+  return load (self, source, error);
+}
+
+/**
+ * community_dataset_save_to_gfile:
+ * @self: a dataset
+ * @file: where to save: a `.json` or `.xlsx` file, a `.zip` or a folder of
+ *   CSV files
+ * @format: the form to write, or %COMMUNITY_DATASET_FORMAT_AUTO to tell by
+ *   @file's name (`.xlsx`, `.zip`, `.csv` or an existing folder; JSON
+ *   otherwise)
+ * @flags: how sheets are written: %COMMUNITY_SHEET_FLAGS_TITLES for
+ *   Chinese headers
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for a [error@Community.ParseError] (an
+ *   incomplete dataset) or the file's error
+ *
+ * Saves the dataset in any of its forms. JSON is written as
+ * [method@Community.Dataset.save_to_file_full] writes it. A workbook or CSV
+ * files follow DOMAIN.md §9, and load again into an equal dataset, unknown
+ * members included (in columns of their own). Codes stay text: every cell
+ * holding a string is a text cell. Each file is replaced as a JSON save
+ * replaces it; CSV into a folder writes one file per sheet. An incomplete
+ * dataset is refused as [method@Community.Dataset.check_complete] says.
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_gfile (CommunityDataset        *self,
+                                 GFile                   *file,
+                                 CommunityDatasetFormat   format,
+                                 CommunitySheetFlags      flags,
+                                 CommunityPrivacy        *privacy,
+                                 GCancellable            *cancellable,
+                                 GError                 **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!community_dataset_check_complete (self, error))
+    return FALSE;
+  return community_sheets_save (self, file, format, flags, privacy, cancellable, error);
+}
+
+/**
+ * community_dataset_save_to_stream_format:
+ * @self: a dataset
+ * @stream: where to write
+ * @format: %COMMUNITY_DATASET_FORMAT_JSON (or AUTO), _XLSX, or _CSV for a
+ *   `.zip` of CSV files
+ * @flags: how sheets are written
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @error: return location for the stream's error
+ *
+ * Writes the dataset to a stream in any of its forms; see
+ * [method@Community.Dataset.save_to_gfile]. The stream is not closed.
+ *
+ * Returns: %TRUE if the whole dataset was written
+ */
+gboolean
+community_dataset_save_to_stream_format (CommunityDataset        *self,
+                                         GOutputStream           *stream,
+                                         CommunityDatasetFormat   format,
+                                         CommunitySheetFlags      flags,
+                                         CommunityPrivacy        *privacy,
+                                         GCancellable            *cancellable,
+                                         GError                 **error)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!community_dataset_check_complete (self, error))
+    return FALSE;
+  return community_sheets_save_stream (self, stream, format, flags, privacy, cancellable, error);
+}
+
+typedef struct {
+  CommunityDataset *snapshot;   /* the thread's own copy */
+  GFile *file;
+  CommunityDatasetFormat format;
+  CommunitySheetFlags flags;
+  CommunityPrivacy *privacy;    /* nullable */
+} SaveGFileData;
+
+static void
+save_gfile_data_free (SaveGFileData *data)
+{
+  community_handoff_acquire (data);
+  g_clear_object (&data->snapshot);
+  g_clear_object (&data->file);
+  g_clear_object (&data->privacy);
+  g_free (data);
+}
+
+static void
+save_gfile_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  SaveGFileData *data = task_data;
+  GError *error = NULL;
+  gboolean ok;
+
+  community_handoff_acquire (data);
+  ok = community_dataset_save_to_gfile (data->snapshot, data->file, data->format, data->flags,
+                                        data->privacy, cancellable, &error);
+  community_handoff_release (data);
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * community_dataset_save_to_gfile_async:
+ * @self: a dataset
+ * @file: where to save, as for [method@Community.Dataset.save_to_gfile]
+ * @format: the form to write, or %COMMUNITY_DATASET_FORMAT_AUTO
+ * @flags: how sheets are written
+ * @privacy: (nullable): what to do with personal data, or %NULL to keep it
+ * @cancellable: (nullable): a [class@Gio.Cancellable]
+ * @callback: (scope async): called when the save is over
+ * @user_data: data for @callback
+ *
+ * Starts to save as [method@Community.Dataset.save_to_gfile] does, from a
+ * copy of the dataset taken now, in another thread; @callback then calls
+ * [method@Community.Dataset.save_to_gfile_finish].
+ */
+void
+community_dataset_save_to_gfile_async (CommunityDataset        *self,
+                                       GFile                   *file,
+                                       CommunityDatasetFormat   format,
+                                       CommunitySheetFlags      flags,
+                                       CommunityPrivacy        *privacy,
+                                       GCancellable            *cancellable,
+                                       GAsyncReadyCallback      callback,
+                                       gpointer                 user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveGFileData *data;
+
+  g_return_if_fail (COMMUNITY_IS_DATASET (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (privacy == NULL || COMMUNITY_IS_PRIVACY (privacy));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SaveGFileData, 1);
+  data->snapshot = community_dataset_copy (self);
+  data->file = g_object_ref (file);
+  data->format = format;
+  data->flags = flags;
+  data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, community_dataset_save_to_gfile_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_gfile_data_free);
+  community_handoff_release (data);
+  g_task_run_in_thread (task, save_gfile_thread);
+}
+
+/**
+ * community_dataset_save_to_gfile_finish:
+ * @self: a dataset
+ * @result: the result given to the callback
+ * @error: return location for the save's error
+ *
+ * Ends a save started with [method@Community.Dataset.save_to_gfile_async].
+ *
+ * Returns: %TRUE if the dataset was saved
+ */
+gboolean
+community_dataset_save_to_gfile_finish (CommunityDataset  *self,
+                                        GAsyncResult      *result,
+                                        GError           **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == community_dataset_save_to_gfile_async,
+                        FALSE);
+
+  community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * community_dataset_locate_cell:
+ * @self: a dataset
+ * @pointer: a JSON Pointer into the dataset, such as a finding's path
+ *   (`/communities/10/households`)
+ *
+ * Where the value at @pointer came from, when the dataset was last loaded
+ * from a workbook or CSV files: the sheet and the cell (`社区!F12`), or the
+ * row (`社区!12:12`) when the member has no column. Positions are those of
+ * the load: after entities are added or removed, the answer is for the
+ * record that was at that position.
+ *
+ * Returns: (transfer full) (nullable): the cell, or %NULL when the dataset
+ *   did not come from sheets or @pointer names nothing that did
+ */
+char *
+community_dataset_locate_cell (CommunityDataset *self,
+                               const char       *pointer)
+{
+  g_return_val_if_fail (COMMUNITY_IS_DATASET (self), NULL);
+  g_return_val_if_fail (pointer != NULL, NULL);
+
+  return community_sheet_origin_locate (g_object_get_data (G_OBJECT (self), COMMUNITY_DATASET_ORIGIN_KEY),
+                                        pointer);
 }

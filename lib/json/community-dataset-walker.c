@@ -44,6 +44,7 @@
 #include "community-json-private.h"
 #include "community-entity-private.h"
 #include "community-enum-types.h"
+#include "community-vocabulary-private.h"
 
 #define DATASET_FORMAT "libcommunity-dataset"
 #define DATASET_VERSION 1
@@ -145,6 +146,14 @@ walker_error (Walker              *w,
   community_json_set_error_valist (&w->pending, COMMUNITY_PARSE_ERROR, code, pointer, format, args);
   va_end (args);
   w->priority = priority;
+  if (w->source->klass->location != NULL)
+    {
+      g_autoptr(GString) where = g_string_new (NULL);
+
+      w->source->klass->location (w->source, member, where);
+      if (where->len > 0)
+        g_prefix_error (&w->pending, "%s: ", where->str);
+    }
 
 skip:
   if (IS (w, OBJECT_START) || IS (w, ARRAY_START))
@@ -246,6 +255,128 @@ is_number (Walker *w)
   return IS (w, INT) || IS (w, DOUBLE);
 }
 
+/* --- cells (community-json-source.h: a source's `cells`) --- */
+
+/* ASCII spaces around a cell's text are not part of its value. */
+static void
+cell_trim (const char **str,
+           gsize       *len)
+{
+  while (*len > 0 && g_ascii_isspace ((*str)[0]))
+    (*str)++, (*len)--;
+  while (*len > 0 && g_ascii_isspace ((*str)[*len - 1]))
+    (*len)--;
+}
+
+/* A cell's text where a number is wanted ("2000", "-3", "12.5"): read as
+ * the number, in place of the string token; anything else stays a string
+ * (and is refused as one). */
+static void
+cell_number (Walker *w)
+{
+  const char *str = w->token.str;
+  gsize len = w->token.len, i;
+  char buffer[64];
+  char *end = NULL;
+  gboolean integer = TRUE;
+
+  if (!w->source->cells || !IS (w, STRING))
+    return;
+  cell_trim (&str, &len);
+  if (len == 0 || len >= sizeof buffer)
+    return;
+  for (i = (str[0] == '-' || str[0] == '+') ? 1 : 0; i < len; i++)
+    {
+      if (g_ascii_isdigit (str[i]))
+        continue;
+      if (str[i] != '.' && str[i] != 'e' && str[i] != 'E' && str[i] != '+' && str[i] != '-')
+        return;   /* "约2000", "0x10", "inf": text */
+      integer = FALSE;
+    }
+  memcpy (buffer, str, len);
+  buffer[len] = '\0';
+  if (integer && len < 19)
+    {
+      w->token.type = COMMUNITY_JSON_TOKEN_INT;
+      w->token.i = g_ascii_strtoll (buffer, &end, 10);
+    }
+  else
+    {
+      double d = g_ascii_strtod (buffer, &end);
+
+      if (end == buffer || *end != '\0')
+        return;
+      w->token.type = COMMUNITY_JSON_TOKEN_DOUBLE;
+      w->token.d = d;
+    }
+}
+
+/* A cell's text where true or false is wanted: TRUE/FALSE, true/false,
+ * 是/否 (DOMAIN.md §9). */
+static void
+cell_boolean (Walker *w)
+{
+  static const struct { const char *text; gboolean value; } words[] = {
+    { "TRUE", TRUE }, { "true", TRUE }, { "True", TRUE }, { "是", TRUE },
+    { "FALSE", FALSE }, { "false", FALSE }, { "False", FALSE }, { "否", FALSE },
+  };
+  const char *str = w->token.str;
+  gsize len = w->token.len;
+
+  if (!w->source->cells || !IS (w, STRING))
+    return;
+  cell_trim (&str, &len);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strlen (words[i].text) == len && memcmp (words[i].text, str, len) == 0)
+      {
+        w->token.type = words[i].value ? COMMUNITY_JSON_TOKEN_TRUE : COMMUNITY_JSON_TOKEN_FALSE;
+        return;
+      }
+}
+
+/* The length of the item separator at @p (';', '、' or '；'), 0 if none. */
+static gsize
+cell_separator (const char *p,
+                gsize       left)
+{
+  if (p[0] == ';')
+    return 1;
+  if (left >= 3 && (memcmp (p, "\xe3\x80\x81", 3) == 0 || memcmp (p, "\xef\xbc\x9b", 3) == 0))
+    return 3;
+  return 0;
+}
+
+/* The next item of a cell's list ("a;b", "a、b", "a；b") from *@pos, its
+ * spaces trimmed, as the string token; FALSE when there are no more. Empty
+ * items are skipped. @text and @len are the whole cell's. */
+static gboolean
+cell_next_item (Walker     *w,
+                const char *text,
+                gsize       len,
+                gsize      *pos)
+{
+  while (*pos < len)
+    {
+      gsize start = *pos, sep = 0;
+      const char *item;
+      gsize item_len;
+
+      while (*pos < len && (sep = cell_separator (text + *pos, len - *pos)) == 0)
+        (*pos)++;
+      item = text + start;
+      item_len = *pos - start;
+      *pos += sep;
+      cell_trim (&item, &item_len);
+      if (item_len == 0)
+        continue;
+      w->token.type = COMMUNITY_JSON_TOKEN_STRING;
+      w->token.str = item;
+      w->token.len = item_len;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* A whole number in [min, max]. @what names it for messages. */
 static gboolean
 read_integer (Walker     *w,
@@ -255,6 +386,7 @@ read_integer (Walker     *w,
               const char *what,
               gint64     *out)
 {
+  cell_number (w);
   if (IS (w, INT))
     {
       *out = w->token.i;
@@ -287,6 +419,7 @@ read_double (Walker           *w,
              GParamSpecDouble *pspec,
              double           *out)
 {
+  cell_number (w);
   if (!is_number (w))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected a number, found %s", FOUND (w));
   *out = IS (w, INT) ? (double) w->token.i : w->token.d;
@@ -378,6 +511,34 @@ lookup_nick (Walker           *w,
   return FALSE;
 }
 
+/* In a cell: the value whose JSON word or Chinese term (DOMAIN.md §9) the
+ * string token is, its spaces trimmed. */
+static gboolean
+lookup_cell_term (Walker           *w,
+                  GType             type,
+                  const GEnumValue *values,
+                  guint             n_values,
+                  gsize             stride,
+                  guint            *out)
+{
+  Token saved = w->token;
+  const char *nick;
+  gboolean found = FALSE;
+
+  if (!w->source->cells)
+    return FALSE;
+  cell_trim (&w->token.str, &w->token.len);
+  nick = community_vocabulary_nick_for_chinese (type, w->token.str, w->token.len);
+  if (nick != NULL)
+    {
+      w->token.str = nick;
+      w->token.len = strlen (nick);
+    }
+  found = lookup_nick (w, values, n_values, stride, out);
+  w->token = saved;
+  return found;
+}
+
 static gboolean
 read_enum (Walker     *w,
            GEnumClass *klass,
@@ -388,7 +549,8 @@ read_enum (Walker     *w,
 
   if (!expect_string (w, "a string"))
     return FALSE;
-  if (!lookup_nick (w, klass->values, klass->n_values, sizeof (GEnumValue), &value))
+  if (!lookup_nick (w, klass->values, klass->n_values, sizeof (GEnumValue), &value) &&
+      !lookup_cell_term (w, type, klass->values, klass->n_values, sizeof (GEnumValue), &value))
     return vocabulary_error (w, type);
   *out = (int) value;
   return TRUE;
@@ -403,6 +565,29 @@ read_flags (Walker      *w,
   guint flags = 0;
   guint depth;
 
+  if (w->source->cells && IS (w, STRING))
+    {
+      Token cell = w->token;
+      gsize pos = 0;
+      guint value;
+
+      while (cell_next_item (w, cell.str, cell.len, &pos))
+        {
+          if (!lookup_nick (w, (const GEnumValue *) klass->values, klass->n_values,
+                            sizeof (GFlagsValue), &value) &&
+              !lookup_cell_term (w, type, (const GEnumValue *) klass->values, klass->n_values,
+                                 sizeof (GFlagsValue), &value))
+            {
+              vocabulary_error (w, type);
+              w->token = cell;
+              return FALSE;
+            }
+          flags |= value;
+        }
+      w->token = cell;
+      *out = flags;
+      return TRUE;
+    }
   if (!IS (w, ARRAY_START))
     return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of strings, found %s", FOUND (w));
   depth = w->source->depth;
@@ -602,19 +787,34 @@ read_strv (Walker             *w,
   gint64 offset;
   guint depth;
 
-  if (!IS (w, ARRAY_START))
-    return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of strings, found %s", FOUND (w));
-  depth = w->source->depth;
-  for (;;)
+  if (w->source->cells && IS (w, STRING))
     {
-      if (!advance (w))
-        return FALSE;
-      if (IS (w, ARRAY_END))
-        break;
-      if (!expect_string (w, "a string"))
-        return skip_rest (w, depth);
-      stage_string (w, base, &offset);
-      count++;
+      Token cell = w->token;
+      gsize pos = 0;
+
+      while (cell_next_item (w, cell.str, cell.len, &pos))
+        {
+          stage_string (w, base, &offset);
+          count++;
+        }
+      w->token = cell;
+    }
+  else
+    {
+      if (!IS (w, ARRAY_START))
+        return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of strings, found %s", FOUND (w));
+      depth = w->source->depth;
+      for (;;)
+        {
+          if (!advance (w))
+            return FALSE;
+          if (IS (w, ARRAY_END))
+            break;
+          if (!expect_string (w, "a string"))
+            return skip_rest (w, depth);
+          stage_string (w, base, &offset);
+          count++;
+        }
     }
 
   if (count < COMMUNITY_TEXT_STRV_MAX_COUNT && first < COMMUNITY_TEXT_STRV_MAX_OFFSET)
@@ -793,6 +993,33 @@ read_record_list (Walker                *w,
   return TRUE;
 }
 
+/* "3.20213E+11": what a spreadsheet makes of a long code it took for a
+ * number. */
+static gboolean
+looks_like_scientific (const char *s,
+                       gsize       len)
+{
+  gsize i = 0;
+
+  cell_trim (&s, &len);
+  if (len < 3 || !g_ascii_isdigit (s[i++]))
+    return FALSE;
+  if (i < len && s[i] == '.')
+    for (i++; i < len && g_ascii_isdigit (s[i]); i++)
+      ;
+  if (i >= len || (s[i] != 'E' && s[i] != 'e'))
+    return FALSE;
+  i++;
+  if (i < len && (s[i] == '+' || s[i] == '-'))
+    i++;
+  if (i >= len)
+    return FALSE;
+  for (; i < len; i++)
+    if (!g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* One field's value, from the last token, by the type of its GParamSpec,
  * in the form community_record_take_fields() takes: strings and string
  * arrays as text staged from @base (*@in_text set), anything else as its
@@ -814,6 +1041,15 @@ read_field (Walker               *w,
   *in_text = FALSE;
   if (type == G_TYPE_STRING)
     {
+      if (G_UNLIKELY (w->source->cells) && !IS (w, STRING))
+        return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE,
+                              "expected text, found %s: a code, an identity or an ID number must be "
+                              "a text cell (format the column as text), so that no digit is lost",
+                              FOUND (w));
+      if (G_UNLIKELY (w->source->cells) && looks_like_scientific (w->token.str, w->token.len))
+        return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE,
+                              "expected text, found a number in scientific notation: "
+                              "a spreadsheet turned a code into a number and lost its digits");
       if (!expect_string (w, "a string"))
         return FALSE;
       stage_string (w, base, &out->i);
@@ -821,6 +1057,7 @@ read_field (Walker               *w,
     }
   else if (type == G_TYPE_BOOLEAN)
     {
+      cell_boolean (w);
       if (!IS (w, TRUE) && !IS (w, FALSE))
         return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected true or false, found %s", FOUND (w));
       out->i = IS (w, TRUE);

@@ -175,6 +175,38 @@ gboolean         community_json_walk_dataset (CommunityJsonSource       *source,
 
 /* --- writing --- */
 
+/* The one writer's sinks (community-json-writer.c): the writer walks a
+ * dataset through the field tables and the privacy rules and tells a sink
+ * what it finds, in the document's order. The tree and text sinks are the
+ * writer's own; the sheet sink (lib/sheets/) lays the same events out in
+ * rows. */
+typedef struct _CommunityJsonSink CommunityJsonSink;
+
+typedef struct {
+  void (*begin_object) (CommunityJsonSink *sink);
+  void (*begin_array)  (CommunityJsonSink *sink);
+  void (*end_object)   (CommunityJsonSink *sink);
+  void (*end_array)    (CommunityJsonSink *sink);
+  void (*member)       (CommunityJsonSink *sink, const char *name);
+  void (*string)       (CommunityJsonSink *sink, const char *value);
+  void (*integer)      (CommunityJsonSink *sink, gint64 value);
+  void (*number)       (CommunityJsonSink *sink, double value);
+  void (*boolean)      (CommunityJsonSink *sink, gboolean value);
+  /* An unknown member's value, kept from the input, at any depth. */
+  void (*node)         (CommunityJsonSink *sink, JsonNode *node);
+} CommunityJsonSinkClass;
+
+struct _CommunityJsonSink {
+  const CommunityJsonSinkClass *klass;
+};
+
+/* Writes @dataset into @sink: the same events, in the same order, as the
+ * tree and the text get. */
+void             community_json_write_dataset_to_sink (CommunityDataset  *dataset,
+                                                       CommunityPrivacy  *privacy,
+                                                       CommunityJsonSink *sink);
+
+
 /* @privacy (nullable: keep) says what to do with COMMUNITY_FIELD_PERSONAL
  * fields. */
 JsonNode        *community_json_write_record  (CommunityRecord  *record,

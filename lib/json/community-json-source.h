@@ -10,7 +10,9 @@
  *   community-json-tokenizer.c    strict RFC 8259 text, from bytes in
  *                                 memory, a file descriptor or a
  *                                 GInputStream, read through a window;
- *   community-json-node-source.c  a JsonNode tree (load_from_node()).
+ *   community-json-node-source.c  a JsonNode tree (load_from_node());
+ *   lib/sheets/community-sheet-source.c  a workbook's or CSV files' cells,
+ *                                 laid out as DOMAIN.md §9 says.
  *
  * Both refuse what no dataset may hold, whatever the member: nesting deeper
  * than COMMUNITY_JSON_MAX_DEPTH and, for text, everything
@@ -84,6 +86,13 @@ typedef struct {
   void     (*pointer) (CommunityJsonSource *self,
                        GString             *pointer);
   void     (*free)    (CommunityJsonSource *self);
+  /* Sources over spreadsheets (lib/sheets/community-sheet-source.c):
+   * appends where the last token's value is in the workbook, the cell and
+   * the member ("社区!F12 (households)"); with @member (nullable), of that
+   * member of the object the last token ended. NULL for JSON. */
+  void     (*location) (CommunityJsonSource *self,
+                        const char          *member,
+                        GString             *out);
 } CommunityJsonSourceClass;
 
 struct _CommunityJsonSource {
@@ -96,6 +105,11 @@ struct _CommunityJsonSource {
    * it reads as records, with a bit per known field), so the source need
    * not keep them; see community_json_source_claim_names(). */
   gboolean claim_names;
+  /* Scalars come from spreadsheet cells, where everything may be text:
+   * the walker reads a string as the number, boolean, date, vocabulary
+   * value (its JSON word or Chinese term) or array (items separated by
+   * ';', '、' or '；') its field wants (DOMAIN.md §9). */
+  gboolean cells;
 };
 
 static inline gboolean

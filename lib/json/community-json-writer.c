@@ -21,27 +21,10 @@
 #include "community-json-private.h"
 #include "community-entity.h"
 
-/* --- sinks --- */
+/* --- sinks (community-json-private.h) --- */
 
-typedef struct _Sink Sink;
-
-typedef struct {
-  void (*begin_object) (Sink *sink);
-  void (*begin_array)  (Sink *sink);
-  void (*end_object)   (Sink *sink);
-  void (*end_array)    (Sink *sink);
-  void (*member)       (Sink *sink, const char *name);
-  void (*string)       (Sink *sink, const char *value);
-  void (*integer)      (Sink *sink, gint64 value);
-  void (*number)       (Sink *sink, double value);
-  void (*boolean)      (Sink *sink, gboolean value);
-  /* An unknown member's value, kept from the input, at any depth. */
-  void (*node)         (Sink *sink, JsonNode *node);
-} SinkClass;
-
-struct _Sink {
-  const SinkClass *klass;
-};
+typedef CommunityJsonSink Sink;
+typedef CommunityJsonSinkClass SinkClass;
 
 /* --- the writer --- */
 
@@ -332,6 +315,14 @@ write_dataset (Sink             *sink,
   sink->klass->end_object (sink);
 
   return TRUE;
+}
+
+void
+community_json_write_dataset_to_sink (CommunityDataset  *dataset,
+                                      CommunityPrivacy  *privacy,
+                                      CommunityJsonSink *sink)
+{
+  write_dataset (sink, dataset, privacy, NULL);
 }
 
 /* --- the tree sink --- */

@@ -1,0 +1,39 @@
+/* test-sheets.h: a sheet of cells as one string, for the tests and fuzz
+ * targets of lib/sheets/
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+#include "community-sheet-book.h"
+
+/* Every stored cell of @sheet, one per line: "B7 <type> <length>:<text>",
+ * in the sheet's order; two sheets hold the same cells in the same places
+ * when their dumps are equal (the length makes the text unambiguous,
+ * newlines included). */
+static inline char *
+test_sheet_dump (const CommunitySheet *sheet)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < sheet->rows->len; i++)
+    {
+      const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, i);
+      const CommunityCell *cells = community_sheet_row_cells (sheet, row);
+
+      for (guint j = 0; j < row->n_cells; j++)
+        {
+          char name[24];
+
+          community_sheet_cell_name (row->number, cells[j].column, name);
+          g_string_append_printf (out, "%s %d %" G_GSIZE_FORMAT ":", name,
+                                  (int) cells[j].type, cells[j].length);
+          g_string_append_len (out, cells[j].text, (gssize) cells[j].length);
+          g_string_append_c (out, '\n');
+        }
+    }
+  return g_string_free (out, FALSE);
+}
