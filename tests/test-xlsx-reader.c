@@ -10,7 +10,7 @@
  * their objects (tests/meson.build).
  *
  * The cases tagged "slow" (a million empty formatted rows, a 2 GiB zip
- * bomb's 2 MB) run as the separate test xlsx-reader-slow, which the
+ * bomb's 2 MB, 2 GiB inflated in all) run as the separate test xlsx-reader-slow, which the
  * valgrind setup leaves out.
  */
 
@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "test-common.h"
+#include "zip-by-hand.h"
 #include "community-sheet-book.h"
 #include "community-zip.h"
 
@@ -207,96 +208,8 @@ assert_refused (const char *sheet1,
     ck_assert_msg (strstr (error->message, secret) == NULL, "%s", error->message);
 }
 
-/* --- hand-made zip archives (sizes and CRCs as a test wants them) --- */
+/* --- hand-made zip archives (zip-by-hand.h) --- */
 
-typedef struct {
-  GByteArray *data;
-  GByteArray *directory;
-  guint entries;
-} RawZip;
-
-static void
-put16 (GByteArray *out,
-       guint       value)
-{
-  guint8 bytes[2] = { value & 0xff, (value >> 8) & 0xff };
-
-  g_byte_array_append (out, bytes, 2);
-}
-
-static void
-put32 (GByteArray *out,
-       guint32     value)
-{
-  guint8 bytes[4] = { value & 0xff, (value >> 8) & 0xff, (value >> 16) & 0xff, value >> 24 };
-
-  g_byte_array_append (out, bytes, 4);
-}
-
-static void
-raw_zip_add (RawZip       *zip,
-             const char   *name,
-             guint         method,
-             const guint8 *data,
-             gsize         length,
-             guint32       declared,
-             guint32       crc)
-{
-  guint32 offset = zip->data->len;
-
-  put32 (zip->data, 0x04034b50);
-  put16 (zip->data, 20);
-  put16 (zip->data, 0);
-  put16 (zip->data, method);
-  put32 (zip->data, 0);
-  put32 (zip->data, crc);
-  put32 (zip->data, (guint32) length);
-  put32 (zip->data, declared);
-  put16 (zip->data, (guint) strlen (name));
-  put16 (zip->data, 0);
-  g_byte_array_append (zip->data, (const guint8 *) name, (guint) strlen (name));
-  g_byte_array_append (zip->data, data, (guint) length);
-
-  put32 (zip->directory, 0x02014b50);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 20);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, method);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, crc);
-  put32 (zip->directory, (guint32) length);
-  put32 (zip->directory, declared);
-  put16 (zip->directory, (guint) strlen (name));
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put16 (zip->directory, 0);
-  put32 (zip->directory, 0);
-  put32 (zip->directory, offset);
-  g_byte_array_append (zip->directory, (const guint8 *) name, (guint) strlen (name));
-  zip->entries++;
-}
-
-static GBytes *
-raw_zip_finish (RawZip *zip)
-{
-  guint32 offset = zip->data->len;
-  guint32 size = zip->directory->len;
-
-  g_byte_array_append (zip->data, zip->directory->data, zip->directory->len);
-  put32 (zip->data, 0x06054b50);
-  put16 (zip->data, 0);
-  put16 (zip->data, 0);
-  put16 (zip->data, MIN (zip->entries, 0xffff));
-  put16 (zip->data, MIN (zip->entries, 0xffff));
-  put32 (zip->data, size);
-  put32 (zip->data, offset);
-  put16 (zip->data, 0);
-  g_byte_array_unref (zip->directory);
-  return g_byte_array_free_to_bytes (zip->data);
-}
-
-#define RAW_ZIP_INIT { g_byte_array_new (), g_byte_array_new (), 0 }
 
 /* A raw deflate stream of @megabytes MiB of zeros, built without deflating
  * them all: one MiB deflated with a full flush (which starts the next
@@ -328,6 +241,16 @@ deflated_zeros (guint megabytes)
 }
 
 /* --- the zip layer --- */
+
+static CommunityZip *
+open_bytes (GBytes  *bytes,
+            GError **error)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return community_zip_open (data, length, error);
+}
 
 START_TEST (test_zip_round_trip)
 {
@@ -405,8 +328,6 @@ START_TEST (test_zip_damaged)
   g_autoptr(GError) error = NULL;
   const char *text = "<a>hello</a>";
   guint32 crc = (guint32) crc32 (0, (const Bytef *) text, 12);
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "right", 0, (const guint8 *) text, 12, 12, crc);
   raw_zip_add (&raw, "bad-crc", 0, (const guint8 *) text, 12, 12, crc ^ 1);
@@ -414,8 +335,7 @@ START_TEST (test_zip_damaged)
   raw_zip_add (&raw, "bad-deflate", 8, (const guint8 *) "\xff\xff\xff\xff", 4, 12, crc);
   raw_zip_add (&raw, "bzip2", 12, (const guint8 *) text, 12, 12, crc);
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  zip = community_zip_open (data, length, &error);
+  zip = open_bytes (bytes, &error);
   ck_assert_msg (zip != NULL, "%s", error->message);
 
   {
@@ -445,8 +365,6 @@ START_TEST (test_zip_too_many_entries)
   RawZip raw = RAW_ZIP_INIT;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   for (guint i = 0; i <= COMMUNITY_ZIP_MAX_ENTRIES; i++)
     {
@@ -456,8 +374,7 @@ START_TEST (test_zip_too_many_entries)
       raw_zip_add (&raw, name, 0, (const guint8 *) "", 0, 0, 0);
     }
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  ck_assert_ptr_null (community_zip_open (data, length, &error));
+  ck_assert_ptr_null (open_bytes (bytes, &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
 }
 END_TEST
@@ -467,14 +384,11 @@ START_TEST (test_zip_duplicate_entry)
   RawZip raw = RAW_ZIP_INIT;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "xl/workbook.xml", 0, (const guint8 *) "a", 1, 1, (guint32) crc32 (0, (const Bytef *) "a", 1));
   raw_zip_add (&raw, "xl/workbook.xml", 0, (const guint8 *) "b", 1, 1, (guint32) crc32 (0, (const Bytef *) "b", 1));
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  ck_assert_ptr_null (community_zip_open (data, length, &error));
+  ck_assert_ptr_null (open_bytes (bytes, &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
   ck_assert (g_str_has_prefix (error->message, "xl/workbook.xml: "));
 }
@@ -489,13 +403,10 @@ START_TEST (test_zip_bomb_lying_size)
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(CommunityZip) zip = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data;
 
   raw_zip_add (&raw, "xl/worksheets/sheet1.xml", 8, stream->data, stream->len, 100000, 0);
   bytes = raw_zip_finish (&raw);
-  data = g_bytes_get_data (bytes, &length);
-  zip = community_zip_open (data, length, &error);
+  zip = open_bytes (bytes, &error);
   ck_assert_msg (zip != NULL, "%s", error->message);
   ck_assert_ptr_null (community_zip_read (zip, "xl/worksheets/sheet1.xml", &error));
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
@@ -521,19 +432,48 @@ START_TEST (test_zip_bomb_2gib)
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(CommunityZip) zip = NULL;
       g_autoptr(GError) error = NULL;
-      gsize length;
-      const char *data;
 
       raw_zip_add (&raw, "bomb", 8, stream->data, stream->len, cases[i].declared, 0);
       bytes = raw_zip_finish (&raw);
-      data = g_bytes_get_data (bytes, &length);
-      zip = community_zip_open (data, length, &error);
+      zip = open_bytes (bytes, &error);
       ck_assert_msg (zip != NULL, "%s", error->message);
       ck_assert_ptr_null (community_zip_read (zip, "bomb", &error));
       ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
       ck_assert_msg (strstr (error->message, cases[i].why) != NULL, "%s", error->message);
       ck_assert (g_str_has_prefix (error->message, "bomb: "));
     }
+}
+END_TEST
+
+/* The whole archive may not inflate past 2 GiB: here one honest MiB of
+ * zeros read again and again, 2048 times, then refused. */
+START_TEST (test_zip_total)
+{
+  g_autoptr(GByteArray) stream = deflated_zeros (1);
+  g_autofree guint8 *zeros = g_malloc0 (1 << 20);
+  RawZip raw = RAW_ZIP_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunityZip) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  guint reads = 0;
+
+  raw_zip_add (&raw, "mib", 8, stream->data, stream->len, 1 << 20,
+               (guint32) crc32 (0, zeros, 1 << 20));
+  bytes = raw_zip_finish (&raw);
+  zip = open_bytes (bytes, &error);
+  ck_assert_msg (zip != NULL, "%s", error->message);
+  for (;;)
+    {
+      g_autoptr(GBytes) entry = community_zip_read (zip, "mib", &error);
+
+      if (entry == NULL)
+        break;
+      ck_assert_uint_eq (g_bytes_get_size (entry), 1 << 20);
+      reads++;
+    }
+  ck_assert_uint_eq (reads, COMMUNITY_ZIP_MAX_TOTAL >> 20);
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
+  ck_assert_msg (strstr (error->message, "past 2 GiB") != NULL, "%s", error->message);
 }
 END_TEST
 
@@ -764,11 +704,11 @@ START_TEST (test_refused_cells)
   assert_refused ("<c r=\"A1\"><v>1</v></c>", COMMUNITY_PARSE_ERROR_SYNTAX, "社区!", NULL);
   /* the XML itself */
   assert_refused ("<row r=\"1\"><c r=\"A1\"><v>张三</c></row>", COMMUNITY_PARSE_ERROR_SYNTAX,
-                  "xl/worksheets/sheet1.xml: not well-formed XML", "张三");
+                  "社区: xl/worksheets/sheet1.xml: not well-formed XML", "张三");
   assert_refused ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&#0;</t></is></c></row>",
-                  COMMUNITY_PARSE_ERROR_SYNTAX, "xl/worksheets/sheet1.xml: ", NULL);
+                  COMMUNITY_PARSE_ERROR_SYNTAX, "社区: xl/worksheets/sheet1.xml: ", NULL);
   assert_refused ("<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&bogus;</t></is></c></row>",
-                  COMMUNITY_PARSE_ERROR_SYNTAX, "xl/worksheets/sheet1.xml: ", NULL);
+                  COMMUNITY_PARSE_ERROR_SYNTAX, "社区: xl/worksheets/sheet1.xml: ", NULL);
 }
 END_TEST
 
@@ -1072,6 +1012,7 @@ xlsx_suite (void)
   tcase_set_tags (slow, "slow");
   tcase_add_test (slow, test_million_empty_rows);
   tcase_add_test (slow, test_zip_bomb_2gib);
+  tcase_add_test (slow, test_zip_total);
   tcase_set_timeout (slow, 120);
   suite_add_tcase (suite, slow);
   return suite;

@@ -56,11 +56,19 @@ typedef struct {
   xmlTextReaderPtr reader;
   int error_line;          /* of libxml2's first error, or 0 */
   gboolean failed;
+  gboolean refused;        /* xml_part_next() set an error */
 } XmlPart;
 
+/* libxml2 2.12 made the error const */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError *XmlErrorPointer;
+#else
+typedef xmlErrorPtr XmlErrorPointer;
+#endif
+
 static void
-xml_part_error (void       *user_data,
-                xmlErrorPtr error)
+xml_part_error (void           *user_data,
+                XmlErrorPointer error)
 {
   XmlPart *xml = user_data;
 
@@ -124,10 +132,12 @@ xml_part_next (XmlPart *xml,
       g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                    "%s: the part has a document type declaration, which Office Open XML never has",
                    xml->part);
+      xml->refused = TRUE;
       return -1;
     }
   if (status < 0 || xml->failed)
     {
+      xml->refused = TRUE;
       if (xml->error_line > 0)
         g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                      "%s: not well-formed XML (line %d)", xml->part, xml->error_line);
@@ -155,26 +165,32 @@ xml_is_text (int type)
          type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
 }
 
-/* Calls @func for each attribute of the current element, by local name;
- * @prefixed says whether it has a namespace prefix. */
-typedef void (*XmlAttributeFunc) (const char *name,
-                                  gboolean    prefixed,
-                                  const char *value,
-                                  gpointer    user_data);
-
+/* The values of the current element's attributes named in @names (NULL
+ * for those it does not have) into @values: "r:id" names the attribute
+ * "id" with a namespace prefix, other names one without. The values
+ * belong to the reader, valid until the next node. */
 static void
-xml_attributes (XmlPart         *xml,
-                XmlAttributeFunc func,
-                gpointer         user_data)
+xml_attributes (XmlPart           *xml,
+                const char *const *names,
+                const char       **values,
+                guint              n)
 {
+  guint i;
+
+  for (i = 0; i < n; i++)
+    values[i] = NULL;
   while (xmlTextReaderMoveToNextAttribute (xml->reader) == 1)
     {
-      const xmlChar *name = xmlTextReaderConstLocalName (xml->reader);
-      const xmlChar *value = xmlTextReaderConstValue (xml->reader);
+      const char *name = (const char *) xmlTextReaderConstLocalName (xml->reader);
+      const char *value = (const char *) xmlTextReaderConstValue (xml->reader);
+      gboolean prefixed = xmlTextReaderConstPrefix (xml->reader) != NULL;
 
-      if (name != NULL && value != NULL)
-        func ((const char *) name, xmlTextReaderConstPrefix (xml->reader) != NULL,
-              (const char *) value, user_data);
+      if (name == NULL || value == NULL)
+        continue;
+      for (i = 0; i < n; i++)
+        if (g_str_has_prefix (names[i], "r:") == prefixed &&
+            strcmp (prefixed ? names[i] + 2 : names[i], name) == 0)
+          values[i] = value;
     }
   xmlTextReaderMoveToElement (xml->reader);
 }
@@ -211,14 +227,21 @@ typedef struct {
   char *id;                /* r:id */
 } SheetEntry;
 
+/* 8 bytes a shared string, whatever its text: a table of millions of
+ * empty strings costs no more than that. */
+typedef struct {
+  guint32 offset;          /* in shared_text */
+  guint32 length;          /* G_MAXUINT32: not valid text (refused where used) */
+} SharedString;
+
 typedef struct {
   CommunityZip *zip;
   CommunitySheetBook *book;
   gboolean date1904;
   GPtrArray *sheets;       /* SheetEntry *, the workbook's order */
-  GPtrArray *shared;       /* char *, or NULL for a string that is not valid text */
-  GArray *shared_lengths;  /* gsize */
-  GArray *date_styles;     /* gboolean, by cellXfs index */
+  GString *shared_text;    /* the shared strings, one after another */
+  GArray *shared;          /* SharedString, by index */
+  GArray *date_styles;     /* gint64, 1 for a date style, by cellXfs index */
   gsize text;              /* bytes of text in the book */
 } XlsxReader;
 
@@ -300,28 +323,6 @@ read_part (XlsxReader *reader,
   return NULL;
 }
 
-typedef struct {
-  const char *id, *type, *target, *mode;
-} RelationshipAttributes;
-
-static void
-relationship_attribute (const char *name,
-                        gboolean    prefixed,
-                        const char *value,
-                        gpointer    user_data)
-{
-  RelationshipAttributes *attributes = user_data;
-
-  if (strcmp (name, "Id") == 0)
-    attributes->id = value;
-  else if (strcmp (name, "Type") == 0)
-    attributes->type = value;
-  else if (strcmp (name, "Target") == 0)
-    attributes->target = value;
-  else if (strcmp (name, "TargetMode") == 0)
-    attributes->mode = value;
-}
-
 /* The relationships of part @source (its _rels/NAME.rels), Id ->
  * Relationship; empty when it has none. */
 static GHashTable *
@@ -362,28 +363,29 @@ read_relationships (XlsxReader *reader,
     return NULL;
   while ((status = xml_part_next (&xml, error)) == 1)
     {
-      RelationshipAttributes attributes = { NULL, };
+      static const char *const names[] = { "Id", "Type", "Target", "TargetMode" };
+      const char *values[G_N_ELEMENTS (names)];
       Relationship *relationship;
       const char *type;
 
       if (xmlTextReaderNodeType (xml.reader) != XML_READER_TYPE_ELEMENT ||
           !xml_is (&xml, "Relationship"))
         continue;
-      xml_attributes (&xml, relationship_attribute, &attributes);
-      if (attributes.id == NULL || attributes.type == NULL || attributes.target == NULL ||
-          (attributes.mode != NULL && strcmp (attributes.mode, "External") == 0) ||
-          g_hash_table_contains (relationships, attributes.id))
+      xml_attributes (&xml, names, values, G_N_ELEMENTS (names));
+      if (values[0] == NULL || values[1] == NULL || values[2] == NULL ||
+          (values[3] != NULL && strcmp (values[3], "External") == 0) ||
+          g_hash_table_contains (relationships, values[0]))
         continue;
       relationship = g_new0 (Relationship, 1);
-      type = strrchr (attributes.type, '/');
-      relationship->type = g_strdup (type != NULL ? type + 1 : attributes.type);
-      relationship->target = resolve_target (source, attributes.target);
+      type = strrchr (values[1], '/');
+      relationship->type = g_strdup (type != NULL ? type + 1 : values[1]);
+      relationship->target = resolve_target (source, values[2]);
       if (relationship->target == NULL)
         {
           relationship_free (relationship);
           continue;
         }
-      g_hash_table_insert (relationships, g_strdup (attributes.id), relationship);
+      g_hash_table_insert (relationships, g_strdup (values[0]), relationship);
     }
   xml_part_close (&xml);
   if (status < 0)
@@ -422,36 +424,6 @@ xml_boolean (const char *value)
   return strcmp (value, "1") == 0 || strcmp (value, "true") == 0;
 }
 
-typedef struct {
-  const char *name, *id;
-} SheetAttributes;
-
-static void
-sheet_attribute (const char *name,
-                 gboolean    prefixed,
-                 const char *value,
-                 gpointer    user_data)
-{
-  SheetAttributes *attributes = user_data;
-
-  if (strcmp (name, "name") == 0 && !prefixed)
-    attributes->name = value;
-  else if (strcmp (name, "id") == 0 && prefixed)
-    attributes->id = value;
-}
-
-static void
-workbook_attribute (const char *name,
-                    gboolean    prefixed,
-                    const char *value,
-                    gpointer    user_data)
-{
-  gboolean *date1904 = user_data;
-
-  if (strcmp (name, "date1904") == 0)
-    *date1904 = xml_boolean (value);
-}
-
 static gboolean
 read_workbook (XlsxReader *reader,
                const char *part,
@@ -465,7 +437,8 @@ read_workbook (XlsxReader *reader,
     return FALSE;
   while ((status = xml_part_next (&xml, error)) == 1)
     {
-      SheetAttributes attributes = { NULL, };
+      static const char *const names[] = { "name", "r:id" };
+      const char *values[G_N_ELEMENTS (names)];
       SheetEntry *entry;
       guint i;
 
@@ -473,13 +446,16 @@ read_workbook (XlsxReader *reader,
         continue;
       if (xml_is (&xml, "workbookPr"))
         {
-          xml_attributes (&xml, workbook_attribute, &reader->date1904);
+          static const char *const date1904[] = { "date1904" };
+
+          xml_attributes (&xml, date1904, values, 1);
+          reader->date1904 = values[0] != NULL && xml_boolean (values[0]);
           continue;
         }
       if (!xml_is (&xml, "sheet"))
         continue;
-      xml_attributes (&xml, sheet_attribute, &attributes);
-      if (attributes.name == NULL || attributes.id == NULL || attributes.name[0] == '\0')
+      xml_attributes (&xml, names, values, G_N_ELEMENTS (names));
+      if (values[0] == NULL || values[1] == NULL || values[0][0] == '\0')
         {
           g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
                        "%s: sheet %u has no name or no relationship", part, reader->sheets->len + 1);
@@ -488,12 +464,12 @@ read_workbook (XlsxReader *reader,
         }
       for (i = 0; i < reader->sheets->len; i++)
         if (strcmp (((SheetEntry *) g_ptr_array_index (reader->sheets, i))->name,
-                    attributes.name) == 0)
+                    values[0]) == 0)
           break;
       if (i < reader->sheets->len)
         {
           g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                       "%s: two sheets are named %s", part, attributes.name);
+                       "%s: two sheets are named %s", part, values[0]);
           status = -1;
           break;
         }
@@ -505,8 +481,8 @@ read_workbook (XlsxReader *reader,
           break;
         }
       entry = g_new0 (SheetEntry, 1);
-      entry->name = g_strdup (attributes.name);
-      entry->id = g_strdup (attributes.id);
+      entry->name = g_strdup (values[0]);
+      entry->id = g_strdup (values[1]);
       g_ptr_array_add (reader->sheets, entry);
     }
   xml_part_close (&xml);
@@ -515,18 +491,33 @@ read_workbook (XlsxReader *reader,
 
 /* --- shared strings --- */
 
-static void
+static gboolean
 add_shared (XlsxReader *reader,
-            GString    *text)
+            const char *part,
+            GString    *text,
+            GError    **error)
 {
-  gsize length = text->len;
+  SharedString shared = { (guint32) reader->shared_text->len, (guint32) text->len };
 
-  /* Kept as NULL when not valid text: refused at a cell that uses it. */
-  if (g_utf8_validate_len (text->str, text->len, NULL))
-    g_ptr_array_add (reader->shared, g_strndup (text->str, text->len));
+  if (text->len > COMMUNITY_SHEET_MAX_TEXT - reader->shared_text->len)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: the shared strings hold more than 1 GiB of text", part);
+      return FALSE;
+    }
+  if (reader->shared->len >= G_MAXUINT32)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: too many shared strings", part);
+      return FALSE;
+    }
+  /* Kept as not valid when not valid text: refused at a cell that uses it. */
+  if (!g_utf8_validate_len (text->str, text->len, NULL))
+    shared.length = G_MAXUINT32;
   else
-    g_ptr_array_add (reader->shared, NULL);
-  g_array_append_val (reader->shared_lengths, length);
+    g_string_append_len (reader->shared_text, text->str, (gssize) text->len);
+  g_array_append_val (reader->shared, shared);
+  return TRUE;
 }
 
 static gboolean
@@ -555,8 +546,11 @@ read_shared_strings (XlsxReader *reader,
             {
               g_string_truncate (text, 0);
               in_item = !empty;
-              if (empty)
-                add_shared (reader, text);
+              if (empty && !add_shared (reader, part, text, error))
+                {
+                  status = -1;
+                  break;
+                }
             }
           else if (in_item && xml_is (&xml, "rPh") && !empty)
             phonetic++;
@@ -567,7 +561,11 @@ read_shared_strings (XlsxReader *reader,
         {
           if (xml_is (&xml, "si") && in_item)
             {
-              add_shared (reader, text);
+              if (!add_shared (reader, part, text, error))
+                {
+                  status = -1;
+                  break;
+                }
               in_item = FALSE;
               phonetic = 0;
             }
@@ -648,24 +646,6 @@ builtin_format_is_date (guint64 id)
          (id >= 27 && id <= 36) || (id >= 50 && id <= 58);
 }
 
-typedef struct {
-  const char *id, *code;
-} FormatAttributes;
-
-static void
-format_attribute (const char *name,
-                  gboolean    prefixed,
-                  const char *value,
-                  gpointer    user_data)
-{
-  FormatAttributes *attributes = user_data;
-
-  if (strcmp (name, "numFmtId") == 0)
-    attributes->id = value;
-  else if (strcmp (name, "formatCode") == 0)
-    attributes->code = value;
-}
-
 static gboolean
 read_styles (XlsxReader *reader,
              const char *part,
@@ -685,7 +665,8 @@ read_styles (XlsxReader *reader,
   while ((status = xml_part_next (&xml, error)) == 1)
     {
       int type = xmlTextReaderNodeType (xml.reader);
-      FormatAttributes attributes = { NULL, };
+      static const char *const names[] = { "numFmtId", "formatCode" };
+      const char *values[G_N_ELEMENTS (names)];
       guint64 id = 0;
 
       if (type == XML_READER_TYPE_END_ELEMENT)
@@ -704,12 +685,12 @@ read_styles (XlsxReader *reader,
         in_formats = !xmlTextReaderIsEmptyElement (xml.reader);
       else if (in_formats && xml_is (&xml, "numFmt"))
         {
-          xml_attributes (&xml, format_attribute, &attributes);
-          if (attributes.id != NULL && attributes.code != NULL &&
-              g_ascii_string_to_unsigned (attributes.id, 10, 0, G_MAXINT64, &id, NULL))
+          xml_attributes (&xml, names, values, G_N_ELEMENTS (names));
+          if (values[0] != NULL && values[1] != NULL &&
+              g_ascii_string_to_unsigned (values[0], 10, 0, G_MAXINT64, &id, NULL))
             {
               gint64 key = (gint64) id;
-              gint64 date = format_code_is_date (attributes.code);
+              gint64 date = format_code_is_date (values[1]);
 
               g_array_append_val (ids, key);
               g_array_append_val (formats, date);
@@ -721,9 +702,9 @@ read_styles (XlsxReader *reader,
 
           if (reader->date_styles->len >= G_MAXINT32)
             continue;
-          xml_attributes (&xml, format_attribute, &attributes);
-          if (attributes.id != NULL &&
-              g_ascii_string_to_unsigned (attributes.id, 10, 0, G_MAXINT64, &id, NULL))
+          xml_attributes (&xml, names, values, 1);
+          if (values[0] != NULL &&
+              g_ascii_string_to_unsigned (values[0], 10, 0, G_MAXINT64, &id, NULL))
             format = (gint64) id;
           /* resolved below, once every numFmt is known */
           g_array_append_val (reader->date_styles, format);
@@ -867,7 +848,6 @@ typedef struct {
   gint64 column;           /* the last cell's column in the row, -1 before */
   gboolean in_row;
   /* the current cell */
-  const char *reference;   /* r, or NULL (points into the reader: valid while on the element) */
   CellKind kind;
   guint64 style;
   gboolean in_cell, has_value, has_formula, has_inline;
@@ -926,54 +906,21 @@ parse_reference (SheetReader *sheet,
   return TRUE;
 }
 
-static void
-cell_attribute (const char *name,
-                gboolean    prefixed,
-                const char *value,
-                gpointer    user_data)
+static CellKind
+cell_kind (const char *type)
 {
-  SheetReader *sheet = user_data;
+  static const char *const kinds[] = {
+    [CELL_NUMBER] = "n", [CELL_SHARED] = "s", [CELL_INLINE] = "inlineStr",
+    [CELL_FORMULA_STRING] = "str", [CELL_BOOLEAN] = "b", [CELL_ERROR] = "e", [CELL_DATE] = "d",
+  };
+  guint i;
 
-  if (prefixed)
-    return;
-  if (strcmp (name, "r") == 0)
-    sheet->reference = value;
-  else if (strcmp (name, "s") == 0)
-    {
-      if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, &sheet->style, NULL))
-        sheet->style = G_MAXUINT32;
-    }
-  else if (strcmp (name, "t") == 0)
-    {
-      if (strcmp (value, "n") == 0)
-        sheet->kind = CELL_NUMBER;
-      else if (strcmp (value, "s") == 0)
-        sheet->kind = CELL_SHARED;
-      else if (strcmp (value, "inlineStr") == 0)
-        sheet->kind = CELL_INLINE;
-      else if (strcmp (value, "str") == 0)
-        sheet->kind = CELL_FORMULA_STRING;
-      else if (strcmp (value, "b") == 0)
-        sheet->kind = CELL_BOOLEAN;
-      else if (strcmp (value, "e") == 0)
-        sheet->kind = CELL_ERROR;
-      else if (strcmp (value, "d") == 0)
-        sheet->kind = CELL_DATE;
-      else
-        sheet->kind = CELL_UNKNOWN;
-    }
-}
-
-static void
-row_attribute (const char *name,
-               gboolean    prefixed,
-               const char *value,
-               gpointer    user_data)
-{
-  const char **reference = user_data;
-
-  if (!prefixed && strcmp (name, "r") == 0)
-    *reference = value;
+  if (type == NULL)
+    return CELL_NUMBER;
+  for (i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (strcmp (type, kinds[i]) == 0)
+      return (CellKind) i;
+  return CELL_UNKNOWN;
 }
 
 static gboolean
@@ -1038,11 +985,15 @@ end_cell (SheetReader *sheet,
       if (index >= reader->shared->len)
         return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_RANGE,
                            "the shared string's index is beyond the workbook's shared strings");
-      if (g_ptr_array_index (reader->shared, index) == NULL)
-        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
-                           "the cell's text is not valid UTF-8 or holds U+0000");
-      return append_text (sheet, COMMUNITY_CELL_STRING, g_ptr_array_index (reader->shared, index),
-                          g_array_index (reader->shared_lengths, gsize, index), 0, error);
+      {
+        const SharedString *shared = &g_array_index (reader->shared, SharedString, index);
+
+        if (shared->length == G_MAXUINT32)
+          return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
+                             "the cell's text is not valid UTF-8 or holds U+0000");
+        return append_text (sheet, COMMUNITY_CELL_STRING, reader->shared_text->str + shared->offset,
+                            shared->length, 0, error);
+      }
 
     case CELL_INLINE:
       if (sheet->has_inline)
@@ -1123,12 +1074,13 @@ sheet_element (SheetReader *sheet,
 
   if (xml_is (xml, "row"))
     {
-      const char *reference = NULL;
+      static const char *const names[] = { "r" };
+      const char *reference;
       guint64 number;
 
       if (sheet->in_cell)
         return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a row inside a cell");
-      xml_attributes (xml, row_attribute, &reference);
+      xml_attributes (xml, names, &reference, 1);
       if (reference == NULL)
         number = (guint64) sheet->row + 1;
       else if (!g_ascii_string_to_unsigned (reference, 10, 1, G_MAXUINT64, &number, NULL))
@@ -1160,19 +1112,23 @@ sheet_element (SheetReader *sheet,
 
   if (xml_is (xml, "c"))
     {
+      static const char *const names[] = { "r", "t", "s" };
+      const char *values[G_N_ELEMENTS (names)];
       guint32 row, column;
 
       if (!sheet->in_row || sheet->in_cell)
         return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a cell outside a row");
-      sheet->reference = NULL;
-      sheet->kind = CELL_NUMBER;
-      sheet->style = 0;
-      xml_attributes (xml, cell_attribute, sheet);
-      if (sheet->reference != NULL)
+      xml_attributes (xml, names, values, G_N_ELEMENTS (names));
+      sheet->kind = cell_kind (values[1]);
+      /* a style that is not a number is not a date style */
+      if (values[2] == NULL)
+        sheet->style = 0;
+      else if (!g_ascii_string_to_unsigned (values[2], 10, 0, G_MAXUINT32, &sheet->style, NULL))
+        sheet->style = G_MAXUINT32;
+      if (values[0] != NULL)
         {
-          if (!parse_reference (sheet, sheet->reference, &row, &column, error))
+          if (!parse_reference (sheet, values[0], &row, &column, error))
             return FALSE;
-          sheet->reference = NULL;
           if (row != sheet->row)
             return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
                                "a cell's reference (r) is not in its row");
@@ -1237,7 +1193,10 @@ read_worksheet (XlsxReader     *reader,
   sheet.value = value;
   sheet.inline_text = inline_text;
   if (!xml_part_open (&xml, part, bytes, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", target->name);
+      return FALSE;
+    }
   while ((status = xml_part_next (&xml, error)) == 1)
     {
       int type = xmlTextReaderNodeType (xml.reader);
@@ -1294,6 +1253,9 @@ read_worksheet (XlsxReader     *reader,
         }
     }
   xml_part_close (&xml);
+  /* the part's own errors (not well-formed ...) say which sheet it is */
+  if (status < 0 && xml.refused)
+    g_prefix_error (error, "%s: ", target->name);
   return status >= 0;
 }
 
@@ -1329,8 +1291,8 @@ community_xlsx_read (const char *data,
   g_autoptr(GHashTable) package = NULL;
   g_autoptr(GHashTable) relationships = NULL;
   g_autoptr(GPtrArray) sheets = NULL;
-  g_autoptr(GPtrArray) shared = NULL;
-  g_autoptr(GArray) shared_lengths = NULL;
+  g_autoptr(GString) shared_text = NULL;
+  g_autoptr(GArray) shared = NULL;
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GBytes) workbook = NULL;
   g_autofree char *workbook_part = NULL;
@@ -1344,14 +1306,14 @@ community_xlsx_read (const char *data,
     return NULL;
   book = community_sheet_book_new ();
   sheets = g_ptr_array_new_with_free_func (sheet_entry_free);
-  shared = g_ptr_array_new_with_free_func (g_free);
-  shared_lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  shared_text = g_string_new (NULL);
+  shared = g_array_new (FALSE, FALSE, sizeof (SharedString));
   date_styles = g_array_new (FALSE, FALSE, sizeof (gint64));
   reader.zip = zip;
   reader.book = book;
   reader.sheets = sheets;
+  reader.shared_text = shared_text;
   reader.shared = shared;
-  reader.shared_lengths = shared_lengths;
   reader.date_styles = date_styles;
 
   /* The workbook: the package's officeDocument, else where Excel puts it. */
