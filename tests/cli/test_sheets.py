@@ -83,10 +83,11 @@ class Sheets(unittest.TestCase):
         gen = self.path("gen.json")
         result = run(GEN, "--communities", "40", "--seed", "7", "-o", gen)
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.convert(gen, self.path("gen.xlsx"))
-        self.convert(self.path("gen.xlsx"), self.path("gen-back.json"))
         self.convert(gen, self.path("gen-orig.json"))
-        self.assertEqual(canonical(self.path("gen-back.json")), canonical(self.path("gen-orig.json")))
+        for out in ["gen.xlsx", "gen.zip", "gen-csv"]:
+            self.convert(gen, self.path(out))
+            self.convert(self.path(out), self.path("gen-back.json"))
+            self.assertEqual(canonical(self.path("gen-back.json")), canonical(self.path("gen-orig.json")), out)
 
     # --- the library's workbooks read by openpyxl ---
 
