@@ -327,8 +327,16 @@ sax_part_read (CommunityZipStream *stream,
           xmlCtxtUseOptions (sax->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
           intern (sax, sax->ctxt->dict);
         }
-      if (!sax_part_stopped (sax))
-        xmlParseChunk (sax->ctxt, p, (int) left, got == 0);
+      /* libxml2 reports some errors (an encoding's) without a call of
+       * the handler: they end the parsing, as for xmlTextReader */
+      if (!sax_part_stopped (sax) &&
+          (xmlParseChunk (sax->ctxt, p, (int) left, got == 0) != XML_ERR_OK ||
+           !sax->ctxt->wellFormed) &&
+          !sax_part_stopped (sax))
+        {
+          sax->failed = TRUE;
+          xmlStopParser (sax->ctxt);
+        }
       if (got == 0)
         break;
     }

@@ -510,14 +510,13 @@ community_zip_stream_read (CommunityZipStream *stream,
 
           if (stream->ended)
             return zip_stream_finish (stream, error);
-          if (inflater->avail_in == 0)
+          if (inflater->avail_in == 0 && !stream->input_done)
             {
               int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
 
               if (read < 0)
                 return zip_stream_fail (stream, error, " cannot be read");
-              if (read == 0)
-                return zip_stream_fail (stream, error, "'s compressed data is cut short");
+              stream->input_done = read == 0;
               inflater->next_in = stream->input;
               inflater->avail_in = (uInt) read;
             }
@@ -531,9 +530,13 @@ community_zip_stream_read (CommunityZipStream *stream,
           got = size - inflater->avail_out;
           if (got == 0)
             {
+              if (stream->ended)
+                continue;
               if (status == Z_BUF_ERROR && inflater->avail_in > 0)
                 return zip_stream_fail (stream, error, "'s compressed data is damaged");
-              continue;  /* more input first, or the end */
+              if (stream->input_done)
+                return zip_stream_fail (stream, error, "'s compressed data is cut short");
+              continue;  /* more input first */
             }
         }
       if (!zip_check_limits (stream, stream->produced + got, error))
