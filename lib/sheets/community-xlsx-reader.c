@@ -1080,6 +1080,8 @@ typedef struct {
   const char *part;
   CommunityZipStream *stream;
   GError *error;
+  guint64 size;            /* what its part declares, inflated */
+  gint claimed;            /* a thread has taken it (atomic) */
   gboolean abandoned;      /* not read (or not to the end): an earlier sheet failed */
   gboolean finished;
   /* The workbook's text limit (COMMUNITY_SHEET_MAX_TEXT, all sheets
@@ -1095,7 +1097,7 @@ typedef struct {
   XlsxReader *reader;
   SheetJob *jobs;
   guint n_jobs;
-  gint next;               /* the next job to take (atomic) */
+  guint *order;            /* the jobs by decreasing size: the biggest start first */
   gint first_failed;       /* the smallest failed index (atomic), or G_MAXINT */
   gsize text;              /* text of every sheet, roughly (atomic) */
   GMutex lock;             /* for finished, error and the condition */
@@ -1193,22 +1195,29 @@ cell_kind (const char *type,
   return CELL_UNKNOWN;
 }
 
+static void sheet_job_run (SheetJobs *jobs,
+                           SheetJob  *job);
+
 /* Waits until every sheet before @job's is read, then knows their text
  * exactly; FALSE when one of them failed (then @job's reading does not
- * matter). */
+ * matter). An earlier sheet that no thread has taken yet is read here
+ * first: waiting for it could never end. */
 static gboolean
 sheet_job_wait_for_earlier (SheetJobs *jobs,
                             SheetJob  *job)
 {
   gboolean ok = TRUE;
+  guint k;
 
-  g_mutex_lock (&jobs->lock);
   for (;;)
     {
       gboolean all = TRUE;
       guint64 before = 0;
-      guint k;
 
+      for (k = 0; k < job->index; k++)
+        if (g_atomic_int_compare_and_exchange (&jobs->jobs[k].claimed, 0, 1))
+          sheet_job_run (jobs, &jobs->jobs[k]);
+      g_mutex_lock (&jobs->lock);
       for (k = 0; k < job->index && ok; k++)
         {
           SheetJob *earlier = &jobs->jobs[k];
@@ -1220,18 +1229,17 @@ sheet_job_wait_for_earlier (SheetJobs *jobs,
           else
             before += earlier->text;
         }
-      if (!ok)
-        break;
-      if (all)
+      if (ok && all)
         {
           job->exact = TRUE;
           job->before = before;
-          break;
         }
-      g_cond_wait (&jobs->finished, &jobs->lock);
+      else if (ok)
+        g_cond_wait (&jobs->finished, &jobs->lock);
+      g_mutex_unlock (&jobs->lock);
+      if (!ok || job->exact)
+        return ok;
     }
-  g_mutex_unlock (&jobs->lock);
-  return ok;
 }
 
 /* Whether @length more bytes of text keep the workbook within its limit,
@@ -1665,37 +1673,57 @@ read_worksheet (SheetJobs *jobs,
   return FALSE;
 }
 
+static void
+sheet_job_run (SheetJobs *jobs,
+               SheetJob  *job)
+{
+  gint index = (gint) job->index;
+  GError *local = NULL;
+
+  if (index > g_atomic_int_get (&jobs->first_failed))
+    job->abandoned = TRUE;  /* an earlier sheet's error is the one */
+  else if (!read_worksheet (jobs, job, &local))
+    {
+      gint failed = g_atomic_int_get (&jobs->first_failed);
+
+      while (index < failed &&
+             !g_atomic_int_compare_and_exchange_full (&jobs->first_failed, failed, index, &failed))
+        ;
+    }
+  g_mutex_lock (&jobs->lock);
+  job->error = local;
+  job->finished = TRUE;
+  g_cond_broadcast (&jobs->finished);
+  g_mutex_unlock (&jobs->lock);
+}
+
 static gpointer
 sheet_worker (gpointer data)
 {
   SheetJobs *jobs = data;
+  guint k;
 
-  for (;;)
+  for (k = 0; k < jobs->n_jobs; k++)
     {
-      gint index = g_atomic_int_add (&jobs->next, 1);
-      SheetJob *job;
-      GError *local = NULL;
+      SheetJob *job = &jobs->jobs[jobs->order[k]];
 
-      if (index < 0 || (guint) index >= jobs->n_jobs)
-        break;
-      job = &jobs->jobs[index];
-      if (index > g_atomic_int_get (&jobs->first_failed))
-        job->abandoned = TRUE;  /* an earlier sheet's error is the one */
-      else if (!read_worksheet (jobs, job, &local))
-        {
-          gint failed = g_atomic_int_get (&jobs->first_failed);
-
-          while (index < failed &&
-                 !g_atomic_int_compare_and_exchange_full (&jobs->first_failed, failed, index, &failed))
-            ;
-        }
-      g_mutex_lock (&jobs->lock);
-      job->error = local;
-      job->finished = TRUE;
-      g_cond_broadcast (&jobs->finished);
-      g_mutex_unlock (&jobs->lock);
+      if (g_atomic_int_compare_and_exchange (&job->claimed, 0, 1))
+        sheet_job_run (jobs, job);
     }
   return NULL;
+}
+
+static gint
+sheet_job_compare_size (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
+{
+  const SheetJob *jobs = data;
+  const SheetJob *first = &jobs[*(const guint *) a], *second = &jobs[*(const guint *) b];
+
+  if (first->size != second->size)
+    return first->size > second->size ? -1 : 1;
+  return first->index < second->index ? -1 : first->index > second->index;
 }
 
 /* Reads the jobs' worksheets, on up to one thread a processor; FALSE with
@@ -1706,12 +1734,16 @@ read_worksheets (XlsxReader *reader,
                  guint       n_jobs,
                  GError    **error)
 {
-  SheetJobs jobs = { reader, jobs_array, n_jobs, 0, G_MAXINT, 0, };
+  g_autofree guint *order = g_new (guint, MAX (n_jobs, 1));
+  SheetJobs jobs = { reader, jobs_array, n_jobs, order, G_MAXINT, 0, };
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   guint n_threads = tuning_threads > 0 ? tuning_threads : g_get_num_processors ();
   guint64 text = 0;
   guint i;
 
+  for (i = 0; i < n_jobs; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_jobs, sizeof (guint), sheet_job_compare_size, jobs_array);
   g_mutex_init (&jobs.lock);
   g_cond_init (&jobs.finished);
   n_threads = CLAMP (n_threads, 1, MAX (n_jobs, 1));
@@ -1951,6 +1983,7 @@ community_xlsx_read (const char *data,
       community_sheet_own_strings (job->sheet);
       job->part = relationship->target;
       job->stream = stream;
+      job->size = community_zip_stream_size (stream);
     }
 
   ok = read_worksheets (&reader, jobs, n_jobs, error);

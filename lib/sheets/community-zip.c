@@ -453,6 +453,12 @@ community_zip_stream_open (CommunityZip *zip,
   return g_steal_pointer (&stream);
 }
 
+guint64
+community_zip_stream_size (CommunityZipStream *stream)
+{
+  return stream->info.uncompressed_size;
+}
+
 static gssize
 zip_stream_fail (CommunityZipStream *stream,
                  GError            **error,

@@ -61,6 +61,8 @@ gssize              community_zip_stream_read (CommunityZipStream *stream,
                                                void               *buffer,
                                                gsize               size,
                                                GError            **error);
+/* The size the entry declares, inflated (what it may be read to). */
+guint64             community_zip_stream_size (CommunityZipStream *stream);
 void                community_zip_stream_free (CommunityZipStream *stream);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipStream, community_zip_stream_free)
 
