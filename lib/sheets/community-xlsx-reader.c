@@ -3,10 +3,23 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The package is opened through community-zip.c (its zip bomb limits
- * apply); every XML part is read with libxml2's streaming xmlTextReader,
- * without network access, DTDs or entity expansion (a part with a
- * DOCTYPE is refused: Office Open XML has none), within libxml2's default
- * limits (no XML_PARSE_HUGE: a text node of at most 10 MB, 256 levels).
+ * apply). The small parts (relationships, the workbook, the styles) are
+ * read with libxml2's xmlTextReader; the big ones, the worksheets and the
+ * shared strings, with its SAX2 push parser fed as they inflate (no node
+ * built per element, no part held whole: see "XML parts read as they
+ * inflate"). Either way without network access, DTDs or entity expansion
+ * (a part with a DOCTYPE is refused: Office Open XML has none), within
+ * libxml2's default limits (no XML_PARSE_HUGE: a text node of at most
+ * 10 MB, 256 levels).
+ *
+ * Worksheets are read in parallel, one thread a processor, the biggest
+ * first, each into its own sheet and string chunk; the error reported is
+ * the one a reading in workbook order meets first (the first failing
+ * sheet's; the workbook's text limit at the cell where the sheets' text,
+ * one after another, passes it). Within a part, the first error in
+ * document order is the one: xmlTextReader, which parsed some hundred
+ * bytes ahead of the node it returned, could report a syntax error just
+ * after a refused cell, or just after </sheetData>, instead.
  *
  * Parts: the workbook (found through _rels/.rels, else xl/workbook.xml)
  * gives the sheets' names, their order and the date system; its
