@@ -513,27 +513,34 @@ resolve_target (const char *source,
   return g_string_free (path, FALSE);
 }
 
-/* A part's bytes; part names are case-insensitive (Open Packaging
- * Conventions). NULL with @error unset when there is no such part. */
+/* The zip entry of part @name: part names are case-insensitive (Open
+ * Packaging Conventions), an exact match first; NULL when there is none. */
+static const char *
+part_entry (XlsxReader *reader,
+            const char *name)
+{
+  const char *const *names;
+  const char *found = NULL;
+
+  for (names = community_zip_list (reader->zip); *names != NULL; names++)
+    {
+      if (strcmp (*names, name) == 0)
+        return *names;
+      if (found == NULL && g_ascii_strcasecmp (*names, name) == 0)
+        found = *names;
+    }
+  return found;
+}
+
+/* A part's bytes; NULL with @error unset when there is no such part. */
 static GBytes *
 read_part (XlsxReader *reader,
            const char *name,
            GError    **error)
 {
-  const char *const *names;
-  GError *local = NULL;
-  GBytes *bytes = community_zip_read (reader->zip, name, &local);
+  const char *entry = part_entry (reader, name);
 
-  if (bytes != NULL || local != NULL)
-    {
-      if (local != NULL)
-        g_propagate_error (error, local);
-      return bytes;
-    }
-  for (names = community_zip_list (reader->zip); *names != NULL; names++)
-    if (g_ascii_strcasecmp (*names, name) == 0)
-      return community_zip_read (reader->zip, *names, error);
-  return NULL;
+  return entry != NULL ? community_zip_read (reader->zip, entry, error) : NULL;
 }
 
 /* The relationships of part @source (its _rels/NAME.rels), Id ->
@@ -1820,27 +1827,16 @@ read_worksheets (XlsxReader *reader,
 
 /* --- the workbook as a whole --- */
 
-/* A part's stream; part names are case-insensitive (Open Packaging
- * Conventions). NULL with @error unset when there is no such part. */
+/* A part's stream, to be read as it inflates; NULL with @error unset
+ * when there is no such part. */
 static CommunityZipStream *
 open_part (XlsxReader *reader,
            const char *name,
            GError    **error)
 {
-  const char *const *names;
-  GError *local = NULL;
-  CommunityZipStream *stream = community_zip_stream_open (reader->zip, name, &local);
+  const char *entry = part_entry (reader, name);
 
-  if (stream != NULL || local != NULL)
-    {
-      if (local != NULL)
-        g_propagate_error (error, local);
-      return stream;
-    }
-  for (names = community_zip_list (reader->zip); *names != NULL; names++)
-    if (g_ascii_strcasecmp (*names, name) == 0)
-      return community_zip_stream_open (reader->zip, *names, error);
-  return NULL;
+  return entry != NULL ? community_zip_stream_open (reader->zip, entry, error) : NULL;
 }
 
 static gboolean
