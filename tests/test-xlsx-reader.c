@@ -477,6 +477,84 @@ START_TEST (test_zip_total)
 }
 END_TEST
 
+/* The same bytes and the same refusals read chunk by chunk, however
+ * small the chunks. */
+START_TEST (test_zip_stream)
+{
+  g_autofree char *big = NULL;
+  CommunityZipWriter *writer = community_zip_writer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunityZip) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new (NULL);
+  gsize sizes[] = { 1, 7, 1 << 20 };
+
+  /* past 64 KiB: more than one read of compressed input */
+  for (guint i = 0; i < 4000; i++)
+    g_string_append_printf (text, "<c r=\"A%u\"><v>%u</v></c>", i + 1, i * 7919);
+  big = g_string_free (text, FALSE);
+  community_zip_writer_add (writer, "big.xml", big, strlen (big));
+  bytes = community_zip_writer_finish (writer);
+  zip = open_bytes (bytes, &error);
+  ck_assert_msg (zip != NULL, "%s", error->message);
+  ck_assert_ptr_null (community_zip_stream_open (zip, "missing", &error));
+  ck_assert_ptr_null (error);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autoptr(CommunityZipStream) stream = community_zip_stream_open (zip, "big.xml", &error);
+      g_autoptr(GByteArray) out = g_byte_array_new ();
+      g_autofree guint8 *buffer = g_malloc (sizes[i]);
+      gssize got;
+
+      ck_assert_msg (stream != NULL, "%s", error->message);
+      while ((got = community_zip_stream_read (stream, buffer, sizes[i], &error)) > 0)
+        {
+          ck_assert_uint_le ((gsize) got, sizes[i]);
+          g_byte_array_append (out, buffer, (guint) got);
+        }
+      ck_assert_msg (got == 0, "%s", error->message);
+      ck_assert_uint_eq (out->len, strlen (big));
+      ck_assert (memcmp (out->data, big, out->len) == 0);
+      ck_assert_int_eq (community_zip_stream_read (stream, buffer, sizes[i], &error), 0);
+    }
+
+  /* a bomb's lie and a damaged CRC, one byte at a time */
+  {
+    g_autoptr(GByteArray) zeros = deflated_zeros (1);
+    RawZip raw = RAW_ZIP_INIT;
+    g_autoptr(GBytes) hostile = NULL;
+    g_autoptr(CommunityZip) hostile_zip = NULL;
+    g_autoptr(CommunityZipStream) lie = NULL;
+    g_autoptr(CommunityZipStream) crc = NULL;
+    guint8 byte;
+    gssize got;
+
+    raw_zip_add (&raw, "lie", 8, zeros->data, zeros->len, 1000, 0);
+    raw_zip_add (&raw, "crc", 8, zeros->data, zeros->len, 1 << 20, 12345);
+    hostile = raw_zip_finish (&raw);
+    hostile_zip = open_bytes (hostile, &error);
+    ck_assert_msg (hostile_zip != NULL, "%s", error->message);
+    lie = community_zip_stream_open (hostile_zip, "lie", &error);
+    ck_assert_msg (lie != NULL, "%s", error->message);
+    while ((got = community_zip_stream_read (lie, &byte, 1, &error)) > 0)
+      ;
+    ck_assert_int_eq (got, -1);
+    ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT));
+    ck_assert_msg (g_str_has_prefix (error->message, "lie: ") &&
+                   strstr (error->message, "more bytes than it declares") != NULL, "%s", error->message);
+    g_clear_error (&error);
+    crc = community_zip_stream_open (hostile_zip, "crc", &error);
+    ck_assert_msg (crc != NULL, "%s", error->message);
+    while ((got = community_zip_stream_read (crc, &byte, 1, &error)) > 0)
+      ;
+    ck_assert_int_eq (got, -1);
+    ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
+    ck_assert_msg (strstr (error->message, "CRC") != NULL, "%s", error->message);
+  }
+}
+END_TEST
+
 /* A workbook whose worksheet is a bomb: the reader passes the error on. */
 START_TEST (test_xlsx_bomb)
 {
@@ -905,6 +983,155 @@ START_TEST (test_million_empty_rows)
 }
 END_TEST
 
+/* --- reading as the part inflates, and in parallel --- */
+
+/* Every chunk size, down to one byte, and one or several threads: the
+ * same cells (multi-byte characters, references, CDATA and shared
+ * strings cut anywhere) and the same refusals. */
+START_TEST (test_chunks)
+{
+  static const gsize chunks[] = { 1, 3, 5, 13, 0 };
+  static const guint threads[] = { 1, 3 };
+  const char *sheet1 =
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"inlineStr\"><is><t>网格&amp;&#x793E;区"
+    "<![CDATA[<v>]]></t></is></c><c r=\"C1\" s=\"1\"><v>43160</v></c>"
+    "<c r=\"D1\"><v>3.20213E+11</v></c></row>";
+  const char *sheet2 = "<row r=\"2\"><c r=\"B2\" t=\"s\"><v>1</v></c></row>";
+  g_autoptr(GBytes) bytes = make_workbook_full (sheet1, sheet2, FALSE, NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (chunks); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (threads); j++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(CommunitySheetBook) book = NULL;
+        CommunitySheet *sheet;
+
+        community_xlsx_read_set_tuning (chunks[i], threads[j]);
+        book = read_bytes (bytes, &error);
+        ck_assert_msg (book != NULL, "%s", error->message);
+        ck_assert_uint_eq (book->sheets->len, 2);
+        sheet = g_ptr_array_index (book->sheets, 0);
+        assert_cell (sheet, "A1", COMMUNITY_CELL_STRING, "社区", 0);
+        assert_cell (sheet, "B1", COMMUNITY_CELL_STRING, "网格&社区<v>", 0);
+        assert_cell (sheet, "C1", COMMUNITY_CELL_DATE, "2018-03-01", 43160);
+        assert_cell (sheet, "D1", COMMUNITY_CELL_NUMBER, "3.20213E+11", 3.20213E+11);
+        ck_assert_uint_eq (sheet->cells->len, 4);
+        sheet = g_ptr_array_index (book->sheets, 1);
+        assert_cell (sheet, "B2", COMMUNITY_CELL_STRING, " padded ", 0);
+
+        /* refusals met mid-part, whatever the chunk */
+        community_sheet_book_free (g_steal_pointer (&book));
+        assert_refused ("<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"12\"><c r=\"F12\"><v>约2000</v></c></row>",
+                        COMMUNITY_PARSE_ERROR_SYNTAX, "社区!F12: ", "约2000");
+        assert_refused ("<row r=\"1\"><c r=\"A1\"><v>张三</c></row>", COMMUNITY_PARSE_ERROR_SYNTAX,
+                        "社区: xl/worksheets/sheet1.xml: not well-formed XML", "张三");
+      }
+  community_xlsx_read_set_tuning (0, 0);
+}
+END_TEST
+
+/* A worksheet with a DOCTYPE is refused before its declarations are
+ * read, read as it inflates as every worksheet is. */
+START_TEST (test_sheet_doctype)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CommunitySheetBook) book = NULL;
+  CommunityZipWriter *writer = community_zip_writer_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *workbook = workbook_xml (FALSE);
+  const char *sheet =
+    "<?xml version=\"1.0\"?><!DOCTYPE worksheet [<!ENTITY a \"aaaaaaaaaa\">"
+    "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>"
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>&b;</t></is></c></row></sheetData></worksheet>";
+
+  community_zip_writer_add (writer, "xl/workbook.xml", workbook, strlen (workbook));
+  community_zip_writer_add (writer, "xl/_rels/workbook.xml.rels", WORKBOOK_RELS, strlen (WORKBOOK_RELS));
+  community_zip_writer_add (writer, "xl/worksheets/sheet1.xml", sheet, strlen (sheet));
+  community_zip_writer_add (writer, "xl/worksheets/sheet2.xml", SHEET_HEAD SHEET_TAIL, strlen (SHEET_HEAD SHEET_TAIL));
+  bytes = community_zip_writer_finish (writer);
+  book = read_bytes (bytes, &error);
+  ck_assert_ptr_null (book);
+  ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
+  ck_assert_msg (g_str_has_prefix (error->message, "社区: xl/worksheets/sheet1.xml: ") &&
+                 strstr (error->message, "document type") != NULL, "%s", error->message);
+}
+END_TEST
+
+/* Errors in two sheets read in parallel: the first sheet's, every time,
+ * as a reading in order; a later sheet's only when the earlier read well. */
+START_TEST (test_parallel_errors)
+{
+  g_autoptr(GBytes) both = make_workbook_full (
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"900\"><c r=\"C900\" t=\"s\"><v>77</v></c></row>",
+    "<row r=\"1\"><c r=\"B1\" t=\"x\"><v>1</v></c></row>", FALSE, NULL);
+  g_autoptr(GBytes) second_only = make_workbook_full (
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></c></row>",
+    "<row r=\"4\"><c r=\"D4\"><v>x</v></c></row>", FALSE, NULL);
+  g_autoptr(GBytes) first_and_missing = make_workbook_full (
+    "<row r=\"2\"><c r=\"B2\"><f>A1</f></c></row>", NULL, FALSE, "xl/worksheets/sheet2.xml");
+  g_autoptr(GBytes) first_not_xml = make_workbook_full (
+    "<row r=\"1\"><c r=\"A1\"><v>1</v></row>", "<row r=\"1\"><c r=\"B1\" t=\"e\"><v>#N/A</v></c></row>",
+    FALSE, NULL);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      community_xlsx_read_set_tuning (round % 2 ? 1 : 0, 2 + round % 3);
+      ck_assert_ptr_null (read_bytes (both, &error));
+      ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_RANGE));
+      ck_assert_msg (g_str_has_prefix (error->message, "社区!C900: "), "%s", error->message);
+      g_clear_error (&error);
+
+      ck_assert_ptr_null (read_bytes (second_only, &error));
+      ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
+      ck_assert_msg (g_str_has_prefix (error->message, "second!D4: "), "%s", error->message);
+      g_clear_error (&error);
+
+      /* the second sheet's part is missing, but the first's error comes first */
+      ck_assert_ptr_null (read_bytes (first_and_missing, &error));
+      ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING));
+      ck_assert_msg (g_str_has_prefix (error->message, "社区!B2: "), "%s", error->message);
+      g_clear_error (&error);
+
+      ck_assert_ptr_null (read_bytes (first_not_xml, &error));
+      ck_assert_msg (g_str_has_prefix (error->message, "社区: xl/worksheets/sheet1.xml: not well-formed"),
+                     "%s", error->message);
+    }
+  community_xlsx_read_set_tuning (0, 0);
+}
+END_TEST
+
+/* Each sheet keeps its cells' text in a chunk of its own, which lives as
+ * long as the book. */
+START_TEST (test_sheet_own_strings)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = make_workbook_full ("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                                "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>",
+                                                FALSE, NULL);
+  g_autoptr(CommunitySheetBook) book = read_bytes (bytes, &error);
+  g_autoptr(CommunitySheetBook) csv = community_sheet_book_new ();
+  CommunitySheet *first, *second, *plain;
+
+  ck_assert_msg (book != NULL, "%s", error->message);
+  first = g_ptr_array_index (book->sheets, 0);
+  second = g_ptr_array_index (book->sheets, 1);
+  ck_assert_ptr_nonnull (first->strings);
+  ck_assert_ptr_nonnull (second->strings);
+  ck_assert_ptr_ne (first->strings, second->strings);
+  ck_assert_ptr_ne (g_array_index (first->cells, CommunityCell, 0).text,
+                    g_array_index (second->cells, CommunityCell, 0).text);
+  ck_assert_str_eq (g_array_index (second->cells, CommunityCell, 0).text, "社区");
+
+  /* a sheet without its own chunk uses the book's */
+  plain = community_sheet_book_add_sheet (csv, "plain", "plain.csv");
+  ck_assert_ptr_null (plain->strings);
+  community_sheet_append_cell (csv, plain, 1, 0, COMMUNITY_CELL_STRING, "x", -1, 0);
+  ck_assert_str_eq (g_array_index (plain->cells, CommunityCell, 0).text, "x");
+}
+END_TEST
+
 /* --- workbooks written by openpyxl (tests/data/sheets/make-fixtures.py) --- */
 
 static CommunitySheetBook *
@@ -991,6 +1218,7 @@ xlsx_suite (void)
   tcase_add_test (zip, test_zip_duplicate_entry);
   tcase_add_test (zip, test_zip_bomb_lying_size);
   tcase_add_test (zip, test_xlsx_bomb);
+  tcase_add_test (zip, test_zip_stream);
   suite_add_tcase (suite, zip);
 
   tcase_add_test (cells, test_cells);
@@ -1001,6 +1229,10 @@ xlsx_suite (void)
   tcase_add_test (cells, test_package_refusals);
   tcase_add_test (cells, test_relationships);
   tcase_add_test (cells, test_merged_cells);
+  tcase_add_test (cells, test_chunks);
+  tcase_add_test (cells, test_sheet_doctype);
+  tcase_add_test (cells, test_parallel_errors);
+  tcase_add_test (cells, test_sheet_own_strings);
   suite_add_tcase (suite, cells);
 
   tcase_add_test (fixtures, test_openpyxl);

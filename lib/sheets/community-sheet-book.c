@@ -18,6 +18,8 @@ sheet_free (gpointer data)
   g_free (sheet->file);
   g_array_unref (sheet->rows);
   g_array_unref (sheet->cells);
+  if (sheet->strings != NULL)
+    g_string_chunk_free (sheet->strings);
   g_free (sheet);
 }
 
@@ -71,6 +73,13 @@ community_sheet_book_find_sheet (CommunitySheetBook *book,
 }
 
 void
+community_sheet_own_strings (CommunitySheet *sheet)
+{
+  g_return_if_fail (sheet->strings == NULL && sheet->cells->len == 0);
+  sheet->strings = g_string_chunk_new (64 * 1024);
+}
+
+void
 community_sheet_append_cell (CommunitySheetBook *book,
                              CommunitySheet     *sheet,
                              guint32             row,
@@ -99,7 +108,8 @@ community_sheet_append_cell (CommunitySheetBook *book,
 
   cell.type = type;
   cell.column = column;
-  cell.text = g_string_chunk_insert_len (book->strings, text, length);
+  cell.text = g_string_chunk_insert_len (sheet->strings != NULL ? sheet->strings : book->strings,
+                                        text, length);
   cell.length = (gsize) length;
   cell.number = number;
   g_array_append_val (sheet->cells, cell);

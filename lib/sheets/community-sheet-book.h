@@ -12,7 +12,9 @@
  * xlsx or CSV writer then writes. DOMAIN.md §9 is the layout.
  *
  * A cell's text is valid UTF-8 without U+0000 (the readers convert or
- * refuse); it lives in the book's string chunk.
+ * refuse); it lives in the book's string chunk, or in its sheet's own when
+ * the sheet has one (a reader that fills sheets in parallel threads gives
+ * each its own); either way it lives as long as the book.
  */
 
 #pragma once
@@ -58,6 +60,9 @@ typedef struct {
   GArray *rows;      /* CommunitySheetRow, by increasing number; rows with no
                       * non-empty cell are left out */
   GArray *cells;     /* CommunityCell */
+  GStringChunk *strings;  /* its cells' text when the sheet has its own
+                           * chunk (community_sheet_own_strings()), else
+                           * NULL: in the book's */
 } CommunitySheet;
 
 typedef struct {
@@ -84,6 +89,11 @@ CommunitySheet     *community_sheet_book_add_sheet  (CommunitySheetBook *book,
 /* The sheet named @name (exactly), or NULL. */
 CommunitySheet     *community_sheet_book_find_sheet (CommunitySheetBook *book,
                                                      const char         *name);
+
+/* Gives @sheet (still without cells) a string chunk of its own: its cells
+ * can then be appended in a thread of their own, one thread a sheet, while
+ * other threads append to other sheets. */
+void                community_sheet_own_strings     (CommunitySheet     *sheet);
 
 /* Appends a cell to row @row of @sheet: rows must come in increasing
  * order, and cells within a row by increasing column (the readers'
@@ -117,10 +127,17 @@ void                community_sheet_cell_name       (guint32             row,
 /* --- readers and writers --- */
 
 /* .xlsx (community-xlsx-reader.c): the worksheets of the workbook held in
- * @length bytes at @data, in the workbook's order, each by its name. */
+ * @length bytes at @data, in the workbook's order, each by its name. The
+ * worksheets are read in parallel, one thread a processor; an error is
+ * the one a reading in order would meet first. */
 CommunitySheetBook *community_xlsx_read             (const char         *data,
                                                      gsize               length,
                                                      GError            **error);
+/* For tests: the size of the inflated chunks fed to the XML parser (0:
+ * the default, 64 KiB) and the most threads that read worksheets (0: one
+ * per processor available). Not thread-safe: set before reading. */
+void                community_xlsx_read_set_tuning  (gsize               chunk_size,
+                                                     guint               threads);
 
 /* CSV (community-csv.c): one file's bytes, UTF-8 (with or without a BOM)
  * or GB18030, RFC 4180, into a new sheet of @book named @sheet_name;

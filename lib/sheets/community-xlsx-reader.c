@@ -3,10 +3,23 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The package is opened through community-zip.c (its zip bomb limits
- * apply); every XML part is read with libxml2's streaming xmlTextReader,
- * without network access, DTDs or entity expansion (a part with a
- * DOCTYPE is refused: Office Open XML has none), within libxml2's default
- * limits (no XML_PARSE_HUGE: a text node of at most 10 MB, 256 levels).
+ * apply). The small parts (relationships, the workbook, the styles) are
+ * read with libxml2's xmlTextReader; the big ones, the worksheets and the
+ * shared strings, with its SAX2 push parser fed as they inflate (no node
+ * built per element, no part held whole: see "XML parts read as they
+ * inflate"). Either way without network access, DTDs or entity expansion
+ * (a part with a DOCTYPE is refused: Office Open XML has none), within
+ * libxml2's default limits (no XML_PARSE_HUGE: a text node of at most
+ * 10 MB, 256 levels).
+ *
+ * Worksheets are read in parallel, one thread a processor, the biggest
+ * first, each into its own sheet and string chunk; the error reported is
+ * the one a reading in workbook order meets first (the first failing
+ * sheet's; the workbook's text limit at the cell where the sheets' text,
+ * one after another, passes it). Within a part, the first error in
+ * document order is the one: xmlTextReader, which parsed some hundred
+ * bytes ahead of the node it returned, could report a syntax error just
+ * after a refused cell, or just after </sheetData>, instead.
  *
  * Parts: the workbook (found through _rels/.rels, else xl/workbook.xml)
  * gives the sheets' names, their order and the date system; its
@@ -158,13 +171,6 @@ xml_is (XmlPart    *xml,
   return name != NULL && strcmp ((const char *) name, local_name) == 0;
 }
 
-static gboolean
-xml_is_text (int type)
-{
-  return type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
-         type == XML_READER_TYPE_WHITESPACE || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE;
-}
-
 /* The values of the current element's attributes named in @names (NULL
  * for those it does not have) into @values: "r:id" names the attribute
  * "id" with a namespace prefix, other names one without. The values
@@ -195,14 +201,222 @@ xml_attributes (XmlPart           *xml,
   xmlTextReaderMoveToElement (xml->reader);
 }
 
-static void
-xml_append_text (XmlPart *xml,
-                 GString *text)
-{
-  const xmlChar *value = xmlTextReaderConstValue (xml->reader);
+/* --- XML parts read as they inflate (SAX2) --- */
 
-  if (value != NULL)
-    g_string_append (text, (const char *) value);
+/* The big parts, the worksheets and the shared strings, are parsed with
+ * libxml2's SAX2 push parser, fed chunk by chunk from the inflater: no
+ * node is built per element, and no part is held whole. Element and
+ * attribute names are compared as pointers into the parser's dictionary.
+ * The settings are the reader's: no network, no DTD (a DOCTYPE is
+ * refused as soon as it starts), no entity but XML's own, libxml2's
+ * default limits, and any error or warning libxml2 reports refuses the
+ * part. */
+
+static gsize tuning_chunk_size = 0;   /* 0: 64 KiB */
+static guint tuning_threads = 0;      /* 0: one per processor */
+
+void
+community_xlsx_read_set_tuning (gsize chunk_size,
+                                guint threads)
+{
+  tuning_chunk_size = MIN (chunk_size, (gsize) G_MAXINT32);
+  tuning_threads = threads;
+}
+
+/* What every SAX2 reading shares: the first member of a handler's data. */
+typedef struct {
+  xmlParserCtxtPtr ctxt;
+  GError *error;           /* the handler's own refusal */
+  int error_line;          /* of libxml2's first error, or 0 */
+  gboolean failed;         /* libxml2 reported an error */
+  gboolean doctype;        /* the part has a document type declaration */
+  gboolean done;           /* the handler needs no more of the part */
+} SaxPart;
+
+static gboolean
+sax_part_stopped (SaxPart *sax)
+{
+  return sax->failed || sax->doctype || sax->done || sax->error != NULL;
+}
+
+static void
+sax_part_error (void           *user_data,
+                XmlErrorPointer error)
+{
+  SaxPart *sax = user_data;
+
+  if (sax_part_stopped (sax))
+    return;
+  sax->failed = TRUE;
+  sax->error_line = error != NULL ? error->line : 0;
+  xmlStopParser (sax->ctxt);
+}
+
+static void
+sax_part_internal_subset (void          *user_data,
+                          const xmlChar *name,
+                          const xmlChar *external_id,
+                          const xmlChar *system_id)
+{
+  SaxPart *sax = user_data;
+
+  if (sax_part_stopped (sax))
+    return;
+  sax->doctype = TRUE;
+  xmlStopParser (sax->ctxt);
+}
+
+/* Stops the parsing: @sax->error is set, or the handler is done. */
+static void
+sax_part_stop (SaxPart *sax)
+{
+  xmlStopParser (sax->ctxt);
+}
+
+static void
+sax_handler_init (xmlSAXHandler         *handler,
+                  startElementNsSAX2Func start,
+                  endElementNsSAX2Func   end,
+                  charactersSAXFunc      characters)
+{
+  memset (handler, 0, sizeof *handler);
+  handler->initialized = XML_SAX2_MAGIC;
+  handler->startElementNs = start;
+  handler->endElementNs = end;
+  handler->characters = characters;
+  handler->cdataBlock = characters;
+  handler->ignorableWhitespace = characters;
+  handler->internalSubset = sax_part_internal_subset;
+  handler->serror = (xmlStructuredErrorFunc) sax_part_error;
+}
+
+/* Parses the entry of @stream (part @part) with @handler, @sax (the first
+ * member of the handler's data) its user data; @intern looks the
+ * handler's names up in the parser's dictionary before the first byte is
+ * parsed. Once the handler is done or the part refused, what is left of
+ * the entry is still inflated, for the zip layer's checks (size, CRC,
+ * limits): a zip error wins over any other, as when a part was inflated
+ * whole before it was parsed. *@part_error says that @error is the part's
+ * own (the zip layer's, or "PART: not well-formed XML"), not the handler's. */
+static gboolean
+sax_part_read (CommunityZipStream *stream,
+               const char         *part,
+               xmlSAXHandler      *handler,
+               SaxPart            *sax,
+               void              (*intern) (SaxPart *, xmlDictPtr),
+               gboolean           *part_error,
+               GError            **error)
+{
+  gsize chunk_size = tuning_chunk_size > 0 ? tuning_chunk_size : 64 * 1024;
+  g_autofree char *buffer = g_malloc (chunk_size);
+  char head[4];
+  gsize head_length = 0;
+  GError *zip_error = NULL;
+
+  *part_error = FALSE;
+  for (;;)
+    {
+      gssize got = community_zip_stream_read (stream, buffer, chunk_size, &zip_error);
+      const char *p = buffer;
+      gsize left;
+
+      if (got < 0)
+        break;
+      left = (gsize) got;
+      if (sax->ctxt == NULL)
+        {
+          /* four bytes first: libxml2 tells the encoding from them */
+          gsize take = MIN (sizeof head - head_length, left);
+
+          memcpy (head + head_length, p, take);
+          head_length += take;
+          p += take;
+          left -= take;
+          if (head_length < sizeof head && got > 0)
+            continue;
+          sax->ctxt = xmlCreatePushParserCtxt (handler, sax, head, (int) head_length, part);
+          if (sax->ctxt == NULL)
+            g_error ("libxml2 cannot start a parser");
+          xmlCtxtUseOptions (sax->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+          intern (sax, sax->ctxt->dict);
+        }
+      /* libxml2 reports some errors (an encoding's) without a call of
+       * the handler: they end the parsing, as for xmlTextReader */
+      if (!sax_part_stopped (sax) &&
+          (xmlParseChunk (sax->ctxt, p, (int) left, got == 0) != XML_ERR_OK ||
+           !sax->ctxt->wellFormed) &&
+          !sax_part_stopped (sax))
+        {
+          sax->failed = TRUE;
+          xmlStopParser (sax->ctxt);
+        }
+      if (got == 0)
+        break;
+    }
+  if (sax->ctxt != NULL)
+    {
+      if (sax->ctxt->myDoc != NULL)
+        xmlFreeDoc (sax->ctxt->myDoc);
+      xmlFreeParserCtxt (sax->ctxt);
+      sax->ctxt = NULL;
+    }
+
+  if (zip_error != NULL)
+    {
+      g_clear_error (&sax->error);
+      *part_error = TRUE;
+      g_propagate_error (error, zip_error);
+      return FALSE;
+    }
+  if (sax->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sax->error));
+      return FALSE;
+    }
+  if (sax->doctype || sax->failed)
+    {
+      *part_error = TRUE;
+      if (sax->doctype)
+        g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                     "%s: the part has a document type declaration, which Office Open XML never has",
+                     part);
+      else if (sax->error_line > 0)
+        g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                     "%s: not well-formed XML (line %d)", part, sax->error_line);
+      else
+        g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                     "%s: not well-formed XML", part);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* @text (@length bytes) as g_ascii_string_to_unsigned() reads it in base
+ * 10, between @min and @max, without a copy. */
+static gboolean
+parse_unsigned (const char *text,
+                gsize       length,
+                guint64     min,
+                guint64     max,
+                guint64    *out)
+{
+  guint64 n = 0;
+  gsize i;
+
+  if (length == 0)
+    return FALSE;
+  for (i = 0; i < length; i++)
+    {
+      guint digit = (guint) (text[i] - '0');
+
+      if (digit > 9 || n > (G_MAXUINT64 - digit) / 10)
+        return FALSE;
+      n = n * 10 + digit;
+    }
+  if (n < min || n > max)
+    return FALSE;
+  *out = n;
+  return TRUE;
 }
 
 /* --- the package --- */
@@ -242,7 +456,6 @@ typedef struct {
   GString *shared_text;    /* the shared strings, one after another */
   GArray *shared;          /* SharedString, by index */
   GArray *date_styles;     /* gint64, 1 for a date style, by cellXfs index */
-  gsize text;              /* bytes of text in the book */
 } XlsxReader;
 
 static void
@@ -300,27 +513,34 @@ resolve_target (const char *source,
   return g_string_free (path, FALSE);
 }
 
-/* A part's bytes; part names are case-insensitive (Open Packaging
- * Conventions). NULL with @error unset when there is no such part. */
+/* The zip entry of part @name: part names are case-insensitive (Open
+ * Packaging Conventions), an exact match first; NULL when there is none. */
+static const char *
+part_entry (XlsxReader *reader,
+            const char *name)
+{
+  const char *const *names;
+  const char *found = NULL;
+
+  for (names = community_zip_list (reader->zip); *names != NULL; names++)
+    {
+      if (strcmp (*names, name) == 0)
+        return *names;
+      if (found == NULL && g_ascii_strcasecmp (*names, name) == 0)
+        found = *names;
+    }
+  return found;
+}
+
+/* A part's bytes; NULL with @error unset when there is no such part. */
 static GBytes *
 read_part (XlsxReader *reader,
            const char *name,
            GError    **error)
 {
-  const char *const *names;
-  GError *local = NULL;
-  GBytes *bytes = community_zip_read (reader->zip, name, &local);
+  const char *entry = part_entry (reader, name);
 
-  if (bytes != NULL || local != NULL)
-    {
-      if (local != NULL)
-        g_propagate_error (error, local);
-      return bytes;
-    }
-  for (names = community_zip_list (reader->zip); *names != NULL; names++)
-    if (g_ascii_strcasecmp (*names, name) == 0)
-      return community_zip_read (reader->zip, *names, error);
-  return NULL;
+  return entry != NULL ? community_zip_read (reader->zip, entry, error) : NULL;
 }
 
 /* The relationships of part @source (its _rels/NAME.rels), Id ->
@@ -520,74 +740,106 @@ add_shared (XlsxReader *reader,
   return TRUE;
 }
 
+typedef struct {
+  SaxPart sax;
+  XlsxReader *reader;
+  const char *part;
+  GString *text;
+  gboolean in_item, in_text;
+  int phonetic;
+  const xmlChar *si, *r_ph, *t;
+} SharedReader;
+
+static void
+shared_intern (SaxPart   *sax,
+               xmlDictPtr dict)
+{
+  SharedReader *shared = (SharedReader *) sax;
+
+  shared->si = xmlDictLookup (dict, BAD_CAST "si", -1);
+  shared->r_ph = xmlDictLookup (dict, BAD_CAST "rPh", -1);
+  shared->t = xmlDictLookup (dict, BAD_CAST "t", -1);
+}
+
+static void
+shared_start (void           *user_data,
+              const xmlChar  *name,
+              const xmlChar  *prefix,
+              const xmlChar  *uri,
+              int             n_namespaces,
+              const xmlChar **namespaces,
+              int             n_attributes,
+              int             n_defaulted,
+              const xmlChar **attributes)
+{
+  SharedReader *shared = user_data;
+
+  if (name == shared->si)
+    {
+      g_string_truncate (shared->text, 0);
+      shared->in_item = TRUE;
+    }
+  else if (shared->in_item && name == shared->r_ph)
+    shared->phonetic++;
+  else if (shared->in_item && name == shared->t)
+    shared->in_text = shared->phonetic == 0;
+}
+
+static void
+shared_end (void          *user_data,
+            const xmlChar *name,
+            const xmlChar *prefix,
+            const xmlChar *uri)
+{
+  SharedReader *shared = user_data;
+
+  if (name == shared->si && shared->in_item)
+    {
+      if (!add_shared (shared->reader, shared->part, shared->text, &shared->sax.error))
+        {
+          sax_part_stop (&shared->sax);
+          return;
+        }
+      shared->in_item = FALSE;
+      shared->phonetic = 0;
+    }
+  else if (name == shared->r_ph && shared->phonetic > 0)
+    shared->phonetic--;
+  else if (name == shared->t)
+    shared->in_text = FALSE;
+}
+
+static void
+shared_text (void          *user_data,
+             const xmlChar *text,
+             int            length)
+{
+  SharedReader *shared = user_data;
+
+  if (!shared->in_text || length <= 0)
+    return;
+  g_string_append_len (shared->text, (const char *) text, length);
+  if (shared->text->len > COMMUNITY_SHEET_MAX_TEXT)
+    {
+      g_set_error (&shared->sax.error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: a shared string is longer than 1 GiB", shared->part);
+      sax_part_stop (&shared->sax);
+    }
+}
+
 static gboolean
-read_shared_strings (XlsxReader *reader,
-                     const char *part,
-                     GBytes     *bytes,
-                     GError    **error)
+read_shared_strings (XlsxReader         *reader,
+                     const char         *part,
+                     CommunityZipStream *stream,
+                     GError            **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  gboolean in_item = FALSE, in_text = FALSE;
-  int phonetic = 0;
-  XmlPart xml;
-  int status;
+  SharedReader shared = { { NULL, }, reader, part, text, };
+  xmlSAXHandler handler;
+  gboolean part_error;
 
-  if (!xml_part_open (&xml, part, bytes, error))
-    return FALSE;
-  while ((status = xml_part_next (&xml, error)) == 1)
-    {
-      int type = xmlTextReaderNodeType (xml.reader);
-
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          gboolean empty = xmlTextReaderIsEmptyElement (xml.reader);
-
-          if (xml_is (&xml, "si"))
-            {
-              g_string_truncate (text, 0);
-              in_item = !empty;
-              if (empty && !add_shared (reader, part, text, error))
-                {
-                  status = -1;
-                  break;
-                }
-            }
-          else if (in_item && xml_is (&xml, "rPh") && !empty)
-            phonetic++;
-          else if (in_item && xml_is (&xml, "t") && !empty)
-            in_text = phonetic == 0;
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT)
-        {
-          if (xml_is (&xml, "si") && in_item)
-            {
-              if (!add_shared (reader, part, text, error))
-                {
-                  status = -1;
-                  break;
-                }
-              in_item = FALSE;
-              phonetic = 0;
-            }
-          else if (xml_is (&xml, "rPh") && phonetic > 0)
-            phonetic--;
-          else if (xml_is (&xml, "t"))
-            in_text = FALSE;
-        }
-      else if (in_text && xml_is_text (type))
-        {
-          xml_append_text (&xml, text);
-          if (text->len > COMMUNITY_SHEET_MAX_TEXT)
-            {
-              g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
-                           "%s: a shared string is longer than 1 GiB", part);
-              status = -1;
-              break;
-            }
-        }
-    }
-  xml_part_close (&xml);
-  return status == 0;
+  sax_handler_init (&handler, shared_start, shared_end, shared_text);
+  return sax_part_read (stream, part, &handler, &shared.sax, shared_intern, &part_error, error);
 }
 
 /* --- styles: which cell formats are dates --- */
@@ -826,7 +1078,6 @@ iso_to_date (const char *text,
   return TRUE;
 }
 
-/* --- worksheets --- */
 
 typedef enum {
   CELL_NUMBER,
@@ -839,10 +1090,47 @@ typedef enum {
   CELL_UNKNOWN,
 } CellKind;
 
+/* --- worksheets, in parallel --- */
+
+/* One worksheet to read, in a thread of its own; its cells go to its
+ * sheet, which has its own string chunk. */
 typedef struct {
-  XlsxReader *reader;
+  guint index;             /* in workbook order, among the jobs */
   CommunitySheet *sheet;
   const char *part;
+  CommunityZipStream *stream;
+  GError *error;
+  guint64 size;            /* what its part declares, inflated */
+  gint claimed;            /* a thread has taken it (atomic) */
+  gboolean abandoned;      /* not read (or not to the end): an earlier sheet failed */
+  gboolean finished;
+  /* The workbook's text limit (COMMUNITY_SHEET_MAX_TEXT, all sheets
+   * together) as a reading in order meets it: text counts this sheet's;
+   * once exact, before is the text of every sheet before it. */
+  guint64 text;
+  guint64 unflushed;       /* of text, not yet in SheetJobs.text */
+  gboolean exact;
+  guint64 before;
+} SheetJob;
+
+typedef struct {
+  XlsxReader *reader;
+  SheetJob *jobs;
+  guint n_jobs;
+  guint *order;            /* the jobs by decreasing size: the biggest start first */
+  gint first_failed;       /* the smallest failed index (atomic), or G_MAXINT */
+  gsize text;              /* text of every sheet, roughly (atomic) */
+  GMutex lock;             /* for finished, error and the condition */
+  GCond finished;
+} SheetJobs;
+
+typedef struct {
+  SaxPart sax;
+  XlsxReader *reader;
+  SheetJobs *jobs;
+  SheetJob *job;
+  CommunitySheet *sheet;
+  gboolean in_data;
   /* the position */
   guint32 row;             /* the current row's number, 0 before the first */
   gint64 column;           /* the last cell's column in the row, -1 before */
@@ -855,6 +1143,8 @@ typedef struct {
   int phonetic;
   GString *value;
   GString *inline_text;
+  /* names, in the parser's dictionary */
+  const xmlChar *sheet_data, *row_name, *c, *v, *f, *is, *r_ph, *t, *r, *s;
 } SheetReader;
 
 static gboolean
@@ -870,19 +1160,20 @@ cell_error (SheetReader *sheet,
   return FALSE;
 }
 
-/* Parses "B7" into @row and @column (0-based); FALSE with @error when it is
- * not a cell reference or is beyond the sheet's limits. */
+/* Parses "B7" (@length bytes) into @row and @column (0-based); FALSE with
+ * @error when it is not a cell reference or is beyond the sheet's limits. */
 static gboolean
 parse_reference (SheetReader *sheet,
                  const char  *reference,
+                 gsize        length,
                  guint32     *row,
                  guint32     *column,
                  GError     **error)
 {
-  const char *p = reference;
+  const char *p = reference, *end = reference + length;
   guint64 c = 0, r = 0;
 
-  while (g_ascii_isalpha (*p))
+  while (p < end && g_ascii_isalpha (*p))
     {
       c = c * 26 + (guint64) (g_ascii_toupper (*p) - 'A' + 1);
       if (c > COMMUNITY_SHEET_MAX_COLUMNS)
@@ -890,7 +1181,7 @@ parse_reference (SheetReader *sheet,
                            "the cell is beyond the 16384 columns of a sheet");
       p++;
     }
-  while (g_ascii_isdigit (*p))
+  while (p < end && g_ascii_isdigit (*p))
     {
       r = r * 10 + (guint64) (*p - '0');
       if (r > COMMUNITY_SHEET_MAX_ROWS)
@@ -898,7 +1189,7 @@ parse_reference (SheetReader *sheet,
                            "the cell is beyond the 1048576 rows of a sheet");
       p++;
     }
-  if (c == 0 || r == 0 || *p != '\0')
+  if (c == 0 || r == 0 || p != end)
     return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
                        "the cell's reference (r) is not a cell reference");
   *row = (guint32) r;
@@ -907,7 +1198,8 @@ parse_reference (SheetReader *sheet,
 }
 
 static CellKind
-cell_kind (const char *type)
+cell_kind (const char *type,
+           gsize       length)
 {
   static const char *const kinds[] = {
     [CELL_NUMBER] = "n", [CELL_SHARED] = "s", [CELL_INLINE] = "inlineStr",
@@ -918,9 +1210,91 @@ cell_kind (const char *type)
   if (type == NULL)
     return CELL_NUMBER;
   for (i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (strcmp (type, kinds[i]) == 0)
+    if (strlen (kinds[i]) == length && memcmp (type, kinds[i], length) == 0)
       return (CellKind) i;
   return CELL_UNKNOWN;
+}
+
+static void sheet_job_run (SheetJobs *jobs,
+                           SheetJob  *job);
+
+/* Waits until every sheet before @job's is read, then knows their text
+ * exactly; FALSE when one of them failed (then @job's reading does not
+ * matter). An earlier sheet that no thread has taken yet is read here
+ * first: waiting for it could never end. */
+static gboolean
+sheet_job_wait_for_earlier (SheetJobs *jobs,
+                            SheetJob  *job)
+{
+  gboolean ok = TRUE;
+  guint k;
+
+  for (;;)
+    {
+      gboolean all = TRUE;
+      guint64 before = 0;
+
+      for (k = 0; k < job->index; k++)
+        if (g_atomic_int_compare_and_exchange (&jobs->jobs[k].claimed, 0, 1))
+          sheet_job_run (jobs, &jobs->jobs[k]);
+      g_mutex_lock (&jobs->lock);
+      for (k = 0; k < job->index && ok; k++)
+        {
+          SheetJob *earlier = &jobs->jobs[k];
+
+          if (!earlier->finished)
+            all = FALSE;
+          else if (earlier->error != NULL || earlier->abandoned)
+            ok = FALSE;
+          else
+            before += earlier->text;
+        }
+      if (ok && all)
+        {
+          job->exact = TRUE;
+          job->before = before;
+        }
+      else if (ok)
+        g_cond_wait (&jobs->finished, &jobs->lock);
+      g_mutex_unlock (&jobs->lock);
+      if (!ok || job->exact)
+        return ok;
+    }
+}
+
+/* Whether @length more bytes of text keep the workbook within its limit,
+ * as a reading in order would find: each sheet counts its own text, and
+ * when all sheets together may be past the limit, it waits for the
+ * sheets before it to know. */
+static gboolean
+sheet_text_within_limit (SheetReader *sheet,
+                         gsize        length,
+                         GError     **error)
+{
+  SheetJobs *jobs = sheet->jobs;
+  SheetJob *job = sheet->job;
+
+  if (!job->exact &&
+      (guint64) (gsize) g_atomic_pointer_get (&jobs->text) + job->unflushed + length >
+      COMMUNITY_SHEET_MAX_TEXT &&
+      !sheet_job_wait_for_earlier (jobs, job))
+    {
+      job->abandoned = TRUE;
+      g_set_error_literal (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                           "abandoned");  /* never reported: an earlier sheet's error is */
+      return FALSE;
+    }
+  if ((job->exact ? job->before : 0) + job->text + length > COMMUNITY_SHEET_MAX_TEXT)
+    return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_LIMIT,
+                       "the workbook holds more than 1 GiB of text");
+  job->text += length;
+  job->unflushed += length;
+  if (job->unflushed >= (1 << 20))
+    {
+      g_atomic_pointer_add (&jobs->text, (gssize) job->unflushed);
+      job->unflushed = 0;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -931,18 +1305,14 @@ append_text (SheetReader      *sheet,
              double            number,
              GError          **error)
 {
-  XlsxReader *reader = sheet->reader;
-
   if (length == 0)
     return TRUE;
   if (!g_utf8_validate_len (text, length, NULL))
     return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
                        "the cell's text is not valid UTF-8 or holds U+0000");
-  if (length > COMMUNITY_SHEET_MAX_TEXT - reader->text)
-    return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_LIMIT,
-                       "the workbook holds more than 1 GiB of text");
-  reader->text += length;
-  community_sheet_append_cell (reader->book, sheet->sheet, sheet->row, (guint32) sheet->column,
+  if (!sheet_text_within_limit (sheet, length, error))
+    return FALSE;
+  community_sheet_append_cell (sheet->reader->book, sheet->sheet, sheet->row, (guint32) sheet->column,
                                type, text, (gssize) length, number);
   return TRUE;
 }
@@ -979,7 +1349,7 @@ end_cell (SheetReader *sheet,
     case CELL_SHARED:
       if (value->len == 0)
         break;
-      if (!g_ascii_string_to_unsigned (value->str, 10, 0, G_MAXUINT32, &index, NULL))
+      if (!parse_unsigned (value->str, value->len, 0, G_MAXUINT32, &index))
         return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
                            "the shared string's index is not a number");
       if (index >= reader->shared->len)
@@ -1065,201 +1435,409 @@ end_cell (SheetReader *sheet,
   return TRUE;
 }
 
-static gboolean
-sheet_element (SheetReader *sheet,
-               XmlPart     *xml,
-               GError     **error)
+/* The attributes r, t and s (without a prefix) among SAX2's. */
+static void
+sax_attributes_rts (SheetReader    *sheet,
+                    const xmlChar **attributes,
+                    int             n,
+                    const char     *values[3],
+                    gsize           lengths[3])
 {
-  gboolean empty = xmlTextReaderIsEmptyElement (xml->reader);
+  int i;
 
-  if (xml_is (xml, "row"))
+  values[0] = values[1] = values[2] = NULL;
+  for (i = 0; i < n; i++)
     {
-      static const char *const names[] = { "r" };
-      const char *reference;
-      guint64 number;
+      const xmlChar **attribute = attributes + 5 * i;
+      int which;
 
-      if (sheet->in_cell)
-        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a row inside a cell");
-      xml_attributes (xml, names, &reference, 1);
-      if (reference == NULL)
-        number = (guint64) sheet->row + 1;
-      else if (!g_ascii_string_to_unsigned (reference, 10, 1, G_MAXUINT64, &number, NULL))
-        {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                       "%s: after row %u, a row's number (r) is not a number",
-                       sheet->sheet->name, sheet->row);
-          return FALSE;
-        }
-      if (number > COMMUNITY_SHEET_MAX_ROWS)
-        {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
-                       "%s: after row %u, a row is beyond the %d rows of a sheet",
-                       sheet->sheet->name, sheet->row, COMMUNITY_SHEET_MAX_ROWS);
-          return FALSE;
-        }
-      if (number <= sheet->row)
-        {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                       "%s: row %u comes after row %u (rows out of order)",
-                       sheet->sheet->name, (guint) number, sheet->row);
-          return FALSE;
-        }
-      sheet->row = (guint32) number;
-      sheet->column = -1;
-      sheet->in_row = !empty;
-      return TRUE;
-    }
-
-  if (xml_is (xml, "c"))
-    {
-      static const char *const names[] = { "r", "t", "s" };
-      const char *values[G_N_ELEMENTS (names)];
-      guint32 row, column;
-
-      if (!sheet->in_row || sheet->in_cell)
-        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a cell outside a row");
-      xml_attributes (xml, names, values, G_N_ELEMENTS (names));
-      sheet->kind = cell_kind (values[1]);
-      /* a style that is not a number is not a date style */
-      if (values[2] == NULL)
-        sheet->style = 0;
-      else if (!g_ascii_string_to_unsigned (values[2], 10, 0, G_MAXUINT32, &sheet->style, NULL))
-        sheet->style = G_MAXUINT32;
-      if (values[0] != NULL)
-        {
-          if (!parse_reference (sheet, values[0], &row, &column, error))
-            return FALSE;
-          if (row != sheet->row)
-            return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
-                               "a cell's reference (r) is not in its row");
-          if ((gint64) column <= sheet->column)
-            {
-              sheet->column = column;
-              return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
-                                 "the cell comes after a cell to its right (cells out of order)");
-            }
-        }
+      if (attribute[1] != NULL)
+        continue;
+      if (attribute[0] == sheet->r)
+        which = 0;
+      else if (attribute[0] == sheet->t)
+        which = 1;
+      else if (attribute[0] == sheet->s)
+        which = 2;
       else
-        {
-          column = (guint32) (sheet->column + 1);
-          if (column >= COMMUNITY_SHEET_MAX_COLUMNS)
-            return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_LIMIT,
-                               "the cell is beyond the 16384 columns of a sheet");
-        }
-      sheet->column = column;
-      g_string_truncate (sheet->value, 0);
-      g_string_truncate (sheet->inline_text, 0);
-      sheet->has_value = sheet->has_formula = sheet->has_inline = FALSE;
-      sheet->in_value = sheet->in_inline_text = FALSE;
-      sheet->phonetic = 0;
-      if (empty)
-        return end_cell (sheet, error);
-      sheet->in_cell = TRUE;
-      return TRUE;
+        continue;
+      values[which] = (const char *) attribute[3];
+      lengths[which] = (gsize) (attribute[4] - attribute[3]);
     }
+}
 
-  if (!sheet->in_cell)
-    return TRUE;
-  if (xml_is (xml, "v"))
+static gboolean
+sheet_start_row (SheetReader    *sheet,
+                 const xmlChar **attributes,
+                 int             n_attributes,
+                 GError        **error)
+{
+  const char *values[3];
+  gsize lengths[3];
+  guint64 number;
+
+  if (sheet->in_cell)
+    return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a row inside a cell");
+  sax_attributes_rts (sheet, attributes, n_attributes, values, lengths);
+  if (values[0] == NULL)
+    number = (guint64) sheet->row + 1;
+  else if (!parse_unsigned (values[0], lengths[0], 1, G_MAXUINT64, &number))
     {
-      sheet->has_value = TRUE;
-      sheet->in_value = !empty;
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: after row %u, a row's number (r) is not a number",
+                   sheet->sheet->name, sheet->row);
+      return FALSE;
     }
-  else if (xml_is (xml, "f"))
-    sheet->has_formula = TRUE;
-  else if (xml_is (xml, "is"))
-    sheet->has_inline = TRUE;
-  else if (xml_is (xml, "rPh") && !empty)
-    sheet->phonetic++;
-  else if (xml_is (xml, "t") && sheet->has_inline && !empty)
-    sheet->in_inline_text = sheet->phonetic == 0;
+  if (number > COMMUNITY_SHEET_MAX_ROWS)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                   "%s: after row %u, a row is beyond the %d rows of a sheet",
+                   sheet->sheet->name, sheet->row, COMMUNITY_SHEET_MAX_ROWS);
+      return FALSE;
+    }
+  if (number <= sheet->row)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: row %u comes after row %u (rows out of order)",
+                   sheet->sheet->name, (guint) number, sheet->row);
+      return FALSE;
+    }
+  sheet->row = (guint32) number;
+  sheet->column = -1;
+  sheet->in_row = TRUE;
   return TRUE;
 }
 
 static gboolean
-read_worksheet (XlsxReader     *reader,
-                CommunitySheet *target,
-                const char     *part,
-                GBytes         *bytes,
-                GError        **error)
+sheet_start_cell (SheetReader    *sheet,
+                  const xmlChar **attributes,
+                  int             n_attributes,
+                  GError        **error)
+{
+  const char *values[3];
+  gsize lengths[3];
+  guint32 row, column;
+
+  if (!sheet->in_row || sheet->in_cell)
+    return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a cell outside a row");
+  sax_attributes_rts (sheet, attributes, n_attributes, values, lengths);
+  sheet->kind = cell_kind (values[1], lengths[1]);
+  /* a style that is not a number is not a date style */
+  if (values[2] == NULL)
+    sheet->style = 0;
+  else if (!parse_unsigned (values[2], lengths[2], 0, G_MAXUINT32, &sheet->style))
+    sheet->style = G_MAXUINT32;
+  if (values[0] != NULL)
+    {
+      if (!parse_reference (sheet, values[0], lengths[0], &row, &column, error))
+        return FALSE;
+      if (row != sheet->row)
+        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
+                           "a cell's reference (r) is not in its row");
+      if ((gint64) column <= sheet->column)
+        {
+          sheet->column = column;
+          return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
+                             "the cell comes after a cell to its right (cells out of order)");
+        }
+    }
+  else
+    {
+      column = (guint32) (sheet->column + 1);
+      if (column >= COMMUNITY_SHEET_MAX_COLUMNS)
+        return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_LIMIT,
+                           "the cell is beyond the 16384 columns of a sheet");
+    }
+  sheet->column = column;
+  g_string_truncate (sheet->value, 0);
+  g_string_truncate (sheet->inline_text, 0);
+  sheet->has_value = sheet->has_formula = sheet->has_inline = FALSE;
+  sheet->in_value = sheet->in_inline_text = FALSE;
+  sheet->phonetic = 0;
+  sheet->in_cell = TRUE;
+  return TRUE;
+}
+
+/* An element's start. (An empty element's end follows at once, where
+ * xmlTextReader gave none: the flags a start sets, its end clears.) */
+static void
+sheet_start (void           *user_data,
+             const xmlChar  *name,
+             const xmlChar  *prefix,
+             const xmlChar  *uri,
+             int             n_namespaces,
+             const xmlChar **namespaces,
+             int             n_attributes,
+             int             n_defaulted,
+             const xmlChar **attributes)
+{
+  SheetReader *sheet = user_data;
+  gboolean ok = TRUE;
+
+  if (!sheet->in_data)
+    {
+      sheet->in_data = name == sheet->sheet_data;
+      return;
+    }
+  if (name == sheet->row_name)
+    ok = sheet_start_row (sheet, attributes, n_attributes, &sheet->sax.error);
+  else if (name == sheet->c)
+    ok = sheet_start_cell (sheet, attributes, n_attributes, &sheet->sax.error);
+  else if (!sheet->in_cell)
+    return;
+  else if (name == sheet->v)
+    {
+      sheet->has_value = TRUE;
+      sheet->in_value = TRUE;
+    }
+  else if (name == sheet->f)
+    sheet->has_formula = TRUE;
+  else if (name == sheet->is)
+    sheet->has_inline = TRUE;
+  else if (name == sheet->r_ph)
+    sheet->phonetic++;
+  else if (name == sheet->t && sheet->has_inline)
+    sheet->in_inline_text = sheet->phonetic == 0;
+  if (!ok)
+    sax_part_stop (&sheet->sax);
+}
+
+static void
+sheet_end (void          *user_data,
+           const xmlChar *name,
+           const xmlChar *prefix,
+           const xmlChar *uri)
+{
+  SheetReader *sheet = user_data;
+
+  if (!sheet->in_data)
+    return;
+  if (name == sheet->sheet_data)
+    {
+      /* nothing after it is a cell */
+      sheet->sax.done = TRUE;
+      sax_part_stop (&sheet->sax);
+    }
+  else if (name == sheet->c && sheet->in_cell)
+    {
+      sheet->in_cell = FALSE;
+      if (!end_cell (sheet, &sheet->sax.error))
+        sax_part_stop (&sheet->sax);
+    }
+  else if (name == sheet->row_name)
+    sheet->in_row = FALSE;
+  else if (name == sheet->v)
+    sheet->in_value = FALSE;
+  else if (name == sheet->t)
+    sheet->in_inline_text = FALSE;
+  else if (name == sheet->r_ph && sheet->phonetic > 0)
+    sheet->phonetic--;
+}
+
+static void
+sheet_text (void          *user_data,
+            const xmlChar *text,
+            int            length)
+{
+  SheetReader *sheet = user_data;
+
+  if (!(sheet->in_value || sheet->in_inline_text) || length <= 0)
+    return;
+  g_string_append_len (sheet->in_value ? sheet->value : sheet->inline_text,
+                       (const char *) text, length);
+  if (sheet->value->len + sheet->inline_text->len > COMMUNITY_SHEET_MAX_TEXT)
+    {
+      cell_error (sheet, &sheet->sax.error, COMMUNITY_PARSE_ERROR_LIMIT,
+                  "the cell's text is longer than 1 GiB");
+      sax_part_stop (&sheet->sax);
+    }
+}
+
+static void
+sheet_intern (SaxPart   *sax,
+              xmlDictPtr dict)
+{
+  SheetReader *sheet = (SheetReader *) sax;
+
+  sheet->sheet_data = xmlDictLookup (dict, BAD_CAST "sheetData", -1);
+  sheet->row_name = xmlDictLookup (dict, BAD_CAST "row", -1);
+  sheet->c = xmlDictLookup (dict, BAD_CAST "c", -1);
+  sheet->v = xmlDictLookup (dict, BAD_CAST "v", -1);
+  sheet->f = xmlDictLookup (dict, BAD_CAST "f", -1);
+  sheet->is = xmlDictLookup (dict, BAD_CAST "is", -1);
+  sheet->r_ph = xmlDictLookup (dict, BAD_CAST "rPh", -1);
+  sheet->t = xmlDictLookup (dict, BAD_CAST "t", -1);
+  sheet->r = xmlDictLookup (dict, BAD_CAST "r", -1);
+  sheet->s = xmlDictLookup (dict, BAD_CAST "s", -1);
+}
+
+static gboolean
+read_worksheet (SheetJobs *jobs,
+                SheetJob  *job,
+                GError   **error)
 {
   g_autoptr(GString) value = g_string_new (NULL);
   g_autoptr(GString) inline_text = g_string_new (NULL);
-  SheetReader sheet = { reader, target, part, 0, -1, };
-  gboolean in_data = FALSE;
-  XmlPart xml;
-  int status;
+  SheetReader sheet = { { NULL, }, jobs->reader, jobs, job, job->sheet, FALSE, 0, -1, };
+  xmlSAXHandler handler;
+  gboolean part_error;
 
   sheet.value = value;
   sheet.inline_text = inline_text;
-  if (!xml_part_open (&xml, part, bytes, error))
-    {
-      g_prefix_error (error, "%s: ", target->name);
-      return FALSE;
-    }
-  while ((status = xml_part_next (&xml, error)) == 1)
-    {
-      int type = xmlTextReaderNodeType (xml.reader);
+  sax_handler_init (&handler, sheet_start, sheet_end, sheet_text);
+  if (sax_part_read (job->stream, job->part, &handler, &sheet.sax, sheet_intern, &part_error, error))
+    return TRUE;
+  /* the part's own errors (not well-formed, the zip's) say which sheet it is */
+  if (part_error)
+    g_prefix_error (error, "%s: ", job->sheet->name);
+  return FALSE;
+}
 
-      if (type == XML_READER_TYPE_ELEMENT)
-        {
-          if (!in_data)
-            {
-              if (xml_is (&xml, "sheetData"))
-                {
-                  if (xmlTextReaderIsEmptyElement (xml.reader))
-                    break;
-                  in_data = TRUE;
-                }
-            }
-          else if (!sheet_element (&sheet, &xml, error))
-            {
-              status = -1;
-              break;
-            }
-        }
-      else if (type == XML_READER_TYPE_END_ELEMENT && in_data)
-        {
-          if (xml_is (&xml, "sheetData"))
-            break;  /* nothing after it is a cell */
-          else if (xml_is (&xml, "c") && sheet.in_cell)
-            {
-              sheet.in_cell = FALSE;
-              if (!end_cell (&sheet, error))
-                {
-                  status = -1;
-                  break;
-                }
-            }
-          else if (xml_is (&xml, "row"))
-            sheet.in_row = FALSE;
-          else if (xml_is (&xml, "v"))
-            sheet.in_value = FALSE;
-          else if (xml_is (&xml, "t"))
-            sheet.in_inline_text = FALSE;
-          else if (xml_is (&xml, "rPh") && sheet.phonetic > 0)
-            sheet.phonetic--;
-        }
-      else if (xml_is_text (type) && (sheet.in_value || sheet.in_inline_text))
-        {
-          xml_append_text (&xml, sheet.in_value ? value : inline_text);
-          if (value->len + inline_text->len > COMMUNITY_SHEET_MAX_TEXT)
-            {
-              cell_error (&sheet, error, COMMUNITY_PARSE_ERROR_LIMIT,
-                          "the cell's text is longer than 1 GiB");
-              status = -1;
-              break;
-            }
-        }
+static void
+sheet_job_run (SheetJobs *jobs,
+               SheetJob  *job)
+{
+  gint index = (gint) job->index;
+  GError *local = NULL;
+
+  if (index > g_atomic_int_get (&jobs->first_failed))
+    job->abandoned = TRUE;  /* an earlier sheet's error is the one */
+  else if (!read_worksheet (jobs, job, &local))
+    {
+      gint failed = g_atomic_int_get (&jobs->first_failed);
+
+      while (index < failed &&
+             !g_atomic_int_compare_and_exchange_full (&jobs->first_failed, failed, index, &failed))
+        ;
     }
-  xml_part_close (&xml);
-  /* the part's own errors (not well-formed ...) say which sheet it is */
-  if (status < 0 && xml.refused)
-    g_prefix_error (error, "%s: ", target->name);
-  return status >= 0;
+  g_mutex_lock (&jobs->lock);
+  job->error = local;
+  job->finished = TRUE;
+  g_cond_broadcast (&jobs->finished);
+  g_mutex_unlock (&jobs->lock);
+}
+
+static gpointer
+sheet_worker (gpointer data)
+{
+  SheetJobs *jobs = data;
+  guint k;
+
+  for (k = 0; k < jobs->n_jobs; k++)
+    {
+      SheetJob *job = &jobs->jobs[jobs->order[k]];
+
+      if (g_atomic_int_compare_and_exchange (&job->claimed, 0, 1))
+        sheet_job_run (jobs, job);
+    }
+  return NULL;
+}
+
+static gint
+sheet_job_compare_size (gconstpointer a,
+                        gconstpointer b,
+                        gpointer      data)
+{
+  const SheetJob *jobs = data;
+  const SheetJob *first = &jobs[*(const guint *) a], *second = &jobs[*(const guint *) b];
+
+  if (first->size != second->size)
+    return first->size > second->size ? -1 : 1;
+  return first->index < second->index ? -1 : first->index > second->index;
+}
+
+/* Reads the jobs' worksheets, on up to one thread a processor; FALSE with
+ * the error a reading in workbook order would meet first. */
+static gboolean
+read_worksheets (XlsxReader *reader,
+                 SheetJob   *jobs_array,
+                 guint       n_jobs,
+                 GError    **error)
+{
+  g_autofree guint *order = g_new (guint, MAX (n_jobs, 1));
+  SheetJobs jobs = { reader, jobs_array, n_jobs, order, G_MAXINT, 0, };
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_threads = tuning_threads > 0 ? tuning_threads : g_get_num_processors ();
+  guint64 text = 0;
+  guint i;
+
+  for (i = 0; i < n_jobs; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_jobs, sizeof (guint), sheet_job_compare_size, jobs_array);
+  g_mutex_init (&jobs.lock);
+  g_cond_init (&jobs.finished);
+  n_threads = CLAMP (n_threads, 1, MAX (n_jobs, 1));
+  for (i = 1; i < n_threads; i++)
+    {
+      GThread *thread = g_thread_try_new ("xlsx-sheet", sheet_worker, &jobs, NULL);
+
+      if (thread == NULL)
+        break;  /* fewer threads, the same result */
+      g_ptr_array_add (threads, thread);
+    }
+  sheet_worker (&jobs);
+  for (i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_mutex_clear (&jobs.lock);
+  g_cond_clear (&jobs.finished);
+
+  /* In workbook order: the first sheet's error, or the cell where the
+   * sheets' text, one after another, passes the workbook's limit. */
+  for (i = 0; i < n_jobs; i++)
+    {
+      SheetJob *job = &jobs_array[i];
+      CommunitySheet *sheet = job->sheet;
+
+      g_assert (!job->abandoned);
+      if (!job->exact && text + job->text > COMMUNITY_SHEET_MAX_TEXT)
+        {
+          guint64 sum = text;
+          guint r, c;
+
+          for (r = 0; r < sheet->rows->len; r++)
+            {
+              const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, r);
+              const CommunityCell *cells = community_sheet_row_cells (sheet, row);
+
+              for (c = 0; c < row->n_cells; c++)
+                {
+                  char name[24];
+
+                  sum += cells[c].length;
+                  if (sum <= COMMUNITY_SHEET_MAX_TEXT)
+                    continue;
+                  community_sheet_cell_name (row->number, cells[c].column, name);
+                  g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_LIMIT,
+                               "%s!%s: the workbook holds more than 1 GiB of text",
+                               sheet->name, name);
+                  return FALSE;
+                }
+            }
+          g_assert_not_reached ();
+        }
+      if (job->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&job->error));
+          return FALSE;
+        }
+      text += job->text;
+    }
+  return TRUE;
 }
 
 /* --- the workbook as a whole --- */
+
+/* A part's stream, to be read as it inflates; NULL with @error unset
+ * when there is no such part. */
+static CommunityZipStream *
+open_part (XlsxReader *reader,
+           const char *name,
+           GError    **error)
+{
+  const char *entry = part_entry (reader, name);
+
+  return entry != NULL ? community_zip_stream_open (reader->zip, entry, error) : NULL;
+}
 
 static gboolean
 read_optional_part (XlsxReader *reader,
@@ -1281,6 +1859,25 @@ read_optional_part (XlsxReader *reader,
   return bytes == NULL || read (reader, part, bytes, error);
 }
 
+static gboolean
+read_optional_shared_strings (XlsxReader *reader,
+                              const char *part,
+                              GError    **error)
+{
+  g_autoptr(CommunityZipStream) stream = NULL;
+  GError *local = NULL;
+
+  if (part == NULL)
+    return TRUE;
+  stream = open_part (reader, part, &local);
+  if (local != NULL)
+    {
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return stream == NULL || read_shared_strings (reader, part, stream, error);
+}
+
 CommunitySheetBook *
 community_xlsx_read (const char *data,
                      gsize       length,
@@ -1296,10 +1893,13 @@ community_xlsx_read (const char *data,
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GBytes) workbook = NULL;
   g_autofree char *workbook_part = NULL;
+  g_autofree SheetJob *jobs = NULL;
+  GError *setup_error = NULL;
   const char *part;
   XlsxReader reader = { NULL, };
   GError *local = NULL;
-  guint i;
+  guint i, n_jobs = 0;
+  gboolean ok;
 
   zip = community_zip_open (data, length, error);
   if (zip == NULL)
@@ -1347,43 +1947,69 @@ community_xlsx_read (const char *data,
     return NULL;
 
   part = relationship_of_type (relationships, "sharedStrings");
-  if (!read_optional_part (&reader, part, read_shared_strings, error))
+  if (!read_optional_shared_strings (&reader, part, error))
     return NULL;
   part = relationship_of_type (relationships, "styles");
   if (!read_optional_part (&reader, part, read_styles, error))
     return NULL;
 
-  for (i = 0; i < sheets->len; i++)
+  /* Each worksheet's part opened in order (what the zip layer checks
+   * before inflating, and the archive's total, in order), up to the first
+   * that cannot be: its error stands if the sheets before it read well. */
+  jobs = g_new0 (SheetJob, sheets->len);
+  for (i = 0; i < sheets->len && setup_error == NULL; i++)
     {
       SheetEntry *entry = g_ptr_array_index (sheets, i);
       Relationship *relationship = g_hash_table_lookup (relationships, entry->id);
-      g_autoptr(GBytes) bytes = NULL;
-      CommunitySheet *sheet;
+      CommunityZipStream *stream;
+      SheetJob *job;
 
       if (relationship == NULL)
         {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
+          g_set_error (&setup_error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
                        "%s: the workbook does not say where the sheet is", entry->name);
-          return NULL;
+          break;
         }
       if (strcmp (relationship->type, "worksheet") != 0)
         continue;  /* a chart sheet, a dialog sheet ... */
-      bytes = read_part (&reader, relationship->target, &local);
+      stream = open_part (&reader, relationship->target, &local);
       if (local != NULL)
         {
-          g_propagate_prefixed_error (error, local, "%s: ", entry->name);
-          return NULL;
+          g_propagate_prefixed_error (&setup_error, local, "%s: ", entry->name);
+          local = NULL;
+          break;
         }
-      if (bytes == NULL)
+      if (stream == NULL)
         {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
+          g_set_error (&setup_error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
                        "%s: the sheet's part %s is missing from the workbook",
                        entry->name, relationship->target);
-          return NULL;
+          break;
         }
-      sheet = community_sheet_book_add_sheet (book, entry->name, NULL);
-      if (!read_worksheet (&reader, sheet, relationship->target, bytes, error))
-        return NULL;
+      job = &jobs[n_jobs];
+      job->index = n_jobs++;
+      job->sheet = community_sheet_book_add_sheet (book, entry->name, NULL);
+      community_sheet_own_strings (job->sheet);
+      job->part = relationship->target;
+      job->stream = stream;
+      job->size = community_zip_stream_size (stream);
+    }
+
+  ok = read_worksheets (&reader, jobs, n_jobs, error);
+  for (i = 0; i < n_jobs; i++)
+    {
+      community_zip_stream_free (jobs[i].stream);
+      g_clear_error (&jobs[i].error);
+    }
+  if (!ok)
+    {
+      g_clear_error (&setup_error);
+      return NULL;
+    }
+  if (setup_error != NULL)
+    {
+      g_propagate_error (error, setup_error);
+      return NULL;
     }
   return g_steal_pointer (&book);
 }

@@ -298,15 +298,37 @@ zip_limit_error (GError    **error,
   return FALSE;
 }
 
-/* Whether @produced inflated bytes of entry @name (@info) are still
- * within the limits; an error when not. */
+/* One entry being inflated: its own minizip handle over the archive's
+ * bytes, so that streams of one archive may be read in different threads. */
+struct _CommunityZipStream {
+  CommunityZip *zip;
+  const char *name;        /* the entry's, owned by zip */
+  MemoryStream memory;
+  unzFile file;
+  unz_file_info64 info;
+  gboolean deflated;
+  z_stream inflater;
+  gboolean inflating;      /* inflater to be ended */
+  gboolean input_done;     /* no more compressed bytes */
+  gboolean ended;          /* the deflate stream's end was seen */
+  gboolean finished;       /* every byte read, size and CRC right */
+  gboolean failed;
+  guint64 base;            /* the archive's total before this entry */
+  guint64 produced;        /* bytes inflated so far */
+  uLong crc;
+  unsigned char input[64 * 1024];
+};
+
+/* Whether @produced inflated bytes of @stream's entry are still within
+ * the limits; an error when not. */
 static gboolean
-zip_check_limits (CommunityZip          *zip,
-                  const char            *name,
-                  const unz_file_info64 *info,
-                  guint64                produced,
-                  GError               **error)
+zip_check_limits (CommunityZipStream *stream,
+                  guint64             produced,
+                  GError            **error)
 {
+  const unz_file_info64 *info = &stream->info;
+  const char *name = stream->name;
+
   if (produced > info->uncompressed_size)
     return zip_limit_error (error, name, "inflates to more bytes than it declares");
   if (produced > COMMUNITY_ZIP_MAX_ENTRY)
@@ -314,100 +336,221 @@ zip_check_limits (CommunityZip          *zip,
   if (produced > (1 << 20) &&
       produced / COMMUNITY_ZIP_MAX_RATIO > info->compressed_size)
     return zip_limit_error (error, name, "inflates to more than 200 times its compressed size");
-  if (zip->total + produced > COMMUNITY_ZIP_MAX_TOTAL)
+  if (stream->base + produced > COMMUNITY_ZIP_MAX_TOTAL)
     return zip_limit_error (error, name, "takes the archive past 2 GiB inflated");
   return TRUE;
 }
 
-static gboolean
-zip_read_entry (CommunityZip          *zip,
-                const char            *name,
-                const unz_file_info64 *info,
-                GByteArray            *out,
-                GError               **error)
+void
+community_zip_stream_free (CommunityZipStream *stream)
 {
-  z_stream stream = { 0, };
-  unsigned char input[64 * 1024];
-  gboolean deflated = info->compression_method == Z_DEFLATED;
-  gboolean done = FALSE;
-  int status = Z_OK;
-  uLong crc = crc32 (0, Z_NULL, 0);
-
-  if (deflated && inflateInit2 (&stream, -MAX_WBITS) != Z_OK)
-    g_error ("zlib cannot start inflating");
-
-  while (!done)
+  if (stream == NULL)
+    return;
+  if (stream->inflating)
+    inflateEnd (&stream->inflater);
+  if (stream->file != NULL)
     {
-      int got = unzReadCurrentFile (zip->file, input, sizeof input);
+      unzCloseCurrentFile (stream->file);
+      unzClose (stream->file);
+    }
+  /* what it declared counted against the total; only what was read
+   * whole still does */
+  if (!stream->finished)
+    stream->zip->total -= stream->info.uncompressed_size;
+  g_free (stream);
+}
 
-      if (got < 0)
+CommunityZipStream *
+community_zip_stream_open (CommunityZip *zip,
+                           const char   *name,
+                           GError      **error)
+{
+  g_autoptr(CommunityZipStream) stream = NULL;
+  zlib_filefunc64_def functions;
+  ZipEntry *entry;
+  guint index;
+
+  index = GPOINTER_TO_UINT (g_hash_table_lookup (zip->by_name, name));
+  if (index == 0)
+    return NULL;
+  entry = &g_array_index (zip->entries, ZipEntry, index - 1);
+
+  stream = g_new0 (CommunityZipStream, 1);
+  stream->zip = zip;
+  stream->name = entry->name;
+  stream->memory.data = zip->memory.data;
+  stream->memory.length = zip->memory.length;
+  /* nothing counted yet: what free() gives back */
+  stream->finished = TRUE;
+  memory_functions (&functions, &stream->memory);
+  stream->file = unzOpen2_64 (&stream->memory, &functions);
+  if (stream->file == NULL ||
+      unzGoToFilePos64 (stream->file, &entry->position) != UNZ_OK ||
+      unzGetCurrentFileInfo64 (stream->file, &stream->info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry cannot be found again", entry->name);
+      return NULL;
+    }
+  if (stream->info.flag & 1)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
+                   "%s: the zip entry is encrypted", entry->name);
+      return NULL;
+    }
+  if (stream->info.compression_method != 0 && stream->info.compression_method != Z_DEFLATED)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
+                   "%s: the zip entry is compressed with method %lu (only stored and deflated entries are read)",
+                   entry->name, stream->info.compression_method);
+      return NULL;
+    }
+  /* What it declares must be within the limits before anything inflates;
+   * then what it inflates to is checked as it comes. */
+  if (stream->info.uncompressed_size > COMMUNITY_ZIP_MAX_ENTRY)
+    {
+      zip_limit_error (error, entry->name, "declares more than 1 GiB");
+      return NULL;
+    }
+  if (stream->info.uncompressed_size > (1 << 20) &&
+      stream->info.uncompressed_size / COMMUNITY_ZIP_MAX_RATIO > stream->info.compressed_size)
+    {
+      zip_limit_error (error, entry->name, "declares more than 200 times its compressed size");
+      return NULL;
+    }
+  if (zip->total + stream->info.uncompressed_size > COMMUNITY_ZIP_MAX_TOTAL)
+    {
+      zip_limit_error (error, entry->name, "takes the archive past 2 GiB inflated");
+      return NULL;
+    }
+  if (stream->info.compressed_size > zip->memory.length)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry declares more compressed bytes than the archive holds",
+                   entry->name);
+      return NULL;
+    }
+  if (unzOpenCurrentFile2 (stream->file, NULL, NULL, 1) != UNZ_OK)
+    {
+      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                   "%s: the zip entry cannot be read", entry->name);
+      return NULL;
+    }
+  stream->deflated = stream->info.compression_method == Z_DEFLATED;
+  if (stream->deflated)
+    {
+      if (inflateInit2 (&stream->inflater, -MAX_WBITS) != Z_OK)
+        g_error ("zlib cannot start inflating");
+      stream->inflating = TRUE;
+    }
+  stream->crc = crc32 (0, Z_NULL, 0);
+  /* What it declares counts against the archive's total now (what it
+   * inflates to cannot be more), so that streams opened one after another
+   * and read in any order are held to the limit in the order of opening. */
+  stream->base = zip->total;
+  zip->total += stream->info.uncompressed_size;
+  stream->finished = FALSE;
+  return g_steal_pointer (&stream);
+}
+
+guint64
+community_zip_stream_size (CommunityZipStream *stream)
+{
+  return stream->info.uncompressed_size;
+}
+
+static gssize
+zip_stream_fail (CommunityZipStream *stream,
+                 GError            **error,
+                 const char         *why)
+{
+  if (why != NULL)
+    g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
+                 "%s: the zip entry%s", stream->name, why);
+  stream->failed = TRUE;
+  return -1;
+}
+
+/* The end of the entry: its size and CRC. */
+static gssize
+zip_stream_finish (CommunityZipStream *stream,
+                   GError            **error)
+{
+  if (stream->produced != stream->info.uncompressed_size)
+    return zip_stream_fail (stream, error, " inflates to fewer bytes than it declares");
+  if (stream->crc != stream->info.crc)
+    return zip_stream_fail (stream, error, "'s CRC does not match its data");
+  stream->finished = TRUE;
+  return 0;
+}
+
+gssize
+community_zip_stream_read (CommunityZipStream *stream,
+                           void               *buffer,
+                           gsize               size,
+                           GError            **error)
+{
+  g_return_val_if_fail (!stream->failed, -1);
+
+  if (stream->finished)
+    return 0;
+  size = MIN (size, (gsize) G_MAXINT32);
+  for (;;)
+    {
+      gsize got;
+
+      if (!stream->deflated)
         {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                       "%s: the zip entry cannot be read", name);
-          goto fail;
+          int status = unzReadCurrentFile (stream->file, buffer, (unsigned) size);
+
+          if (status < 0)
+            return zip_stream_fail (stream, error, " cannot be read");
+          if (status == 0)
+            return zip_stream_finish (stream, error);
+          got = (gsize) status;
         }
-      if (!deflated)
+      else
         {
-          if (got == 0)
-            break;
-          if (!zip_check_limits (zip, name, info, (guint64) out->len + (guint) got, error))
-            goto fail;
-          g_byte_array_append (out, input, (guint) got);
-          continue;
-        }
+          z_stream *inflater = &stream->inflater;
+          int status;
 
-      stream.next_in = input;
-      stream.avail_in = (uInt) got;
-      do
-        {
-          unsigned char chunk[64 * 1024];
-
-          stream.next_out = chunk;
-          stream.avail_out = sizeof chunk;
-          status = inflate (&stream, Z_NO_FLUSH);
-          if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+          if (stream->ended)
+            return zip_stream_finish (stream, error);
+          if (inflater->avail_in == 0 && !stream->input_done)
             {
-              g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                           "%s: the zip entry's compressed data is damaged", name);
-              goto fail;
+              int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
+
+              if (read < 0)
+                return zip_stream_fail (stream, error, " cannot be read");
+              stream->input_done = read == 0;
+              inflater->next_in = stream->input;
+              inflater->avail_in = (uInt) read;
             }
-          if (!zip_check_limits (zip, name, info,
-                                 (guint64) out->len + (sizeof chunk - stream.avail_out), error))
-            goto fail;
-          g_byte_array_append (out, chunk, (guint) (sizeof chunk - stream.avail_out));
+          inflater->next_out = buffer;
+          inflater->avail_out = (uInt) size;
+          status = inflate (inflater, Z_NO_FLUSH);
+          if (status != Z_OK && status != Z_STREAM_END && status != Z_BUF_ERROR)
+            return zip_stream_fail (stream, error, "'s compressed data is damaged");
           if (status == Z_STREAM_END)
-            done = TRUE;
+            stream->ended = TRUE;
+          got = size - inflater->avail_out;
+          if (got == 0)
+            {
+              if (stream->ended)
+                continue;
+              if (status == Z_BUF_ERROR && inflater->avail_in > 0)
+                return zip_stream_fail (stream, error, "'s compressed data is damaged");
+              if (stream->input_done)
+                return zip_stream_fail (stream, error, "'s compressed data is cut short");
+              continue;  /* more input first */
+            }
         }
-      while (!done && stream.avail_out == 0);
-      if (got == 0 && !done)
-        {
-          g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                       "%s: the zip entry's compressed data is cut short", name);
-          goto fail;
-        }
+      if (!zip_check_limits (stream, stream->produced + got, error))
+        return zip_stream_fail (stream, NULL, NULL);
+      stream->produced += got;
+      stream->crc = crc32_z (stream->crc, buffer, got);
+      return (gssize) got;
     }
-
-  if (deflated)
-    inflateEnd (&stream);
-  if (out->len != info->uncompressed_size)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "%s: the zip entry inflates to fewer bytes than it declares", name);
-      return FALSE;
-    }
-  crc = crc32_z (crc, out->data, out->len);
-  if (crc != info->crc)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "%s: the zip entry's CRC does not match its data", name);
-      return FALSE;
-    }
-  return TRUE;
-
-fail:
-  if (deflated)
-    inflateEnd (&stream);
-  return FALSE;
 }
 
 GBytes *
@@ -415,76 +558,31 @@ community_zip_read (CommunityZip *zip,
                     const char   *name,
                     GError      **error)
 {
+  g_autoptr(CommunityZipStream) stream = NULL;
   g_autoptr(GByteArray) out = NULL;
-  unz_file_info64 info;
-  ZipEntry *entry;
-  guint index;
-  gboolean ok;
+  GError *local = NULL;
 
-  index = GPOINTER_TO_UINT (g_hash_table_lookup (zip->by_name, name));
-  if (index == 0)
-    return NULL;
-  entry = &g_array_index (zip->entries, ZipEntry, index - 1);
-
-  if (unzGoToFilePos64 (zip->file, &entry->position) != UNZ_OK ||
-      unzGetCurrentFileInfo64 (zip->file, &info, NULL, 0, NULL, 0, NULL, 0) != UNZ_OK)
+  stream = community_zip_stream_open (zip, name, &local);
+  if (stream == NULL)
     {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "%s: the zip entry cannot be found again", entry->name);
+      if (local != NULL)
+        g_propagate_error (error, local);
       return NULL;
     }
-  if (info.flag & 1)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
-                   "%s: the zip entry is encrypted", entry->name);
-      return NULL;
-    }
-  if (info.compression_method != 0 && info.compression_method != Z_DEFLATED)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_FORMAT,
-                   "%s: the zip entry is compressed with method %lu (only stored and deflated entries are read)",
-                   entry->name, info.compression_method);
-      return NULL;
-    }
-  /* What it declares must be within the limits before anything inflates;
-   * then what it inflates to is checked as it comes. */
-  if (info.uncompressed_size > COMMUNITY_ZIP_MAX_ENTRY)
-    {
-      zip_limit_error (error, entry->name, "declares more than 1 GiB");
-      return NULL;
-    }
-  if (info.uncompressed_size > (1 << 20) &&
-      info.uncompressed_size / COMMUNITY_ZIP_MAX_RATIO > info.compressed_size)
-    {
-      zip_limit_error (error, entry->name, "declares more than 200 times its compressed size");
-      return NULL;
-    }
-  if (zip->total + info.uncompressed_size > COMMUNITY_ZIP_MAX_TOTAL)
-    {
-      zip_limit_error (error, entry->name, "takes the archive past 2 GiB inflated");
-      return NULL;
-    }
-  if (info.compressed_size > zip->memory.length)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "%s: the zip entry declares more compressed bytes than the archive holds",
-                   entry->name);
-      return NULL;
-    }
-  if (unzOpenCurrentFile2 (zip->file, NULL, NULL, 1) != UNZ_OK)
-    {
-      g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
-                   "%s: the zip entry cannot be read", entry->name);
-      return NULL;
-    }
-
   /* Grown as the bytes come, not sized by what the entry declares. */
-  out = g_byte_array_sized_new ((guint) MIN (info.uncompressed_size, 1 << 20));
-  ok = zip_read_entry (zip, entry->name, &info, out, error);
-  unzCloseCurrentFile (zip->file);
-  if (!ok)
-    return NULL;
-  zip->total += out->len;
+  out = g_byte_array_sized_new ((guint) MIN (stream->info.uncompressed_size, 1 << 20));
+  for (;;)
+    {
+      gssize got;
+
+      g_byte_array_set_size (out, out->len + 64 * 1024);
+      got = community_zip_stream_read (stream, out->data + out->len - 64 * 1024, 64 * 1024, error);
+      g_byte_array_set_size (out, out->len - 64 * 1024 + (guint) MAX (got, 0));
+      if (got < 0)
+        return NULL;
+      if (got == 0)
+        break;
+    }
   return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 

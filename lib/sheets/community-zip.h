@@ -42,6 +42,30 @@ GBytes       *community_zip_read        (CommunityZip  *zip,
                                          const char    *name,
                                          GError       **error);
 
+/* An entry read chunk by chunk, as it inflates, under the same limits
+ * and checks as community_zip_read() (the CRC and the size at the end).
+ * open() makes the checks of what the entry declares, and counts its
+ * declared size against the archive's total at once (given back by free()
+ * unless it was read whole); NULL with @error unset when there is no such
+ * entry. Each stream has its own handle on the archive's bytes: streams of
+ * one archive may be read in different threads, one thread a stream, while
+ * open() and free() stay in the archive's thread. */
+typedef struct _CommunityZipStream CommunityZipStream;
+CommunityZipStream *community_zip_stream_open (CommunityZip       *zip,
+                                               const char         *name,
+                                               GError            **error);
+/* Up to @size inflated bytes into @buffer: how many, 0 at the end (once
+ * the size and CRC are right), or -1 with @error set (after which the
+ * stream is not read again). */
+gssize              community_zip_stream_read (CommunityZipStream *stream,
+                                               void               *buffer,
+                                               gsize               size,
+                                               GError            **error);
+/* The size the entry declares, inflated (what it may be read to). */
+guint64             community_zip_stream_size (CommunityZipStream *stream);
+void                community_zip_stream_free (CommunityZipStream *stream);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipStream, community_zip_stream_free)
+
 /* Writing: entries added one by one, deflated; the archive's bytes. */
 typedef struct _CommunityZipWriter CommunityZipWriter;
 CommunityZipWriter *community_zip_writer_new    (void);

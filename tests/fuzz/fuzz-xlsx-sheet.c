@@ -7,7 +7,8 @@
  * number styles and the 1900 date system, so that the fuzzer works on the
  * worksheet parser rather than on zip CRCs. An input that starts with
  * "1904" is read in the 1904 date system (the four bytes are not part of
- * the sheet).
+ * the sheet). An input of odd length is read in chunks of 1 to 13 bytes
+ * (by its length), so that the parser meets the sheet cut anywhere.
  */
 
 #include "fuzz-sheets.h"
@@ -85,6 +86,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size > 64 << 20)
     return 0;
   archive = package ((const char *) data, size, date1904);
+  community_xlsx_read_set_tuning (size % 2 ? 1 + size % 13 : 0, 0);
   book = community_xlsx_read (g_bytes_get_data (archive, NULL), g_bytes_get_size (archive), &error);
   fuzz_check_book (book, error);
   return 0;
