@@ -168,6 +168,11 @@ const char *community_json_token_describe (const CommunityJsonToken *token);
 /* Over @length bytes at @data, which must outlive the source. */
 CommunityJsonSource *community_json_tokenizer_new_for_data   (const char    *data,
                                                               gsize          length);
+/* A tokenizer made by community_json_tokenizer_new_for_data(), over other
+ * bytes, as if new (a sheet's JSON cells: one tokenizer for them all). */
+void                 community_json_tokenizer_reset_for_data (CommunityJsonSource *source,
+                                                              const char          *data,
+                                                              gsize                length);
 /* Over a file, read through a window, never whole; the source closes
  * @fd. @cancellable (nullable) is checked as the window moves. */
 CommunityJsonSource *community_json_tokenizer_new_for_fd     (int            fd,

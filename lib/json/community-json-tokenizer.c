@@ -1216,6 +1216,35 @@ community_json_tokenizer_new_for_data (const char *data,
   return (CommunityJsonSource *) t;
 }
 
+void
+community_json_tokenizer_reset_for_data (CommunityJsonSource *source,
+                                         const char          *data,
+                                         gsize                length)
+{
+  Tokenizer *t = (Tokenizer *) source;
+  static const guchar empty[1];
+
+  g_return_if_fail (source->klass == &tokenizer_class && t->window == NULL && t->fd < 0 && t->stream == NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
+    g_clear_pointer (&t->frames[i].key_set, g_hash_table_unref);
+  g_clear_error (&t->io_error);
+  t->buf = data != NULL ? (const guchar *) data : empty;
+  t->p = t->buf;
+  t->end = t->buf + (data != NULL ? length : 0);
+  t->base = 0;
+  t->eof = TRUE;
+  t->dropped_lines = t->dropped_column = 0;
+  t->state = STATE_START;
+  t->push_object = t->push_array = FALSE;
+  t->depth = 0;
+  t->n_keys = 0;
+  t->names_len = 0;
+  g_string_truncate (t->scratch, 0);
+  t->parent.depth = 0;
+  t->parent.claim_names = FALSE;
+}
+
 static Tokenizer *
 tokenizer_new_reading (GCancellable *cancellable)
 {

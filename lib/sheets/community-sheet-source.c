@@ -97,6 +97,7 @@ typedef struct {
   guint next;               /* the next entry of the queue to give */
   Entry last;               /* the entry given last */
   GStringChunk *scratch;    /* text the queue made (member names of paths, dates) */
+  CommunityJsonSource *json; /* the tokenizer of "path:json" cells, reset for each */
   State state;
   GPtrArray *plans;         /* Plan *: the entity sheets, in the book's order */
   Plan *dataset;            /* the dataset sheet, or NULL */
@@ -468,9 +469,16 @@ push_json (SheetSource         *s,
            const CommunityCell *cell,
            const Entry         *where)
 {
-  g_autoptr(CommunityJsonSource) tokenizer = community_json_tokenizer_new_for_data (cell->text, cell->length);
+  CommunityJsonSource *tokenizer;
   g_autoptr(GError) error = NULL;
   CommunityJsonToken token;
+
+  /* One tokenizer for every JSON cell: a new one zeroes its 512 frames. */
+  if (s->json == NULL)
+    s->json = community_json_tokenizer_new_for_data (cell->text, cell->length);
+  else
+    community_json_tokenizer_reset_for_data (s->json, cell->text, cell->length);
+  tokenizer = s->json;
 
   for (;;)
     {
@@ -1012,6 +1020,7 @@ sheet_source_free (CommunityJsonSource *source)
   SheetSource *s = (SheetSource *) source;
 
   g_clear_error (&s->error);
+  g_clear_pointer (&s->json, community_json_source_free);
   g_array_unref (s->queue);
   g_string_chunk_free (s->scratch);
   g_ptr_array_unref (s->plans);
