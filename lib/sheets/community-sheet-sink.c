@@ -270,9 +270,11 @@ is_space (gunichar c)
 
 /* Whether @text (@length bytes) holds what a text cell of an .xlsx does
  * not keep as it is: a control character other than tab, newline and
- * carriage return (XML 1.0 has no such characters: libxlsxwriter writes
- * "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take for such
- * an escape (libxlsxwriter 1.1.4 does not escape it as "_x005F_xHHHH_"). */
+ * carriage return (XML 1.0 has no such characters: the xlsx writer
+ * writes "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take
+ * for such an escape. community-xlsx-stream.c escapes both and the
+ * library's reader undoes them, but openpyxl does not: a JSON cell keeps
+ * such text exact for every reader. */
 static gboolean
 has_xml_escape (const char *text,
                 gsize       length)
