@@ -102,6 +102,41 @@ sheet_free (gpointer data)
 
 /* --- text --- */
 
+/* g_string_append_len() without its function call when there is room
+ * (the rows' XML is appended a few bytes at a time). */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, length);
+}
+
+#define PUT(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+
+static inline void
+put_uint (GString *out,
+          guint32  value)
+{
+  char digits[16];
+  int n = sizeof digits;
+
+  do
+    {
+      digits[--n] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  put (out, digits + n, sizeof digits - n);
+}
+
 /* "A", "Z", "AA", ... for a 0-based column. */
 static void
 append_column (GString *out,
@@ -110,14 +145,18 @@ append_column (GString *out,
   char letters[8];
   int n = 0;
 
+  char reversed[8];
+  int m = 0;
+
   column++;
   while (column > 0)
     {
-      letters[n++] = 'A' + (column - 1) % 26;
+      reversed[n++] = 'A' + (column - 1) % 26;
       column = (column - 1) / 26;
     }
   while (n > 0)
-    g_string_append_c (out, letters[--n]);
+    letters[m++] = reversed[--n];
+  put (out, letters, m);
 }
 
 static void
@@ -126,7 +165,7 @@ append_cell_name (GString *out,
                   guint32  column)
 {
   append_column (out, column);
-  g_string_append_printf (out, "%u", row + 1);
+  put_uint (out, row + 1);
 }
 
 /* Whether @p (with @end) starts a "_xHHHH_" sequence. */
@@ -177,7 +216,7 @@ append_escaped (GString    *out,
         {
           if (end - p >= 3 && (guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
             {
-              g_string_append_len (out, plain, p - plain);
+              put (out, plain, p - plain);
               g_string_append (out, (guchar) p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
               p += 2;
               plain = p + 1;
@@ -188,28 +227,28 @@ append_escaped (GString    *out,
         continue;
       if (c == '\t' || c == '\n')
         continue;
-      g_string_append_len (out, plain, p - plain);
+      put (out, plain, p - plain);
       switch (c)
         {
         case '&':
-          g_string_append (out, "&amp;");
+          PUT (out, "&amp;");
           break;
         case '<':
-          g_string_append (out, "&lt;");
+          PUT (out, "&lt;");
           break;
         case '>':
-          g_string_append (out, "&gt;");
+          PUT (out, "&gt;");
           break;
         case '"':
-          g_string_append (out, "&quot;");
+          PUT (out, "&quot;");
           break;
         case '_':
-          g_string_append (out, "_x005F_");
+          PUT (out, "_x005F_");
           plain = p + 1;
           continue;
         case '\r':
           /* An attribute or text would read it back as a newline. */
-          g_string_append (out, "&#13;");
+          PUT (out, "&#13;");
           break;
         default:
           g_string_append_printf (out, "_x%04X_", c);
@@ -217,7 +256,7 @@ append_escaped (GString    *out,
         }
       plain = p + 1;
     }
-  g_string_append_len (out, plain, end - plain);
+  put (out, plain, end - plain);
 }
 
 static void
@@ -237,7 +276,12 @@ append_number (GString *out,
 
   if (value == floor (value) && fabs (value) < 1e15)
     {
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+      gint64 integer = (gint64) value;
+
+      if (integer >= 0 && integer <= G_MAXUINT32)
+        put_uint (out, (guint32) integer);
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, integer);
       return;
     }
   for (int precision = 15; precision <= 17; precision++)
@@ -797,11 +841,14 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
   out = self->buffer;
   mark = out->len;
-  g_string_append_printf (out, "<row r=\"%u\">", row + 1);
+  PUT (out, "<row r=\"");
+  put_uint (out, row + 1);
+  PUT (out, "\">");
   for (guint i = 0; i < n_cells; i++)
     {
       const CommunityXlsxCell *cell = &cells[i];
       const char *style = style_attribute (cell->style);
+      gsize style_length = strlen (style);
 
       switch (cell->type)
         {
@@ -822,14 +869,16 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
                 g_string_truncate (out, mark);
                 return cell_error (self, error, row, i, _("the text is longer than 32,767 characters"));
               }
-            g_string_append (out, "<c r=\"");
+            PUT (out, "<c r=\"");
             append_cell_name (out, row, i);
-            g_string_append_printf (out, "\"%s t=\"inlineStr\"><is><t", style);
+            PUT (out, "\"");
+            put (out, style, style_length);
+            PUT (out, " t=\"inlineStr\"><is><t");
             if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
-              g_string_append (out, " xml:space=\"preserve\"");
-            g_string_append_c (out, '>');
+              PUT (out, " xml:space=\"preserve\"");
+            PUT (out, ">");
             append_escaped (out, cell->text, length);
-            g_string_append (out, "</t></is></c>");
+            PUT (out, "</t></is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
@@ -838,16 +887,23 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
               g_string_truncate (out, mark);
               return cell_error (self, error, row, i, _("the number is not finite"));
             }
-          g_string_append (out, "<c r=\"");
+          PUT (out, "<c r=\"");
           append_cell_name (out, row, i);
-          g_string_append_printf (out, "\"%s><v>", style);
+          PUT (out, "\"");
+          put (out, style, style_length);
+          PUT (out, "><v>");
           append_number (out, cell->number);
-          g_string_append (out, "</v></c>");
+          PUT (out, "</v></c>");
           break;
         case COMMUNITY_XLSX_BOOLEAN:
-          g_string_append (out, "<c r=\"");
+          PUT (out, "<c r=\"");
           append_cell_name (out, row, i);
-          g_string_append_printf (out, "\"%s t=\"b\"><v>%d</v></c>", style, cell->number != 0);
+          PUT (out, "\"");
+          put (out, style, style_length);
+          if (cell->number != 0)
+            PUT (out, " t=\"b\"><v>1</v></c>");
+          else
+            PUT (out, " t=\"b\"><v>0</v></c>");
           break;
         case COMMUNITY_XLSX_EMPTY:
         default:
@@ -861,7 +917,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
           break;
         }
     }
-  g_string_append (out, "</row>");
+  PUT (out, "</row>");
   if (out->len >= BUFFER_FLUSH)
     return flush (self, error);
   return TRUE;
