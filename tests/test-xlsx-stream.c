@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "test-common.h"
+#include "test-sheets.h"
 
 #include "community-sheet-book.h"
 #include "community-xlsx-stream.h"
@@ -80,26 +81,6 @@ read_back (GBytes *bytes)
   return book;
 }
 
-/* The cell at @row (1-based), @column of @sheet, or NULL. */
-static const CommunityCell *
-cell_at (CommunitySheet *sheet,
-         guint32         row,
-         guint32         column)
-{
-  for (guint r = 0; r < sheet->rows->len; r++)
-    {
-      const CommunitySheetRow *sr = &g_array_index (sheet->rows, CommunitySheetRow, r);
-      const CommunityCell *cells = community_sheet_row_cells (sheet, sr);
-
-      if (sr->number != row)
-        continue;
-      for (guint i = 0; i < sr->n_cells; i++)
-        if (cells[i].column == column)
-          return &cells[i];
-    }
-  return NULL;
-}
-
 static const char *const hard_texts[] = {
   "a & b < c > d \" e ' f",
   "<t>not markup</t>]]>",
@@ -144,8 +125,8 @@ START_TEST (test_escaping)
   ck_assert_str_eq (sheet->name, "text & <more>");
   for (guint i = 0; i < G_N_ELEMENTS (hard_texts); i++)
     {
-      const CommunityCell *across = cell_at (sheet, 1, i);
-      const CommunityCell *down = cell_at (sheet, i + 2, 0);
+      const CommunityCell *across = test_sheet_cell (sheet, 1, i);
+      const CommunityCell *down = test_sheet_cell (sheet, i + 2, 0);
 
       ck_assert_msg (across != NULL && down != NULL, "text %u is missing", i);
       ck_assert_int_eq (across->type, COMMUNITY_CELL_STRING);
@@ -186,22 +167,22 @@ START_TEST (test_numbers_and_booleans)
 
   for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
     {
-      cell = cell_at (sheet, 1, i);
+      cell = test_sheet_cell (sheet, 1, i);
       ck_assert (cell != NULL);
       ck_assert_int_eq (cell->type, COMMUNITY_CELL_NUMBER);
       ck_assert_msg (cell->number == numbers[i], "%.17g reads back as %.17g (%s)",
                      numbers[i], cell->number, cell->text);
     }
-  ck_assert_str_eq (cell_at (sheet, 1, 4)->text, "2000");
-  ck_assert_str_eq (cell_at (sheet, 1, 5)->text, "9007199254740992");
-  ck_assert_str_eq (cell_at (sheet, 1, 9)->text, "0.1");          /* the shortest form */
-  cell = cell_at (sheet, 2, 0);
+  ck_assert_str_eq (test_sheet_cell (sheet, 1, 4)->text, "2000");
+  ck_assert_str_eq (test_sheet_cell (sheet, 1, 5)->text, "9007199254740992");
+  ck_assert_str_eq (test_sheet_cell (sheet, 1, 9)->text, "0.1");          /* the shortest form */
+  cell = test_sheet_cell (sheet, 2, 0);
   ck_assert_int_eq (cell->type, COMMUNITY_CELL_BOOLEAN);
   ck_assert_str_eq (cell->text, "TRUE");
-  cell = cell_at (sheet, 2, 1);
+  cell = test_sheet_cell (sheet, 2, 1);
   ck_assert_int_eq (cell->type, COMMUNITY_CELL_BOOLEAN);
   ck_assert_str_eq (cell->text, "FALSE");
-  cell = cell_at (sheet, 3, 0);
+  cell = test_sheet_cell (sheet, 3, 0);
   ck_assert_int_eq (cell->type, COMMUNITY_CELL_NUMBER);   /* "0.0%" is not a date */
   ck_assert (cell->number == 0.125);
 }
@@ -235,9 +216,9 @@ START_TEST (test_empty_cells_and_rows)
   row = &g_array_index (sheet->rows, CommunitySheetRow, 0);
   ck_assert_uint_eq (row->number, 5);
   ck_assert_uint_eq (row->n_cells, 2);
-  ck_assert_str_eq (cell_at (sheet, 5, 1)->text, "B");
-  ck_assert (cell_at (sheet, 5, 3) == NULL);
-  ck_assert_str_eq (cell_at (sheet, 5, 27)->text, "28");
+  ck_assert_str_eq (test_sheet_cell (sheet, 5, 1)->text, "B");
+  ck_assert (test_sheet_cell (sheet, 5, 3) == NULL);
+  ck_assert_str_eq (test_sheet_cell (sheet, 5, 27)->text, "28");
   ck_assert_uint_eq (g_array_index (sheet->rows, CommunitySheetRow, 1).number, 1048576);
 }
 END_TEST
@@ -270,7 +251,7 @@ START_TEST (test_sheets)
       ck_assert_str_eq (sheet->name, names[i]);
       ck_assert_uint_eq (sheet->rows->len, i < 3);
       if (i < 3)
-        ck_assert (cell_at (sheet, 1, 0)->number == i);
+        ck_assert (test_sheet_cell (sheet, 1, 0)->number == i);
     }
 }
 END_TEST
@@ -355,7 +336,7 @@ START_TEST (test_refused_cells)
     write_row (stream, 0, row, 2);
     bytes = finish (stream);
     book = read_back (bytes);
-    ck_assert_str_eq (cell_at (g_ptr_array_index (book->sheets, 0), 1, 1)->text, chinese->str);
+    ck_assert_str_eq (test_sheet_cell (g_ptr_array_index (book->sheets, 0), 1, 1)->text, chinese->str);
   }
 }
 END_TEST
@@ -480,7 +461,7 @@ START_TEST (test_path)
   ck_assert (g_file_get_contents (path, &data, &length, NULL));
   book = community_xlsx_read (data, length, &error);
   ck_assert_msg (book != NULL, "%s", error != NULL ? error->message : "");
-  ck_assert_str_eq (cell_at (g_ptr_array_index (book->sheets, 0), 1, 0)->text, "kept");
+  ck_assert_str_eq (test_sheet_cell (g_ptr_array_index (book->sheets, 0), 1, 0)->text, "kept");
   community_sheet_book_free (book);
 
   ck_assert (community_xlsx_stream_new_for_path (bad, &error) == NULL);
@@ -546,9 +527,9 @@ START_TEST (test_many_rows)
   sheet = g_ptr_array_index (book->sheets, 0);
   ck_assert_uint_eq (sheet->rows->len, n_rows);
   ck_assert_uint_eq (sheet->cells->len, n_rows * 5);   /* FALSE is a cell too */
-  ck_assert_str_eq (cell_at (sheet, n_rows, 0)->text, "320213199999");
-  ck_assert_str_eq (cell_at (sheet, n_rows, 1)->text, "第 199999 行 & <finding> 1399993");
-  ck_assert (cell_at (sheet, n_rows, 3)->number == 199999 / 8.0);
+  ck_assert_str_eq (test_sheet_cell (sheet, n_rows, 0)->text, "320213199999");
+  ck_assert_str_eq (test_sheet_cell (sheet, n_rows, 1)->text, "第 199999 行 & <finding> 1399993");
+  ck_assert (test_sheet_cell (sheet, n_rows, 3)->number == 199999 / 8.0);
   g_unlink (path);
   g_rmdir (dir);
 }

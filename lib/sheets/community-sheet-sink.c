@@ -285,9 +285,7 @@ has_xml_escape (const char *text,
 
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
         return TRUE;
-      if (c == '_' && i + 6 < length && text[i + 1] == 'x' && text[i + 6] == '_' &&
-          g_ascii_isxdigit (text[i + 2]) && g_ascii_isxdigit (text[i + 3]) &&
-          g_ascii_isxdigit (text[i + 4]) && g_ascii_isxdigit (text[i + 5]))
+      if (c == '_' && community_sheet_is_xml_escape (text + i, length - i))
         return TRUE;
     }
   return FALSE;

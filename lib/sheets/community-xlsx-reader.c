@@ -533,9 +533,7 @@ unescape_xstring (GString *text)
   end = text->str + text->len;
   while (in < end)
     {
-      if (*in == '_' && end - in >= 7 && in[1] == 'x' && in[6] == '_' &&
-          g_ascii_isxdigit (in[2]) && g_ascii_isxdigit (in[3]) &&
-          g_ascii_isxdigit (in[4]) && g_ascii_isxdigit (in[5]))
+      if (*in == '_' && community_sheet_is_xml_escape (in, end - in))
         {
           gunichar c = (g_ascii_xdigit_value (in[2]) << 12) | (g_ascii_xdigit_value (in[3]) << 8) |
                        (g_ascii_xdigit_value (in[4]) << 4) | g_ascii_xdigit_value (in[5]);

@@ -31,6 +31,7 @@
 #include <glib/gi18n-lib.h>
 #include <zlib.h>
 
+#include "community-sheet-book.h"
 #include "community-xlsx-stream.h"
 #include "community-zip.h"
 
@@ -141,25 +142,14 @@ put_uint (GString *out,
 }
 
 /* "A", "Z", "AA", ... for a 0-based column. */
-static void
+static inline void
 append_column (GString *out,
                guint32  column)
 {
   char letters[8];
-  int n = 0;
 
-  char reversed[8];
-  int m = 0;
-
-  column++;
-  while (column > 0)
-    {
-      reversed[n++] = 'A' + (column - 1) % 26;
-      column = (column - 1) / 26;
-    }
-  while (n > 0)
-    letters[m++] = reversed[--n];
-  put (out, letters, m);
+  community_sheet_column_name (column, letters);
+  put (out, letters, strlen (letters));
 }
 
 static void
@@ -169,16 +159,6 @@ append_cell_name (GString *out,
 {
   append_column (out, column);
   put_uint (out, row + 1);
-}
-
-/* Whether @p (with @end) starts a "_xHHHH_" sequence. */
-static gboolean
-is_escape_sequence (const char *p,
-                    const char *end)
-{
-  return end - p >= 7 && p[1] == 'x' && p[6] == '_' &&
-         g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
-         g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]);
 }
 
 /* The bytes that need a look: XML's specials, control characters, the
@@ -226,7 +206,7 @@ append_escaped (GString    *out,
             }
           continue;
         }
-      if (c == '_' && !is_escape_sequence (p, end))
+      if (c == '_' && !community_sheet_is_xml_escape (p, end - p))
         continue;
       if (c == '\t' || c == '\n')
         continue;
