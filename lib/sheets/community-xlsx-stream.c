@@ -912,8 +912,9 @@ static const char styles_part[] =
   XML_HEAD "<styleSheet xmlns=\"" NS_MAIN "\">"
   "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
   "<fonts count=\"2\">"
-  "<font><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font>"
-  "<font><b/><sz val=\"11\"/><color theme=\"1\"/><name val=\"Calibri\"/><family val=\"2\"/><scheme val=\"minor\"/></font>"
+  /* No theme part: the fonts name their face. */
+  "<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+  "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
   "</fonts>"
   "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
   "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE8EDF4\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
