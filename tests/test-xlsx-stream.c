@@ -20,6 +20,14 @@
 #include <math.h>
 #include <string.h>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define UNDER_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define UNDER_ASAN 1
+#endif
+#endif
+
 #include "test-common.h"
 #include "test-sheets.h"
 
@@ -425,7 +433,8 @@ START_TEST (test_package_parts)
   for (guint i = 0; expected[i] != NULL; i++)
     ck_assert_str_eq (names[i], expected[i]);
   part = community_zip_read (zip, "[Content_Types].xml", &error);
-  ck_assert (strstr (g_bytes_get_data (part, NULL), "/xl/comments1.xml") != NULL);
+  data = g_bytes_get_data (part, &length);
+  ck_assert (g_strstr_len (data, (gssize) length, "/xl/comments1.xml") != NULL);
 }
 END_TEST
 
@@ -517,8 +526,15 @@ START_TEST (test_many_rows)
         before = rss_kib ();
     }
   after = rss_kib ();
-  /* The rows' XML is some 25 MB: none of it stays (loosely: 8 MB). */
+  /* The rows' XML is some 25 MB: none of it stays (loosely: 8 MB).
+   * AddressSanitizer's fake stacks and quarantine grow the resident size
+   * on their own: there, the rows are only read back. */
+#ifndef UNDER_ASAN
   ck_assert_msg (after < before + 8 * 1024, "RSS grew from %zu KiB to %zu KiB", before, after);
+#else
+  (void) before;
+  (void) after;
+#endif
   ck_assert (community_xlsx_stream_finish (stream, NULL, &error));
 
   ck_assert (g_file_get_contents (path, &data, &length, NULL));
