@@ -481,6 +481,29 @@ START_TEST (test_path)
 }
 END_TEST
 
+/* To a stream of the caller's, which it leaves open. */
+START_TEST (test_output_stream)
+{
+  g_autoptr(GOutputStream) output = g_memory_output_stream_new_resizable ();
+  g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_for_stream (output);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunitySheetBook) book = NULL;
+  GBytes *none = NULL;
+  CommunityXlsxCell cell = text_cell ("streamed");
+
+  ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+  write_row (stream, 2, &cell, 1);
+  ck_assert (community_xlsx_stream_finish (stream, &none, &error));
+  ck_assert (none == NULL);
+  ck_assert (!g_output_stream_is_closed (output));
+  ck_assert (g_output_stream_close (output, NULL, NULL));
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (output));
+  book = read_back (bytes);
+  ck_assert_str_eq (test_sheet_cell (g_ptr_array_index (book->sheets, 0), 3, 0)->text, "streamed");
+}
+END_TEST
+
 static gsize
 rss_kib (void)
 {
@@ -633,6 +656,7 @@ main (int    argc,
   tcase_add_test (tc, test_list_validation_limits);
   tcase_add_test (tc, test_package_parts);
   tcase_add_test (tc, test_path);
+  tcase_add_test (tc, test_output_stream);
   suite_add_tcase (suite, tc);
   /* run by the test xlsx-stream-slow (CK_INCLUDE_TAGS=slow) */
   slow = tcase_create ("slow");
