@@ -37,3 +37,23 @@ test_sheet_dump (const CommunitySheet *sheet)
     }
   return g_string_free (out, FALSE);
 }
+
+/* The cell at @row (1-based), @column (0-based) of @sheet, or NULL. */
+static inline const CommunityCell *
+test_sheet_cell (const CommunitySheet *sheet,
+                 guint32               row,
+                 guint32               column)
+{
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const CommunitySheetRow *sr = &g_array_index (sheet->rows, CommunitySheetRow, r);
+      const CommunityCell *cells = community_sheet_row_cells (sheet, sr);
+
+      if (sr->number != row)
+        continue;
+      for (guint i = 0; i < sr->n_cells; i++)
+        if (cells[i].column == column)
+          return &cells[i];
+    }
+  return NULL;
+}

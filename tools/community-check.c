@@ -735,8 +735,9 @@ write_html (Check       *check,
 }
 
 /* The workbook, to @output or (NULL) standard output, which must not be a
- * terminal: libxlsxwriter writes files, so it goes through a temporary
- * one. */
+ * terminal: community_report_write_xlsx() writes a file (the zip goes back
+ * to each entry's header, which a pipe cannot), so it goes through a
+ * temporary one. */
 static gboolean
 write_xlsx (Check       *check,
             const char  *output,

@@ -1,4 +1,4 @@
-/* community-report-xlsx.c: a report as an Excel workbook (libxlsxwriter)
+/* community-report-xlsx.c: a report as an Excel workbook
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
@@ -7,13 +7,14 @@
  * "findings", one row per finding with the district or county, the street
  * or town and the community it lies in as columns, so that a bureau can
  * filter and forward each street its own rows. Each sheet has an autofilter
- * and a frozen header row. The workbook is written in libxlsxwriter's
- * constant-memory mode: each row goes to a temporary file as it is written.
- * Without libxlsxwriter at build time, the function says so in a GError.
+ * and a frozen header row. The workbook is written by the library's
+ * streaming writer (community-xlsx-stream.h): each row goes into the
+ * deflated sheet as it is written, so memory does not grow with the rows.
  */
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -24,66 +25,78 @@
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
 
-#ifdef HAVE_XLSXWRITER
-#include <xlsxwriter.h>
+#include "sheets/community-xlsx-stream.h"
 
 /* A cell holds at most 32,767 characters; a longer text is cut there (at a
  * character boundary). */
-#define CELL_MAX_BYTES 32767
+#define CELL_MAX_CHARS COMMUNITY_XLSX_MAX_CELL_CHARS
+#define MAX_COLUMNS 15
 
+/* The sheet being written and its current row, filled cell by cell and
+ * written by next_row(). */
 typedef struct {
-  lxw_worksheet *sheet;
-  lxw_row_t row;
-  lxw_format *header;
-  lxw_format *percent;
-  lxw_error error;
+  CommunityXlsxStream *stream;
+  guint32 row;
+  CommunityXlsxCell cells[MAX_COLUMNS];
+  char *cut[MAX_COLUMNS];  /* texts cut to CELL_MAX_CHARS */
+  guint n_cells;
+  GError *error;
 } Sheet;
 
 static void
-remember (Sheet     *sheet,
-          lxw_error  error)
-{
-  if (sheet->error == LXW_NO_ERROR)
-    sheet->error = error;
-}
-
-static void
 put_text (Sheet      *sheet,
-          lxw_col_t   col,
+          guint       col,
           const char *text)
 {
-  char cut[CELL_MAX_BYTES + 1];
-
   if (text == NULL || *text == '\0')
     return;
-  if (strlen (text) > CELL_MAX_BYTES)
+  g_assert (col < MAX_COLUMNS);
+  if (strlen (text) > CELL_MAX_CHARS && g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
     {
-      const char *end = text + CELL_MAX_BYTES;
-
-      while (end > text && (*end & 0xC0) == 0x80)
-        end--;
-      memcpy (cut, text, end - text);
-      cut[end - text] = '\0';
-      text = cut;
+      g_free (sheet->cut[col]);
+      text = sheet->cut[col] = g_utf8_substring (text, 0, CELL_MAX_CHARS);
     }
-  remember (sheet, worksheet_write_string (sheet->sheet, sheet->row, col, text, NULL));
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_STRING, COMMUNITY_XLSX_STYLE_NONE, text, 0 };
+  sheet->n_cells = MAX (sheet->n_cells, col + 1);
 }
 
+/* A number; one that is not finite (which a cell cannot hold) as its
+ * text. */
 static void
-put_number (Sheet      *sheet,
-            lxw_col_t   col,
-            double      value,
-            lxw_format *format)
+put_number (Sheet              *sheet,
+            guint               col,
+            double              value,
+            CommunityXlsxStyle  style)
 {
-  remember (sheet, worksheet_write_number (sheet->sheet, sheet->row, col, value, format));
+  g_assert (col < MAX_COLUMNS);
+  if (!isfinite (value))
+    {
+      put_text (sheet, col, isnan (value) ? "NaN" : value > 0 ? "Infinity" : "-Infinity");
+      return;
+    }
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_NUMBER, style, NULL, value };
+  sheet->n_cells = MAX (sheet->n_cells, col + 1);
+}
+
+/* Writes the row filled so far, and begins the next one. */
+static void
+next_row (Sheet *sheet)
+{
+  if (sheet->error == NULL && sheet->n_cells > 0)
+    community_xlsx_stream_write_row (sheet->stream, sheet->row, sheet->cells, sheet->n_cells, &sheet->error);
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    g_clear_pointer (&sheet->cut[i], g_free);
+  memset (sheet->cells, 0, sizeof sheet->cells);
+  sheet->n_cells = 0;
+  sheet->row++;
 }
 
 /* An expected or actual value: a number as a number, anything else as
  * text. */
 static void
-put_value (Sheet     *sheet,
-           lxw_col_t  col,
-           JsonNode  *node)
+put_value (Sheet    *sheet,
+           guint     col,
+           JsonNode *node)
 {
   g_autofree char *text = NULL;
 
@@ -91,11 +104,14 @@ put_value (Sheet     *sheet,
       (json_node_get_value_type (node) == G_TYPE_INT64 ||
        json_node_get_value_type (node) == G_TYPE_DOUBLE))
     {
-      put_number (sheet, col, json_node_get_double (node), NULL);
+      put_number (sheet, col, json_node_get_double (node), COMMUNITY_XLSX_STYLE_NONE);
       return;
     }
   text = community_report_value_text (node);
   put_text (sheet, col, text);
+  /* @text goes with this function: the row is written while it lives. */
+  if (sheet->cells[col].text == text)
+    sheet->cells[col].text = sheet->cut[col] = g_steal_pointer (&text);
 }
 
 /* The header row: frozen, filtered over @last_row rows. */
@@ -103,13 +119,16 @@ static void
 put_header (Sheet             *sheet,
             const char *const *columns,
             guint              n_columns,
-            lxw_row_t          last_row)
+            guint32            last_row)
 {
   for (guint i = 0; i < n_columns; i++)
-    remember (sheet, worksheet_write_string (sheet->sheet, sheet->row, i, columns[i], sheet->header));
-  worksheet_freeze_panes (sheet->sheet, sheet->row + 1, 0);
-  remember (sheet, worksheet_autofilter (sheet->sheet, sheet->row, 0, MAX (last_row, sheet->row), n_columns - 1));
-  sheet->row++;
+    {
+      put_text (sheet, i, columns[i]);
+      sheet->cells[i].style = COMMUNITY_XLSX_STYLE_HEADER;
+    }
+  community_xlsx_stream_freeze_rows (sheet->stream, sheet->row + 1);
+  community_xlsx_stream_autofilter (sheet->stream, sheet->row, 0, MAX (last_row, sheet->row), n_columns - 1);
+  next_row (sheet);
 }
 
 static void
@@ -129,39 +148,39 @@ write_summary (Sheet            *sheet,
     { _("Warnings"), community_report_count (report, COMMUNITY_SEVERITY_WARNING) },
     { _("Infos"), community_report_count (report, COMMUNITY_SEVERITY_INFO) },
   };
-  lxw_row_t first;
+  guint32 first;
 
-  worksheet_set_column (sheet->sheet, 0, 0, 34, NULL);
-  worksheet_set_column (sheet->sheet, 1, 6, 14, NULL);
+  community_xlsx_stream_set_columns (sheet->stream, 0, 0, 34, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 1, 6, 14, COMMUNITY_XLSX_STYLE_NONE);
 
   /* The rules' table, with its header row first (a frozen row and a
    * filter are the header's), then the totals beneath it. */
   first = sheet->row;
   put_header (sheet, columns, G_N_ELEMENTS (columns), first + n_rules);
-  for (guint i = 0; i < n_rules; i++, sheet->row++)
+  for (guint i = 0; i < n_rules; i++, next_row (sheet))
     {
       g_autoptr(CommunityRuleResult) result = g_list_model_get_item (rules, i);
 
       put_text (sheet, 0, community_rule_result_get_id (result));
       put_text (sheet, 1, community_report_severity_label (community_rule_result_get_severity (result)));
       put_text (sheet, 2, community_rule_result_get_clause (result));
-      put_number (sheet, 3, community_rule_result_get_applied (result), NULL);
-      put_number (sheet, 4, community_rule_result_get_passed (result), NULL);
-      put_number (sheet, 5, community_rule_result_get_failed (result), NULL);
-      put_number (sheet, 6, community_rule_result_get_not_applicable (result), NULL);
+      put_number (sheet, 3, community_rule_result_get_applied (result), COMMUNITY_XLSX_STYLE_NONE);
+      put_number (sheet, 4, community_rule_result_get_passed (result), COMMUNITY_XLSX_STYLE_NONE);
+      put_number (sheet, 5, community_rule_result_get_failed (result), COMMUNITY_XLSX_STYLE_NONE);
+      put_number (sheet, 6, community_rule_result_get_not_applicable (result), COMMUNITY_XLSX_STYLE_NONE);
     }
 
-  sheet->row++;
+  next_row (sheet);
   put_text (sheet, 0, _("Ruleset"));
   put_text (sheet, 1, community_report_get_ruleset (report));
-  sheet->row++;
+  next_row (sheet);
   put_text (sheet, 0, _("data as of"));
   put_text (sheet, 1, as_of);
-  sheet->row++;
-  for (guint i = 0; i < G_N_ELEMENTS (totals); i++, sheet->row++)
+  next_row (sheet);
+  for (guint i = 0; i < G_N_ELEMENTS (totals); i++, next_row (sheet))
     {
       put_text (sheet, 0, totals[i].label);
-      put_number (sheet, 1, totals[i].value, NULL);
+      put_number (sheet, 1, totals[i].value, COMMUNITY_XLSX_STYLE_NONE);
     }
 }
 
@@ -194,11 +213,11 @@ write_indicators (Sheet           *sheet,
     _("Target"), _("Met"), _("Numerator"), _("Denominator"),
   };
 
-  worksheet_set_column (sheet->sheet, 0, 1, 34, NULL);
-  worksheet_set_column (sheet->sheet, 2, 3, 16, NULL);
-  worksheet_set_column (sheet->sheet, 4, 9, 12, NULL);
+  community_xlsx_stream_set_columns (sheet->stream, 0, 1, 34, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 2, 3, 16, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 4, 9, 12, COMMUNITY_XLSX_STYLE_NONE);
   put_header (sheet, columns, G_N_ELEMENTS (columns), n_items);
-  for (guint i = 0; i < n_items; i++, sheet->row++)
+  for (guint i = 0; i < n_items; i++, next_row (sheet))
     {
       g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
       const char *code = community_indicator_result_get_division (result);
@@ -215,11 +234,11 @@ write_indicators (Sheet           *sheet,
           put_text (sheet, 4, tier_label (place->tier));
         }
       if (applicable)
-        put_number (sheet, 5, community_indicator_result_get_value (result), sheet->percent);
+        put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
         put_text (sheet, 5, _("n/a"));
       if (has_target)
-        put_number (sheet, 6, community_indicator_result_get_target (result), sheet->percent);
+        put_number (sheet, 6, community_indicator_result_get_target (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
         put_text (sheet, 6, "—");
       if (!applicable)
@@ -228,14 +247,14 @@ write_indicators (Sheet           *sheet,
         put_text (sheet, 7, "—");
       else
         put_text (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
-      put_number (sheet, 8, community_indicator_result_get_numerator (result), NULL);
-      put_number (sheet, 9, community_indicator_result_get_denominator (result), NULL);
+      put_number (sheet, 8, community_indicator_result_get_numerator (result), COMMUNITY_XLSX_STYLE_NONE);
+      put_number (sheet, 9, community_indicator_result_get_denominator (result), COMMUNITY_XLSX_STYLE_NONE);
     }
 }
 
 static void
 put_place (Sheet        *sheet,
-           lxw_col_t     col,
+           guint         col,
            ReportPlaces *places,
            int           index,
            ReportTier    tier)
@@ -264,22 +283,22 @@ write_findings (Sheet            *sheet,
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
 
-  if (n_items >= LXW_ROW_MAX)
+  if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
                    _("%u findings do not fit in one sheet (at most %u rows)"),
-                   n_items, LXW_ROW_MAX - 1);
+                   n_items, COMMUNITY_XLSX_MAX_ROWS - 1);
       return FALSE;
     }
 
-  worksheet_set_column (sheet->sheet, 0, 0, 30, NULL);
-  worksheet_set_column (sheet->sheet, 1, 3, 12, NULL);
-  worksheet_set_column (sheet->sheet, 4, 10, 16, NULL);
-  worksheet_set_column (sheet->sheet, 11, 11, 28, NULL);
-  worksheet_set_column (sheet->sheet, 12, 12, 60, NULL);
-  worksheet_set_column (sheet->sheet, 13, 14, 14, NULL);
+  community_xlsx_stream_set_columns (sheet->stream, 0, 0, 30, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 1, 3, 12, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 4, 10, 16, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 11, 11, 28, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 12, 12, 60, COMMUNITY_XLSX_STYLE_NONE);
+  community_xlsx_stream_set_columns (sheet->stream, 13, 14, 14, COMMUNITY_XLSX_STYLE_NONE);
   put_header (sheet, columns, G_N_ELEMENTS (columns), n_items);
-  for (guint i = 0; i < n_items; i++, sheet->row++)
+  for (guint i = 0; i < n_items && sheet->error == NULL; i++, next_row (sheet))
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
       int place = community_report_places_of_finding (places, finding);
@@ -300,17 +319,30 @@ write_findings (Sheet            *sheet,
   return TRUE;
 }
 
-static Sheet
-add_sheet (lxw_workbook *workbook,
-           const char   *name,
-           lxw_format   *header,
-           lxw_format   *percent)
+/* Begins the sheet @name in @sheet. */
+static gboolean
+add_sheet (Sheet               *sheet,
+           CommunityXlsxStream *stream,
+           const char          *name,
+           GError             **error)
 {
-  Sheet sheet = { workbook_add_worksheet (workbook, name), 0, header, percent, LXW_NO_ERROR };
-
-  return sheet;
+  *sheet = (Sheet) { stream, 0, };
+  return community_xlsx_stream_add_sheet (stream, name, error);
 }
-#endif /* HAVE_XLSXWRITER */
+
+static gboolean
+sheet_done (Sheet   *sheet,
+            GError **error)
+{
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    g_clear_pointer (&sheet->cut[i], g_free);
+  if (sheet->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&sheet->error));
+      return FALSE;
+    }
+  return TRUE;
+}
 
 /**
  * community_report_write_xlsx:
@@ -335,9 +367,9 @@ add_sheet (lxw_workbook *workbook,
  * messages, as in [method@Community.Report.write_html]; finding messages
  * are written as the findings hold them, and no personal data appears.
  *
- * The rows are written to temporary files as they are made
- * (libxlsxwriter's constant-memory mode), then zipped into @filename. A
- * library built without libxlsxwriter fails with %G_IO_ERROR_NOT_SUPPORTED.
+ * The rows are deflated into @filename as they are made, through a
+ * temporary file that replaces @filename when the workbook is complete: a
+ * failure leaves @filename as it was.
  *
  * Returns: %TRUE on success, %FALSE with @error set
  */
@@ -347,16 +379,11 @@ community_report_write_xlsx (CommunityReport   *self,
                              const char        *filename,
                              GError           **error)
 {
-#ifdef HAVE_XLSXWRITER
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_TRUE };
-  lxw_workbook *workbook;
-  lxw_format *header, *percent;
-  lxw_error status;
+  g_autoptr(CommunityXlsxStream) stream = NULL;
+  g_autoptr(GError) failure = NULL;
   ReportPlaces *places;
-  Sheet summary, indicators, findings;
+  Sheet sheet;
   gboolean ok;
-  g_autofree char *tmpdir = NULL;
-#endif
 
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), FALSE);
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), FALSE);
@@ -365,51 +392,31 @@ community_report_write_xlsx (CommunityReport   *self,
 
   community_i18n_init ();
 
-#ifdef HAVE_XLSXWRITER
-  tmpdir = g_strdup (g_get_tmp_dir ());
-  options.tmpdir = tmpdir;
-  workbook = workbook_new_opt (filename, &options);
-  if (workbook == NULL)
+  stream = community_xlsx_stream_new_for_path (filename, &failure);
+  if (stream == NULL)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not create the workbook %s"), filename);
+      /* GIO's message names the file. */
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, failure->message);
       return FALSE;
     }
-  header = workbook_add_format (workbook);
-  format_set_bold (header);
-  format_set_bg_color (header, 0xE8EDF4);
-  format_set_bottom (header, LXW_BORDER_THIN);
-  percent = workbook_add_format (workbook);
-  format_set_num_format (percent, "0.0%");
 
   places = community_report_places_new (dataset);
-  summary = add_sheet (workbook, "summary", header, percent);
-  indicators = add_sheet (workbook, "indicators", header, percent);
-  findings = add_sheet (workbook, "findings", header, percent);
-
-  write_summary (&summary, self, dataset);
-  write_indicators (&indicators, self, places);
-  ok = write_findings (&findings, self, places, error);
+  ok = add_sheet (&sheet, stream, "summary", error);
+  if (ok)
+    {
+      write_summary (&sheet, self, dataset);
+      ok = sheet_done (&sheet, error) && add_sheet (&sheet, stream, "indicators", error);
+    }
+  if (ok)
+    {
+      write_indicators (&sheet, self, places);
+      ok = sheet_done (&sheet, error) && add_sheet (&sheet, stream, "findings", error);
+    }
+  if (ok)
+    {
+      ok = write_findings (&sheet, self, places, error);
+      ok = sheet_done (&sheet, ok ? error : NULL) && ok;
+    }
   community_report_places_free (places);
-
-  status = summary.error != LXW_NO_ERROR ? summary.error
-           : indicators.error != LXW_NO_ERROR ? indicators.error : findings.error;
-  if (ok && status != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not write the workbook %s: %s"),
-                   filename, lxw_strerror (status));
-      ok = FALSE;
-    }
-  status = workbook_close (workbook);
-  if (ok && status != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not write the workbook %s: %s"),
-                   filename, lxw_strerror (status));
-      ok = FALSE;
-    }
-  return ok;
-#else
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("this libcommunity was built without libxlsxwriter: it cannot write Excel workbooks"));
-  return FALSE;
-#endif
+  return ok && community_xlsx_stream_finish (stream, NULL, error);
 }

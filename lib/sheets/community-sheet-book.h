@@ -119,6 +119,17 @@ community_sheet_row_cells (const CommunitySheet    *sheet,
 /* "A", "Z", "AA", ... for a 0-based column, into @buffer (8 bytes). */
 void                community_sheet_column_name     (guint32             column,
                                                      char                buffer[8]);
+/* Whether the @length bytes at @p begin with an escape of OOXML's strings
+ * (ST_Xstring): "_xHHHH_", four hexadecimal digits, which Excel reads as
+ * the character U+HHHH. */
+static inline gboolean
+community_sheet_is_xml_escape (const char *p,
+                               gsize       length)
+{
+  return length >= 7 && p[0] == '_' && p[1] == 'x' && p[6] == '_' &&
+         g_ascii_isxdigit (p[2]) && g_ascii_isxdigit (p[3]) &&
+         g_ascii_isxdigit (p[4]) && g_ascii_isxdigit (p[5]);
+}
 /* "F12" into @buffer (24 bytes). */
 void                community_sheet_cell_name       (guint32             row,
                                                      guint32             column,

@@ -270,9 +270,11 @@ is_space (gunichar c)
 
 /* Whether @text (@length bytes) holds what a text cell of an .xlsx does
  * not keep as it is: a control character other than tab, newline and
- * carriage return (XML 1.0 has no such characters: libxlsxwriter writes
- * "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take for such
- * an escape (libxlsxwriter 1.1.4 does not escape it as "_x005F_xHHHH_"). */
+ * carriage return (XML 1.0 has no such characters: the xlsx writer
+ * writes "_x0001_"), or a "_xHHHH_" sequence, which readers of OOXML take
+ * for such an escape. community-xlsx-stream.c escapes both and the
+ * library's reader undoes them, but openpyxl does not: a JSON cell keeps
+ * such text exact for every reader. */
 static gboolean
 has_xml_escape (const char *text,
                 gsize       length)
@@ -283,9 +285,7 @@ has_xml_escape (const char *text,
 
       if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
         return TRUE;
-      if (c == '_' && i + 6 < length && text[i + 1] == 'x' && text[i + 6] == '_' &&
-          g_ascii_isxdigit (text[i + 2]) && g_ascii_isxdigit (text[i + 3]) &&
-          g_ascii_isxdigit (text[i + 4]) && g_ascii_isxdigit (text[i + 5]))
+      if (c == '_' && community_sheet_is_xml_escape (text + i, length - i))
         return TRUE;
     }
   return FALSE;

@@ -6,7 +6,8 @@
  * (community-sheet-sink.c) what a dataset holds, and the sink lays it out
  * in a book of cells (community-sheet-book.h) as DOMAIN.md §9 and
  * community-sheet-layout.h say; the xlsx writer (community-xlsx-writer.c,
- * libxlsxwriter) or the CSV writer (community-csv.c) then writes the book.
+ * through community-xlsx-stream.h) or the CSV writer (community-csv.c)
+ * then writes the book.
  */
 
 #pragma once
@@ -41,8 +42,8 @@ CommunitySheetBook *community_sheet_book_template     (CommunitySheetWriteFlags 
  * numbers, booleans as booleans. Each known column's header carries a
  * comment with the member's meaning, and each vocabulary column offers
  * its values (the JSON words, or the Chinese terms with
- * COMMUNITY_SHEET_WRITE_TITLES) as a drop-down list. Needs libxlsxwriter
- * (HAVE_XLSXWRITER); without it, G_IO_ERROR_NOT_SUPPORTED. */
+ * COMMUNITY_SHEET_WRITE_TITLES) as a drop-down list. G_IO_ERROR_INVALID_ARGUMENT
+ * for a sheet name Excel does not take or a cell it cannot hold. */
 GBytes             *community_xlsx_write              (const CommunitySheetBook *book,
                                                        CommunitySheetWriteFlags  flags,
                                                        GError                  **error);

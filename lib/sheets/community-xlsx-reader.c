@@ -37,7 +37,9 @@
  *   workbook saved by a program that does not calculate) is refused at its
  *   cell, as is an error value (#DIV/0!, #N/A ...).
  * - Text is kept as written, whitespace included, with or without
- *   xml:space="preserve"; phonetic runs (<rPh>) are left out.
+ *   xml:space="preserve"; phonetic runs (<rPh>) are left out. A string's
+ *   "_xHHHH_" escapes (ST_Xstring: what XML cannot hold, as Excel and
+ *   openpyxl write it) are undone, "_x005F_" being a '_'.
  * - Dates: the built-in formats 14-22 and 45-47, the CJK built-in date and
  *   time formats 27-36 and 50-58 (what Chinese Excel saves 2018年3月1日
  *   as), and custom formats with y, m, d, h or s outside quotes and
@@ -711,13 +713,50 @@ read_workbook (XlsxReader *reader,
 
 /* --- shared strings --- */
 
+/* @text with OOXML's escapes of its strings (ST_Xstring) undone, in place:
+ * "_xHHHH_" is the character U+HHHH (how Excel, openpyxl and
+ * community-xlsx-stream.c write what XML 1.0 cannot hold, and "_x005F_"
+ * the '_' of a "_xHHHH_" that is text). U+0000 and lone surrogates stay
+ * as written. */
+static void
+unescape_xstring (GString *text)
+{
+  char *in, *out, *end;
+
+  if (memchr (text->str, '_', text->len) == NULL)
+    return;
+  in = out = text->str;
+  end = text->str + text->len;
+  while (in < end)
+    {
+      if (*in == '_' && community_sheet_is_xml_escape (in, end - in))
+        {
+          gunichar c = (g_ascii_xdigit_value (in[2]) << 12) | (g_ascii_xdigit_value (in[3]) << 8) |
+                       (g_ascii_xdigit_value (in[4]) << 4) | g_ascii_xdigit_value (in[5]);
+
+          if (c != 0 && g_unichar_validate (c))
+            {
+              out += g_unichar_to_utf8 (c, out);
+              in += 7;
+              continue;
+            }
+        }
+      *out++ = *in++;
+    }
+  g_string_truncate (text, out - text->str);
+}
+
 static gboolean
 add_shared (XlsxReader *reader,
             const char *part,
             GString    *text,
             GError    **error)
 {
-  SharedString shared = { (guint32) reader->shared_text->len, (guint32) text->len };
+  SharedString shared;
+
+  unescape_xstring (text);
+  shared.offset = (guint32) reader->shared_text->len;
+  shared.length = (guint32) text->len;
 
   if (text->len > COMMUNITY_SHEET_MAX_TEXT - reader->shared_text->len)
     {
@@ -1366,6 +1405,7 @@ end_cell (SheetReader *sheet,
       }
 
     case CELL_INLINE:
+      unescape_xstring (sheet->has_inline ? sheet->inline_text : value);
       if (sheet->has_inline)
         return append_text (sheet, COMMUNITY_CELL_STRING, sheet->inline_text->str,
                             sheet->inline_text->len, 0, error);

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * libxlsxwriter writes the workbook (community-sheet-writer.h): text cells
+ * The streaming writer (community-xlsx-stream.h) writes the workbook
+ * (community-sheet-writer.h): text cells
  * with the text number format "@", also set on the text columns as a
  * whole so that what a person types there stays text (a code never
  * becomes 3.20213E+11); numbers as numbers, booleans as booleans. On the
@@ -15,36 +16,28 @@
  * COMMUNITY_SHEET_WRITE_TITLES (the reader takes both). Excel keeps a
  * list's text under 255 characters: a longer one gets no list.
  *
- * The workbook is written in libxlsxwriter's constant-memory mode (each
- * row goes to a temporary file as it is written, its strings inline rather
- * than shared), into a temporary file that is then read back.
+ * The workbook is written in memory by the library's streaming writer
+ * (community-xlsx-stream.h): each row goes into its sheet's deflated zip
+ * entry as it is written, its strings inline rather than shared.
  */
 
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
-#include <glib/gstdio.h>
 #include <glib/gi18n-lib.h>
 
 #include "community-sheet-writer.h"
 #include "community-sheet-layout.h"
 #include "community-vocabulary-private.h"
+#include "community-xlsx-stream.h"
 
-#ifdef HAVE_XLSXWRITER
-#include <xlsxwriter.h>
-
-/* Excel's limits: a sheet's name, a list validation's text. */
-#define SHEET_NAME_MAX 31
-#define LIST_MAX_CHARS 255
 /* The rows a list validation covers at least. */
 #define VALIDATED_ROWS 1000
 
 typedef struct {
-  lxw_workbook *workbook;
-  lxw_format *text;
-  lxw_format *header;
+  CommunityXlsxStream *stream;
   CommunitySheetWriteFlags flags;
+  GArray *cells;           /* CommunityXlsxCell: a row, by column */
 } Writer;
 
 /* What kind of value a field takes, for its header's comment. */
@@ -133,16 +126,14 @@ is_text_column (const CommunitySheetColumn *column)
 /* A drop-down list of @type's values on @col over rows 2..@last_row
  * (1-based); nothing when the list is longer than Excel holds. */
 static void
-add_list (lxw_worksheet *worksheet,
-          lxw_col_t      col,
-          lxw_row_t      last_row,
-          GType          type,
-          gboolean       titles)
+add_list (CommunityXlsxStream *stream,
+          guint32              col,
+          guint32              last_row,
+          GType                type,
+          gboolean             titles)
 {
   g_autoptr(GEnumClass) klass = g_type_class_ref (type);
   g_autofree const char **list = g_new0 (const char *, klass->n_values + 1);
-  lxw_data_validation validation = { 0 };
-  glong chars = 0;
 
   for (guint i = 0; i < klass->n_values; i++)
     {
@@ -150,32 +141,8 @@ add_list (lxw_worksheet *worksheet,
       const char *term = titles ? community_vocabulary_chinese_term (type, nick) : NULL;
 
       list[i] = term != NULL ? term : nick;
-      if (strchr (list[i], ',') != NULL || strchr (list[i], '"') != NULL)
-        return;
-      chars += g_utf8_strlen (list[i], -1) + (i > 0);
     }
-  if (chars > LIST_MAX_CHARS)
-    return;
-
-  validation.validate = LXW_VALIDATION_TYPE_LIST;
-  validation.value_list = (char **) list;   /* read only */
-  validation.ignore_blank = LXW_VALIDATION_ON;
-  worksheet_data_validation_range (worksheet, 1, col, MAX (last_row, VALIDATED_ROWS) - 1, col, &validation);
-}
-
-static gboolean
-set_error (GError                **error,
-           const CommunitySheet   *sheet,
-           guint32                 row,
-           guint32                 column,
-           lxw_error               status)
-{
-  char cell[24];
-
-  community_sheet_cell_name (row, column, cell);
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s!%s: cannot write the cell: %s"),
-               sheet->name, cell, lxw_strerror (status));
-  return FALSE;
+  community_xlsx_stream_list_validation (stream, col, 1, MAX (last_row, VALIDATED_ROWS) - 1, list);
 }
 
 static gboolean
@@ -186,24 +153,17 @@ write_sheet (Writer                *writer,
   gboolean titles = (writer->flags & COMMUNITY_SHEET_WRITE_TITLES) != 0;
   const CommunitySheetKind *kind = community_sheet_layout_find (sheet->name);
   gboolean has_header = kind != NULL && kind->type != COMMUNITY_SHEET_KIND_DATASET;
-  lxw_worksheet *worksheet;
-  lxw_row_t last_row = 0;
+  CommunityXlsxStream *stream = writer->stream;
+  guint32 last_row = 0;
 
-  if (g_utf8_strlen (sheet->name, -1) > SHEET_NAME_MAX ||
-      workbook_validate_sheet_name (writer->workbook, sheet->name) != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s: not a name Excel takes for a sheet (at most 31 characters, none of []:*?/\\)"),
-                   sheet->name);
-      return FALSE;
-    }
-  worksheet = workbook_add_worksheet (writer->workbook, sheet->name);
+  if (!community_xlsx_stream_add_sheet (stream, sheet->name, error))
+    return FALSE;
 
   if (sheet->rows->len > 0)
     last_row = g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1).number;
 
   /* The columns' formats, the header's comments and lists, before any
-   * row is written (constant-memory mode writes rows as they come). */
+   * row is written. */
   if (has_header && sheet->rows->len > 0 &&
       g_array_index (sheet->rows, CommunitySheetRow, 0).number == 1)
     {
@@ -216,53 +176,63 @@ write_sheet (Writer                *writer,
           gboolean json = g_str_has_suffix (text, COMMUNITY_SHEET_JSON_SUFFIX);
           const CommunitySheetColumn *column = json ? NULL : community_sheet_kind_find_column (kind, text);
           g_autofree char *comment = header_comment (kind, text, titles);
-          lxw_comment_options options = { .x_scale = 2, .y_scale = 1.5 };
 
-          worksheet_set_column (worksheet, cells[i].column, cells[i].column,
-                                MAX (10, MIN (40, g_utf8_strlen (text, -1) * 1.6 + 2)),
-                                json || is_text_column (column) ? writer->text : NULL);
+          community_xlsx_stream_set_columns (stream, cells[i].column, cells[i].column,
+                                             MAX (10, MIN (40, g_utf8_strlen (text, -1) * 1.6 + 2)),
+                                             json || is_text_column (column) ? COMMUNITY_XLSX_STYLE_TEXT
+                                                                             : COMMUNITY_XLSX_STYLE_NONE);
           if (comment != NULL)
-            worksheet_write_comment_opt (worksheet, 0, cells[i].column, comment, &options);
+            community_xlsx_stream_comment (stream, 0, cells[i].column, comment);
           if (column != NULL && column->pspec != NULL && G_TYPE_IS_ENUM (G_PARAM_SPEC_VALUE_TYPE (column->pspec)))
-            add_list (worksheet, cells[i].column, last_row, G_PARAM_SPEC_VALUE_TYPE (column->pspec), titles);
+            add_list (stream, cells[i].column, last_row, G_PARAM_SPEC_VALUE_TYPE (column->pspec), titles);
         }
-      worksheet_freeze_panes (worksheet, 1, 0);
+      community_xlsx_stream_freeze_rows (stream, 1);
     }
   else if (kind != NULL && kind->type == COMMUNITY_SHEET_KIND_DATASET)
-    worksheet_set_column (worksheet, 0, 1, 24, writer->text);
+    community_xlsx_stream_set_columns (stream, 0, 1, 24, COMMUNITY_XLSX_STYLE_TEXT);
 
   for (guint r = 0; r < sheet->rows->len; r++)
     {
       const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, r);
       const CommunityCell *cells = community_sheet_row_cells (sheet, row);
-      lxw_format *text_format = has_header && row->number == 1 ? writer->header : writer->text;
+      CommunityXlsxStyle text_style = has_header && row->number == 1 ? COMMUNITY_XLSX_STYLE_HEADER_TEXT
+                                                                      : COMMUNITY_XLSX_STYLE_TEXT;
+      guint32 width = row->n_cells > 0 ? cells[row->n_cells - 1].column + 1 : 0;
 
-      for (guint i = 0; i < row->n_cells; i++)
+      /* The row by column, its gaps empty. */
+      g_array_set_size (writer->cells, 0);
+      g_array_set_size (writer->cells, MIN (width, COMMUNITY_XLSX_MAX_COLUMNS + 1));
+      for (guint i = 0; i < row->n_cells && cells[i].column < writer->cells->len; i++)
         {
           const CommunityCell *cell = &cells[i];
-          lxw_error status;
+          CommunityXlsxCell *out = &g_array_index (writer->cells, CommunityXlsxCell, cell->column);
 
           switch (cell->type)
             {
             case COMMUNITY_CELL_NUMBER:
-              status = worksheet_write_number (worksheet, row->number - 1, cell->column, cell->number, NULL);
+              out->type = COMMUNITY_XLSX_NUMBER;
+              out->number = cell->number;
               break;
             case COMMUNITY_CELL_BOOLEAN:
-              status = worksheet_write_boolean (worksheet, row->number - 1, cell->column, cell->number != 0, NULL);
+              out->type = COMMUNITY_XLSX_BOOLEAN;
+              out->number = cell->number;
               break;
             case COMMUNITY_CELL_STRING:
             case COMMUNITY_CELL_DATE:   /* its "YYYY-MM-DD" text, which the reader takes */
             default:
-              status = worksheet_write_string (worksheet, row->number - 1, cell->column, cell->text, text_format);
+              out->type = COMMUNITY_XLSX_STRING;
+              out->text = cell->text;
+              out->style = text_style;
               break;
             }
-          if (status != LXW_NO_ERROR)
-            return set_error (error, sheet, row->number, cell->column, status);
         }
+      if (!community_xlsx_stream_write_row (stream, row->number - 1,
+                                            (const CommunityXlsxCell *) writer->cells->data,
+                                            writer->cells->len, error))
+        return FALSE;
     }
   return TRUE;
 }
-#endif /* HAVE_XLSXWRITER */
 
 /* community-sheet-writer.h */
 GBytes *
@@ -270,63 +240,22 @@ community_xlsx_write (const CommunitySheetBook *book,
                       CommunitySheetWriteFlags  flags,
                       GError                  **error)
 {
-#ifdef HAVE_XLSXWRITER
-  lxw_workbook_options options = { .constant_memory = LXW_TRUE, .use_zip64 = LXW_FALSE };
-  g_autofree char *tmpdir = g_strdup (g_get_tmp_dir ());
-  g_autofree char *path = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
-  Writer writer = { NULL, NULL, NULL, flags };
-  gboolean ok = TRUE;
-  lxw_error status;
-  int fd;
+  g_autoptr(CommunityXlsxStream) stream = NULL;
+  g_autoptr(GArray) cells = NULL;
+  Writer writer = { NULL, flags, NULL };
+  GBytes *bytes = NULL;
 
   g_return_val_if_fail (book != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_file_open_tmp ("community-XXXXXX.xlsx", &path, error);
-  if (fd < 0)
-    return NULL;
-  close (fd);
-
-  options.tmpdir = tmpdir;
-  writer.workbook = workbook_new_opt (path, &options);
-  if (writer.workbook == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not create the workbook %s"), path);
-      g_unlink (path);
+  stream = community_xlsx_stream_new_in_memory ();
+  cells = g_array_new (FALSE, TRUE, sizeof (CommunityXlsxCell));
+  writer.stream = stream;
+  writer.cells = cells;
+  for (guint i = 0; i < book->sheets->len; i++)
+    if (!write_sheet (&writer, g_ptr_array_index (book->sheets, i), error))
       return NULL;
-    }
-  writer.text = workbook_add_format (writer.workbook);
-  format_set_num_format (writer.text, "@");
-  writer.header = workbook_add_format (writer.workbook);
-  format_set_num_format (writer.header, "@");
-  format_set_bold (writer.header);
-  format_set_bg_color (writer.header, 0xE8EDF4);
-  format_set_bottom (writer.header, LXW_BORDER_THIN);
-
-  for (guint i = 0; i < book->sheets->len && ok; i++)
-    ok = write_sheet (&writer, g_ptr_array_index (book->sheets, i), error);
-
-  status = workbook_close (writer.workbook);
-  if (ok && status != LXW_NO_ERROR)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("could not write the workbook: %s"),
-                   lxw_strerror (status));
-      ok = FALSE;
-    }
-  if (ok)
-    ok = g_file_get_contents (path, &data, &length, error);
-  g_unlink (path);
-  if (!ok)
+  if (!community_xlsx_stream_finish (stream, &bytes, error))
     return NULL;
-  return g_bytes_new_take (g_steal_pointer (&data), length);
-#else
-  g_return_val_if_fail (book != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-               _("this libcommunity was built without libxlsxwriter: it cannot write Excel workbooks"));
-  return NULL;
-#endif
+  return bytes;
 }

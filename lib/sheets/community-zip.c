@@ -588,23 +588,226 @@ community_zip_read (CommunityZip *zip,
 
 /* --- writing --- */
 
+/* minizip's output: a GOutputStream that can seek (it goes back to each
+ * entry's local header to fill in its sizes and CRC), a file's through
+ * g_file_replace() or a GMemoryOutputStream. The first error is kept. */
+typedef struct {
+  GOutputStream *stream;
+  GError *error;
+} StreamOutput;
+
+static voidpf ZCALLBACK
+stream_open (voidpf      opaque,
+             const void *filename,
+             int         mode)
+{
+  return opaque;
+}
+
+static uLong ZCALLBACK
+stream_read (voidpf opaque,
+             voidpf stream,
+             void  *buf,
+             uLong  size)
+{
+  return 0;   /* a new archive is never read back */
+}
+
+static uLong ZCALLBACK
+stream_write (voidpf      opaque,
+              voidpf      stream,
+              const void *buf,
+              uLong       size)
+{
+  StreamOutput *output = stream;
+  gsize written = 0;
+
+  if (output->error != NULL)
+    return 0;
+  if (!g_output_stream_write_all (output->stream, buf, size, &written, NULL, &output->error))
+    return 0;
+  return (uLong) written;
+}
+
+static ZPOS64_T ZCALLBACK
+stream_tell (voidpf opaque,
+             voidpf stream)
+{
+  StreamOutput *output = stream;
+
+  return (ZPOS64_T) g_seekable_tell (G_SEEKABLE (output->stream));
+}
+
+static long ZCALLBACK
+stream_seek (voidpf   opaque,
+             voidpf   stream,
+             ZPOS64_T offset,
+             int      origin)
+{
+  StreamOutput *output = stream;
+  GSeekType type;
+
+  if (output->error != NULL)
+    return -1;
+  switch (origin)
+    {
+    case ZLIB_FILEFUNC_SEEK_SET:
+      type = G_SEEK_SET;
+      break;
+    case ZLIB_FILEFUNC_SEEK_CUR:
+      type = G_SEEK_CUR;
+      break;
+    case ZLIB_FILEFUNC_SEEK_END:
+      type = G_SEEK_END;
+      break;
+    default:
+      return -1;
+    }
+  if (offset > G_MAXINT64 ||
+      !g_seekable_seek (G_SEEKABLE (output->stream), (goffset) offset, type, NULL, &output->error))
+    return -1;
+  return 0;
+}
+
+static int ZCALLBACK
+stream_close (voidpf opaque,
+              voidpf stream)
+{
+  return 0;   /* the stream is its owner's to close */
+}
+
+static int ZCALLBACK
+stream_error (voidpf opaque,
+              voidpf stream)
+{
+  StreamOutput *output = stream;
+
+  return output->error != NULL;
+}
+
 struct _CommunityZipWriter {
-  MemoryStream memory;
+  StreamOutput output;
   zipFile file;
+  int level;
+  gboolean in_entry;
 };
+
+CommunityZipWriter *
+community_zip_writer_new_for_stream (GOutputStream *stream,
+                                     int            level)
+{
+  CommunityZipWriter *writer;
+  zlib_filefunc64_def functions = {
+    stream_open, stream_read, stream_write, stream_tell, stream_seek,
+    stream_close, stream_error, NULL,
+  };
+
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream) && G_IS_SEEKABLE (stream), NULL);
+  g_return_val_if_fail (level == Z_DEFAULT_COMPRESSION || (level >= 0 && level <= 9), NULL);
+
+  writer = g_new0 (CommunityZipWriter, 1);
+  writer->output.stream = g_object_ref (stream);
+  writer->level = level;
+  functions.opaque = &writer->output;
+  writer->file = zipOpen2_64 (&writer->output, APPEND_STATUS_CREATE, NULL, &functions);
+  if (writer->file == NULL)
+    g_error ("minizip cannot start an archive");
+  return writer;
+}
 
 CommunityZipWriter *
 community_zip_writer_new (void)
 {
-  CommunityZipWriter *writer = g_new0 (CommunityZipWriter, 1);
-  zlib_filefunc64_def functions;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  writer->memory.out = g_byte_array_new ();
-  memory_functions (&functions, &writer->memory);
-  writer->file = zipOpen2_64 (&writer->memory, APPEND_STATUS_CREATE, NULL, &functions);
-  if (writer->file == NULL)
-    g_error ("minizip cannot start an archive in memory");
-  return writer;
+  return community_zip_writer_new_for_stream (memory, Z_DEFAULT_COMPRESSION);
+}
+
+static gboolean
+zip_write_error (CommunityZipWriter *writer,
+                 const char         *name,
+                 GError            **error)
+{
+  if (writer->output.error != NULL)
+    g_propagate_error (error, g_error_copy (writer->output.error));
+  else
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: the zip entry cannot be written", name);
+  return FALSE;
+}
+
+static gboolean
+zip_writer_begin (CommunityZipWriter *writer,
+                  const char         *name,
+                  gboolean            zip64,
+                  GError            **error)
+{
+  zip_fileinfo info = { { 0, }, 0, 0, 0 };
+
+  g_return_val_if_fail (!writer->in_entry, FALSE);
+
+  /* Flag 11: the name is UTF-8. Fixed dates (1980-01-01) make the bytes
+   * the same for the same entries. */
+  if (zipOpenNewFileInZip4_64 (writer->file, name, &info, NULL, 0, NULL, 0, NULL,
+                               Z_DEFLATED, writer->level, 0,
+                               -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, NULL, 0,
+                               0, 1 << 11, zip64) != ZIP_OK)
+    return zip_write_error (writer, name, error);
+  writer->in_entry = TRUE;
+  return TRUE;
+}
+
+/* zip64 headers: an entry's size is not known when it begins. */
+gboolean
+community_zip_writer_begin (CommunityZipWriter *writer,
+                            const char         *name,
+                            GError            **error)
+{
+  return zip_writer_begin (writer, name, TRUE, error);
+}
+
+gboolean
+community_zip_writer_write (CommunityZipWriter *writer,
+                            const char         *data,
+                            gsize               length,
+                            GError            **error)
+{
+  gsize done = 0;
+
+  g_return_val_if_fail (writer->in_entry, FALSE);
+
+  while (done < length)
+    {
+      unsigned part = (unsigned) MIN (length - done, 1u << 30);
+
+      if (zipWriteInFileInZip (writer->file, data + done, part) != ZIP_OK)
+        return zip_write_error (writer, "", error);
+      done += part;
+    }
+  return TRUE;
+}
+
+gboolean
+community_zip_writer_end (CommunityZipWriter *writer,
+                          GError            **error)
+{
+  g_return_val_if_fail (writer->in_entry, FALSE);
+
+  writer->in_entry = FALSE;
+  if (zipCloseFileInZip (writer->file) != ZIP_OK)
+    return zip_write_error (writer, "", error);
+  return TRUE;
+}
+
+gboolean
+community_zip_writer_add_entry (CommunityZipWriter *writer,
+                                const char         *name,
+                                const char         *data,
+                                gsize               length,
+                                GError            **error)
+{
+  return zip_writer_begin (writer, name, length >= 0xffffffffu, error) &&
+         community_zip_writer_write (writer, data, length, error) &&
+         community_zip_writer_end (writer, error);
 }
 
 void
@@ -613,36 +816,58 @@ community_zip_writer_add (CommunityZipWriter *writer,
                           const char         *data,
                           gsize               length)
 {
-  zip_fileinfo info = { { 0, }, 0, 0, 0 };
-  gsize done = 0;
-  int status;
+  g_autoptr(GError) error = NULL;
 
-  /* Flag 11: the name is UTF-8. Fixed dates (1980-01-01) make the bytes
-   * the same for the same entries. */
-  status = zipOpenNewFileInZip4_64 (writer->file, name, &info, NULL, 0, NULL, 0, NULL,
-                                    Z_DEFLATED, Z_DEFAULT_COMPRESSION, 0,
-                                    -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, NULL, 0,
-                                    0, 1 << 11, length >= 0xffffffffu);
-  g_return_if_fail (status == ZIP_OK);
-  while (done < length)
+  if (!community_zip_writer_add_entry (writer, name, data, length, &error))
+    g_critical ("%s: %s", name, error->message);
+}
+
+gboolean
+community_zip_writer_close (CommunityZipWriter *writer,
+                            GError            **error)
+{
+  zipFile file = g_steal_pointer (&writer->file);
+
+  g_return_val_if_fail (file != NULL, FALSE);
+
+  if (writer->in_entry)
     {
-      unsigned part = (unsigned) MIN (length - done, 1u << 30);
-
-      status = zipWriteInFileInZip (writer->file, data + done, part);
-      g_return_if_fail (status == ZIP_OK);
-      done += part;
+      zipCloseFileInZip (file);
+      writer->in_entry = FALSE;
     }
-  status = zipCloseFileInZip (writer->file);
-  g_return_if_fail (status == ZIP_OK);
+  if (zipClose (file, NULL) != ZIP_OK || writer->output.error != NULL)
+    return zip_write_error (writer, "", error);
+  return TRUE;
+}
+
+void
+community_zip_writer_free (CommunityZipWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  if (writer->file != NULL)
+    {
+      if (writer->in_entry)
+        zipCloseFileInZip (writer->file);
+      zipClose (writer->file, NULL);
+    }
+  g_clear_error (&writer->output.error);
+  g_clear_object (&writer->output.stream);
+  g_free (writer);
 }
 
 GBytes *
 community_zip_writer_finish (CommunityZipWriter *writer)
 {
-  GByteArray *out = writer->memory.out;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
 
-  if (zipClose (writer->file, NULL) != ZIP_OK)
-    g_critical ("minizip cannot finish an archive in memory");
-  g_free (writer);
-  return g_byte_array_free_to_bytes (out);
+  g_return_val_if_fail (G_IS_MEMORY_OUTPUT_STREAM (writer->output.stream), NULL);
+
+  if (!community_zip_writer_close (writer, &error))
+    g_critical ("minizip cannot finish an archive in memory: %s", error->message);
+  g_output_stream_close (writer->output.stream, NULL, NULL);
+  bytes = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (writer->output.stream));
+  community_zip_writer_free (writer);
+  return bytes;
 }

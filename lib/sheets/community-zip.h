@@ -66,8 +66,40 @@ guint64             community_zip_stream_size (CommunityZipStream *stream);
 void                community_zip_stream_free (CommunityZipStream *stream);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipStream, community_zip_stream_free)
 
-/* Writing: entries added one by one, deflated; the archive's bytes. */
+/* Writing: entries added one by one, deflated.
+ *
+ * Into a GOutputStream that can seek (minizip goes back to each entry's
+ * local header), at zlib @level (0-9 or Z_DEFAULT_COMPRESSION); the stream
+ * is not closed. An entry is written whole (add) or by chunks (begin,
+ * write..., end), which go into the deflater as they come, so that the
+ * archive's writer never holds an entry. Errors are the stream's
+ * (G_IO_ERROR). close() writes the central directory; free() abandons an
+ * archive not closed. */
 typedef struct _CommunityZipWriter CommunityZipWriter;
+CommunityZipWriter *community_zip_writer_new_for_stream (GOutputStream      *stream,
+                                                         int                 level);
+gboolean            community_zip_writer_begin    (CommunityZipWriter *writer,
+                                                   const char         *name,
+                                                   GError            **error);
+gboolean            community_zip_writer_write    (CommunityZipWriter *writer,
+                                                   const char         *data,
+                                                   gsize               length,
+                                                   GError            **error);
+gboolean            community_zip_writer_end      (CommunityZipWriter *writer,
+                                                   GError            **error);
+gboolean            community_zip_writer_add_entry (CommunityZipWriter *writer,
+                                                    const char         *name,
+                                                    const char         *data,
+                                                    gsize               length,
+                                                    GError            **error);
+gboolean            community_zip_writer_close    (CommunityZipWriter *writer,
+                                                   GError            **error);
+void                community_zip_writer_free     (CommunityZipWriter *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipWriter, community_zip_writer_free)
+
+/* In memory, at zlib's default level: add() cannot fail there (a failure
+ * is a critical), finish() closes the archive, frees @writer and gives its
+ * bytes. */
 CommunityZipWriter *community_zip_writer_new    (void);
 void                community_zip_writer_add    (CommunityZipWriter *writer,
                                                  const char         *name,

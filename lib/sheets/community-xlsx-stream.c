@@ -1,0 +1,1083 @@
+/* community-xlsx-stream.c: .xlsx workbooks written as their rows come
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * See community-xlsx-stream.h. The package holds what Excel, LibreOffice
+ * and openpyxl need and nothing more: [Content_Types].xml, the package's
+ * and the workbook's relationships, xl/workbook.xml (the sheets, and the
+ * hidden _xlnm._FilterDatabase name of each autofilter), xl/styles.xml
+ * (the fixed cell formats of CommunityXlsxStyle), a worksheet per sheet,
+ * and for a sheet with comments its xl/commentsN.xml, the legacy VML
+ * drawing (xl/drawings/vmlDrawingN.vml) Excel shows them with, and the
+ * sheet's relationships to both. No docProps: no reader needs them.
+ *
+ * A worksheet's XML is built in a buffer that goes into its zip entry
+ * every BUFFER_FLUSH bytes; its head (sheetViews, cols) is written at its
+ * first row, its tail (autoFilter, dataValidations, legacyDrawing) when it
+ * ends. A cell's reference (r) is written only where the cell does not
+ * follow the last one of its row. Deflating at Z_BEST_SPEED: on the city
+ * dataset's workbook (33 MB of sheet XML) level 1 makes a package a third
+ * larger than zlib's default level 6 (3.0 MB against 2.3 MB) in half its
+ * CPU time (0.13 s against 0.27 s for the whole write; doc/performance.md,
+ * "Writing a workbook"). Deflating in a thread of its own, beside the
+ * making of the rows, was tried and did not help on the shared 2-core
+ * machine.
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <zlib.h>
+
+#include "community-sheet-book.h"
+#include "community-xlsx-stream.h"
+#include "community-zip.h"
+
+#define BUFFER_FLUSH (256 * 1024)
+#define ZIP_LEVEL Z_BEST_SPEED
+
+#define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+#define NS_REL "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_PACKAGE_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define XML_HEAD "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+typedef struct {
+  guint32 row, column;
+  char *text;
+} Comment;
+
+typedef struct {
+  guint32 first, last;
+  double width;
+  CommunityXlsxStyle style;
+} Columns;
+
+typedef struct {
+  char *name;
+  char *folded;            /* for uniqueness, as Excel compares names */
+  guint32 frozen;
+  GArray *columns;         /* Columns */
+  gboolean has_filter;
+  guint32 filter[4];       /* first row, first column, last row, last column */
+  GString *validations;    /* <dataValidation> elements */
+  guint n_validations;
+  GArray *comments;        /* Comment */
+  guint comments_part;     /* N of xl/commentsN.xml, 0 for none */
+} Sheet;
+
+struct _CommunityXlsxStream {
+  GOutputStream *output;
+  GCancellable *abandon;   /* cancelled to drop a file being replaced */
+  gboolean own_output;     /* close it in finish() */
+  gboolean in_memory;
+  CommunityZipWriter *zip;
+  GPtrArray *sheets;       /* Sheet * */
+  Sheet *sheet;            /* the current one */
+  gboolean started;        /* its <sheetData> has begun */
+  gint64 next_row;         /* the least row it may take next */
+  GString *buffer;
+  guint n_comment_parts;
+  GError *error;           /* the first failure */
+  gboolean finished;
+};
+
+static void
+comment_clear (gpointer data)
+{
+  Comment *comment = data;
+
+  g_free (comment->text);
+}
+
+static void
+sheet_free (gpointer data)
+{
+  Sheet *sheet = data;
+
+  g_free (sheet->name);
+  g_free (sheet->folded);
+  g_array_unref (sheet->columns);
+  g_string_free (sheet->validations, TRUE);
+  g_array_unref (sheet->comments);
+  g_free (sheet);
+}
+
+/* --- text --- */
+
+/* g_string_append_len() without its function call when there is room
+ * (the rows' XML is appended a few bytes at a time). */
+static inline void
+put (GString    *out,
+     const char *data,
+     gsize       length)
+{
+  if (G_LIKELY (out->len + length < out->allocated_len))
+    {
+      memcpy (out->str + out->len, data, length);
+      out->len += length;
+      out->str[out->len] = '\0';
+    }
+  else
+    g_string_append_len (out, data, length);
+}
+
+#define PUT(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+
+static inline void
+put_uint (GString *out,
+          guint32  value)
+{
+  char digits[16];
+  int n = sizeof digits;
+
+  do
+    {
+      digits[--n] = '0' + value % 10;
+      value /= 10;
+    }
+  while (value > 0);
+  put (out, digits + n, sizeof digits - n);
+}
+
+/* "A", "Z", "AA", ... for a 0-based column. */
+static inline void
+append_column (GString *out,
+               guint32  column)
+{
+  char letters[8];
+
+  community_sheet_column_name (column, letters);
+  put (out, letters, strlen (letters));
+}
+
+static void
+append_cell_name (GString *out,
+                  guint32  row,
+                  guint32  column)
+{
+  append_column (out, column);
+  put_uint (out, row + 1);
+}
+
+/* The bytes that need a look: XML's specials, control characters, the
+ * '_' of an escape, and 0xEF (the lead byte of U+FFFE and U+FFFF). */
+static const guint8 *
+special_bytes (void)
+{
+  static guint8 table[256];
+  static gsize initialized = 0;
+
+  if (g_once_init_enter (&initialized))
+    {
+      for (int c = 0; c < 0x20; c++)
+        table[c] = 1;
+      table['&'] = table['<'] = table['>'] = table['"'] = table['_'] = table[0xEF] = 1;
+      g_once_init_leave (&initialized, 1);
+    }
+  return table;
+}
+
+/* @text (@length bytes of valid UTF-8) as XML character data or an
+ * attribute's value, with OOXML's escapes (the header comment). */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gsize       length)
+{
+  const guint8 *special = special_bytes ();
+  const char *p = text, *end = text + length, *plain = text;
+
+  for (; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+
+      if (G_LIKELY (!special[c]))
+        continue;
+      if (c == 0xEF)
+        {
+          if (end - p >= 3 && (guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+            {
+              put (out, plain, p - plain);
+              g_string_append (out, (guchar) p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
+              p += 2;
+              plain = p + 1;
+            }
+          continue;
+        }
+      if (c == '_' && !community_sheet_is_xml_escape (p, end - p))
+        continue;
+      if (c == '\t' || c == '\n')
+        continue;
+      put (out, plain, p - plain);
+      switch (c)
+        {
+        case '&':
+          PUT (out, "&amp;");
+          break;
+        case '<':
+          PUT (out, "&lt;");
+          break;
+        case '>':
+          PUT (out, "&gt;");
+          break;
+        case '"':
+          PUT (out, "&quot;");
+          break;
+        case '_':
+          PUT (out, "_x005F_");
+          plain = p + 1;
+          continue;
+        case '\r':
+          /* An attribute or text would read it back as a newline. */
+          PUT (out, "&#13;");
+          break;
+        default:
+          g_string_append_printf (out, "_x%04X_", c);
+          break;
+        }
+      plain = p + 1;
+    }
+  put (out, plain, end - plain);
+}
+
+static void
+append_escaped_str (GString    *out,
+                    const char *text)
+{
+  append_escaped (out, text, strlen (text));
+}
+
+/* @value exactly: an integer as one, any other double in the shortest
+ * form that reads back as it. */
+static void
+append_number (GString *out,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      gint64 integer = (gint64) value;
+
+      if (integer >= 0 && integer <= G_MAXUINT32)
+        put_uint (out, (guint32) integer);
+      else
+        g_string_append_printf (out, "%" G_GINT64_FORMAT, integer);
+      return;
+    }
+  for (int precision = 15; precision <= 17; precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", precision);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (precision == 17 || g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  g_string_append (out, buffer);
+}
+
+/* --- failures --- */
+
+static gboolean
+fail (CommunityXlsxStream *self,
+      GError             **error,
+      GError              *failure)
+{
+  if (self->error == NULL)
+    self->error = g_error_copy (failure);
+  g_propagate_error (error, failure);
+  return FALSE;
+}
+
+static gboolean
+check_ok (CommunityXlsxStream *self,
+          GError             **error)
+{
+  if (self->error == NULL)
+    return TRUE;
+  g_propagate_error (error, g_error_copy (self->error));
+  return FALSE;
+}
+
+static gboolean
+cell_error (CommunityXlsxStream *self,
+            GError             **error,
+            guint32              row,
+            guint32              column,
+            const char          *why)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  append_cell_name (cell, row, column);
+  return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                         _("%s!%s: cannot write the cell: %s"),
+                                         self->sheet->name, cell->str, why));
+}
+
+/* --- parts --- */
+
+static gboolean
+flush (CommunityXlsxStream *self,
+       GError             **error)
+{
+  GError *failure = NULL;
+
+  if (self->buffer->len == 0)
+    return TRUE;
+  if (!community_zip_writer_write (self->zip, self->buffer->str, self->buffer->len, &failure))
+    return fail (self, error, failure);
+  g_string_truncate (self->buffer, 0);
+  return TRUE;
+}
+
+static gboolean
+add_part (CommunityXlsxStream *self,
+          const char          *name,
+          GString             *text,
+          GError             **error)
+{
+  GError *failure = NULL;
+
+  if (!community_zip_writer_add_entry (self->zip, name, text->str, text->len, &failure))
+    return fail (self, error, failure);
+  return TRUE;
+}
+
+static CommunityXlsxStream *
+stream_new (GOutputStream *output,
+            gboolean       own_output,
+            gboolean       in_memory)
+{
+  CommunityXlsxStream *self = g_new0 (CommunityXlsxStream, 1);
+
+  self->output = output;
+  self->own_output = own_output;
+  self->in_memory = in_memory;
+  self->abandon = g_cancellable_new ();
+  self->zip = community_zip_writer_new_for_stream (output, ZIP_LEVEL);
+  self->sheets = g_ptr_array_new_with_free_func (sheet_free);
+  self->buffer = g_string_sized_new (BUFFER_FLUSH + 64 * 1024);
+  return self;
+}
+
+CommunityXlsxStream *
+community_xlsx_stream_new_for_path (const char  *path,
+                                    GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  GFileOutputStream *output;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  file = g_file_new_for_path (path);
+  output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (output == NULL)
+    return NULL;
+  if (!g_seekable_can_seek (G_SEEKABLE (output)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: cannot write a workbook there (it must be a file)"), path);
+      g_output_stream_close (G_OUTPUT_STREAM (output), NULL, NULL);
+      g_object_unref (output);
+      return NULL;
+    }
+  return stream_new (G_OUTPUT_STREAM (output), TRUE, FALSE);
+}
+
+CommunityXlsxStream *
+community_xlsx_stream_new_for_stream (GOutputStream *output)
+{
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (output) && G_IS_SEEKABLE (output), NULL);
+
+  return stream_new (g_object_ref (output), FALSE, FALSE);
+}
+
+CommunityXlsxStream *
+community_xlsx_stream_new_in_memory (void)
+{
+  return stream_new (g_memory_output_stream_new_resizable (), TRUE, TRUE);
+}
+
+void
+community_xlsx_stream_free (CommunityXlsxStream *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->zip, community_zip_writer_free);
+  if (self->own_output && !g_output_stream_is_closed (self->output))
+    {
+      /* A file being replaced stays as it was. */
+      g_cancellable_cancel (self->abandon);
+      g_output_stream_close (self->output, self->abandon, NULL);
+    }
+  g_clear_object (&self->output);
+  g_clear_object (&self->abandon);
+  g_ptr_array_unref (self->sheets);
+  g_string_free (self->buffer, TRUE);
+  g_clear_error (&self->error);
+  g_free (self);
+}
+
+/* --- a sheet --- */
+
+static guint
+sheet_index (CommunityXlsxStream *self)
+{
+  return self->sheets->len;   /* 1-based: the current sheet is the last */
+}
+
+static int
+compare_columns (gconstpointer a,
+                 gconstpointer b)
+{
+  const Columns *x = a, *y = b;
+
+  return x->first < y->first ? -1 : x->first > y->first;
+}
+
+static const char *
+style_attribute (CommunityXlsxStyle style)
+{
+  static const char *const attributes[] = {
+    "", " s=\"1\"", " s=\"2\"", " s=\"3\"", " s=\"4\"",
+  };
+
+  return attributes[style];
+}
+
+/* The worksheet's head, up to <sheetData>. */
+static void
+sheet_start (CommunityXlsxStream *self)
+{
+  Sheet *sheet = self->sheet;
+  GString *out = self->buffer;
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+  g_string_append (out, XML_HEAD "<worksheet xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">");
+  g_string_append (out, "<sheetViews><sheetView workbookViewId=\"0\"");
+  if (sheet_index (self) == 1)
+    g_string_append (out, " tabSelected=\"1\"");
+  if (sheet->frozen > 0)
+    {
+      g_autoptr(GString) top_left = g_string_new (NULL);
+
+      append_cell_name (top_left, sheet->frozen, 0);
+      g_string_append_printf (out, "><pane ySplit=\"%u\" topLeftCell=\"%s\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+                              "<selection pane=\"bottomLeft\" activeCell=\"%s\" sqref=\"%s\"/></sheetView>",
+                              sheet->frozen, top_left->str, top_left->str, top_left->str);
+    }
+  else
+    g_string_append (out, "/>");
+  g_string_append (out, "</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
+  if (sheet->columns->len > 0)
+    {
+      g_array_sort (sheet->columns, compare_columns);
+      g_string_append (out, "<cols>");
+      for (guint i = 0; i < sheet->columns->len; i++)
+        {
+          const Columns *columns = &g_array_index (sheet->columns, Columns, i);
+          char width[G_ASCII_DTOSTR_BUF_SIZE];
+
+          g_string_append_printf (out, "<col min=\"%u\" max=\"%u\"", columns->first + 1, columns->last + 1);
+          if (columns->width > 0)
+            g_string_append_printf (out, " width=\"%s\" customWidth=\"1\"",
+                                    g_ascii_formatd (width, sizeof width, "%.4g", columns->width));
+          else
+            g_string_append (out, " width=\"9.140625\"");
+          if (columns->style != COMMUNITY_XLSX_STYLE_NONE)
+            g_string_append_printf (out, " style=\"%d\"", columns->style);
+          g_string_append (out, "/>");
+        }
+      g_string_append (out, "</cols>");
+    }
+  g_string_append (out, "<sheetData>");
+}
+
+static void
+append_range (GString *out,
+              guint32  first_row,
+              guint32  first_column,
+              guint32  last_row,
+              guint32  last_column,
+              gboolean absolute)
+{
+  if (absolute)
+    g_string_append_c (out, '$');
+  append_column (out, first_column);
+  g_string_append_printf (out, absolute ? "$%u:$" : "%u:", first_row + 1);
+  append_column (out, last_column);
+  g_string_append_printf (out, absolute ? "$%u" : "%u", last_row + 1);
+}
+
+static void
+append_comments_part (GString *out,
+                      Sheet   *sheet)
+{
+  g_string_append (out, XML_HEAD "<comments xmlns=\"" NS_MAIN "\"><authors><author>libcommunity</author></authors><commentList>");
+  for (guint i = 0; i < sheet->comments->len; i++)
+    {
+      const Comment *comment = &g_array_index (sheet->comments, Comment, i);
+
+      g_string_append (out, "<comment ref=\"");
+      append_cell_name (out, comment->row, comment->column);
+      g_string_append (out, "\" authorId=\"0\"><text><t xml:space=\"preserve\">");
+      append_escaped_str (out, comment->text);
+      g_string_append (out, "</t></text></comment>");
+    }
+  g_string_append (out, "</commentList></comments>");
+}
+
+/* The legacy drawing Excel shows the notes with: one hidden text box a
+ * note, anchored beside its cell (twice the default width, one and a half
+ * times its height). */
+static void
+append_vml_part (GString *out,
+                 Sheet   *sheet,
+                 guint    part)
+{
+  g_string_append_printf (out,
+    "<xml xmlns:v=\"urn:schemas-microsoft-com:vml\" xmlns:o=\"urn:schemas-microsoft-com:office:office\""
+    " xmlns:x=\"urn:schemas-microsoft-com:office:excel\">"
+    "<o:shapelayout v:ext=\"edit\"><o:idmap v:ext=\"edit\" data=\"%u\"/></o:shapelayout>"
+    "<v:shapetype id=\"_x0000_t202\" coordsize=\"21600,21600\" o:spt=\"202\" path=\"m,l,21600r21600,l21600,xe\">"
+    "<v:stroke joinstyle=\"miter\"/><v:path gradientshapeok=\"t\" o:connecttype=\"rect\"/></v:shapetype>",
+    part);
+  for (guint i = 0; i < sheet->comments->len; i++)
+    {
+      const Comment *comment = &g_array_index (sheet->comments, Comment, i);
+
+      g_string_append_printf (out,
+        "<v:shape id=\"_x0000_s%u\" type=\"#_x0000_t202\""
+        " style=\"position:absolute;margin-left:%upt;margin-top:%upt;width:192pt;height:84pt;z-index:%u;visibility:hidden\""
+        " fillcolor=\"#ffffe1\" o:insetmode=\"auto\"><v:fill color2=\"#ffffe1\"/>"
+        "<v:shadow on=\"t\" color=\"black\" obscured=\"t\"/><v:path o:connecttype=\"none\"/>"
+        "<v:textbox style=\"mso-direction-alt:auto\"><div style=\"text-align:left\"></div></v:textbox>"
+        "<x:ClientData ObjectType=\"Note\"><x:MoveWithCells/><x:SizeWithCells/>"
+        "<x:Anchor>%u, 15, %u, 2, %u, 15, %u, 16</x:Anchor><x:AutoFill>False</x:AutoFill>"
+        "<x:Row>%u</x:Row><x:Column>%u</x:Column></x:ClientData></v:shape>",
+        part * 1024 + i + 1, (comment->column + 1) * 48 + 12, comment->row > 0 ? comment->row * 15 - 13 : 2, i + 1,
+        comment->column + 1, comment->row > 0 ? comment->row - 1 : 0,
+        comment->column + 5, comment->row + 5,
+        comment->row, comment->column);
+    }
+  g_string_append (out, "</xml>");
+}
+
+/* Ends the current sheet: its tail, then its comments' parts. */
+static gboolean
+sheet_end (CommunityXlsxStream *self,
+           GError             **error)
+{
+  Sheet *sheet = self->sheet;
+  GString *out = self->buffer;
+  GError *failure = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) part = NULL;
+  guint index = sheet_index (self);
+
+  if (sheet == NULL)
+    return TRUE;
+  sheet_start (self);
+  g_string_append (out, "</sheetData>");
+  if (sheet->has_filter)
+    {
+      g_string_append (out, "<autoFilter ref=\"");
+      append_range (out, sheet->filter[0], sheet->filter[1], sheet->filter[2], sheet->filter[3], FALSE);
+      g_string_append (out, "\"/>");
+    }
+  if (sheet->n_validations > 0)
+    g_string_append_printf (out, "<dataValidations count=\"%u\">%s</dataValidations>",
+                            sheet->n_validations, sheet->validations->str);
+  g_string_append (out, "<pageMargins left=\"0.7\" right=\"0.7\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>");
+  if (sheet->comments->len > 0)
+    g_string_append (out, "<legacyDrawing r:id=\"rId1\"/>");
+  g_string_append (out, "</worksheet>");
+  if (!flush (self, error))
+    return FALSE;
+  if (!community_zip_writer_end (self->zip, &failure))
+    return fail (self, error, failure);
+  self->sheet = NULL;
+  self->started = FALSE;
+
+  if (sheet->comments->len == 0)
+    return TRUE;
+  sheet->comments_part = ++self->n_comment_parts;
+  part = g_string_new (NULL);
+  append_comments_part (part, sheet);
+  name = g_strdup_printf ("xl/comments%u.xml", sheet->comments_part);
+  if (!add_part (self, name, part, error))
+    return FALSE;
+
+  g_string_truncate (part, 0);
+  append_vml_part (part, sheet, sheet->comments_part);
+  g_free (name);
+  name = g_strdup_printf ("xl/drawings/vmlDrawing%u.vml", sheet->comments_part);
+  if (!add_part (self, name, part, error))
+    return FALSE;
+
+  g_string_assign (part, XML_HEAD "<Relationships xmlns=\"" NS_PACKAGE_REL "\">");
+  g_string_append_printf (part,
+                          "<Relationship Id=\"rId1\" Type=\"" NS_REL "/vmlDrawing\" Target=\"../drawings/vmlDrawing%u.vml\"/>"
+                          "<Relationship Id=\"rId2\" Type=\"" NS_REL "/comments\" Target=\"../comments%u.xml\"/>"
+                          "</Relationships>",
+                          sheet->comments_part, sheet->comments_part);
+  g_free (name);
+  name = g_strdup_printf ("xl/worksheets/_rels/sheet%u.xml.rels", index);
+  return add_part (self, name, part, error);
+}
+
+static gboolean
+valid_sheet_name (const char *name)
+{
+  glong length;
+
+  if (!g_utf8_validate (name, -1, NULL))
+    return FALSE;
+  length = g_utf8_strlen (name, -1);
+  if (length == 0 || length > COMMUNITY_XLSX_MAX_SHEET_NAME)
+    return FALSE;
+  if (name[0] == '\'' || name[strlen (name) - 1] == '\'')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (strchr ("[]:*?/\\", *p) != NULL || (guchar) *p < 0x20)
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_add_sheet (CommunityXlsxStream  *self,
+                                 const char           *name,
+                                 GError              **error)
+{
+  g_autofree char *folded = NULL;
+  g_autofree char *part = NULL;
+  GError *failure = NULL;
+  Sheet *sheet;
+
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!check_ok (self, error) || !sheet_end (self, error))
+    return FALSE;
+  if (!valid_sheet_name (name))
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: not a name Excel takes for a sheet (at most 31 characters, none of []:*?/\\)"),
+                                           name));
+  folded = g_utf8_casefold (name, -1);
+  for (guint i = 0; i < self->sheets->len; i++)
+    if (strcmp (((Sheet *) g_ptr_array_index (self->sheets, i))->folded, folded) == 0)
+      return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                             _("%s: the workbook has a sheet of this name already"), name));
+
+  sheet = g_new0 (Sheet, 1);
+  sheet->name = g_strdup (name);
+  sheet->folded = g_steal_pointer (&folded);
+  sheet->columns = g_array_new (FALSE, FALSE, sizeof (Columns));
+  sheet->validations = g_string_new (NULL);
+  sheet->comments = g_array_new (FALSE, FALSE, sizeof (Comment));
+  g_array_set_clear_func (sheet->comments, comment_clear);
+  g_ptr_array_add (self->sheets, sheet);
+  self->sheet = sheet;
+  self->next_row = 0;
+
+  part = g_strdup_printf ("xl/worksheets/sheet%u.xml", sheet_index (self));
+  if (!community_zip_writer_begin (self->zip, part, &failure))
+    return fail (self, error, failure);
+  return TRUE;
+}
+
+void
+community_xlsx_stream_set_columns (CommunityXlsxStream *self,
+                                   guint32              first,
+                                   guint32              last,
+                                   double               width,
+                                   CommunityXlsxStyle   style)
+{
+  Columns columns = { first, last, width, style };
+
+  g_return_if_fail (self != NULL && self->sheet != NULL && !self->started);
+  g_return_if_fail (first <= last && last < COMMUNITY_XLSX_MAX_COLUMNS);
+  g_return_if_fail (style <= COMMUNITY_XLSX_STYLE_PERCENT);
+
+  g_array_append_val (self->sheet->columns, columns);
+}
+
+void
+community_xlsx_stream_freeze_rows (CommunityXlsxStream *self,
+                                   guint32              n_rows)
+{
+  g_return_if_fail (self != NULL && self->sheet != NULL && !self->started);
+  g_return_if_fail (n_rows < COMMUNITY_XLSX_MAX_ROWS);
+
+  self->sheet->frozen = n_rows;
+}
+
+void
+community_xlsx_stream_autofilter (CommunityXlsxStream *self,
+                                  guint32              first_row,
+                                  guint32              first_column,
+                                  guint32              last_row,
+                                  guint32              last_column)
+{
+  Sheet *sheet;
+
+  g_return_if_fail (self != NULL && self->sheet != NULL);
+  g_return_if_fail (first_row <= last_row && last_row < COMMUNITY_XLSX_MAX_ROWS);
+  g_return_if_fail (first_column <= last_column && last_column < COMMUNITY_XLSX_MAX_COLUMNS);
+
+  sheet = self->sheet;
+  sheet->has_filter = TRUE;
+  sheet->filter[0] = first_row;
+  sheet->filter[1] = first_column;
+  sheet->filter[2] = last_row;
+  sheet->filter[3] = last_column;
+}
+
+gboolean
+community_xlsx_stream_list_validation (CommunityXlsxStream *self,
+                                       guint32              column,
+                                       guint32              first_row,
+                                       guint32              last_row,
+                                       const char *const   *values)
+{
+  GString *out;
+  glong chars = 0;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  g_return_val_if_fail (first_row <= last_row && last_row < COMMUNITY_XLSX_MAX_ROWS, FALSE);
+  g_return_val_if_fail (column < COMMUNITY_XLSX_MAX_COLUMNS, FALSE);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (strchr (values[i], ',') != NULL || strchr (values[i], '"') != NULL ||
+          !g_utf8_validate (values[i], -1, NULL))
+        return FALSE;
+      chars += g_utf8_strlen (values[i], -1) + (i > 0);
+    }
+  if (chars > COMMUNITY_XLSX_MAX_LIST_CHARS)
+    return FALSE;
+
+  out = self->sheet->validations;
+  g_string_append (out, "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" sqref=\"");
+  append_range (out, first_row, column, last_row, column, FALSE);
+  g_string_append (out, "\"><formula1>\"");
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, ',');
+      append_escaped_str (out, values[i]);
+    }
+  g_string_append (out, "\"</formula1></dataValidation>");
+  self->sheet->n_validations++;
+  return TRUE;
+}
+
+void
+community_xlsx_stream_comment (CommunityXlsxStream *self,
+                               guint32              row,
+                               guint32              column,
+                               const char          *text)
+{
+  Comment comment = { row, column, NULL };
+
+  g_return_if_fail (self != NULL && self->sheet != NULL);
+  g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
+  g_return_if_fail (row < COMMUNITY_XLSX_MAX_ROWS && column < COMMUNITY_XLSX_MAX_COLUMNS);
+
+  comment.text = g_strdup (text);
+  g_array_append_val (self->sheet->comments, comment);
+}
+
+/* "<c", with the cell's reference when it does not follow the last cell
+ * written in its row (a reader takes a cell without one for the next
+ * column: a tenth of the sheet's XML less to make and deflate). */
+static inline void
+open_cell (GString *out,
+           guint32  row,
+           guint32  column,
+           gint64  *last)
+{
+  if ((gint64) column == *last + 1)
+    PUT (out, "<c");
+  else
+    {
+      PUT (out, "<c r=\"");
+      append_cell_name (out, row, column);
+      PUT (out, "\"");
+    }
+  *last = column;
+}
+
+gboolean
+community_xlsx_stream_write_row (CommunityXlsxStream      *self,
+                                 guint32                   row,
+                                 const CommunityXlsxCell  *cells,
+                                 guint                     n_cells,
+                                 GError                  **error)
+{
+  GString *out;
+  gsize mark;
+  gint64 last = -1;        /* the column of the row's last cell written */
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (!check_ok (self, error))
+    return FALSE;
+  if (row < self->next_row)
+    return cell_error (self, error, row, 0, _("the rows must be written in increasing order"));
+  if (row >= COMMUNITY_XLSX_MAX_ROWS)
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: a sheet holds at most %u rows"),
+                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
+  if (n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
+    return cell_error (self, error, row, COMMUNITY_XLSX_MAX_COLUMNS,
+                       _("a sheet holds at most 16384 columns"));
+  sheet_start (self);
+  self->next_row = (gint64) row + 1;
+
+  out = self->buffer;
+  mark = out->len;
+  PUT (out, "<row r=\"");
+  put_uint (out, row + 1);
+  PUT (out, "\">");
+  for (guint i = 0; i < n_cells; i++)
+    {
+      const CommunityXlsxCell *cell = &cells[i];
+      const char *style = style_attribute (cell->style);
+      gsize style_length = strlen (style);
+
+      switch (cell->type)
+        {
+        case COMMUNITY_XLSX_STRING:
+          {
+            gsize length = strlen (cell->text);
+
+            if (length == 0)
+              goto empty;
+            if (!g_utf8_validate_len (cell->text, length, NULL))
+              {
+                g_string_truncate (out, mark);
+                return cell_error (self, error, row, i, _("the text is not valid UTF-8"));
+              }
+            if (length > COMMUNITY_XLSX_MAX_CELL_CHARS &&
+                g_utf8_strlen (cell->text, (gssize) length) > COMMUNITY_XLSX_MAX_CELL_CHARS)
+              {
+                g_string_truncate (out, mark);
+                return cell_error (self, error, row, i, _("the text is longer than 32,767 characters"));
+              }
+            open_cell (out, row, i, &last);
+            put (out, style, style_length);
+            PUT (out, " t=\"inlineStr\"><is><t");
+            if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
+              PUT (out, " xml:space=\"preserve\"");
+            PUT (out, ">");
+            append_escaped (out, cell->text, length);
+            PUT (out, "</t></is></c>");
+            break;
+          }
+        case COMMUNITY_XLSX_NUMBER:
+          if (!isfinite (cell->number))
+            {
+              g_string_truncate (out, mark);
+              return cell_error (self, error, row, i, _("the number is not finite"));
+            }
+          open_cell (out, row, i, &last);
+          put (out, style, style_length);
+          PUT (out, "><v>");
+          append_number (out, cell->number);
+          PUT (out, "</v></c>");
+          break;
+        case COMMUNITY_XLSX_BOOLEAN:
+          open_cell (out, row, i, &last);
+          put (out, style, style_length);
+          if (cell->number != 0)
+            PUT (out, " t=\"b\"><v>1</v></c>");
+          else
+            PUT (out, " t=\"b\"><v>0</v></c>");
+          break;
+        case COMMUNITY_XLSX_EMPTY:
+        default:
+        empty:
+          if (cell->style != COMMUNITY_XLSX_STYLE_NONE)
+            {
+              open_cell (out, row, i, &last);
+              put (out, style, style_length);
+              PUT (out, "/>");
+            }
+          break;
+        }
+    }
+  PUT (out, "</row>");
+  if (out->len >= BUFFER_FLUSH)
+    return flush (self, error);
+  return TRUE;
+}
+
+/* --- the workbook --- */
+
+static const char styles_part[] =
+  XML_HEAD "<styleSheet xmlns=\"" NS_MAIN "\">"
+  "<numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"0.0%\"/></numFmts>"
+  "<fonts count=\"2\">"
+  /* No theme part: the fonts name their face. */
+  "<font><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+  "<font><b/><sz val=\"11\"/><name val=\"Calibri\"/><family val=\"2\"/></font>"
+  "</fonts>"
+  "<fills count=\"3\"><fill><patternFill patternType=\"none\"/></fill><fill><patternFill patternType=\"gray125\"/></fill>"
+  "<fill><patternFill patternType=\"solid\"><fgColor rgb=\"FFE8EDF4\"/><bgColor indexed=\"64\"/></patternFill></fill></fills>"
+  "<borders count=\"2\"><border><left/><right/><top/><bottom/><diagonal/></border>"
+  "<border><left/><right/><top/><bottom style=\"thin\"><color auto=\"1\"/></bottom><diagonal/></border></borders>"
+  "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
+  /* In the order of CommunityXlsxStyle. */
+  "<cellXfs count=\"5\">"
+  "<xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
+  "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+  "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+  "<xf numFmtId=\"49\" fontId=\"1\" fillId=\"2\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFont=\"1\" applyFill=\"1\" applyBorder=\"1\"/>"
+  "<xf numFmtId=\"164\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
+  "</cellXfs>"
+  "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>"
+  "<dxfs count=\"0\"/><tableStyles count=\"0\" defaultTableStyle=\"TableStyleMedium9\" defaultPivotStyle=\"PivotStyleLight16\"/>"
+  "</styleSheet>";
+
+static const char package_rels_part[] =
+  XML_HEAD "<Relationships xmlns=\"" NS_PACKAGE_REL "\">"
+  "<Relationship Id=\"rId1\" Type=\"" NS_REL "/officeDocument\" Target=\"xl/workbook.xml\"/>"
+  "</Relationships>";
+
+/* 'name' as a formula writes a sheet's name. */
+static void
+append_quoted_sheet (GString    *out,
+                     const char *name)
+{
+  g_autoptr(GString) quoted = g_string_new ("'");
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      if (*p == '\'')
+        g_string_append_c (quoted, '\'');
+      g_string_append_c (quoted, *p);
+    }
+  g_string_append_c (quoted, '\'');
+  append_escaped (out, quoted->str, quoted->len);
+}
+
+static gboolean
+write_package (CommunityXlsxStream *self,
+               GError             **error)
+{
+  g_autoptr(GString) part = g_string_new (NULL);
+  guint n_sheets = self->sheets->len;
+  gboolean filters = FALSE;
+
+  /* The workbook. */
+  g_string_append (part, XML_HEAD "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">"
+                   "<bookViews><workbookView/></bookViews><sheets>");
+  for (guint i = 0; i < n_sheets; i++)
+    {
+      Sheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      g_string_append (part, "<sheet name=\"");
+      append_escaped_str (part, sheet->name);
+      g_string_append_printf (part, "\" sheetId=\"%u\" r:id=\"rId%u\"/>", i + 1, i + 1);
+      filters |= sheet->has_filter;
+    }
+  g_string_append (part, "</sheets>");
+  if (filters)
+    {
+      g_string_append (part, "<definedNames>");
+      for (guint i = 0; i < n_sheets; i++)
+        {
+          Sheet *sheet = g_ptr_array_index (self->sheets, i);
+
+          if (!sheet->has_filter)
+            continue;
+          g_string_append_printf (part, "<definedName name=\"_xlnm._FilterDatabase\" localSheetId=\"%u\" hidden=\"1\">", i);
+          append_quoted_sheet (part, sheet->name);
+          g_string_append_c (part, '!');
+          append_range (part, sheet->filter[0], sheet->filter[1], sheet->filter[2], sheet->filter[3], TRUE);
+          g_string_append (part, "</definedName>");
+        }
+      g_string_append (part, "</definedNames>");
+    }
+  g_string_append (part, "</workbook>");
+  if (!add_part (self, "xl/workbook.xml", part, error))
+    return FALSE;
+
+  g_string_assign (part, XML_HEAD "<Relationships xmlns=\"" NS_PACKAGE_REL "\">");
+  for (guint i = 0; i < n_sheets; i++)
+    g_string_append_printf (part, "<Relationship Id=\"rId%u\" Type=\"" NS_REL "/worksheet\" Target=\"worksheets/sheet%u.xml\"/>",
+                            i + 1, i + 1);
+  g_string_append_printf (part, "<Relationship Id=\"rId%u\" Type=\"" NS_REL "/styles\" Target=\"styles.xml\"/>",
+                          n_sheets + 1);
+  g_string_append (part, "</Relationships>");
+  if (!add_part (self, "xl/_rels/workbook.xml.rels", part, error))
+    return FALSE;
+
+  g_string_assign (part, styles_part);
+  if (!add_part (self, "xl/styles.xml", part, error))
+    return FALSE;
+  g_string_assign (part, package_rels_part);
+  if (!add_part (self, "_rels/.rels", part, error))
+    return FALSE;
+
+  g_string_assign (part, XML_HEAD "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                   "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                   "<Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+  if (self->n_comment_parts > 0)
+    g_string_append (part, "<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>");
+  g_string_append (part, "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+                   "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+  for (guint i = 0; i < n_sheets; i++)
+    {
+      Sheet *sheet = g_ptr_array_index (self->sheets, i);
+
+      g_string_append_printf (part, "<Override PartName=\"/xl/worksheets/sheet%u.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>",
+                              i + 1);
+      if (sheet->comments_part > 0)
+        g_string_append_printf (part, "<Override PartName=\"/xl/comments%u.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml\"/>",
+                                sheet->comments_part);
+    }
+  g_string_append (part, "</Types>");
+  return add_part (self, "[Content_Types].xml", part, error);
+}
+
+gboolean
+community_xlsx_stream_finish (CommunityXlsxStream  *self,
+                              GBytes              **bytes,
+                              GError              **error)
+{
+  GError *failure = NULL;
+
+  g_return_val_if_fail (self != NULL && !self->finished, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->finished = TRUE;
+  if (!check_ok (self, error))
+    return FALSE;
+  if (self->sheets->len == 0)
+    return fail (self, error, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                                   _("a workbook needs at least one sheet")));
+  if (!sheet_end (self, error) || !write_package (self, error))
+    return FALSE;
+  if (!community_zip_writer_close (self->zip, &failure))
+    return fail (self, error, failure);
+  g_clear_pointer (&self->zip, community_zip_writer_free);
+  if (self->own_output && !g_output_stream_close (self->output, NULL, &failure))
+    return fail (self, error, failure);
+  if (bytes != NULL)
+    *bytes = self->in_memory
+             ? g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (self->output))
+             : NULL;
+  return TRUE;
+}

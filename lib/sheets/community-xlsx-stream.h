@@ -1,0 +1,137 @@
+/* community-xlsx-stream.h: .xlsx workbooks written as their rows come
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The library's one .xlsx writer (community-xlsx-stream.c): the dataset's
+ * workbook (community-xlsx-writer.c) and the report's
+ * (report/community-report-xlsx.c) both go through it. A sheet's rows go
+ * into its zip entry as they are written (community-zip.h's entry by
+ * chunks, deflated at Z_BEST_SPEED), so that memory does not grow with
+ * the rows: what a sheet keeps until it ends is its columns, its comments,
+ * lists and filter, never its cells.
+ *
+ * Use: new, then for each sheet add_sheet(), its columns and frozen rows
+ * (before its first row), its rows by increasing number, and any time
+ * before the next sheet its autofilter, list validations and comments;
+ * then finish(). A failure is sticky: every later call fails, finish()
+ * gives the first error, and free() abandons the workbook (a file being
+ * replaced is left as it was).
+ *
+ * Text is written as inline strings (t="inlineStr"): no shared-string
+ * table to hold. XML's special characters are escaped; what XML 1.0
+ * cannot hold (a control character other than tab, newline and carriage
+ * return, U+FFFE, U+FFFF) is written as OOXML's "_xHHHH_" escape, and a
+ * "_xHHHH_" in the text as "_x005F_xHHHH_", so that a reader that
+ * unescapes, as Excel, openpyxl and community-xlsx-reader.c do, reads
+ * the text back as it was. Numbers are written exactly: an integer as
+ * one, any other double in the shortest form that reads back as it.
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A cell's look: each is one cell format of the workbook's styles. */
+typedef enum {
+  COMMUNITY_XLSX_STYLE_NONE,
+  COMMUNITY_XLSX_STYLE_TEXT,         /* number format "@" (text) */
+  COMMUNITY_XLSX_STYLE_HEADER,       /* bold on a light blue fill, a thin bottom border */
+  COMMUNITY_XLSX_STYLE_HEADER_TEXT,  /* HEADER with the number format "@" */
+  COMMUNITY_XLSX_STYLE_PERCENT,      /* number format "0.0%" */
+} CommunityXlsxStyle;
+
+typedef enum {
+  COMMUNITY_XLSX_EMPTY,    /* nothing, unless it has a style */
+  COMMUNITY_XLSX_STRING,   /* text: valid UTF-8, at most 32,767 characters */
+  COMMUNITY_XLSX_NUMBER,   /* a finite double */
+  COMMUNITY_XLSX_BOOLEAN,  /* number != 0 is TRUE */
+} CommunityXlsxCellType;
+
+typedef struct {
+  CommunityXlsxCellType type;
+  CommunityXlsxStyle style;
+  const char *text;        /* STRING: nul-terminated */
+  double number;           /* NUMBER, BOOLEAN */
+} CommunityXlsxCell;
+
+/* Excel's limits. */
+#define COMMUNITY_XLSX_MAX_ROWS         1048576
+#define COMMUNITY_XLSX_MAX_COLUMNS      16384
+#define COMMUNITY_XLSX_MAX_CELL_CHARS   32767
+#define COMMUNITY_XLSX_MAX_SHEET_NAME   31
+#define COMMUNITY_XLSX_MAX_LIST_CHARS   255
+
+typedef struct _CommunityXlsxStream CommunityXlsxStream;
+
+/* Into the file @path, through a temporary file renamed over it by
+ * finish() (g_file_replace()); NULL with @error set when it cannot be
+ * created. */
+CommunityXlsxStream *community_xlsx_stream_new_for_path (const char          *path,
+                                                         GError             **error);
+/* Into @output, which must be seekable (GSeekable, as a file's or a
+ * GMemoryOutputStream is): the zip goes back to each entry's header. The
+ * stream is not closed. */
+CommunityXlsxStream *community_xlsx_stream_new_for_stream (GOutputStream     *output);
+/* Into memory: finish() gives the bytes. */
+CommunityXlsxStream *community_xlsx_stream_new_in_memory (void);
+void                 community_xlsx_stream_free         (CommunityXlsxStream *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityXlsxStream, community_xlsx_stream_free)
+
+/* Ends the current sheet and begins one named @name: at most 31
+ * characters, none of []:*?/\, not beginning or ending with an
+ * apostrophe, and unique (ignoring case, as Excel does); otherwise
+ * G_IO_ERROR_INVALID_ARGUMENT. */
+gboolean community_xlsx_stream_add_sheet       (CommunityXlsxStream  *self,
+                                                const char           *name,
+                                                GError              **error);
+/* Columns @first..@last (0-based), @width characters wide (0: the
+ * default), with @style for cells written there later (by a person). Before
+ * the sheet's first row, by increasing columns, not overlapping. */
+void     community_xlsx_stream_set_columns     (CommunityXlsxStream  *self,
+                                                guint32               first,
+                                                guint32               last,
+                                                double                width,
+                                                CommunityXlsxStyle    style);
+/* Freezes the sheet's first @n_rows rows. Before its first row. */
+void     community_xlsx_stream_freeze_rows     (CommunityXlsxStream  *self,
+                                                guint32               n_rows);
+/* An autofilter over the range (0-based, inclusive). */
+void     community_xlsx_stream_autofilter      (CommunityXlsxStream  *self,
+                                                guint32               first_row,
+                                                guint32               first_column,
+                                                guint32               last_row,
+                                                guint32               last_column);
+/* A drop-down list of @values (NULL-terminated) on @column over rows
+ * @first_row..@last_row (0-based). FALSE, and no list, when Excel cannot
+ * hold it: a value holding a comma or a quote, or more than 255
+ * characters in all. */
+gboolean community_xlsx_stream_list_validation (CommunityXlsxStream  *self,
+                                                guint32               column,
+                                                guint32               first_row,
+                                                guint32               last_row,
+                                                const char *const    *values);
+/* A comment (a note) on the cell at @row, @column (0-based): @text,
+ * valid UTF-8, its lines separated by "\n". */
+void     community_xlsx_stream_comment         (CommunityXlsxStream  *self,
+                                                guint32               row,
+                                                guint32               column,
+                                                const char           *text);
+/* Row @row (0-based, greater than the last row written): @cells[i] in
+ * column i. G_IO_ERROR_INVALID_ARGUMENT, naming the sheet and the cell,
+ * for a row or column beyond Excel's, text that is not valid UTF-8 or is
+ * longer than a cell holds, a number that is not finite. */
+gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
+                                                guint32                   row,
+                                                const CommunityXlsxCell  *cells,
+                                                guint                     n_cells,
+                                                GError                  **error);
+/* Ends the last sheet and writes the workbook's other parts; @bytes (may
+ * be NULL) receives the workbook made in memory. Once only; free() after
+ * it all the same. */
+gboolean community_xlsx_stream_finish          (CommunityXlsxStream  *self,
+                                                GBytes              **bytes,
+                                                GError              **error);
+
+G_END_DECLS
