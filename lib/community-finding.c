@@ -440,12 +440,19 @@ community_finding_get_shortfall (CommunityFinding *self)
  *
  * Returns: (transfer full): a JSON object node
  */
+static void
+write_finding_tree (CommunityJsonSink *sink,
+                    gpointer           data)
+{
+  community_finding_write (data, sink);
+}
+
 JsonNode *
 community_finding_to_json (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
 
-  return community_json_write_tree ((CommunityJsonWriteFunc) community_finding_write, self);
+  return community_json_write_tree (write_finding_tree, self);
 }
 
 /* The one place that says a finding's members and their order: the tree
