@@ -69,7 +69,15 @@ display_width (const char *text)
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c;
+
+      /* ASCII, all paths and most ids: a column a byte. */
+      if ((guchar) *p < 0x80)
+        {
+          width++;
+          continue;
+        }
+      c = g_utf8_get_char (p);
 
       if (g_unichar_iszerowidth (c))
         continue;
@@ -81,24 +89,27 @@ display_width (const char *text)
 /* Prints @text left-aligned in @width columns (printf pads bytes, not
  * columns, which misaligns Chinese). */
 static void
+print_spaces (int n)
+{
+  static const char spaces[] = "                                                                ";
+
+  for (; n > 0; n -= (int) sizeof spaces - 1)
+    fwrite (spaces, 1, MIN (n, (int) sizeof spaces - 1), stdout);
+}
+
+static void
 print_padded (const char *text,
               int         width)
 {
-  int pad = width - display_width (text);
-
   fputs (text, stdout);
-  for (int i = 0; i < pad; i++)
-    fputc (' ', stdout);
+  print_spaces (width - display_width (text));
 }
 
 static void
 print_right (const char *text,
              int         width)
 {
-  int pad = width - display_width (text);
-
-  for (int i = 0; i < pad; i++)
-    fputc (' ', stdout);
+  print_spaces (width - display_width (text));
   fputs (text, stdout);
 }
 
@@ -389,8 +400,10 @@ print_findings (Check *check)
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
-      g_autofree char *subject = subject_label (finding);
-      int width = (int) strlen (subject);
+      const char *id = community_finding_get_subject_id (finding);
+      /* subject_label()'s length, without building it */
+      int width = (int) strlen (entity_kind_nick (community_finding_get_subject_kind (finding))) +
+                  (id != NULL ? 1 + (int) strlen (id) : 0);
 
       subject_width = MAX (subject_width, width);
       path_width = MAX (path_width, display_width (community_finding_get_path (finding)));
@@ -431,18 +444,20 @@ print_findings (Check *check)
           g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
           g_autofree char *subject = subject_label (finding);
 
-          printf ("  ");
+          fputs ("  ", stdout);
           print_padded (subject, subject_width);
-          printf ("  ");
+          fputs ("  ", stdout);
           print_padded (community_finding_get_path (finding), path_width);
           /* Data from a workbook: the cell, beside the path. */
           if (cell_width > 0)
             {
-              printf ("  ");
+              fputs ("  ", stdout);
               print_padded (community_finding_get_cell (finding) != NULL ? community_finding_get_cell (finding) : "",
                             cell_width);
             }
-          printf ("  %s\n", community_finding_get_message (finding));
+          fputs ("  ", stdout);
+          fputs (community_finding_get_message (finding), stdout);
+          fputc ('\n', stdout);
         }
     }
 }
