@@ -10,77 +10,10 @@
  */
 
 #include "test-common.h"
+#include "test-recording-stream.h"
 
 #include "community-report-private.h"
 #include "json/community-json-private.h"
-
-/* --- an output stream that counts its writes and fails when told --- */
-
-typedef struct {
-  GOutputStream parent_instance;
-  GByteArray *data;
-  gsize fail_after;   /* G_MAXSIZE: never */
-  guint n_writes;
-  gsize largest_write;
-} TestStream;
-
-typedef GOutputStreamClass TestStreamClass;
-
-static GType test_stream_get_type (void);
-G_DEFINE_TYPE (TestStream, test_stream, G_TYPE_OUTPUT_STREAM)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestStream, g_object_unref)
-
-static gssize
-test_stream_write (GOutputStream  *stream,
-                   const void     *buffer,
-                   gsize           count,
-                   GCancellable   *cancellable,
-                   GError        **error)
-{
-  TestStream *self = (TestStream *) stream;
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return -1;
-  if (self->data->len + count > self->fail_after)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE, "disk full");
-      return -1;
-    }
-  g_byte_array_append (self->data, buffer, count);
-  self->n_writes++;
-  self->largest_write = MAX (self->largest_write, count);
-  return count;
-}
-
-static void
-test_stream_finalize (GObject *object)
-{
-  g_byte_array_unref (((TestStream *) object)->data);
-  G_OBJECT_CLASS (test_stream_parent_class)->finalize (object);
-}
-
-static void
-test_stream_class_init (TestStreamClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = test_stream_finalize;
-  klass->write_fn = test_stream_write;
-}
-
-static void
-test_stream_init (TestStream *self)
-{
-  self->data = g_byte_array_new ();
-  self->fail_after = G_MAXSIZE;
-}
-
-static TestStream *
-test_stream_new (gsize fail_after)
-{
-  TestStream *self = g_object_new (test_stream_get_type (), NULL);
-
-  self->fail_after = fail_after;
-  return self;
-}
 
 /* --- the comparison --- */
 
@@ -129,11 +62,11 @@ drop_exponent_zeros (const char *text,
  * json-glib writes a double without a '.' it appends ".0" even after an
  * exponent ("1e-300.0", no JSON): the text writes the number alone, and
  * @n_exponents says how many such doubles the report holds. */
-static TestStream *
+static RecordingStream *
 assert_streams_as_tree (CommunityReport *report,
                         guint            n_exponents)
 {
-  g_autoptr(TestStream) stream = test_stream_new (G_MAXSIZE);
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
   g_autoptr(GError) error = NULL;
   g_autofree char *tree = NULL;
   g_autofree char *fixed = NULL;
@@ -148,12 +81,12 @@ assert_streams_as_tree (CommunityReport *report,
   fixed = drop_exponent_zeros (tree, &n_fixed);
   ck_assert_uint_eq (n_fixed, n_exponents);
   ck_assert_uint_eq (strlen (fixed), stream->data->len);
-  ck_assert_msg (memcmp (fixed, stream->data->data, stream->data->len) == 0,
+  ck_assert_msg (memcmp (fixed, stream->data->str, stream->data->len) == 0,
                  "the streamed report differs from the tree's");
 
   data = community_report_to_data (report, &data_length);
   ck_assert_uint_eq (data_length, stream->data->len);
-  ck_assert (memcmp (data, stream->data->data, data_length) == 0);
+  ck_assert (memcmp (data, stream->data->str, data_length) == 0);
 
   /* Strict JSON, which the library's own tokenizer takes. */
   ck_assert_msg (community_json_guard (data, data_length, &error), "%s",
@@ -174,11 +107,11 @@ START_TEST (test_sample)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityReport) report = validate (dataset);
-  g_autoptr(TestStream) stream = assert_streams_as_tree (report, 0);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
 
   ck_assert_uint_eq (g_list_model_get_n_items (community_report_get_findings (report)), 9);
   /* A small report is one write. */
-  ck_assert_uint_eq (stream->n_writes, 1);
+  ck_assert_uint_eq (stream->writes, 1);
 }
 END_TEST
 
@@ -186,7 +119,7 @@ START_TEST (test_generated)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_generated (400, 7);
   g_autoptr(CommunityReport) report = validate (dataset);
-  g_autoptr(TestStream) stream = assert_streams_as_tree (report, 0);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
 
   ck_assert_uint_gt (g_list_model_get_n_items (community_report_get_findings (report)), 500);
 }
@@ -197,7 +130,7 @@ START_TEST (test_division)
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityReport) report = validate (dataset);
   g_autoptr(CommunityReport) part = community_report_for_division (report, dataset, "320213025000");
-  g_autoptr(TestStream) stream = assert_streams_as_tree (part, 0);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (part, 0);
   g_autoptr(JsonNode) root = community_report_to_json (part);
   JsonObject *object = json_node_get_object (root);
   g_autoptr(GList) members = json_object_get_members (object);
@@ -252,9 +185,18 @@ odd_value (guint i)
         json_array_add_object_element (array, json_object_new ());
         json_object_set_array_member (object, "list", array);
         json_object_set_object_member (object, "empty", json_object_new ());
-        return json_node_init_object (node, object);
+        json_node_init_object (node, object);   /* takes a reference */
+        json_object_unref (object);
+        return node;
       }
-    case 9: return json_node_init_array (node, json_array_new ());
+    case 9:
+      {
+        JsonArray *empty = json_array_new ();
+
+        json_node_init_array (node, empty);
+        json_array_unref (empty);
+        return node;
+      }
     case 10: return json_node_init_double (node, -0.0);
     default: return json_node_init_double (node, 1.0 / 3.0);
     }
@@ -324,14 +266,14 @@ odd_exponents (guint n)
 START_TEST (test_odd_values)
 {
   g_autoptr(CommunityReport) report = odd_report (200);
-  g_autoptr(TestStream) stream = assert_streams_as_tree (report, odd_exponents (200));
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, odd_exponents (200));
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *findings;
   guint n_cells = 0, n_null_ids = 0, n_null_clauses = 0;
 
   /* What was written reads back as it was. */
-  ck_assert (json_parser_load_from_data (parser, (const char *) stream->data->data,
+  ck_assert (json_parser_load_from_data (parser, stream->data->str,
                                          stream->data->len, &error));
   findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
   ck_assert_uint_eq (json_array_get_length (findings), 200);
@@ -367,11 +309,11 @@ END_TEST
 START_TEST (test_many_findings)
 {
   g_autoptr(CommunityReport) report = odd_report (30000);
-  g_autoptr(TestStream) stream = assert_streams_as_tree (report, odd_exponents (30000));
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, odd_exponents (30000));
 
   ck_assert_uint_gt (stream->data->len, 4 << 20);
-  ck_assert_uint_ge (stream->n_writes, 4);
-  ck_assert_uint_lt (stream->largest_write, (1 << 20) + (64 << 10));
+  ck_assert_uint_ge (stream->writes, 4);
+  ck_assert_uint_lt (stream->largest, (1 << 20) + (64 << 10));
 }
 END_TEST
 
@@ -383,7 +325,7 @@ START_TEST (test_failing_stream)
 
   for (guint i = 0; i < G_N_ELEMENTS (fail_after); i++)
     {
-      g_autoptr(TestStream) stream = test_stream_new (fail_after[i]);
+      g_autoptr(RecordingStream) stream = recording_stream_new (fail_after[i]);
       g_autoptr(GError) error = NULL;
 
       ck_assert (!community_report_write_json (i < 2 ? small : large, G_OUTPUT_STREAM (stream),
@@ -398,7 +340,7 @@ START_TEST (test_cancelled)
 {
   g_autoptr(CommunityReport) report = odd_report (20000);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(TestStream) stream = test_stream_new (G_MAXSIZE);
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
   g_autoptr(GError) error = NULL;
 
   g_cancellable_cancel (cancellable);
@@ -413,7 +355,7 @@ START_TEST (test_keyed)
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityReport) report = validate (dataset);
   g_autoptr(GBytes) key = g_bytes_new_static ("secret", 6);
-  g_autoptr(TestStream) stream = test_stream_new (G_MAXSIZE);
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
   g_autoptr(GOutputStream) persons = g_memory_output_stream_new_resizable ();
   g_autoptr(GError) error = NULL;
   g_autofree char *fingerprint = community_report_key_fingerprint (key);
@@ -430,12 +372,12 @@ START_TEST (test_keyed)
                               fingerprint,
                               (char *) g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (persons)));
   ck_assert_uint_eq (stream->data->len, strlen (expected));
-  ck_assert (memcmp (stream->data->data, expected, strlen (expected)) == 0);
+  ck_assert (memcmp (stream->data->str, expected, strlen (expected)) == 0);
   ck_assert (community_json_guard (expected, -1, &error));
 
   /* A stream failing in the persons. */
   {
-    g_autoptr(TestStream) failing = test_stream_new (strlen (data) + 10);
+    g_autoptr(RecordingStream) failing = recording_stream_new (strlen (data) + 10);
     g_autoptr(GError) full = NULL;
 
     ck_assert (!community_report_write_json_keyed (report, dataset, key, G_OUTPUT_STREAM (failing),
