@@ -708,6 +708,25 @@ option_description (void)
     builtins);
 }
 
+/* Whether to free the dataset and the report before exiting: under a leak
+ * checker (G_DEBUG=gc-friendly, as memory checkers want; the sanitizer
+ * builds). */
+static gboolean
+free_at_exit (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return TRUE;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+  return TRUE;
+#else
+  return g_mem_gc_friendly;
+#endif
+#else
+  return g_mem_gc_friendly;
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -981,5 +1000,11 @@ main (int   argc,
           failing++;
       }
 
+  /* A province's dataset and report are some 500 MB in millions of small
+   * blocks: freeing them one by one took about 0.7 s of CPU, 15 % of the
+   * run (doc/performance.md, "The whole tool"), which the kernel does at
+   * once. Leak checkers get everything freed. */
+  if (!free_at_exit ())
+    exit (failing > 0 ? EXIT_FINDINGS : EXIT_OK);   /* standard output is flushed */
   return failing > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
