@@ -343,6 +343,10 @@ START_TEST (test_cancelled)
   g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
   g_autoptr(GError) error = NULL;
 
+  gsize length;
+  g_autofree char *data = community_report_to_data (report, &length);
+
+  ck_assert_uint_gt (length, 1 << 20);
   g_cancellable_cancel (cancellable);
   ck_assert (!community_report_write_json (report, G_OUTPUT_STREAM (stream), cancellable, &error));
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
