@@ -35,4 +35,10 @@ gboolean           community_finding_in_division   (CommunityFinding *self,
 /* Those codes (nullable), for the reports. */
 const char * const *community_finding_get_divisions (CommunityFinding *self);
 
+typedef struct _CommunityJsonSink CommunityJsonSink;
+
+/* Writes the finding's JSON (community_finding_to_json()) into @sink. */
+void               community_finding_write          (CommunityFinding  *self,
+                                                     CommunityJsonSink *sink);
+
 G_END_DECLS

@@ -440,62 +440,71 @@ community_finding_get_shortfall (CommunityFinding *self)
  *
  * Returns: (transfer full): a JSON object node
  */
+static void
+write_finding_tree (CommunityJsonSink *sink,
+                    gpointer           data)
+{
+  community_finding_write (data, sink);
+}
+
 JsonNode *
 community_finding_to_json (CommunityFinding *self)
 {
-  g_autoptr(GEnumClass) severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
-  g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "rule");
-  json_builder_add_string_value (builder, self->rule);
-  json_builder_set_member_name (builder, "severity");
-  json_builder_add_string_value (builder, g_enum_get_value (severities, self->severity)->value_nick);
-  json_builder_set_member_name (builder, "clause");
-  if (self->clause != NULL)
-    json_builder_add_string_value (builder, self->clause);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "subject");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, g_enum_get_value (kinds, self->subject_kind)->value_nick);
-  json_builder_set_member_name (builder, "id");
+  return community_json_write_tree (write_finding_tree, self);
+}
+
+/* The one place that says a finding's members and their order: the tree
+ * (community_finding_to_json()) and the report's text
+ * (community_report_write_json()) are both written from here. */
+void
+community_finding_write (CommunityFinding  *self,
+                         CommunityJsonSink *sink)
+{
+  const CommunityJsonSinkClass *k = sink->klass;
+  g_autoptr(GEnumClass) severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+
+  k->begin_object (sink);
+  k->member (sink, "rule");
+  k->string (sink, self->rule);
+  k->member (sink, "severity");
+  k->string (sink, g_enum_get_value (severities, self->severity)->value_nick);
+  k->member (sink, "clause");
+  k->string (sink, self->clause);   /* NULL: null */
+  k->member (sink, "subject");
+  k->begin_object (sink);
+  k->member (sink, "type");
+  k->string (sink, g_enum_get_value (kinds, self->subject_kind)->value_nick);
+  k->member (sink, "id");
   /* An entity without an id (funding, baselines, surveys and commendations
    * may have none): null, and the path says which. */
-  if (self->subject_id != NULL)
-    json_builder_add_string_value (builder, self->subject_id);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, self->path);
+  k->string (sink, self->subject_id);
+  k->end_object (sink);
+  k->member (sink, "path");
+  k->string (sink, self->path);
   if (self->cell != NULL)
     {
-      json_builder_set_member_name (builder, "cell");
-      json_builder_add_string_value (builder, self->cell);
+      k->member (sink, "cell");
+      k->string (sink, self->cell);
     }
-  json_builder_set_member_name (builder, "message");
-  json_builder_add_string_value (builder, self->message);
-  json_builder_set_member_name (builder, "expected");
+  k->member (sink, "message");
+  k->string (sink, self->message);
+  k->member (sink, "expected");
   if (self->expected != NULL)
-    json_builder_add_value (builder, community_json_deep_copy (self->expected));
+    k->node (sink, self->expected);
   else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "actual");
+    k->string (sink, NULL);
+  k->member (sink, "actual");
   if (self->actual != NULL)
-    json_builder_add_value (builder, community_json_deep_copy (self->actual));
+    k->node (sink, self->actual);
   else
-    json_builder_add_null_value (builder);
+    k->string (sink, NULL);
   if (self->shortfall > 0)
     {
-      json_builder_set_member_name (builder, "shortfall");
-      json_builder_add_double_value (builder, self->shortfall);
+      k->member (sink, "shortfall");
+      k->number (sink, self->shortfall);
     }
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
+  k->end_object (sink);
 }

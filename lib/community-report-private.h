@@ -52,4 +52,17 @@ int                       community_report_compare_findings_in_rule
                                                          (CommunityFinding  *a,
                                                           CommunityFinding  *b);
 
+/* The division a division's report is about (community_report_for_division()),
+ * which its JSON names last; NULL for a whole report. */
+void                      community_report_set_division  (CommunityReport   *self,
+                                                          const char        *code);
+const char               *community_report_get_division  (CommunityReport   *self);
+
+/* The report's JSON (lib/report/community-report-json.c): one writer for
+ * the tree (community_report_to_json()) and the text
+ * (community_report_to_data(), community_report_write_json()). */
+JsonNode                 *community_report_json_tree     (CommunityReport   *self);
+char                     *community_report_json_text     (CommunityReport   *self,
+                                                          gsize             *length);
+
 G_END_DECLS

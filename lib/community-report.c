@@ -158,6 +158,7 @@ struct _CommunityReport
   GObject parent_instance;
 
   char *ruleset;
+  char *division;            /* nullable: see community_report_for_division() */
   GListModel *findings;      /* ReportList: see above */
   GListModel *rule_results;
   GListModel *indicators;
@@ -172,6 +173,7 @@ community_report_finalize (GObject *object)
   CommunityReport *self = COMMUNITY_REPORT (object);
 
   g_free (self->ruleset);
+  g_free (self->division);
   g_clear_object (&self->findings);
   g_clear_object (&self->rule_results);
   g_clear_object (&self->indicators);
@@ -522,20 +524,18 @@ community_report_get_indicator (CommunityReport *self,
   return NULL;
 }
 
-static JsonArray *
-model_to_array (GListModel *model,
-                JsonNode *(*to_json) (gpointer item))
+void
+community_report_set_division (CommunityReport *self,
+                               const char      *code)
 {
-  guint n_items = g_list_model_get_n_items (model);
-  JsonArray *array = json_array_sized_new (n_items);
+  g_free (self->division);
+  self->division = g_strdup (code);
+}
 
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      json_array_add_element (array, to_json (item));
-    }
-  return array;
+const char *
+community_report_get_division (CommunityReport *self)
+{
+  return self->division;
 }
 
 /**
@@ -544,37 +544,18 @@ model_to_array (GListModel *model,
  *
  * Serializes the report as DOMAIN.md §7 describes: `{"format":
  * "libcommunity-report", "version": 1, "ruleset", "summary": {"errors",
- * "warnings", "infos"}, "findings", "rules", "indicators"}`.
+ * "warnings", "infos"}, "findings", "rules", "indicators"}`, and, for a
+ * division's report ([method@Community.Report.for_division]), `"division"`
+ * last.
  *
  * Returns: (transfer full): the report document
  */
 JsonNode *
 community_report_to_json (CommunityReport *self)
 {
-  JsonObject *object, *summary;
-
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
 
-  object = json_object_new ();
-  json_object_set_string_member (object, "format", "libcommunity-report");
-  json_object_set_int_member (object, "version", 1);
-  json_object_set_string_member (object, "ruleset", self->ruleset);
-  summary = json_object_new ();
-  json_object_set_int_member (summary, "errors", self->counts[COMMUNITY_SEVERITY_ERROR]);
-  json_object_set_int_member (summary, "warnings", self->counts[COMMUNITY_SEVERITY_WARNING]);
-  json_object_set_int_member (summary, "infos", self->counts[COMMUNITY_SEVERITY_INFO]);
-  json_object_set_object_member (object, "summary", summary);
-  json_object_set_array_member (object, "findings",
-                                model_to_array (self->findings,
-                                                (gpointer) community_finding_to_json));
-  json_object_set_array_member (object, "rules",
-                                model_to_array (self->rule_results,
-                                                (gpointer) community_rule_result_to_json));
-  json_object_set_array_member (object, "indicators",
-                                model_to_array (self->indicators,
-                                                (gpointer) community_indicator_result_to_json));
-
-  return community_json_object_node (object);
+  return community_report_json_tree (self);
 }
 
 /**
@@ -583,8 +564,10 @@ community_report_to_json (CommunityReport *self)
  * @length: (out) (optional): return location for the length in bytes
  *
  * Serializes the report as indented JSON; see
- * [method@Community.Report.to_json]. Every control character in a string
- * is escaped (json-glib's generator alone leaves U+001F raw).
+ * [method@Community.Report.to_json]. It is the text
+ * [method@Community.Report.write_json] writes, built in memory without the
+ * tree. Every control character in a string is escaped (json-glib's
+ * generator alone leaves U+001F raw).
  *
  * Returns: (transfer full): the report, nul-terminated
  */
@@ -592,10 +575,9 @@ char *
 community_report_to_data (CommunityReport *self,
                           gsize           *length)
 {
-  g_autoptr(JsonNode) root = community_report_to_json (self);
+  g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
 
-  /* Strict JSON: json_generator_to_data() alone leaves U+001F unescaped. */
-  return community_json_generate (root, length);
+  return community_report_json_text (self, length);
 }
 
 /* --- keyed persons, for merging the reports of shards --- */

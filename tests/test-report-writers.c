@@ -12,55 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "test-common.h"
-
-/* --- an output stream that records its writes --- */
-
-typedef struct {
-  GOutputStream parent_instance;
-  GString *data;
-  guint writes;
-  gsize largest;
-} RecordingStream;
-
-typedef GOutputStreamClass RecordingStreamClass;
-
-static GType recording_stream_get_type (void);
-G_DEFINE_TYPE (RecordingStream, recording_stream, G_TYPE_OUTPUT_STREAM)
-
-static gssize
-recording_stream_write (GOutputStream  *stream,
-                        const void     *buffer,
-                        gsize           count,
-                        GCancellable   *cancellable,
-                        GError        **error)
-{
-  RecordingStream *self = (RecordingStream *) stream;
-
-  g_string_append_len (self->data, buffer, count);
-  self->writes++;
-  self->largest = MAX (self->largest, count);
-  return count;
-}
-
-static void
-recording_stream_finalize (GObject *object)
-{
-  g_string_free (((RecordingStream *) object)->data, TRUE);
-  G_OBJECT_CLASS (recording_stream_parent_class)->finalize (object);
-}
-
-static void
-recording_stream_class_init (RecordingStreamClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = recording_stream_finalize;
-  klass->write_fn = recording_stream_write;
-}
-
-static void
-recording_stream_init (RecordingStream *self)
-{
-  self->data = g_string_new (NULL);
-}
+#include "test-recording-stream.h"
 
 /* --- helpers --- */
 

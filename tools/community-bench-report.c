@@ -3,8 +3,8 @@
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Loads and validates one dataset, then writes its report as JSON (what
- * `community-check --format json -o FILE` writes: community_report_to_data()
- * and the file), as HTML (community_report_write_html() to a file stream)
+ * `community-check --format json -o FILE` writes:
+ * community_report_write_json() to a file stream), as HTML (community_report_write_html() to a file stream)
  * and as an Excel workbook (community_report_write_xlsx()), round after
  * round, and prints the best wall-clock and CPU time of each, the size of
  * each file, and each format's time over the JSON report's
@@ -37,29 +37,21 @@ write_report (Format             format,
               const char        *path,
               GError           **error)
 {
-  switch (format)
-    {
-    case FORMAT_JSON:
-      {
-        gsize length;
-        g_autofree char *data = community_report_to_data (report, &length);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileOutputStream) stream = NULL;
 
-        return g_file_set_contents (path, data, length, error);
-      }
-    case FORMAT_HTML:
-      {
-        g_autoptr(GFile) file = g_file_new_for_path (path);
-        g_autoptr(GFileOutputStream) stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                              NULL, error);
+  if (format == FORMAT_XLSX)
+    return community_report_write_xlsx (report, dataset, path, error);
 
-        return stream != NULL &&
-               community_report_write_html (report, dataset, G_OUTPUT_STREAM (stream), NULL, error) &&
-               g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
-      }
-    case FORMAT_XLSX:
-    default:
-      return community_report_write_xlsx (report, dataset, path, error);
-    }
+  file = g_file_new_for_path (path);
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (format == FORMAT_JSON
+      ? !community_report_write_json (report, G_OUTPUT_STREAM (stream), NULL, error)
+      : !community_report_write_html (report, dataset, G_OUTPUT_STREAM (stream), NULL, error))
+    return FALSE;
+  return g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error);
 }
 
 int

@@ -20,6 +20,8 @@
  *   community-gen --scale city     -o city.json       (~1,500 communities)
  *   community-gen --scale province -o province.json   (~20,000 communities)
  *   community-gen --communities N [--seed S] -o FILE
+ *   community-gen --scale province --defects high -o many.json
+ *                                        (about 10 findings a community)
  */
 
 #include <inttypes.h>
@@ -56,6 +58,27 @@ static gboolean
 rng_chance (double percent)
 {
   return (double) (rng_next () % 1000000) < percent * 10000.0;
+}
+
+/* How much more often than by default the common defects occur (--defects
+ * high): each of them is drawn with one rng_chance() call either way, so
+ * the default output is byte for byte what it was before the option. */
+static double defect_factor = 1.0;
+#define DEFECT_FACTOR_HIGH 6.0
+
+/* A defect, TRUE with probability @percent / 100 times the factor. */
+static gboolean
+rng_defect (double percent)
+{
+  return rng_chance (MIN (percent * defect_factor, 100.0));
+}
+
+/* The same defect drawn the other way round: TRUE (sound) with
+ * probability @percent / 100 at the default factor, less at a higher. */
+static gboolean
+rng_sound (double percent)
+{
+  return rng_chance (MAX (100.0 - (100.0 - percent) * defect_factor, 0.0));
 }
 
 /* --- a small pretty-printing JSON writer (two-space indent) --- */
@@ -485,7 +508,7 @@ write_communities (Writer *w, Shape *shape)
       if (c->kind_rural)
         w_kstr (w, "civilized_village_level", civilized[rng_next () % G_N_ELEMENTS (civilized)]);
       if (rng_chance (95))
-        w_kbool (w, "has_legal_advisor", rng_chance (97));
+        w_kbool (w, "has_legal_advisor", rng_sound (97));
       w_kstr (w, "service_model", models[rng_next () % G_N_ELEMENTS (models)]);
       w_key (w, "elderly");
       w_obj (w);
@@ -551,7 +574,7 @@ write_grids (Writer *w, Shape *shape)
           w_kstr (w, "kind", "comprehensive");
           w_kstr (w, "base_unit", "residential");
           w_kint (w, "households", MAX (households, 0));
-          if (!rng_chance (1))
+          if (!rng_defect (1))
             {
               worker_id (ref, sizeof ref, c, 6 + 2 * g);
               w_kstr (w, "leader", ref);
@@ -610,7 +633,7 @@ write_worker_common (Writer *w, const char *region, gboolean full_time, gboolean
   if (rng_chance (97))
     w_kint (w, "annual_pay_yuan", full_time ? rng_range (106, 150) * 1000 + rng_range (0, 9) * 100
                                             : rng_range (20, 50) * 1000);
-  w_kbool (w, "professional_allowance", !g_str_equal (certificate, "none") ? rng_chance (96) : FALSE);
+  w_kbool (w, "professional_allowance", !g_str_equal (certificate, "none") ? rng_sound (96) : FALSE);
   if (secretary)
     w_kbool (w, "five_strong", rng_chance (85));
   if (rural_secretary)
@@ -653,7 +676,7 @@ write_workers (Writer *w, Shape *shape)
       for (int n = 0; n < c->n_workers; n++)
         {
           gboolean secretary = n == 0;
-          gboolean full_time = n < 6 || rng_chance (88);
+          gboolean full_time = n < 6 || rng_sound (88);
 
           worker_id (id, sizeof id, c, n);
           make_person (name, sizeof name);
@@ -734,9 +757,9 @@ write_facility (Writer *w, const char *id, const char *name, const char *kind, c
   if (g_str_equal (kind, "home_care_station"))
     w_kbool (w, "standardized", rng_chance (85));
   w_kbool (w, "government_invested", rng_chance (80));
-  w_kbool (w, "ownership_registered", rng_chance (90));
+  w_kbool (w, "ownership_registered", rng_sound (90));
   if (pricing)
-    w_kstr (w, "utility_pricing", rng_chance (95) ? "residential" : "commercial");
+    w_kstr (w, "utility_pricing", rng_sound (95) ? "residential" : "commercial");
   w_end_obj (w);
 }
 
@@ -827,7 +850,7 @@ write_consultations (Writer *w, Shape *shape)
           w_kstr (w, "topic", topics[rng_next () % G_N_ELEMENTS (topics)]);
           w_kstr (w, "scope", scopes[rng_next () % G_N_ELEMENTS (scopes)]);
           w_kstr (w, "method", methods[rng_next () % G_N_ELEMENTS (methods)]);
-          w_kstr (w, "led_by", rng_chance (97) ? (rng_chance (70) ? "party_organization"
+          w_kstr (w, "led_by", rng_sound (97) ? (rng_chance (70) ? "party_organization"
                                                                   : "self_governing_organization")
                                                : "other");
           w_kint (w, "participants", rng_range (12, 80));
@@ -1087,12 +1110,16 @@ main (int argc, char **argv)
 {
   g_autofree char *scale = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *defects = NULL;
   int communities = 0;
   gint64 seed = 2018;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale, "city (1,500 communities) or province (20,000)", "SCALE" },
     { "communities", 'n', 0, G_OPTION_ARG_INT, &communities, "the number of communities", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "the seed of the generator (default 2018)", "S" },
+    { "defects", 0, 0, G_OPTION_ARG_STRING, &defects,
+      "normal (the default: some 2.6 findings a community) or high (about 10: the benchmark "
+      "of the whole tool, doc/performance.md)", "LEVEL" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "where to write (default: stdout)", "FILE" },
     { NULL },
   };
@@ -1118,6 +1145,14 @@ main (int argc, char **argv)
           g_printerr ("community-gen: unknown scale “%s” (city or province)\n", scale);
           return 2;
         }
+    }
+
+  if (defects != NULL && g_str_equal (defects, "high"))
+    defect_factor = DEFECT_FACTOR_HIGH;
+  else if (defects != NULL && !g_str_equal (defects, "normal"))
+    {
+      g_printerr ("community-gen: unknown defect level “%s” (normal or high)\n", defects);
+      return 2;
     }
 
   rng_state = (guint64) seed;

@@ -71,5 +71,17 @@ gboolean                  community_report_write_keyed_persons (CommunityDataset
                                                                 GOutputStream     *stream,
                                                                 GCancellable      *cancellable,
                                                                 GError           **error);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean                  community_report_write_json       (CommunityReport   *self,
+                                                             GOutputStream     *stream,
+                                                             GCancellable      *cancellable,
+                                                             GError           **error);
+COMMUNITY_AVAILABLE_IN_0_1
+gboolean                  community_report_write_json_keyed (CommunityReport   *self,
+                                                             CommunityDataset  *dataset,
+                                                             GBytes            *key,
+                                                             GOutputStream     *stream,
+                                                             GCancellable      *cancellable,
+                                                             GError           **error);
 
 G_END_DECLS

@@ -652,25 +652,6 @@ community_dataset_load_from_stream (CommunityDataset  *self,
   return load (self, community_json_tokenizer_new_for_stream (stream, cancellable), error);
 }
 
-/* A save's chunks into a stream. */
-typedef struct {
-  GOutputStream *stream;
-  GCancellable *cancellable;
-} SaveStream;
-
-static gboolean
-save_stream_flush (GString   *out,
-                   gpointer   user_data,
-                   GError   **error)
-{
-  SaveStream *save = user_data;
-
-  if (!g_output_stream_write_all (save->stream, out->str, out->len, NULL, save->cancellable, error))
-    return FALSE;
-  g_string_truncate (out, 0);
-  return TRUE;
-}
-
 /**
  * community_dataset_save_to_stream:
  * @self: a dataset
@@ -694,7 +675,7 @@ community_dataset_save_to_stream (CommunityDataset  *self,
                                   GError           **error)
 {
   g_autoptr(GString) out = NULL;
-  SaveStream save = { stream, cancellable };
+  CommunityJsonStream save = { stream, cancellable };
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (self), FALSE);
   g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
@@ -706,7 +687,7 @@ community_dataset_save_to_stream (CommunityDataset  *self,
       !community_dataset_check_complete (self, error))
     return FALSE;
   out = g_string_sized_new (1024 * 1024 + 64 * 1024);
-  return community_json_write_dataset_text (self, privacy, out, save_stream_flush, &save, error);
+  return community_json_write_dataset_text (self, privacy, out, community_json_stream_flush, &save, error);
 }
 
 /* The end of an asynchronous load or save: its result, once checked to be

@@ -233,4 +233,58 @@ gboolean         community_json_write_dataset_text (CommunityDataset   *dataset,
                                                     gpointer            user_data,
                                                     GError            **error);
 
+/* A flush into a stream: @user_data is a CommunityJsonStream. */
+typedef struct {
+  GOutputStream *stream;
+  GCancellable *cancellable;   /* nullable */
+} CommunityJsonStream;
+
+gboolean community_json_stream_flush (GString   *out,
+                                      gpointer   user_data,
+                                      GError   **error);
+
+/* --- JSON text: the one emitter --- */
+
+/* A sink that writes indented JSON text into a GString: byte for byte what
+ * community_json_generate() writes for the tree the same events build,
+ * except for doubles json-glib would write without a '.' ("1e-300",
+ * json-glib's "1e-300.0" being no JSON), written as valid JSON. The dataset
+ * writer and the report writer (lib/report/community-report-json.c) both
+ * write through it. Fields are private to community-json-writer.c. */
+typedef struct {
+  CommunityJsonSink sink;
+  GString *out;
+  guint level;        /* of the innermost open container */
+  gboolean first;     /* nothing written yet in the innermost container */
+  gboolean named;     /* a member's name was just written: its value follows */
+  CommunityJsonFlush flush;   /* nullable */
+  gpointer user_data;
+  GError *error;      /* the flush's */
+} CommunityJsonText;
+
+/* With @flush (nullable), @out is handed to it at checkpoints once it holds
+ * a chunk (about 1 MB) and at the end. */
+void      community_json_text_init          (CommunityJsonText  *self,
+                                             GString            *out,
+                                             CommunityJsonFlush  flush,
+                                             gpointer            user_data);
+/* A place where the text may be flushed (after an entity, a finding);
+ * FALSE once a flush has failed: stop writing. */
+gboolean  community_json_text_checkpoint    (CommunityJsonText  *self);
+/* The value of the member just named was written around the sink (text
+ * flushed, then written to the stream by other means). */
+void      community_json_text_value_written (CommunityJsonText  *self);
+/* The last flush when @complete (everything was written), and the first
+ * flush's error if any flush failed. */
+gboolean  community_json_text_finish        (CommunityJsonText  *self,
+                                             gboolean            complete,
+                                             GError            **error);
+
+/* Builds the tree of what @write tells its sink (the tree sink): one
+ * writer for a tree and a text. Values passed as nodes are deep-copied. */
+typedef void (*CommunityJsonWriteFunc) (CommunityJsonSink *sink,
+                                        gpointer           data);
+JsonNode *community_json_write_tree         (CommunityJsonWriteFunc write,
+                                             gpointer               data);
+
 G_END_DECLS

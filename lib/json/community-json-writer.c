@@ -398,7 +398,10 @@ static void
 tree_string (Sink       *sink,
              const char *value)
 {
-  tree_add (sink, json_node_init_string (json_node_alloc (), value));
+  if (value != NULL)
+    tree_add (sink, json_node_init_string (json_node_alloc (), value));
+  else
+    tree_add (sink, json_node_init_null (json_node_alloc ()));
 }
 
 static void
@@ -422,11 +425,13 @@ tree_boolean (Sink     *sink,
   tree_add (sink, json_node_init_boolean (json_node_alloc (), value));
 }
 
+/* A copy that shares nothing with @node: a finding's values and a
+ * record's unknown members are read from any thread. */
 static void
 tree_node (Sink     *sink,
            JsonNode *node)
 {
-  tree_add (sink, json_node_copy (node));
+  tree_add (sink, community_json_deep_copy (node));
 }
 
 static const SinkClass tree_sink_class = {
@@ -479,17 +484,8 @@ community_json_write_dataset (CommunityDataset *dataset,
 /* How much text a file save holds before writing it out. */
 #define TEXT_CHUNK (1u << 20)
 
-typedef struct {
-  Sink sink;
-  GString *out;
-  guint level;        /* of the innermost open container */
-  gboolean first;     /* nothing written yet in the innermost container */
-  gboolean named;     /* a member's name was just written: its value follows */
-  /* Saving to a file: writes out->str out and empties it (nullable). */
-  gboolean (*flush) (GString *out, gpointer user_data, GError **error);
-  gpointer user_data;
-  GError *error;
-} TextSink;
+/* CommunityJsonText (community-json-private.h) */
+typedef CommunityJsonText TextSink;
 
 static const char spaces[] = "                                                                "
                              "                                                                ";
@@ -819,14 +815,76 @@ static const SinkClass text_sink_class = {
   text_string, text_integer, text_number, text_boolean, text_node,
 };
 
-static gboolean
-text_after_entity (Sink *sink)
+gboolean
+community_json_stream_flush (GString   *out,
+                             gpointer   user_data,
+                             GError   **error)
 {
-  TextSink *self = (TextSink *) sink;
+  CommunityJsonStream *save = user_data;
 
+  if (!g_output_stream_write_all (save->stream, out->str, out->len, NULL, save->cancellable, error))
+    return FALSE;
+  g_string_truncate (out, 0);
+  return TRUE;
+}
+
+void
+community_json_text_init (CommunityJsonText  *self,
+                          GString            *out,
+                          CommunityJsonFlush  flush,
+                          gpointer            user_data)
+{
+  *self = (CommunityJsonText) { { &text_sink_class }, out, 0, TRUE, FALSE, flush, user_data, NULL };
+}
+
+gboolean
+community_json_text_checkpoint (CommunityJsonText *self)
+{
+  if (self->error != NULL)
+    return FALSE;
   if (self->flush == NULL || self->out->len < TEXT_CHUNK)
     return TRUE;
   return self->flush (self->out, self->user_data, &self->error);
+}
+
+void
+community_json_text_value_written (CommunityJsonText *self)
+{
+  self->named = FALSE;
+  self->first = FALSE;
+}
+
+gboolean
+community_json_text_finish (CommunityJsonText  *self,
+                            gboolean            complete,
+                            GError            **error)
+{
+  if (complete && self->error == NULL && self->flush != NULL)
+    self->flush (self->out, self->user_data, &self->error);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  g_assert (!complete || self->level == 0);
+  return TRUE;
+}
+
+JsonNode *
+community_json_write_tree (CommunityJsonWriteFunc write,
+                           gpointer               data)
+{
+  TreeSink sink;
+
+  tree_sink_init (&sink);
+  write (&sink.sink, data);
+  return tree_sink_finish (&sink);
+}
+
+static gboolean
+text_after_entity (Sink *sink)
+{
+  return community_json_text_checkpoint ((TextSink *) sink);
 }
 
 gboolean
@@ -837,16 +895,12 @@ community_json_write_dataset_text (CommunityDataset   *dataset,
                                    gpointer            user_data,
                                    GError            **error)
 {
-  TextSink sink = { { &text_sink_class }, out, 0, TRUE, FALSE, flush, user_data, NULL };
+  TextSink sink;
+  gboolean complete;
 
-  if (!write_dataset (&sink.sink, dataset, privacy, text_after_entity) ||
-      (flush != NULL && !flush (out, user_data, &sink.error)))
-    {
-      g_propagate_error (error, sink.error);
-      return FALSE;
-    }
-  g_assert (sink.level == 0);
-  return TRUE;
+  community_json_text_init (&sink, out, flush, user_data);
+  complete = write_dataset (&sink.sink, dataset, privacy, text_after_entity);
+  return community_json_text_finish (&sink, complete, error);
 }
 
 /**

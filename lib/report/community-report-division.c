@@ -21,9 +21,11 @@
  * [method@Community.Report.filter] selects them), the indicators of that
  * division and of the divisions below it, and every rule's result as it is
  * (a rule's counts are over the dataset). Its summary counts its own
- * findings. This is what a district's bureau forwards a street: write it
- * with [method@Community.Report.write_xlsx] or
- * [method@Community.Report.write_html].
+ * findings, and its JSON ([method@Community.Report.to_json]) names @code
+ * as its last member, `"division"`. This is what a district's bureau
+ * forwards a street: write it with [method@Community.Report.write_xlsx],
+ * [method@Community.Report.write_html] or
+ * [method@Community.Report.write_json].
  *
  * Returns: (transfer full): a new report, sharing @self's findings and
  *   results (they are immutable)
@@ -37,6 +39,7 @@ community_report_for_division (CommunityReport  *self,
   GListModel *rules, *indicators;
   GPtrArray *findings, *rule_results, *indicator_results;
   ReportPlaces *places;
+  CommunityReport *report;
   int division;
 
   g_return_val_if_fail (COMMUNITY_IS_REPORT (self), NULL);
@@ -73,6 +76,8 @@ community_report_for_division (CommunityReport  *self,
     }
   community_report_places_free (places);
 
-  return community_report_new_sorted (community_report_get_ruleset (self), findings,
-                                      rule_results, indicator_results);
+  report = community_report_new_sorted (community_report_get_ruleset (self), findings,
+                                        rule_results, indicator_results);
+  community_report_set_division (report, code);
+  return report;
 }

@@ -7,6 +7,7 @@
 # and read back by openpyxl); this checks that the writers are usable from
 # Python as the reference documents them.
 
+import json
 import os
 import tempfile
 import unittest
@@ -56,6 +57,21 @@ class ReportsTest(unittest.TestCase):
         with self.assertRaises(GLib.Error) as raised:
             report.write_html(dataset, Gio.MemoryOutputStream.new_resizable(), cancellable)
         self.assertTrue(raised.exception.matches(Gio.io_error_quark(), Gio.IOErrorEnum.CANCELLED))
+
+    def test_write_json(self):
+        dataset, report = checked()
+        stream = Gio.MemoryOutputStream.new_resizable()
+        self.assertTrue(report.write_json(stream, None))
+        stream.close(None)
+        # the same bytes as to_data(), which returns (text, length)
+        self.assertEqual(bytes(stream.steal_as_bytes().get_data()), report.to_data()[0].encode("utf-8"))
+        key = GLib.Bytes.new(b"secret")
+        keyed = Gio.MemoryOutputStream.new_resizable()
+        self.assertTrue(report.write_json_keyed(dataset, key, keyed, None))
+        keyed.close(None)
+        document = json.loads(bytes(keyed.steal_as_bytes().get_data()))
+        self.assertEqual(document["person_key"], Community.Report.key_fingerprint(key))
+        self.assertEqual(document["summary"], json.loads(report.to_data()[0])["summary"])
 
     def test_for_division(self):
         dataset, report = checked()

@@ -1,0 +1,417 @@
+/* test-report-stream.c: the report's JSON written to a stream
+ * (community_report_write_json()) against the in-memory tree path
+ * (json-glib's generator over community_report_to_json(), through
+ * community_json_generate()), byte for byte
+ *
+ * Internal: linked with the library's objects, to build findings with any
+ * strings and values (community_finding_new()).
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "test-common.h"
+#include "test-recording-stream.h"
+
+#include "community-report-private.h"
+#include "json/community-json-private.h"
+
+/* --- the comparison --- */
+
+/* The report through the tree and json-glib's generator. */
+static char *
+tree_text (CommunityReport *report,
+           gsize           *length)
+{
+  g_autoptr(JsonNode) root = community_report_to_json (report);
+
+  return community_json_generate (root, length);
+}
+
+/* @text with ".0" after every exponent ("e-300.0" → "e-300"), counted in
+ * @n_fixed. */
+static char *
+drop_exponent_zeros (const char *text,
+                     guint      *n_fixed)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0'; )
+    {
+      const char *q = p + 2;
+
+      if (p[0] == 'e' && (p[1] == '-' || p[1] == '+') && g_ascii_isdigit (*q))
+        {
+          while (g_ascii_isdigit (*q))
+            q++;
+          g_string_append_len (out, p, q - p);
+          if (q[0] == '.' && q[1] == '0' && !g_ascii_isdigit (q[2]))
+            {
+              (*n_fixed)++;
+              q += 2;
+            }
+          p = q;
+        }
+      else
+        g_string_append_c (out, *p++);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Writes @report to a stream and checks it against the tree's text and
+ * community_report_to_data(), byte for byte; returns the stream. Where
+ * json-glib writes a double without a '.' it appends ".0" even after an
+ * exponent ("1e-300.0", no JSON): the text writes the number alone, and
+ * @n_exponents says how many such doubles the report holds. */
+static RecordingStream *
+assert_streams_as_tree (CommunityReport *report,
+                        guint            n_exponents)
+{
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tree = NULL;
+  g_autofree char *fixed = NULL;
+  g_autofree char *data = NULL;
+  gsize tree_length, data_length;
+  guint n_fixed = 0;
+
+  ck_assert (community_report_write_json (report, G_OUTPUT_STREAM (stream), NULL, &error));
+  ck_assert_ptr_null (error);
+
+  tree = tree_text (report, &tree_length);
+  fixed = drop_exponent_zeros (tree, &n_fixed);
+  ck_assert_uint_eq (n_fixed, n_exponents);
+  ck_assert_uint_eq (strlen (fixed), stream->data->len);
+  ck_assert_msg (memcmp (fixed, stream->data->str, stream->data->len) == 0,
+                 "the streamed report differs from the tree's");
+
+  data = community_report_to_data (report, &data_length);
+  ck_assert_uint_eq (data_length, stream->data->len);
+  ck_assert (memcmp (data, stream->data->str, data_length) == 0);
+
+  /* Strict JSON, which the library's own tokenizer takes. */
+  ck_assert_msg (community_json_guard (data, data_length, &error), "%s",
+                 error != NULL ? error->message : "");
+  return g_steal_pointer (&stream);
+}
+
+static CommunityReport *
+validate (CommunityDataset *dataset)
+{
+  g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+  g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+
+  return community_validator_run (validator, dataset);
+}
+
+START_TEST (test_sample)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
+  g_autoptr(CommunityReport) report = validate (dataset);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
+
+  ck_assert_uint_eq (g_list_model_get_n_items (community_report_get_findings (report)), 9);
+  /* A small report is one write. */
+  ck_assert_uint_eq (stream->writes, 1);
+}
+END_TEST
+
+START_TEST (test_generated)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_generated (400, 7);
+  g_autoptr(CommunityReport) report = validate (dataset);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
+
+  ck_assert_uint_gt (g_list_model_get_n_items (community_report_get_findings (report)), 500);
+}
+END_TEST
+
+START_TEST (test_division)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
+  g_autoptr(CommunityReport) report = validate (dataset);
+  g_autoptr(CommunityReport) part = community_report_for_division (report, dataset, "320213025000");
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (part, 0);
+  g_autoptr(JsonNode) root = community_report_to_json (part);
+  JsonObject *object = json_node_get_object (root);
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  ck_assert_str_eq (json_object_get_string_member (object, "division"), "320213025000");
+  ck_assert_str_eq (g_list_last (members)->data, "division");
+  {
+    g_autoptr(JsonNode) whole = community_report_to_json (report);
+
+    ck_assert (!json_object_has_member (json_node_get_object (whole), "division"));
+  }
+}
+END_TEST
+
+/* Strings a JSON writer can get wrong. */
+static const char * const odd_strings[] = {
+  "plain",
+  "quote \" and backslash \\ and slash /",
+  "controls \x01\x02\b\f\n\r\t\x1f and DEL \x7f",
+  "line separator \xe2\x80\xa8 paragraph separator \xe2\x80\xa9",
+  "non-BMP \xf0\x9f\x98\x80 \xf0\xa0\x80\x80 and 社区",
+  "",
+  "\\u0000 not an escape",
+};
+
+static JsonNode *
+odd_value (guint i)
+{
+  JsonNode *node = json_node_alloc ();
+
+  switch (i % 12)
+    {
+    case 0: return json_node_init_double (node, 0.1);
+    case 1: return json_node_init_double (node, 1e-300);   /* json-glib: "1e-300.0" */
+    case 2: return json_node_init_int (node, G_GINT64_CONSTANT (9007199254740993));
+    case 3: return json_node_init_int (node, G_MININT64);
+    case 4: return json_node_init_double (node, 12345678901234567890.0);
+    case 5: return json_node_init_string (node, odd_strings[i % G_N_ELEMENTS (odd_strings)]);
+    case 6: return json_node_init_null (node);
+    case 7: return json_node_init_boolean (node, i % 2);
+    case 8:
+      {
+        JsonObject *object = json_object_new ();
+        JsonArray *array = json_array_new ();
+
+        json_object_set_string_member (object, odd_strings[i % G_N_ELEMENTS (odd_strings)], "key");
+        json_object_set_double_member (object, "ratio", -2.5);
+        json_array_add_int_element (array, G_MAXINT64);
+        json_array_add_double_element (array, 3.0);
+        json_array_add_null_element (array);
+        json_array_add_array_element (array, json_array_new ());
+        json_array_add_object_element (array, json_object_new ());
+        json_object_set_array_member (object, "list", array);
+        json_object_set_object_member (object, "empty", json_object_new ());
+        json_node_init_object (node, object);   /* takes a reference */
+        json_object_unref (object);
+        return node;
+      }
+    case 9:
+      {
+        JsonArray *empty = json_array_new ();
+
+        json_node_init_array (node, empty);
+        json_array_unref (empty);
+        return node;
+      }
+    case 10: return json_node_init_double (node, -0.0);
+    default: return json_node_init_double (node, 1.0 / 3.0);
+    }
+}
+
+/* A report of @n findings with odd strings and values, a null clause or
+ * subject id now and then, cells, shortfalls. */
+static CommunityReport *
+odd_report (guint n)
+{
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *rules = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *indicators = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_ptr_array_add (rules, community_rule_result_new ("grid.leader", "三(一)", COMMUNITY_SEVERITY_ERROR,
+                                                     n, n, 0));
+  g_ptr_array_add (rules, community_rule_result_new ("worker.pay", NULL, COMMUNITY_SEVERITY_WARNING,
+                                                     0, 0, 1));
+  g_ptr_array_add (indicators, community_indicator_result_new ("grid.coverage", "320200000000",
+                                                               1, 3, 0.1));
+  g_ptr_array_add (indicators, community_indicator_result_new ("worker.ratio", "320213000000",
+                                                               0, 0, 1e-300));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *message = g_strdup_printf ("finding %u: %s", i,
+                                                  odd_strings[i % G_N_ELEMENTS (odd_strings)]);
+      g_autofree char *path = g_strdup_printf ("/grids/%u/leader", i);
+      g_autofree char *id = g_strdup_printf ("G%06u%s", i, odd_strings[(i / 3) % G_N_ELEMENTS (odd_strings)]);
+      CommunityFinding *finding;
+
+      finding = community_finding_new (i % 2 ? "grid.leader" : "worker.pay",
+                                       i % 3 ? COMMUNITY_SEVERITY_ERROR : COMMUNITY_SEVERITY_WARNING,
+                                       i % 5 ? "三(一)" : NULL,
+                                       COMMUNITY_ENTITY_KIND_GRID,
+                                       i % 7 ? id : NULL,
+                                       path, message,
+                                       i % 11 ? odd_value (i) : NULL,
+                                       odd_value (i + 5),
+                                       i % 4 ? 0.0 : (i % 8 ? 0.1 : 1e-300));
+      if (i % 2 == 0)
+        community_finding_take_cell (finding, g_strdup_printf ("网格!F%u", i + 2));
+      g_ptr_array_add (findings, finding);
+    }
+  return community_report_new ("wuxi-2018", findings, rules, indicators);
+}
+
+/* How many doubles json-glib writes with an exponent and no '.' in
+ * odd_report (@n). */
+static guint
+odd_exponents (guint n)
+{
+  guint count = 1;   /* the second indicator's target */
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i % 11 && i % 12 == 1)
+        count++;   /* expected */
+      if ((i + 5) % 12 == 1)
+        count++;   /* actual */
+      if (i % 4 == 0 && i % 8 == 0)
+        count++;   /* shortfall */
+    }
+  return count;
+}
+
+START_TEST (test_odd_values)
+{
+  g_autoptr(CommunityReport) report = odd_report (200);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, odd_exponents (200));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *findings;
+  guint n_cells = 0, n_null_ids = 0, n_null_clauses = 0;
+
+  /* What was written reads back as it was. */
+  ck_assert (json_parser_load_from_data (parser, stream->data->str,
+                                         stream->data->len, &error));
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  ck_assert_uint_eq (json_array_get_length (findings), 200);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (community_report_get_findings (report), i);
+      g_autoptr(JsonNode) node = community_finding_to_json (finding);
+
+      ck_assert (json_node_equal (json_array_get_element (findings, i), node));
+    }
+  for (guint i = 0; i < 200; i++)
+    {
+      JsonObject *object = json_array_get_object_element (findings, i);
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      /* "cell" right after "path", where there is one. */
+      if (json_object_has_member (object, "cell"))
+        {
+          n_cells++;
+          ck_assert_str_eq (g_list_nth_data (members, 4), "path");
+          ck_assert_str_eq (g_list_nth_data (members, 5), "cell");
+        }
+      n_null_ids += json_node_is_null (json_object_get_member (json_object_get_object_member (object, "subject"), "id"));
+      n_null_clauses += json_node_is_null (json_object_get_member (object, "clause"));
+    }
+  ck_assert_uint_eq (n_cells, 100);
+  ck_assert_uint_gt (n_null_ids, 0);
+  ck_assert_uint_gt (n_null_clauses, 0);
+}
+END_TEST
+
+/* Enough findings for several chunks: each write stays near a megabyte. */
+START_TEST (test_many_findings)
+{
+  g_autoptr(CommunityReport) report = odd_report (30000);
+  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, odd_exponents (30000));
+
+  ck_assert_uint_gt (stream->data->len, 4 << 20);
+  ck_assert_uint_ge (stream->writes, 4);
+  ck_assert_uint_lt (stream->largest, (1 << 20) + (64 << 10));
+}
+END_TEST
+
+START_TEST (test_failing_stream)
+{
+  g_autoptr(CommunityReport) small = odd_report (50);
+  g_autoptr(CommunityReport) large = odd_report (20000);
+  gsize fail_after[] = { 0, 100, 1 << 20, 3 << 20 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fail_after); i++)
+    {
+      g_autoptr(RecordingStream) stream = recording_stream_new (fail_after[i]);
+      g_autoptr(GError) error = NULL;
+
+      ck_assert (!community_report_write_json (i < 2 ? small : large, G_OUTPUT_STREAM (stream),
+                                               NULL, &error));
+      ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
+      ck_assert_uint_le (stream->data->len, fail_after[i]);
+    }
+}
+END_TEST
+
+START_TEST (test_cancelled)
+{
+  g_autoptr(CommunityReport) report = odd_report (4000)   /* over a megabyte: cancelled at the first chunk */;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
+  g_autoptr(GError) error = NULL;
+
+  gsize length;
+  g_autofree char *data = community_report_to_data (report, &length);
+
+  ck_assert_uint_gt (length, 1 << 20);
+  g_cancellable_cancel (cancellable);
+  ck_assert (!community_report_write_json (report, G_OUTPUT_STREAM (stream), cancellable, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  ck_assert_uint_eq (stream->data->len, 0);
+}
+END_TEST
+
+START_TEST (test_keyed)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
+  g_autoptr(CommunityReport) report = validate (dataset);
+  g_autoptr(GBytes) key = g_bytes_new_static ("secret", 6);
+  g_autoptr(RecordingStream) stream = recording_stream_new (G_MAXSIZE);
+  g_autoptr(GOutputStream) persons = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *fingerprint = community_report_key_fingerprint (key);
+  g_autofree char *data = community_report_to_data (report, NULL);
+  g_autofree char *expected = NULL;
+
+  ck_assert (community_report_write_json_keyed (report, dataset, key, G_OUTPUT_STREAM (stream),
+                                                NULL, &error));
+  ck_assert (community_report_write_keyed_persons (dataset, key, persons, NULL, &error));
+  ck_assert (g_output_stream_write_all (persons, "", 1, NULL, NULL, &error));
+  /* The report's text, its object left open, then the two members. */
+  data[strlen (data) - 2] = '\0';   /* "\n}" */
+  expected = g_strdup_printf ("%s,\n  \"person_key\" : \"%s\",\n  \"persons\" : %s\n}", data,
+                              fingerprint,
+                              (char *) g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (persons)));
+  ck_assert_uint_eq (stream->data->len, strlen (expected));
+  ck_assert (memcmp (stream->data->str, expected, strlen (expected)) == 0);
+  ck_assert (community_json_guard (expected, -1, &error));
+
+  /* A stream failing in the persons. */
+  {
+    g_autoptr(RecordingStream) failing = recording_stream_new (strlen (data) + 10);
+    g_autoptr(GError) full = NULL;
+
+    ck_assert (!community_report_write_json_keyed (report, dataset, key, G_OUTPUT_STREAM (failing),
+                                                   NULL, &full));
+    ck_assert (g_error_matches (full, G_IO_ERROR, G_IO_ERROR_NO_SPACE));
+  }
+}
+END_TEST
+
+static Suite *
+report_stream_suite (void)
+{
+  Suite *s = suite_create ("report-stream");
+  TCase *tc = tcase_create ("report-stream");
+
+  tcase_set_timeout (tc, 120);
+  tcase_add_test (tc, test_sample);
+  tcase_add_test (tc, test_generated);
+  tcase_add_test (tc, test_division);
+  tcase_add_test (tc, test_odd_values);
+  tcase_add_test (tc, test_many_findings);
+  tcase_add_test (tc, test_failing_stream);
+  tcase_add_test (tc, test_cancelled);
+  tcase_add_test (tc, test_keyed);
+  suite_add_tcase (s, tc);
+  return s;
+}
+
+int
+main (void)
+{
+  return community_test_run (report_stream_suite ());
+}
