@@ -1009,6 +1009,7 @@ main (int   argc,
 
             usage_error (prgname, message);
             shard_free (shard);
+            g_ptr_array_unref (merge.shards);
             return EXIT_USAGE;
           }
       g_ptr_array_add (merge.shards, shard);
@@ -1021,6 +1022,7 @@ main (int   argc,
       if (merge.out == NULL)
         {
           fprintf (stderr, "%s: %s\n", output_arg, g_strerror (errno));
+          g_ptr_array_unref (merge.shards);
           return EXIT_USAGE;
         }
     }
