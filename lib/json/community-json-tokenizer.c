@@ -113,6 +113,7 @@ typedef struct {
   char *names;
   gsize names_len, names_cap;
   GString *scratch;     /* a string with escapes, decoded */
+  gboolean made_key_sets;  /* some frame has had a key_set since the start */
 } Tokenizer;
 
 /* --- input --- */
@@ -708,6 +709,7 @@ read_member_name (Tokenizer          *t,
       if (!duplicate && n_keys == LINEAR_KEYS)
         {
           frame->key_set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          t->made_key_sets = TRUE;
           for (guint i = frame->first_key; i < t->n_keys; i++)
             {
               const Key *k = &t->keys[i];
@@ -1226,8 +1228,11 @@ community_json_tokenizer_reset_for_data (CommunityJsonSource *source,
 
   g_return_if_fail (source->klass == &tokenizer_class && t->window == NULL && t->fd < 0 && t->stream == NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
-    g_clear_pointer (&t->frames[i].key_set, g_hash_table_unref);
+  /* Mostly, a cell's JSON is a small array: no frame has a set to free. */
+  if (t->made_key_sets)
+    for (guint i = 0; i < G_N_ELEMENTS (t->frames); i++)
+      g_clear_pointer (&t->frames[i].key_set, g_hash_table_unref);
+  t->made_key_sets = FALSE;
   g_clear_error (&t->io_error);
   t->buf = data != NULL ? (const guchar *) data : empty;
   t->p = t->buf;

@@ -720,7 +720,7 @@ community_zip_writer_new (void)
 {
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
-  return community_zip_writer_new_for_stream (memory, Z_DEFAULT_COMPRESSION);
+  return community_zip_writer_new_for_stream (memory, Z_BEST_SPEED);
 }
 
 static gboolean

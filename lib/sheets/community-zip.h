@@ -97,7 +97,8 @@ gboolean            community_zip_writer_close    (CommunityZipWriter *writer,
 void                community_zip_writer_free     (CommunityZipWriter *writer);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipWriter, community_zip_writer_free)
 
-/* In memory, at zlib's default level: add() cannot fail there (a failure
+/* In memory, at zlib's fastest level (Z_BEST_SPEED, as the xlsx writer:
+ * doc/performance.md measures it against the default): add() cannot fail there (a failure
  * is a critical), finish() closes the archive, frees @writer and gives its
  * bytes. */
 CommunityZipWriter *community_zip_writer_new    (void);
