@@ -1757,10 +1757,44 @@ sheet_job_run (SheetJobs *jobs,
   g_mutex_unlock (&jobs->lock);
 }
 
+/* libxml2 reports some errors (an encoding's: "input conversion failed
+ * due to input error, bytes 0xFF 0xFF ...") through its generic error
+ * function, which prints to standard error, besides the parser's own
+ * handler: bytes of a cell, which may be personal data, would reach a log.
+ * The generic function is the thread's own (libxml2 keeps it per thread):
+ * it is silenced while this thread reads a workbook, and given back. */
+typedef struct {
+  xmlGenericErrorFunc func;
+  void *context;
+} QuietXml;
+
+static void
+quiet_xml_error (void       *context,
+                 const char *message,
+                 ...)
+{
+}
+
+static QuietXml
+quiet_xml_begin (void)
+{
+  QuietXml saved = { xmlGenericError, xmlGenericErrorContext };
+
+  xmlSetGenericErrorFunc (NULL, quiet_xml_error);
+  return saved;
+}
+
+static void
+quiet_xml_end (QuietXml saved)
+{
+  xmlSetGenericErrorFunc (saved.context, saved.func);
+}
+
 static gpointer
 sheet_worker (gpointer data)
 {
   SheetJobs *jobs = data;
+  QuietXml quiet = quiet_xml_begin ();
   guint k;
 
   for (k = 0; k < jobs->n_jobs; k++)
@@ -1770,6 +1804,7 @@ sheet_worker (gpointer data)
       if (g_atomic_int_compare_and_exchange (&job->claimed, 0, 1))
         sheet_job_run (jobs, job);
     }
+  quiet_xml_end (quiet);
   return NULL;
 }
 
@@ -1918,10 +1953,26 @@ read_optional_shared_strings (XlsxReader *reader,
   return stream == NULL || read_shared_strings (reader, part, stream, error);
 }
 
+static CommunitySheetBook *xlsx_read (const char  *data,
+                                       gsize        length,
+                                       GError     **error);
+
 CommunitySheetBook *
 community_xlsx_read (const char *data,
                      gsize       length,
                      GError    **error)
+{
+  QuietXml quiet = quiet_xml_begin ();
+  CommunitySheetBook *book = xlsx_read (data, length, error);
+
+  quiet_xml_end (quiet);
+  return book;
+}
+
+static CommunitySheetBook *
+xlsx_read (const char *data,
+           gsize       length,
+           GError    **error)
 {
   g_autoptr(CommunityZip) zip = NULL;
   g_autoptr(CommunitySheetBook) book = NULL;

@@ -222,6 +222,30 @@ class Sheets(unittest.TestCase):
         self.convert(SAMPLE, self.path("orig.json"))
         self.assertEqual(canonical(self.path("back.json")), canonical(self.path("orig.json")))
 
+    # --- nothing of a cell reaches standard error ---
+
+    def test_libxml2_says_nothing_of_the_bytes(self):
+        """A worksheet whose declared encoding its bytes break: libxml2
+        reports that through its own error function, with the bytes; the
+        tool prints its one line, naming the part, and nothing else."""
+        import zipfile
+        self.convert(SAMPLE, self.path("good.xlsx"))
+        good = zipfile.ZipFile(self.path("good.xlsx"))
+        with zipfile.ZipFile(self.path("bad.xlsx"), "w") as bad:
+            for name in good.namelist():
+                data = good.read(name)
+                if name == "xl/worksheets/sheet2.xml":
+                    data = (b'<?xml version="1.0" encoding="GB2312"?><worksheet><sheetData><row r="1">'
+                            b'<c r="A1" t="inlineStr"><is><t>13912345678 \xff\xff\xffsecret</t></is></c>'
+                            b'</row></sheetData></worksheet>')
+                bad.writestr(name, data)
+        result = run(CONVERT, self.path("bad.xlsx"), self.path("bad.json"))
+        self.assertEqual(result.returncode, 1, result.stderr)
+        self.assertEqual(len(result.stderr.splitlines()), 1, result.stderr)
+        self.assertIn("not well-formed XML", result.stderr)
+        for leak in ("0xFF", "13912345678", "secret", "encoding error"):
+            self.assertNotIn(leak, result.stderr)
+
     # --- findings name their cells ---
 
     def test_findings_name_cells(self):
