@@ -386,6 +386,18 @@ START_TEST (test_csv_refusals)
   write_text ("orphan", "consultations_history.csv", "id,state,at\nK2,proposed,2019-03-02T09:30:00+08:00\n");
   assert_refused ("orphan", COMMUNITY_PARSE_ERROR_MISSING, "consultations_history!A2 (id): ");
 
+  /* A path nested beyond any dataset's (and json-glib's recursion). */
+  {
+    GString *deep = g_string_new ("code,");
+
+    for (guint i = 0; i < 5000; i++)
+      g_string_append (deep, "a/");
+    g_string_append (deep, "b\nC1,1\n");
+    write_text ("deep", "communities.csv", deep->str);
+    g_string_free (deep, TRUE);
+    assert_refused ("deep", COMMUNITY_PARSE_ERROR_LIMIT, "communities!B1: expected a path of at most 64 members");
+  }
+
   /* Two identities alike: the second's row. */
   write_text ("dup", "communities.csv", "code,name,kind,street\nC1,甲,urban,S1\nC1,乙,urban,S1\n");
   assert_refused ("dup", COMMUNITY_PARSE_ERROR_DUPLICATE, "communities!A3 (code): /communities/1/code: ");

@@ -45,6 +45,9 @@
 
 #define NO_COLUMN G_MAXUINT32
 
+/* The most members a column's path may have ("committee/members" has 2). */
+#define MAX_PATH_MEMBERS 64
+
 /* A node of a sheet's column tree: a path's segment. */
 typedef struct _Node Node;
 struct _Node {
@@ -306,8 +309,16 @@ plan_columns (SheetSource *s,
       if (cell->column == skip_column)
         continue;
 
-      /* Down the tree, one segment at a time. */
+      /* Down the tree, one segment at a time; a document nests no deeper
+       * than COMMUNITY_JSON_MAX_DEPTH, and a dataset's paths have two
+       * members: a header cell of thousands of '/' is refused. */
       segments = g_strsplit (path, "/", -1);
+      if (g_strv_length (segments) > MAX_PATH_MEMBERS)
+        {
+          sheet_error (s, COMMUNITY_PARSE_ERROR_LIMIT, sheet, 1, cell->column, NULL,
+                       "expected a path of at most %d members", MAX_PATH_MEMBERS);
+          return FALSE;
+        }
       node = plan->root;
       for (guint n = 0; segments[n] != NULL; n++)
         {
