@@ -171,6 +171,28 @@ plan_free (gpointer data)
 
 /* --- errors made here --- */
 
+/* Whether a column's path may be named in a message: a member's name, or a
+ * path of them ("committee/members", lower-case letters, digits and '_').
+ * A header the layout does not know may be anything a person wrote in row
+ * 1, data included (a sheet without a header row has a name or an ID
+ * number there): such a path is left out, the cell says which column. */
+static gboolean
+member_like (const char *path)
+{
+  gboolean segment_start = TRUE;
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '/' && !segment_start)
+        segment_start = TRUE;
+      else if (g_ascii_islower (*p) || (!segment_start && (g_ascii_isdigit (*p) || *p == '_')))
+        segment_start = FALSE;
+      else
+        return FALSE;
+    }
+  return !segment_start && strlen (path) <= 64;
+}
+
 static void
 location_of (const CommunitySheet *sheet,
              guint32               row,
@@ -191,7 +213,7 @@ location_of (const CommunitySheet *sheet,
       community_sheet_cell_name (row, column, cell);
       g_string_append_printf (out, "%s!%s", sheet->name, cell);
     }
-  if (path != NULL)
+  if (path != NULL && member_like (path))
     g_string_append_printf (out, " (%s)", path);
 }
 
@@ -965,8 +987,6 @@ sheet_source_pointer (CommunityJsonSource *source,
 {
   SheetSource *s = (SheetSource *) source;
   const Entry *e = &s->last;
-  gboolean is_start = e->token.type == COMMUNITY_JSON_TOKEN_OBJECT_START ||
-                      e->token.type == COMMUNITY_JSON_TOKEN_ARRAY_START;
   g_auto(GStrv) segments = NULL;
 
   if (e->top == NULL)
@@ -978,9 +998,9 @@ sheet_source_pointer (CommunityJsonSource *source,
       return;
     }
   community_json_pointer_push_member (pointer, e->top);
-  if (e->record < 0 || (e->token.type == COMMUNITY_JSON_TOKEN_ARRAY_START && e->path == NULL) ||
-      (e->token.type == COMMUNITY_JSON_TOKEN_ARRAY_END && e->path == NULL) ||
-      (e->token.type == COMMUNITY_JSON_TOKEN_MEMBER && e->plan != NULL && e->record < 0))
+  /* A kind's array itself, and its start and end. */
+  if (e->record < 0 || (e->path == NULL && (e->token.type == COMMUNITY_JSON_TOKEN_ARRAY_START ||
+                                            e->token.type == COMMUNITY_JSON_TOKEN_ARRAY_END)))
     return;
   community_json_pointer_push_index (pointer, (guint) e->record);
   if (e->list != NULL)
@@ -990,7 +1010,6 @@ sheet_source_pointer (CommunityJsonSource *source,
         return;
       community_json_pointer_push_index (pointer, (guint) e->item);
     }
-  (void) is_start;
   if (e->path == NULL)
     return;
   segments = g_strsplit (e->path, "/", -1);
