@@ -781,25 +781,13 @@ main (int   argc,
     { NULL }
   };
 
-  g_set_prgname ("community-check");
+  context = tool_begin ("community-check", N_("DATASET"),
+    N_("Checks a community dataset against a policy ruleset, by default the\n"
+       "rules and 2020 targets of 无锡市《关于加强城乡社区治理与服务的实施意见》\n"
+       "(wuxi-2018), and reports every finding with the clause it cites, and\n"
+       "the indicators of the city and each district or county."),
+    entries);
   prgname = g_get_prgname ();
-
-  set_locale (prgname);
-
-  /* The validator binds the text domain (to COMMUNITY_LOCALEDIR, the build
-   * tree's po/ when run from the build tree, or the installed catalogs)
-   * when its class is first used; do it now, so that --help is translated
-   * too. */
-  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
-
-  context = g_option_context_new (_("DATASET"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-    _("Checks a community dataset against a policy ruleset, by default the\n"
-      "rules and 2020 targets of 无锡市《关于加强城乡社区治理与服务的实施意见》\n"
-      "(wuxi-2018), and reports every finding with the clause it cites, and\n"
-      "the indicators of the city and each district or county."));
   description = option_description ();
   g_option_context_set_description (context, description);
 

@@ -66,16 +66,12 @@ main (int   argc,
     { "to", 0, 0, G_OPTION_ARG_STRING, &to_arg,
       N_("The form of OUT: json, xlsx or csv (default: told by its name: .json, .xlsx, .zip or a folder)"), N_("FORMAT") },
     { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("IN OUT") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, NULL },
     { NULL }
   };
 
-  set_locale (prgname);
-  g_set_prgname (prgname);
-
-  context = g_option_context_new (N_("IN OUT — convert a dataset between JSON, Excel workbooks and CSV"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  context = tool_begin (prgname, N_("IN OUT"),
+                        N_("Converts a dataset between JSON, Excel workbooks and CSV."), entries);
   g_option_context_set_description (context,
     _("IN and OUT are a .json file, an .xlsx workbook, or CSV files in a folder or a .zip "
       "(one file per sheet, communities.csv …), laid out as the dataset format's spreadsheet "

@@ -951,21 +951,13 @@ main (int   argc,
     { NULL }
   };
 
-  g_set_prgname ("community-merge");
+  context = tool_begin ("community-merge", N_("[NAME=]REPORT…"),
+    N_("Merges the JSON reports of a country's shards (one community-check\n"
+       "--format json --person-key-file KEYFILE per province) into one report:\n"
+       "findings named by shard, rule counts summed, indicators rolled up per\n"
+       "shard and for the country, and full-time staff counted in two shards."),
+    entries);
   prgname = g_get_prgname ();
-  set_locale (prgname);
-
-  /* Binds the text domain, as community-check does. */
-  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
-
-  context = g_option_context_new (_("[NAME=]REPORT…"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  g_option_context_set_summary (context,
-    _("Merges the JSON reports of a country's shards (one community-check\n"
-      "--format json --person-key-file KEYFILE per province) into one report:\n"
-      "findings named by shard, rule counts summed, indicators rolled up per\n"
-      "shard and for the country, and full-time staff counted in two shards."));
   g_option_context_set_description (context,
     _("A shard is named NAME, or by its report's file name without “.json”.\n"
       "Reports of different rulesets or person keys are refused."));

@@ -1,8 +1,9 @@
-/* community-tool-common.h: what community-check and community-merge share
+/* community-tool-common.h: what the command-line tools share
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Their exit statuses, usage errors, --fail-on and locale. Include after
+ * Their exit statuses, usage errors, --fail-on, locale and start-up
+ * (tool_begin()). Include after
  * <glib/gi18n-lib.h> and <community/community.h>.
  */
 
@@ -103,4 +104,31 @@ set_locale (const char *prgname)
              prgname, variable, value, prgname);
   if (setlocale (LC_ALL, "C.UTF-8") == NULL)
     setlocale (LC_ALL, "C");
+}
+
+/* What every tool does first: names itself, sets its locale (set_locale()),
+ * has the library bind its text domain (the validator's class binds it,
+ * to COMMUNITY_LOCALEDIR, the build tree's po/ when run from there, or the
+ * installed catalogs), so that --help is translated too, and makes its
+ * option context over @entries: @parameter_string follows the usage line,
+ * @summary (nullable) comes above the options; both are untranslated
+ * msgids (mark them N_()). */
+static inline GOptionContext *
+tool_begin (const char         *prgname,
+            const char         *parameter_string,
+            const char         *summary,
+            const GOptionEntry *entries)
+{
+  GOptionContext *context;
+
+  g_set_prgname (prgname);
+  set_locale (prgname);
+  g_type_class_unref (g_type_class_ref (COMMUNITY_TYPE_VALIDATOR));
+
+  context = g_option_context_new (_(parameter_string));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (summary != NULL)
+    g_option_context_set_summary (context, _(summary));
+  return context;
 }

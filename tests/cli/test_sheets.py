@@ -267,6 +267,16 @@ class Sheets(unittest.TestCase):
         text = run(CHECK, self.path("c.xlsx")).stdout
         self.assertRegex(text, r"/grids/17/leader\s+网格![A-Z]+19\s")
 
+    def test_convert_help_in_chinese(self):
+        """--help is translated, its own options and summary included (the
+        library binds the text domain before the options are parsed)."""
+        result = subprocess.run([CONVERT, "--help"], capture_output=True, text=True,
+                                env=dict(ENV, LANGUAGE="zh_CN", LC_ALL="C.UTF-8"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertIn("输入 输出", result.stdout)
+        self.assertIn("在 JSON、Excel 工作簿和 CSV 之间转换数据集", result.stdout)
+        self.assertIn("中文标题", result.stdout)
+
     def test_convert_usage(self):
         result = run(CONVERT, SAMPLE)
         self.assertEqual(result.returncode, 2)
