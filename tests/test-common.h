@@ -41,6 +41,29 @@ community_test_scale (guint n)
   return MAX (1, (guint) (n * factor));
 }
 
+/* Removes @dir and everything in it (a test's temporary folder), checking
+ * that each removal works; a symbolic link is removed, not followed. */
+static inline void
+community_test_remove_tree (const char *dir)
+{
+  GDir *handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        community_test_remove_tree (path);
+      else
+        ck_assert_int_eq (g_remove (path), 0);
+      g_free (path);
+    }
+  if (handle != NULL)
+    g_dir_close (handle);
+  ck_assert_int_eq (g_rmdir (dir), 0);
+}
+
 /* A "notify" handler that counts the notifications in @count. */
 static inline void
 community_test_count_notify (GObject    *object,

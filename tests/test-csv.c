@@ -482,24 +482,6 @@ write_file (const char *dir,
                  error != NULL ? error->message : "?");
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        ck_assert_int_eq (g_remove (path), 0);
-    }
-  ck_assert_int_eq (g_rmdir (dir), 0);
-}
-
 START_TEST (test_folder)
 {
   g_autoptr(GError) error = NULL;
@@ -566,7 +548,7 @@ START_TEST (test_folder)
   ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_DUPLICATE));
   g_clear_error (&error);
 
-  remove_tree (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -596,7 +578,7 @@ START_TEST (test_folder_without_csv)
   ck_assert_ptr_null (book);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND));
 
-  remove_tree (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 

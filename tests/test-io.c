@@ -56,21 +56,6 @@ listing (const char *dir)
   return g_strjoinv (" ", (char **) names->pdata);
 }
 
-static void
-remove_dir (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 /* A dataset document written by @dataset's save, for comparing files. */
 static char *
 document_of (CommunityDataset *dataset)
@@ -120,7 +105,7 @@ START_TEST (test_save_through_symlink)
   ck_assert (community_dataset_load_from_file (reloaded, link2, &error));
   ck_assert (community_dataset_equal (reloaded, dataset));
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -141,7 +126,7 @@ START_TEST (test_save_through_dangling_symlink)
   saved = read_file (target, NULL);
   ck_assert_str_eq (saved, expected);
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -184,7 +169,7 @@ START_TEST (test_fault_mid_save_through_symlink)
   names = listing (dir);
   ck_assert_str_eq (names, "link.json target.json");
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -393,7 +378,7 @@ START_TEST (test_async_load_refused)
   ck_assert (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT));
   ck_assert (community_dataset_equal (dataset, pristine));
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -447,7 +432,7 @@ START_TEST (test_async_load_cancelled)
       ck_assert (community_dataset_equal (dataset, pristine));
     }
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -488,7 +473,7 @@ START_TEST (test_async_save)
   saved = read_file (path, NULL);
   ck_assert_str_eq (saved, expected);
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 
@@ -515,7 +500,7 @@ START_TEST (test_async_save_cancelled)
   names = listing (dir);
   ck_assert_str_eq (names, "saved.json");
 
-  remove_dir (dir);
+  community_test_remove_tree (dir);
 }
 END_TEST
 

@@ -25,29 +25,9 @@ setup (void)
 }
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                               NULL, NULL);
-  GFileInfo *info;
-
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-      remove_tree (child);
-      g_object_unref (info);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 teardown (void)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
-
-  remove_tree (dir);
+  community_test_remove_tree (tmp_dir);
   g_clear_pointer (&tmp_dir, g_free);
 }
 
