@@ -511,20 +511,23 @@ lookup_nick (Walker           *w,
   return FALSE;
 }
 
-/* In a cell: the value whose JSON word or Chinese term (DOMAIN.md §9) the
- * string token is, its spaces trimmed. */
+/* The value the string token names: its nick, as lookup_nick() finds it;
+ * in a cell also its JSON word or Chinese term (DOMAIN.md §9) with the
+ * spaces around it trimmed. */
 static gboolean
-lookup_cell_term (Walker           *w,
-                  GType             type,
-                  const GEnumValue *values,
-                  guint             n_values,
-                  gsize             stride,
-                  guint            *out)
+lookup_value (Walker           *w,
+              GType             type,
+              const GEnumValue *values,
+              guint             n_values,
+              gsize             stride,
+              guint            *out)
 {
   Token saved = w->token;
   const char *nick;
   gboolean found = FALSE;
 
+  if (lookup_nick (w, values, n_values, stride, out))
+    return TRUE;
   if (!w->source->cells)
     return FALSE;
   cell_trim (&w->token.str, &w->token.len);
@@ -549,8 +552,7 @@ read_enum (Walker     *w,
 
   if (!expect_string (w, "a string"))
     return FALSE;
-  if (!lookup_nick (w, klass->values, klass->n_values, sizeof (GEnumValue), &value) &&
-      !lookup_cell_term (w, type, klass->values, klass->n_values, sizeof (GEnumValue), &value))
+  if (!lookup_value (w, type, klass->values, klass->n_values, sizeof (GEnumValue), &value))
     return vocabulary_error (w, type);
   *out = (int) value;
   return TRUE;
@@ -573,10 +575,8 @@ read_flags (Walker      *w,
 
       while (cell_next_item (w, cell.str, cell.len, &pos))
         {
-          if (!lookup_nick (w, (const GEnumValue *) klass->values, klass->n_values,
-                            sizeof (GFlagsValue), &value) &&
-              !lookup_cell_term (w, type, (const GEnumValue *) klass->values, klass->n_values,
-                                 sizeof (GFlagsValue), &value))
+          if (!lookup_value (w, type, (const GEnumValue *) klass->values, klass->n_values,
+                             sizeof (GFlagsValue), &value))
             {
               vocabulary_error (w, type);
               w->token = cell;
