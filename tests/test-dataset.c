@@ -392,7 +392,6 @@ START_TEST (test_save_refuses_incomplete)
   g_autoptr(GListModel) findings = NULL;
   g_autofree char *dir = g_dir_make_tmp ("community-save-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "out.json", NULL);
-  g_autofree char *data = NULL;
   g_autoptr(GDateTime) at = g_date_time_new_utc (2019, 5, 1, 9, 0, 0);
   GError *error = NULL;
 

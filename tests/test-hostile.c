@@ -718,7 +718,6 @@ START_TEST (test_large_escaped_string)
   const gsize n = 4 * 1024 * 1024;
   GString *doc = g_string_sized_new (6 * n + 256);
   g_autoptr(CommunityDataset) dataset = NULL;
-  g_autoptr(JsonNode) root = NULL;
 
   g_string_append (doc, HEAD "\"x-long\": \"");
   for (gsize i = 0; i < n; i++)

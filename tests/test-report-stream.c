@@ -121,6 +121,7 @@ START_TEST (test_generated)
   g_autoptr(CommunityReport) report = validate (dataset);
   g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
 
+  ck_assert_ptr_nonnull (stream);
   ck_assert_uint_gt (g_list_model_get_n_items (community_report_get_findings (report)), 500);
 }
 END_TEST
@@ -135,6 +136,7 @@ START_TEST (test_division)
   JsonObject *object = json_node_get_object (root);
   g_autoptr(GList) members = json_object_get_members (object);
 
+  ck_assert_ptr_nonnull (stream);
   ck_assert_str_eq (json_object_get_string_member (object, "division"), "320213025000");
   ck_assert_str_eq (g_list_last (members)->data, "division");
   {
@@ -346,6 +348,7 @@ START_TEST (test_cancelled)
   gsize length;
   g_autofree char *data = community_report_to_data (report, &length);
 
+  ck_assert_ptr_nonnull (data);
   ck_assert_uint_gt (length, 1 << 20);
   g_cancellable_cancel (cancellable);
   ck_assert (!community_report_write_json (report, G_OUTPUT_STREAM (stream), cancellable, &error));

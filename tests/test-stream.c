@@ -271,7 +271,6 @@ END_TEST
 START_TEST (test_many_offsets)
 {
   g_autoptr(GString) json = g_string_new (HEAD "\"consultations\": [");
-  g_autoptr(CommunityDataset) tree = NULL;
 
   for (guint i = 0; i < 100; i++)
     {

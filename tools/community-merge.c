@@ -1036,8 +1036,8 @@ main (int   argc,
   for (guint i = 0; i < merge.shards->len && !failed; i++)
     {
       const char *filename;
-      g_autofree char *name = shard_name (arguments[i], &filename);
 
+      g_free (shard_name (arguments[i], &filename));  /* the name is the shard's already */
       if (!merge_report (&merge, i, filename, &error))
         {
           fprintf (stderr, "%s: %s\n", filename, error->message);
