@@ -43,12 +43,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The subject of a party organization's commendation is a community, of
+ * the other two kinds a worker (DOMAIN.md §2); either while the kind is
+ * unset. */
+static guint
+subject_kinds (CommunityRecord *record)
+{
+  const GValue *kind = community_record_peek (record, PROP_KIND);
+
+  if (kind == NULL)
+    return COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (WORKER);
+  return g_value_get_enum (kind) == COMMUNITY_COMMENDATION_KIND_PARTY_ORGANIZATION
+         ? COMMUNITY_REF_KIND (COMMUNITY) : COMMUNITY_REF_KIND (WORKER);
+}
+
 static const CommunityField fields[N_PROPS] = {
   [PROP_ID] = { COMMUNITY_FIELD_IDENTITY | COMMUNITY_FIELD_IDENTITY_OPTIONAL },
   [PROP_YEAR] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_KIND] = { COMMUNITY_FIELD_REQUIRED },
   [PROP_SUBJECT] = { COMMUNITY_FIELD_REQUIRED | COMMUNITY_FIELD_REFERENCE,
-                     COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (WORKER) },
+                     COMMUNITY_REF_KIND (COMMUNITY) | COMMUNITY_REF_KIND (WORKER),
+                     .record_ref_kinds = subject_kinds },
 };
 
 static void

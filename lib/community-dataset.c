@@ -728,14 +728,15 @@ resolve_field (CommunityDataset *self,
                CommunityRecord  *record,
                guint             id)
 {
-  const CommunityFieldTable *table = community_record_get_fields (record);
   const char *target = community_record_peek_string (record, id);
+  guint ref_kinds;
 
   if (target == NULL)
     return NULL;
 
+  ref_kinds = community_record_ref_kinds (record, id);
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
-    if (table->fields[id].ref_kinds & (1u << kind))
+    if (ref_kinds & (1u << kind))
       {
         CommunityEntity *entity = community_dataset_lookup_reference (self, kind, target);
 

@@ -45,6 +45,10 @@ typedef struct {
   guint ref_kinds;
   /* For G_TYPE_LIST_MODEL fields: the type of the items (a record type). */
   GType (*item_type) (void);
+  /* For references whose kind another field decides (a commendation's
+   * subject, by its kind): the kinds @record's value may name, a subset of
+   * ref_kinds. NULL: ref_kinds. Read through community_record_ref_kinds(). */
+  guint (*record_ref_kinds) (CommunityRecord *record);
 } CommunityField;
 
 typedef struct {
@@ -100,6 +104,9 @@ void                       community_record_class_install_fields (CommunityRecor
                                                                   guint                 n_props,
                                                                   GParamSpec          **pspecs,
                                                                   const CommunityField *fields);
+/* The kinds of entity reference field @id of @record may name. */
+guint                      community_record_ref_kinds (CommunityRecord *record,
+                                                       guint            id);
 const CommunityFieldTable *community_record_class_get_fields     (CommunityRecordClass *klass);
 const CommunityFieldTable *community_record_get_fields           (CommunityRecord      *self);
 /* The id of the field whose JSON name is @json_name, 0 if none; fastest

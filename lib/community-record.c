@@ -136,6 +136,16 @@ community_record_get_fields (CommunityRecord *self)
   return ((CommunityRecordClassPrivate *) COMMUNITY_RECORD_GET_CLASS (self))->fields;
 }
 
+guint
+community_record_ref_kinds (CommunityRecord *record,
+                            guint            id)
+{
+  const CommunityField *field = &community_record_get_fields (record)->fields[id];
+
+  return field->record_ref_kinds != NULL ? field->ref_kinds & field->record_ref_kinds (record)
+                                         : field->ref_kinds;
+}
+
 void
 community_record_class_install_fields (CommunityRecordClass *klass,
                                        guint                 n_props,

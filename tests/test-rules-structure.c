@@ -951,6 +951,67 @@ START_TEST (test_commendation_annual)
 }
 END_TEST
 
+/* A commendation's subject names what its kind commends: a community for a
+ * party organization, a worker for a party secretary or a full-time worker
+ * (DOMAIN.md §2). The wrong one is ref.unresolved, even where it names
+ * something of the other kind. */
+#define MISKINDED_COMMENDATIONS \
+  "'workers': [{'id': 'W1', 'name': 'n', 'community': '320213025001'}]," \
+  "'commendations': [" \
+  "  {'id': 'K0', 'year': 2019, 'kind': 'party_organization', 'subject': '320213025001'}," \
+  "  {'id': 'K1', 'year': 2019, 'kind': 'party_secretary', 'subject': 'W1'}," \
+  "  {'id': 'K2', 'year': 2019, 'kind': 'party_secretary', 'subject': '320213025002'}," \
+  "  {'id': 'K3', 'year': 2019, 'kind': 'party_organization', 'subject': 'W1'}," \
+  "  {'id': 'K4', 'year': 2019, 'kind': 'full_time_worker', 'subject': 'W1'}]"
+
+START_TEST (test_commendation_subject_kind)
+{
+  g_autofree char *json = g_strdup (HEAD THREE_COMMUNITIES ", " MISKINDED_COMMENDATIONS "}");
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(GListModel) unresolved = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *commendations;
+  CommunityFinding *finding;
+  guint n_subjects = 0;
+
+  g_strdelimit (json, "'", '"');
+  ck_assert (community_dataset_load_from_data (dataset, json, -1, &error));
+  report = validate (HEAD THREE_COMMUNITIES ", " MISKINDED_COMMENDATIONS "}");
+
+  finding = finding_at (report, "ref.unresolved", "K2", "/commendations/2/subject");
+  assert_string (community_finding_get_expected (finding), "worker");
+  /* actual is null: a reference field may hold a typed name (privacy). */
+  ck_assert (JSON_NODE_HOLDS_NULL (community_finding_get_actual (finding)));
+  finding = finding_at (report, "ref.unresolved", "K3", "/commendations/3/subject");
+  assert_string (community_finding_get_expected (finding), "community");
+  ck_assert (JSON_NODE_HOLDS_NULL (community_finding_get_actual (finding)));
+
+  unresolved = community_test_findings (report, "ref.unresolved");
+  for (guint i = 0; i < g_list_model_get_n_items (unresolved); i++)
+    {
+      g_autoptr(CommunityFinding) f = g_list_model_get_item (unresolved, i);
+
+      n_subjects += g_str_has_prefix (community_finding_get_path (f), "/commendations/");
+    }
+  ck_assert_uint_eq (n_subjects, 2);
+
+  /* community_dataset_resolve() follows the same reading. */
+  commendations = community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_COMMENDATION);
+  {
+    g_autoptr(CommunityRecord) k0 = g_list_model_get_item (commendations, 0);
+    g_autoptr(CommunityRecord) k1 = g_list_model_get_item (commendations, 1);
+    g_autoptr(CommunityRecord) k2 = g_list_model_get_item (commendations, 2);
+    g_autoptr(CommunityRecord) k3 = g_list_model_get_item (commendations, 3);
+
+    ck_assert (COMMUNITY_IS_COMMUNITY (community_dataset_resolve (dataset, k0, "subject")));
+    ck_assert (COMMUNITY_IS_WORKER (community_dataset_resolve (dataset, k1, "subject")));
+    ck_assert_ptr_null (community_dataset_resolve (dataset, k2, "subject"));
+    ck_assert_ptr_null (community_dataset_resolve (dataset, k3, "subject"));
+  }
+}
+END_TEST
+
 int
 main (void)
 {
@@ -976,6 +1037,7 @@ main (void)
   tcase_add_test (tc, test_work_item_department_assessment);
   tcase_add_test (tc, test_work_item_ledger_rating_cap);
   tcase_add_test (tc, test_commendation_annual);
+  tcase_add_test (tc, test_commendation_subject_kind);
   tcase_add_test (tc, test_work_item_resources);
   tcase_add_test (tc, test_work_item_prohibited_subject);
   tcase_add_test (tc, test_work_item_one_vote_veto);

@@ -529,7 +529,7 @@ community_rule_ref_unresolved_unit (CommunityRuleContext *ctx,
 
           if (identity != NULL)
             check_reference (ctx, kind_class, entity, table->json_names[id],
-                             table->fields[id].ref_kinds, identity, -1);
+                             community_record_ref_kinds (COMMUNITY_RECORD (entity), id), identity, -1);
         }
       else if (G_VALUE_HOLDS (value, G_TYPE_STRV))
         {
@@ -537,7 +537,8 @@ community_rule_ref_unresolved_unit (CommunityRuleContext *ctx,
 
           for (guint e = 0; identities != NULL && identities[e] != NULL; e++)
             check_reference (ctx, kind_class, entity, table->json_names[id],
-                             table->fields[id].ref_kinds, identities[e], (int) e);
+                             community_record_ref_kinds (COMMUNITY_RECORD (entity), id), identities[e],
+                             (int) e);
         }
     }
 }
