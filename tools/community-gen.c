@@ -22,9 +22,13 @@
  *   community-gen --communities N [--seed S] -o FILE
  *   community-gen --scale province --defects high -o many.json
  *                                        (about 10 findings a community)
+ *   community-gen --scale province --province 33 --seed 2 -o zhejiang.json
+ *                                        (another province's codes: the
+ *                                        shards of a country, community-merge)
  */
 
 #include <inttypes.h>
+#include <locale.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -355,7 +359,11 @@ typedef struct {
   char (*cities)[13];
 } Shape;
 
-/* Jiangsu's 13 prefecture-level cities, 3201–3213. */
+/* The province's GB/T 2260 code, the first two digits of every division
+ * code: Jiangsu's (32) unless --province says otherwise. */
+static char province[3] = "32";
+
+/* The province's prefecture-level cities, e.g. Jiangsu's 13, 3201–3213. */
 static void
 plan_shape (Shape *shape, guint n_communities)
 {
@@ -374,7 +382,7 @@ plan_shape (Shape *shape, guint n_communities)
   shape->communities = g_array_new (FALSE, TRUE, sizeof (Community));
 
   for (guint i = 0; i < n_cities; i++)
-    g_snprintf (shape->cities[i], 13, "32%02u00000000", i + 1);
+    g_snprintf (shape->cities[i], 13, "%s%02u00000000", province, i + 1);
 
   for (guint d = 0; d < n_districts; d++)
     {
@@ -383,7 +391,7 @@ plan_shape (Shape *shape, guint n_communities)
 
       /* 01–80 districts, 81–99 county-level cities. */
       district.county = nth % 4 == 0;
-      g_snprintf (district.code, 13, "32%02d%02u000000", district.city + 1,
+      g_snprintf (district.code, 13, "%s%02d%02u000000", province, district.city + 1,
                   district.county ? 80 + nth / 4 : nth);
       g_array_append_val (shape->districts, district);
     }
@@ -1113,10 +1121,14 @@ main (int argc, char **argv)
   g_autofree char *defects = NULL;
   int communities = 0;
   gint64 seed = 2018;
+  g_autofree char *province_code = NULL;
   GOptionEntry entries[] = {
     { "scale", 0, 0, G_OPTION_ARG_STRING, &scale, "city (1,500 communities) or province (20,000)", "SCALE" },
     { "communities", 'n', 0, G_OPTION_ARG_INT, &communities, "the number of communities", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "the seed of the generator (default 2018)", "S" },
+    { "province", 0, 0, G_OPTION_ARG_STRING, &province_code,
+      "the province's two-digit GB/T 2260 code, which begins every division code (default 32, "
+      "Jiangsu): give each shard of a country its own", "CODE" },
     { "defects", 0, 0, G_OPTION_ARG_STRING, &defects,
       "normal (the default: some 2.6 findings a community) or high (about 10: the benchmark "
       "of the whole tool, doc/performance.md)", "LEVEL" },
@@ -1128,6 +1140,7 @@ main (int argc, char **argv)
   Writer w = { 0 };
   Shape shape = { 0 };
 
+  setlocale (LC_ALL, "");   /* its messages in the terminal's encoding */
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -1145,6 +1158,23 @@ main (int argc, char **argv)
           g_printerr ("community-gen: unknown scale “%s” (city or province)\n", scale);
           return 2;
         }
+    }
+
+  if (province_code != NULL)
+    {
+      /* GB/T 2260's provinces: 11–15, 21–23, 31–37, 41–46, 50–54, 61–65. */
+      static const char * const provinces[] = {
+        "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37",
+        "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65",
+      };
+
+      if (!g_strv_contains (provinces, province_code))
+        {
+          g_printerr ("community-gen: “%s” is not a province's code (11–65, GB/T 2260)\n",
+                      province_code);
+          return 2;
+        }
+      memcpy (province, province_code, 2);
     }
 
   if (defects != NULL && g_str_equal (defects, "high"))

@@ -386,5 +386,67 @@ class MergeTest(unittest.TestCase):
         self.assertIn("is empty", result.stderr.decode())
 
 
+class ProvincesTest(unittest.TestCase):
+    """Shards that are provinces (community-gen --province): their division
+    codes differ, so the merge keeps each province's divisions apart and
+    the country adds up their cities."""
+
+    PROVINCES = ("32", "33")
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        tmp = cls.tmp.name
+        key = os.path.join(tmp, "person.key")
+        with open(key, "wb") as f:
+            f.write(b"provinces")
+        cls.reports = []
+        for seed, province in enumerate(cls.PROVINCES, start=1):
+            source = os.path.join(tmp, "p%s.json" % province)
+            result = run(GEN, "--communities", "300", "--seed", str(seed),
+                         "--province", province, "-o", source)
+            assert result.returncode == 0, result.stderr
+            report = os.path.join(tmp, "r%s.json" % province)
+            result = run(CHECK, source, "--format", "json", "--fail-on", "never",
+                         "--person-key-file", key, "-o", report)
+            assert result.returncode == 0, result.stderr
+            with open(report, encoding="utf-8") as f:
+                cls.reports.append((report, json.load(f)))
+        result = run(MERGE, "--fail-on", "never",
+                     *["%s=%s" % (p, r[0]) for p, r in zip(cls.PROVINCES, cls.reports)])
+        assert result.returncode == 0, result.stderr
+        cls.merged = json.loads(result.stdout)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
+    def test_codes_are_the_provinces(self):
+        for province, (_, report) in zip(self.PROVINCES, self.reports):
+            divisions = {i["division"] for i in report["indicators"]}
+            self.assertTrue(divisions)
+            self.assertEqual({d[:2] for d in divisions}, {province})
+
+    def test_country_adds_up_both_provinces(self):
+        merged = {(i["id"], i["division"]) for i in self.merged["indicators"] if "scope" not in i}
+        shards = [{(i["id"], i["division"]) for i in r["indicators"]} for _, r in self.reports]
+        self.assertEqual(shards[0] & shards[1], set())
+        self.assertEqual(merged, shards[0] | shards[1])
+        country = {i["id"]: i for i in self.merged["indicators"] if i.get("scope") == "country"}
+        self.assertTrue(country)
+        for indicator_id, indicator in country.items():
+            cities = [i for _, r in self.reports for i in r["indicators"]
+                      if i["id"] == indicator_id and i["division"][4:] == "00000000"]
+            self.assertEqual({c["division"][:2] for c in cities}, set(self.PROVINCES), indicator_id)
+            self.assertEqual(indicator["numerator"], sum(c["numerator"] for c in cities))
+            self.assertEqual(indicator["denominator"], sum(c["denominator"] for c in cities))
+
+    def test_refuses_what_is_not_a_province(self):
+        for code in ("99", "3", "320", "xx"):
+            result = run(GEN, "--communities", "5", "--province", code)
+            self.assertEqual(result.returncode, 2, code)
+            self.assertIn("GB/T 2260", result.stderr.decode())
+
+
 if __name__ == "__main__":
     taprunner.main()
