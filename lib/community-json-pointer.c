@@ -37,7 +37,16 @@ community_json_pointer_push_index (GString *pointer,
                                    guint    index)
 {
   gsize old_len = pointer->len;
+  char digits[16];
+  guint n = 0;
 
-  g_string_append_printf (pointer, "/%u", index);
+  /* Not g_string_append_printf(): this runs once per item of every nested
+   * list that record.required and the save check walk. */
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) != 0);
+  g_string_append_c (pointer, '/');
+  while (n > 0)
+    g_string_append_c (pointer, digits[--n]);
   return old_len;
 }

@@ -457,10 +457,13 @@ community_record_foreach_missing (CommunityRecord      *self,
           for (guint i = 0; go_on && i < n_items; i++)
             {
               g_autoptr(GObject) item = g_list_model_get_item (slot->p, i);
-              gsize item_mark = community_json_pointer_push_index (pointer, i);
+              gsize item_mark;
 
-              if (COMMUNITY_IS_RECORD (item))
-                go_on = community_record_foreach_missing (COMMUNITY_RECORD (item), pointer, func, user_data);
+              /* An item that misses nothing and nests nothing: no walk. */
+              if (!COMMUNITY_IS_RECORD (item) || !community_record_may_miss (COMMUNITY_RECORD (item)))
+                continue;
+              item_mark = community_json_pointer_push_index (pointer, i);
+              go_on = community_record_foreach_missing (COMMUNITY_RECORD (item), pointer, func, user_data);
               g_string_truncate (pointer, item_mark);
             }
         }

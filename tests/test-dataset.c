@@ -451,6 +451,51 @@ START_TEST (test_save_refuses_incomplete)
 }
 END_TEST
 
+/* The pointer of a member missing deep in a long list: only the item that
+ * misses something is named, with its index in full. */
+START_TEST (test_missing_in_long_history)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityConsultation) consultation = community_consultation_new ("K1");
+  g_autoptr(GListStore) history = g_list_store_new (COMMUNITY_TYPE_HISTORY_ENTRY);
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2019, 5, 1, 9, 0, 0);
+  g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+  g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+  g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(GListModel) findings = NULL;
+  GError *error = NULL;
+
+  for (guint i = 0; i < 123; i++)
+    {
+      g_autoptr(CommunityHistoryEntry) entry = community_history_entry_new ();
+
+      community_history_entry_set_at (entry, at);
+      if (i != 10 && i != 102)
+        community_history_entry_set_state (entry, COMMUNITY_CONSULTATION_STATE_PROPOSED);
+      g_list_store_append (history, entry);
+    }
+  community_consultation_set_community (consultation, "320205102001");
+  community_consultation_set_history (consultation, G_LIST_MODEL (history));
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (consultation), NULL));
+
+  ck_assert (!community_dataset_check_complete (dataset, &error));
+  community_test_assert_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_MISSING,
+                               "/consultations/0/history/10/state");
+  g_clear_error (&error);
+
+  report = community_validator_run (validator, dataset);
+  findings = community_test_findings (report, "record.required");
+  ck_assert_uint_eq (g_list_model_get_n_items (findings), 2);
+  {
+    g_autoptr(CommunityFinding) first = g_list_model_get_item (findings, 0);
+    g_autoptr(CommunityFinding) second = g_list_model_get_item (findings, 1);
+
+    ck_assert_str_eq (community_finding_get_path (first), "/consultations/0/history/10/state");
+    ck_assert_str_eq (community_finding_get_path (second), "/consultations/0/history/102/state");
+  }
+}
+END_TEST
+
 static Suite *
 dataset_suite (void)
 {
@@ -467,6 +512,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_optional_ids);
   tcase_add_test (tc, test_dataset_finalized);
   tcase_add_test (tc, test_save_refuses_incomplete);
+  tcase_add_test (tc, test_missing_in_long_history);
   suite_add_tcase (suite, tc);
 
   return suite;

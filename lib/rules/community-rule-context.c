@@ -22,6 +22,9 @@ struct _CommunityRuleContext
   guint passed;
   guint failed;
   guint not_applicable;
+  /* divisions_of()'s cache for the run: an entity -> the codes of the
+   * divisions and community above it (GPtrArray of borrowed strings). */
+  GHashTable *chains;
 };
 
 /* --- field access --- */
@@ -137,25 +140,61 @@ community_rule_not_applicable (CommunityRuleContext *ctx)
   ctx->not_applicable++;
 }
 
-/* Adds the codes of the divisions and community @entity lies in, itself
- * included, to @codes (each once). */
+/* Adds @entity's code to @codes (borrowed) if it is a division or a
+ * community and not there yet. */
 static void
-add_divisions_of (CommunityIndex  *index,
-                  CommunityEntity *entity,
-                  GPtrArray       *codes)
+add_code_of (CommunityEntity *entity,
+             GPtrArray       *codes)
+{
+  CommunityEntityKind kind = community_entity_get_kind (entity);
+  const char *code = community_entity_get_identity (entity);
+
+  if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
+      !g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+    g_ptr_array_add (codes, (gpointer) code);
+}
+
+/* Adds the codes of the divisions and community @entity lies in, itself
+ * included, to @codes (borrowed from the dataset, each once). What lies
+ * above an entity is walked once a run and kept in ctx->chains: the
+ * findings of a community's grids, workers and facilities share it, and
+ * the walk (a reference resolved per step) was half of what a finding
+ * cost. */
+static void
+add_divisions_of (CommunityRuleContext *ctx,
+                  CommunityEntity      *entity,
+                  GPtrArray            *codes)
 {
   const guint max_steps = 8;  /* see community_dataset_get_ancestor() */
+  CommunityDataset *dataset = ctx->index->dataset;
+  CommunityEntity *parent;
+  GPtrArray *chain;
 
-  for (guint step = 0; entity != NULL && step < max_steps; step++)
+  if (entity == NULL)
+    return;
+  add_code_of (entity, codes);
+  parent = community_dataset_get_parent (dataset, entity);
+  if (parent == NULL)
+    return;
+
+  if (ctx->chains == NULL)
+    ctx->chains = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  chain = g_hash_table_lookup (ctx->chains, parent);
+  if (chain == NULL)
     {
-      CommunityEntityKind kind = community_entity_get_kind (entity);
-      const char *code = community_entity_get_identity (entity);
+      CommunityEntity *above = parent;
 
-      if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
-          !g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
-        g_ptr_array_add (codes, g_strdup (code));
-      entity = community_dataset_get_parent (index->dataset, entity);
+      chain = g_ptr_array_new ();
+      for (guint step = 1; above != NULL && step < max_steps; step++)
+        {
+          add_code_of (above, chain);
+          above = community_dataset_get_parent (dataset, above);
+        }
+      g_hash_table_insert (ctx->chains, parent, chain);
     }
+  for (guint i = 0; i < chain->len; i++)
+    if (!g_ptr_array_find_with_equal_func (codes, chain->pdata[i], g_str_equal, NULL))
+      g_ptr_array_add (codes, chain->pdata[i]);
 }
 
 /* The codes of the divisions @entity lies in, itself included. A work item
@@ -164,30 +203,35 @@ add_divisions_of (CommunityIndex  *index,
  * (DOMAIN.md §2): it is the city's, and lies in the city alone, so that a
  * street's own findings do not fill up with the city's work items. */
 static GStrv
-divisions_of (CommunityIndex  *index,
-              CommunityEntity *entity)
+divisions_of (CommunityRuleContext *ctx,
+              CommunityEntity      *entity)
 {
-  GPtrArray *codes = g_ptr_array_new_with_free_func (g_free);
+  CommunityIndex *index = ctx->index;
+  g_autoptr(GPtrArray) codes = g_ptr_array_sized_new (8);
+  GStrv result;
 
-  add_divisions_of (index, entity, codes);
+  add_divisions_of (ctx, entity, codes);
   if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM &&
       community_field_strv (entity, "communities") == NULL)
     {
       for (guint i = 0; i < index->cities->len; i++)
-        g_ptr_array_add (codes, g_strdup (community_entity_get_identity (index->cities->pdata[i])));
+        g_ptr_array_add (codes, (gpointer) community_entity_get_identity (index->cities->pdata[i]));
     }
   else if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM)
     {
       const char * const *communities = community_field_strv (entity, "communities");
 
       for (guint i = 0; communities != NULL && communities[i] != NULL; i++)
-        add_divisions_of (index,
+        add_divisions_of (ctx,
                           (CommunityEntity *) community_dataset_get_community (index->dataset,
                                                                                communities[i]),
                           codes);
     }
-  g_ptr_array_add (codes, NULL);
-  return (GStrv) g_ptr_array_free (codes, FALSE);
+  result = g_new (char *, codes->len + 1);
+  for (guint i = 0; i < codes->len; i++)
+    result[i] = g_strdup (codes->pdata[i]);
+  result[codes->len] = NULL;
+  return result;
 }
 
 void
@@ -214,7 +258,7 @@ community_rule_fail (CommunityRuleContext *ctx,
                                    community_entity_get_kind (subject),
                                    community_entity_get_identity (subject),
                                    path, message, expected, actual, shortfall);
-  community_finding_set_divisions (finding, divisions_of (ctx->index, subject));
+  community_finding_set_divisions (finding, divisions_of (ctx, subject));
   g_ptr_array_add (ctx->findings, finding);
   ctx->failed++;
 }
@@ -321,6 +365,7 @@ run_rule (const CommunityRuleDefinition *rule,
   *passed = ctx.passed;
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
+  g_clear_pointer (&ctx.chains, g_hash_table_unref);
 }
 
 void
