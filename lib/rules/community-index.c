@@ -8,6 +8,7 @@
 #include "community-rule-private.h"
 #include "community-entity-private.h"
 #include "community-entity-list-private.h"
+#include "community-json-pointer-private.h"
 
 static void
 group_add (GHashTable *table,
@@ -162,7 +163,17 @@ community_index_path (CommunityIndex  *index,
 
   g_return_val_if_fail (community_entity_get_dataset (entity) == index->dataset, g_strdup (""));
 
-  if (member == NULL)
-    return g_strdup_printf ("/%s/%u", list, position);
-  return g_strdup_printf ("/%s/%u/%s", list, position, member);
+  GString *path = g_string_sized_new (64);
+
+  /* Not printf: a path is made for every finding. @member is a path of
+   * member names already (e.g. "legal_review/date"), not escaped again. */
+  g_string_append_c (path, '/');
+  g_string_append (path, list);
+  community_json_pointer_push_index (path, position);
+  if (member != NULL)
+    {
+      g_string_append_c (path, '/');
+      g_string_append (path, member);
+    }
+  return g_string_free (path, FALSE);
 }

@@ -141,7 +141,8 @@ community_rule_not_applicable (CommunityRuleContext *ctx)
 }
 
 /* Adds @entity's code to @codes (borrowed) if it is a division or a
- * community and not there yet. */
+ * community and not there yet. The codes are compared as pointers: each is
+ * its entity's own string, and a dataset holds one entity per code. */
 static void
 add_code_of (CommunityEntity *entity,
              GPtrArray       *codes)
@@ -150,7 +151,7 @@ add_code_of (CommunityEntity *entity,
   const char *code = community_entity_get_identity (entity);
 
   if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
-      !g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+      !g_ptr_array_find (codes, code, NULL))
     g_ptr_array_add (codes, (gpointer) code);
 }
 
@@ -193,7 +194,7 @@ add_divisions_of (CommunityRuleContext *ctx,
       g_hash_table_insert (ctx->chains, parent, chain);
     }
   for (guint i = 0; i < chain->len; i++)
-    if (!g_ptr_array_find_with_equal_func (codes, chain->pdata[i], g_str_equal, NULL))
+    if (!g_ptr_array_find (codes, chain->pdata[i], NULL))
       g_ptr_array_add (codes, chain->pdata[i]);
 }
 
