@@ -144,6 +144,12 @@ community_test_load_sample (void)
     ck_assert_msg (g_str_has_prefix (_e->message, _prefix), \
                    "expected the message to start with “%s”, got “%s”", \
                    _prefix, _e->message); \
+    /* A parse error carries its pointer too ("" for the root). */ \
+    if ((dom) == COMMUNITY_PARSE_ERROR && ((ptr)[0] == '/' || g_str_equal ((ptr), "(root)"))) \
+      ck_assert_msg (g_strcmp0 (community_parse_error_get_pointer (_e), \
+                                g_str_equal ((ptr), "(root)") ? "" : (ptr)) == 0, \
+                     "expected the error's pointer “%s”, got “%s”: %s", (ptr), \
+                     community_parse_error_get_pointer (_e), _e->message); \
   } G_STMT_END
 
 /* Loads @json (a whole dataset document) and validates it with

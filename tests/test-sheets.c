@@ -323,6 +323,30 @@ assert_refused (const char          *folder,
                  folder, error->message, prefix);
 }
 
+/* The same refusal's parts, as community_parse_error_get_sheet() and the
+ * others give them, on the error and on a copy of it. */
+static void
+assert_located (const char *folder,
+                const char *sheet,
+                const char *cell,
+                const char *column,
+                const char *pointer)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) copy = NULL;
+  g_autoptr(CommunityDataset) dataset = load_folder (folder, &error);
+
+  ck_assert_ptr_null (dataset);
+  copy = g_error_copy (error);
+  for (const GError *e = error; e != NULL; e = e == error ? copy : NULL)
+    {
+      ck_assert_pstr_eq (community_parse_error_get_sheet (e), sheet);
+      ck_assert_pstr_eq (community_parse_error_get_cell (e), cell);
+      ck_assert_pstr_eq (community_parse_error_get_column (e), column);
+      ck_assert_pstr_eq (community_parse_error_get_pointer (e), pointer);
+    }
+}
+
 START_TEST (test_csv_refusals)
 {
   write_text ("bad-count", "divisions.csv", divisions_csv);
@@ -378,6 +402,15 @@ START_TEST (test_csv_refusals)
   /* Two identities alike: the second's row. */
   write_text ("dup", "communities.csv", "code,name,kind,street\nC1,甲,urban,S1\nC1,乙,urban,S1\n");
   assert_refused ("dup", COMMUNITY_PARSE_ERROR_DUPLICATE, "communities!A3 (code): /communities/1/code: ");
+
+  /* The parts of the messages above, from the error itself. */
+  assert_located ("bad-count", "communities", "E3", "households", "/communities/1/households");
+  assert_located ("sci", "communities", "A2", "code", "/communities/0/code");
+  assert_located ("missing", "communities", "B2", "name", "/communities/0/name");
+  assert_located ("ragged", "communities", "E2", NULL, NULL);
+  assert_located ("twice", "communities", "B1", "code", NULL);
+  assert_located ("deep", "communities", "B1", NULL, NULL);
+  assert_located ("dup", "communities", "A3", "code", "/communities/1/code");
 }
 END_TEST
 

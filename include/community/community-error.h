@@ -199,6 +199,14 @@ typedef enum {
 COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_parse_error_quark      (void);
 COMMUNITY_AVAILABLE_IN_0_1
+const char *community_parse_error_get_pointer (const GError *error);
+COMMUNITY_AVAILABLE_IN_0_1
+const char *community_parse_error_get_sheet   (const GError *error);
+COMMUNITY_AVAILABLE_IN_0_1
+const char *community_parse_error_get_cell    (const GError *error);
+COMMUNITY_AVAILABLE_IN_0_1
+const char *community_parse_error_get_column  (const GError *error);
+COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_dataset_error_quark    (void);
 COMMUNITY_AVAILABLE_IN_0_1
 GQuark community_workflow_error_quark   (void);

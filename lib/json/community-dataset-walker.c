@@ -150,7 +150,7 @@ walker_error (Walker              *w,
     {
       g_autoptr(GString) where = g_string_new (NULL);
 
-      w->source->klass->location (w->source, member, where);
+      w->source->klass->location (w->source, member, where, w->pending);
       if (where->len > 0)
         g_prefix_error (&w->pending, "%s: ", where->str);
     }

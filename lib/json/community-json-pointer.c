@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "community-json-private.h"
+#include "community-error-private.h"
 
 void
 community_json_set_error_valist (GError        **error,
@@ -20,6 +21,8 @@ community_json_set_error_valist (GError        **error,
   g_set_error (error, domain, code, "%s: %s",
                pointer != NULL && pointer->len > 0 ? pointer->str : "(root)",
                message);
+  if (error != NULL)
+    community_parse_error_set_pointer (*error, pointer != NULL ? pointer->str : "");
 }
 
 void

@@ -89,10 +89,12 @@ typedef struct {
   /* Sources over spreadsheets (lib/sheets/community-sheet-source.c):
    * appends where the last token's value is in the workbook, the cell and
    * the member ("社区!F12 (households)"); with @member (nullable), of that
-   * member of the object the last token ended. NULL for JSON. */
+   * member of the object the last token ended; and records the same on
+   * @error (community_parse_error_get_cell()). NULL for JSON. */
   void     (*location) (CommunityJsonSource *self,
                         const char          *member,
-                        GString             *out);
+                        GString             *out,
+                        GError              *error);
 } CommunityJsonSourceClass;
 
 struct _CommunityJsonSource {

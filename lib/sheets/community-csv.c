@@ -72,6 +72,7 @@
 
 #include "community-sheet-book.h"
 #include "community-zip.h"
+#include "community-error-private.h"
 
 /* --- reading --- */
 
@@ -116,6 +117,8 @@ set_cell_error (GError     **error,
 
   community_sheet_cell_name (row, column, cell);
   g_set_error (error, COMMUNITY_PARSE_ERROR, code, "%s!%s: %s", file_name, cell, what);
+  if (error != NULL)
+    community_parse_error_set_cell (*error, file_name, cell, NULL);
 }
 
 /* Stores the field [start, end) of @row, @column (its text @text,

@@ -42,6 +42,7 @@
 #include "community-sheet-book.h"
 #include "community-sheet-layout.h"
 #include "community-sheet-source-private.h"
+#include "community-error-private.h"
 
 #define NO_COLUMN G_MAXUINT32
 
@@ -193,28 +194,38 @@ member_like (const char *path)
   return !segment_start && strlen (path) <= 64;
 }
 
+/* Where (@sheet, @row, @column, @path) is, as a message says it: appended
+ * to @out ("社区!F12 (households)", "社区!12:12", "社区"), and, when @error is
+ * given, recorded on it (community_parse_error_get_sheet() …). */
 static void
 location_of (const CommunitySheet *sheet,
              guint32               row,
              guint32               column,
              const char           *path,
-             GString              *out)
+             GString              *out,
+             GError               *error)
 {
-  char cell[24];
+  char cell[48];
+  const char *member = path != NULL && member_like (path) ? path : NULL;
 
   if (sheet == NULL)
     return;
   if (row == 0)
-    g_string_append (out, sheet->name);
+    cell[0] = '\0';
   else if (column == NO_COLUMN)
-    g_string_append_printf (out, "%s!%u:%u", sheet->name, row, row);
+    g_snprintf (cell, sizeof cell, "%u:%u", row, row);
   else
+    community_sheet_cell_name (row, column, cell);
+  g_string_append (out, sheet->name);
+  if (cell[0] != '\0')
     {
-      community_sheet_cell_name (row, column, cell);
-      g_string_append_printf (out, "%s!%s", sheet->name, cell);
+      g_string_append_c (out, '!');
+      g_string_append (out, cell);
     }
-  if (path != NULL && member_like (path))
-    g_string_append_printf (out, " (%s)", path);
+  if (member != NULL)
+    g_string_append_printf (out, " (%s)", member);
+  if (error != NULL)
+    community_parse_error_set_cell (error, sheet->name, cell[0] != '\0' ? cell : NULL, member);
 }
 
 G_GNUC_PRINTF (7, 8)
@@ -237,8 +248,10 @@ sheet_error (SheetSource          *s,
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
-  location_of (sheet, row, column, path, where);
-  g_set_error (&s->error, COMMUNITY_PARSE_ERROR, code, "%s: %s", where->str, message);
+  g_set_error (&s->error, COMMUNITY_PARSE_ERROR, code, "%s", message);
+  location_of (sheet, row, column, path, where, s->error);
+  if (where->len > 0)
+    g_prefix_error (&s->error, "%s: ", where->str);
   s->error_at = s->queue->len;
 }
 
@@ -1020,7 +1033,8 @@ sheet_source_pointer (CommunityJsonSource *source,
 static void
 sheet_source_location (CommunityJsonSource *source,
                        const char          *member,
-                       GString             *out)
+                       GString             *out,
+                       GError              *error)
 {
   SheetSource *s = (SheetSource *) source;
   const Entry *e = &s->last;
@@ -1041,7 +1055,7 @@ sheet_source_location (CommunityJsonSource *source,
     }
   else if (e->path != NULL)
     path = g_strdup (e->path);
-  location_of (sheet, e->record < 0 && e->plan != NULL ? 0 : e->row, column, path, out);
+  location_of (sheet, e->record < 0 && e->plan != NULL ? 0 : e->row, column, path, out, error);
 }
 
 static void

@@ -63,6 +63,7 @@
 
 #include "community-sheet-book.h"
 #include "community-zip.h"
+#include "community-error-private.h"
 
 /* --- XML parts --- */
 
@@ -1196,6 +1197,8 @@ cell_error (SheetReader *sheet,
 
   community_sheet_cell_name (sheet->row, (guint32) MAX (sheet->column, 0), name);
   g_set_error (error, COMMUNITY_PARSE_ERROR, code, "%s!%s: %s", sheet->sheet->name, name, why);
+  if (error != NULL)
+    community_parse_error_set_cell (*error, sheet->sheet->name, name, NULL);
   return FALSE;
 }
 
@@ -1556,7 +1559,7 @@ sheet_start_cell (SheetReader    *sheet,
 {
   const char *values[3];
   gsize lengths[3];
-  guint32 row, column;
+  guint32 row = 0, column = 0;
 
   if (!sheet->in_row || sheet->in_cell)
     return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX, "a cell outside a row");
@@ -1729,7 +1732,11 @@ read_worksheet (SheetJobs *jobs,
     return TRUE;
   /* the part's own errors (not well-formed, the zip's) say which sheet it is */
   if (part_error)
-    g_prefix_error (error, "%s: ", job->sheet->name);
+    {
+      g_prefix_error (error, "%s: ", job->sheet->name);
+      if (error != NULL)
+        community_parse_error_set_cell (*error, job->sheet->name, NULL, NULL);
+    }
   return FALSE;
 }
 

@@ -216,6 +216,9 @@ function assertParseError(bytes, code, pointer) {
     const ds = Community.Dataset.new();
     const error = assertThrowsGLibError(() => ds.load_from_data(bytes), PARSE_ERROR, code, `${pointer}: `);
     assert(error.matches(Community.parse_error_quark(), code), 'matches(parse_error_quark())');
+    // GJS hands the error's own GError back: its pointer, and no sheet.
+    assertEqual(Community.parse_error_get_pointer(error), pointer === '(root)' ? '' : pointer, 'pointer');
+    assertNull(Community.parse_error_get_sheet(error), 'sheet');
     // Nothing of the refused document was kept.
     for (const [kind, member] of KINDS)
         assertEqual(ds.get_items(kind).get_n_items(), 0, member);
@@ -233,6 +236,23 @@ function watch(obj, name) {
 }
 
 // --- Loading ----------------------------------------------------------------
+
+test('test_csv_error_location', () => {
+    const dir = GLib.dir_make_tmp('community-gjs-XXXXXX');
+    const path = GLib.build_filenamev([dir, 'communities.csv']);
+    GLib.file_set_contents(path, 'code,name,kind,street,households\n' +
+        '320213001001,a,urban,320213001000,2500\n320213001002,b,urban,320213001000,约2000\n');
+    const ds = Community.Dataset.new();
+    const error = assertThrowsGLibError(
+        () => ds.load_from_gfile(Gio.File.new_for_path(dir), Community.DatasetFormat.AUTO, null),
+        PARSE_ERROR, Community.ParseError.TYPE, 'communities!E3 (households): ');
+    GLib.unlink(path);
+    GLib.rmdir(dir);
+    assertEqual(Community.parse_error_get_sheet(error), 'communities');
+    assertEqual(Community.parse_error_get_cell(error), 'E3');
+    assertEqual(Community.parse_error_get_column(error), 'households');
+    assertEqual(Community.parse_error_get_pointer(error), '/communities/1/households');
+});
 
 test('test_load_from_file', () => {
     const ds = Community.Dataset.new();

@@ -122,6 +122,10 @@ class DatasetTestCase(unittest.TestCase):
         error = ctx.exception
         self.assertGLibError(error, PARSE_ERROR, code, pointer + ": ")
         self.assertTrue(error.matches(Community.parse_error_quark(), code))
+        # The override reads the error's pointer back (a JSON document: no sheet).
+        self.assertEqual(Community.parse_error_get_pointer(error), "" if pointer == "(root)" else pointer)
+        self.assertIsNone(Community.parse_error_get_sheet(error))
+        self.assertIsNone(Community.parse_error_get_cell(error))
         # Nothing of the refused document was kept.
         for kind, _ in KINDS:
             self.assertEqual(ds.get_items(kind).get_n_items(), 0)
@@ -984,6 +988,22 @@ class ParseErrorTestCase(DatasetTestCase):
             with self.assertRaises(GLib.GError) as ctx:
                 ds.load_from_file(os.path.join(tmp, "missing.json"))
         self.assertGLibError(ctx.exception, "g-file-error-quark", GLib.FileError.NOENT)
+        self.assertIsNone(Community.parse_error_get_pointer(ctx.exception))
+
+    def test_csv_error_location(self):
+        ds = Community.Dataset.new()
+        with tempfile.TemporaryDirectory() as tmp:
+            with open(os.path.join(tmp, "communities.csv"), "w", encoding="utf-8") as f:
+                f.write("code,name,kind,street,households\n"
+                        "320213001001,a,urban,320213001000,2500\n"
+                        "320213001002,b,urban,320213001000,约2000\n")
+            with self.assertRaises(GLib.GError) as ctx:
+                ds.load_from_gfile(Gio.File.new_for_path(tmp), Community.DatasetFormat.AUTO, None)
+        error = ctx.exception
+        self.assertEqual(Community.parse_error_get_sheet(error), "communities")
+        self.assertEqual(Community.parse_error_get_cell(error), "E3")
+        self.assertEqual(Community.parse_error_get_column(error), "households")
+        self.assertEqual(Community.parse_error_get_pointer(error), "/communities/1/households")
 
     def test_failed_load_keeps_content(self):
         ds = load_sample()

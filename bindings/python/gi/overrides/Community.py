@@ -30,11 +30,17 @@
 #                                             without PyGObject's warning
 #   finding.get_expected(), get_actual()      Python values (get_expected_node()
 #                                             and get_actual_node(): Json.Node)
+#   Community.parse_error_get_pointer(e),     where a GLib.Error of a load is:
+#   parse_error_get_sheet/_cell/_column(e)    PyGObject keeps a GError's
+#                                             message, not the parts the C
+#                                             error carries, so they are read
+#                                             back from the message
 #
 # A worker's repr() shows its id only: names are personal data (DOMAIN.md §7).
 
 import datetime
 import json
+import re
 from collections.abc import Sequence
 
 from ..module import get_introspection_module
@@ -524,6 +530,62 @@ class DivisionCode(Community.DivisionCode):
 
 DivisionCode = override(DivisionCode)
 __all__.append("DivisionCode")
+
+# --- where a parse error is ---
+#
+# A GError of COMMUNITY_PARSE_ERROR carries its JSON Pointer and, for a
+# workbook or CSV, its sheet, cell and column (community_parse_error_get_*()
+# in C; GJS passes the same GError back). PyGObject turns a GError into a
+# GLib.Error of its own, with the message only: the message starts with the
+# same parts, "社区!F12 (households): /communities/10/households: …", and
+# these read them from it. A sheet named alone, with neither cell nor
+# column, is not told from other prefixes and gives None.
+
+_PARSE_ERROR = "community-parse-error-quark"
+_LOCATION = re.compile(r"(?P<sheet>[^!:]+?)"
+                       r"(?:!(?P<cell>[A-Z]{1,3}[0-9]+|[0-9]+:[0-9]+))?"
+                       r"(?: \((?P<column>[a-z][a-z0-9_]*(?:/[a-z0-9_]+)*)\))?: ")
+_POINTER = re.compile(r"(?P<pointer>\(root\)|/[^ ]*): ")
+
+
+def _parse_error_parts(error):
+    if not isinstance(error, GLib.Error) or error.domain != _PARSE_ERROR:
+        return {}
+    message = error.message or ""
+    parts = {}
+    located = _LOCATION.match(message)
+    if located and (located.group("cell") or located.group("column")):
+        parts = {k: v for k, v in located.groupdict().items() if v is not None}
+        message = message[located.end():]
+    pointer = _POINTER.match(message)
+    if pointer:
+        parts["pointer"] = "" if pointer.group("pointer") == "(root)" else pointer.group("pointer")
+    return parts
+
+
+def parse_error_get_pointer(error):
+    """The JSON Pointer of a parse error ("" for the document itself), or None."""
+    return _parse_error_parts(error).get("pointer")
+
+
+def parse_error_get_sheet(error):
+    """The sheet of a workbook's or CSV's parse error, or None."""
+    return _parse_error_parts(error).get("sheet")
+
+
+def parse_error_get_cell(error):
+    """The cell ("F12", or the row "12:12") of a parse error, or None."""
+    return _parse_error_parts(error).get("cell")
+
+
+def parse_error_get_column(error):
+    """The member path of the column of a parse error, or None."""
+    return _parse_error_parts(error).get("column")
+
+
+__all__ += ["parse_error_get_pointer", "parse_error_get_sheet", "parse_error_get_cell",
+            "parse_error_get_column"]
+
 
 # Last, once every override above is in place (looking a type up makes its
 # class, on the classes of the module as they are then): datetime values
