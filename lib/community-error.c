@@ -136,8 +136,8 @@ community_parse_error_set_cell (GError     *error,
  * have in the JSON of the same data.
  *
  * Bindings see the error's message only (PyGObject and GJS make their own
- * error objects): the Python override `Community.parse_error_location()`
- * reads the same parts from it.
+ * error objects): the Python override of this function reads the same parts
+ * from the error's message.
  *
  * Returns: (nullable): the pointer, or %NULL when @error is not a parse
  *   error or names no place in the document (a file that cannot be read,

@@ -287,4 +287,27 @@ typedef void (*CommunityJsonWriteFunc) (CommunityJsonSink *sink,
 JsonNode *community_json_write_tree         (CommunityJsonWriteFunc write,
                                              gpointer               data);
 
+/* JSON text eight bytes at a time (the tokenizer's strings, the writer's
+ * escapes): the bytes of @w (the first in the low byte) that stop a plain
+ * run of a string's text: a quote, a backslash, a byte below 0x20 and, with
+ * @del, DEL (which the writer escapes as json-glib does), each flagged by
+ * its high bit. A borrow may flag a byte after the first that stops, never
+ * one before it: the lowest flag is the first stop. */
+#define COMMUNITY_JSON_ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+#define COMMUNITY_JSON_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+static inline guint64
+community_json_text_stops (guint64  w,
+                           gboolean del)
+{
+  guint64 quote = w ^ (COMMUNITY_JSON_ONES * '"');
+  guint64 backslash = w ^ (COMMUNITY_JSON_ONES * '\\');
+  guint64 stops = (w - COMMUNITY_JSON_ONES * 0x20) | (quote - COMMUNITY_JSON_ONES) |
+                  (backslash - COMMUNITY_JSON_ONES);
+
+  if (del)
+    stops |= (w ^ (COMMUNITY_JSON_ONES * 0x7F)) - COMMUNITY_JSON_ONES;
+  return stops & ~w & COMMUNITY_JSON_HIGH_BITS;
+}
+
 G_END_DECLS

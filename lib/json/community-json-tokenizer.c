@@ -369,21 +369,7 @@ skip_space (Tokenizer *t)
 
 /* --- strings --- */
 
-#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The bytes of @w (eight bytes of a string's text, the first in the low
- * byte) that end a plain run: a quote, a backslash or a byte below 0x20,
- * each flagged by its high bit. A borrow may flag a byte after the first
- * that stops, never one before it: the lowest flag is the first stop. */
-static inline guint64
-plain_run_stops (guint64 w)
-{
-  guint64 quote = w ^ (ONES * '"');
-  guint64 backslash = w ^ (ONES * '\\');
-
-  return ((w - ONES * 0x20) | (quote - ONES) | (backslash - ONES)) & ~w & HIGH_BITS;
-}
+#define HIGH_BITS COMMUNITY_JSON_HIGH_BITS
 
 static int
 hex4 (const guchar *p)
@@ -455,7 +441,7 @@ scan_string (Tokenizer   *t,
             }
           memcpy (&w, q, 8);
           w = GUINT64_FROM_LE (w);
-          stops = plain_run_stops (w);
+          stops = community_json_text_stops (w, FALSE);
           if (stops == 0)
             {
               high |= w & HIGH_BITS;

@@ -529,23 +529,6 @@ text_next (TextSink *self)
  * \u00xx for other control characters and DEL), and U+001F as \u001f,
  * which json-glib 1.6 leaves raw (community_json_generate() fixes it up
  * the same way). UTF-8 is written as it is. */
-#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The bytes of @w (eight bytes of text, the first in the low byte) that
- * need an escape: a quote, a backslash, a control character or DEL, each
- * flagged by its high bit. A borrow may flag a byte after the first such
- * byte, never one before it: the lowest flag is the first. */
-static inline guint64
-escape_stops (guint64 w)
-{
-  guint64 quote = w ^ (ONES * '"');
-  guint64 backslash = w ^ (ONES * '\\');
-  guint64 del = w ^ (ONES * 0x7F);
-
-  return ((w - ONES * 0x20) | (quote - ONES) | (backslash - ONES) | (del - ONES)) & ~w & HIGH_BITS;
-}
-
 static void
 text_escaped (GString    *out,
               const char *s)
@@ -566,7 +549,7 @@ text_escaped (GString    *out,
 
           memcpy (&w, p, 8);
           w = GUINT64_FROM_LE (w);
-          stops = escape_stops (w);
+          stops = community_json_text_stops (w, TRUE);
           if (stops != 0)
             {
               p += (guint) __builtin_ctzll (stops) / 8;

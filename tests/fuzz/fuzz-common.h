@@ -78,3 +78,24 @@ fuzz_check_error (const char   *what,
       !(error->message[0] == '/' || g_str_has_prefix (error->message, "(root)")))
     fuzz_fail ("%s: the message does not start with a JSON Pointer: %s", what, error->message);
 }
+
+/* What a loaded @dataset saves loads back the same. */
+static inline void
+fuzz_check_round_trip (CommunityDataset *dataset)
+{
+  g_autoptr(CommunityDataset) again = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+  gsize saved_length = 0;
+  gboolean ok;
+
+  saved = community_dataset_save_to_data (dataset, &saved_length);
+  if (saved == NULL)
+    fuzz_fail ("a loaded dataset does not save");
+  ok = community_dataset_load_from_data (again, saved, (gssize) saved_length, &error);
+  fuzz_check_error ("reloading a saved dataset", ok, error, TRUE);
+  if (!ok)
+    fuzz_fail ("a saved dataset does not load: %s", error->message);
+  if (!community_dataset_equal (dataset, again))
+    fuzz_fail ("a saved dataset loads back different");
+}

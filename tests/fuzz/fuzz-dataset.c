@@ -30,14 +30,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(CommunityDataset) dataset = NULL;
-  g_autoptr(CommunityDataset) again = NULL;
   g_autoptr(CommunityPrivacy) privacy = NULL;
   g_autoptr(CommunityReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *saved = NULL;
   g_autofree char *masked = NULL;
   g_autofree char *report_json = NULL;
-  gsize saved_length = 0;
   gboolean ok;
 
   fuzz_init ();
@@ -56,17 +53,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       return 0;
     }
 
-  /* What was loaded saves, and what was saved loads back the same. */
-  saved = community_dataset_save_to_data (dataset, &saved_length);
-  if (saved == NULL)
-    fuzz_fail ("a loaded dataset does not save");
-  again = community_dataset_new ();
-  ok = community_dataset_load_from_data (again, saved, (gssize) saved_length, &error);
-  fuzz_check_error ("reloading a saved dataset", ok, error, TRUE);
-  if (!ok)
-    fuzz_fail ("a saved dataset does not load: %s", error->message);
-  if (!community_dataset_equal (dataset, again))
-    fuzz_fail ("a saved dataset loads back different");
+  fuzz_check_round_trip (dataset);
 
   privacy = community_privacy_new (COMMUNITY_PRIVACY_MODE_MASK);
   masked = community_dataset_save_to_data_full (dataset, privacy, NULL);

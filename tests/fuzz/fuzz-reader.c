@@ -47,13 +47,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   g_autoptr(CommunityDataset) dataset = NULL;
-  g_autoptr(CommunityDataset) again = NULL;
   g_autoptr(CommunityDataset) from_node = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) node_error = NULL;
-  g_autofree char *saved = NULL;
-  gsize saved_length = 0;
   gboolean ok, node_ok;
 
   fuzz_init ();
@@ -84,15 +81,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!community_dataset_equal (dataset, from_node))
     fuzz_fail ("the text and its tree load different datasets");
 
-  saved = community_dataset_save_to_data (dataset, &saved_length);
-  if (saved == NULL)
-    fuzz_fail ("a loaded dataset does not save");
-  again = community_dataset_new ();
-  ok = community_dataset_load_from_data (again, saved, (gssize) saved_length, &error);
-  fuzz_check_error ("reloading a saved dataset", ok, error, TRUE);
-  if (!ok)
-    fuzz_fail ("a saved dataset does not load: %s", error->message);
-  if (!community_dataset_equal (dataset, again))
-    fuzz_fail ("a saved dataset loads back different");
+  fuzz_check_round_trip (dataset);
   return 0;
 }

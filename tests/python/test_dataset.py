@@ -1004,6 +1004,7 @@ class ParseErrorTestCase(DatasetTestCase):
         self.assertEqual(Community.parse_error_get_cell(error), "E3")
         self.assertEqual(Community.parse_error_get_column(error), "households")
         self.assertEqual(Community.parse_error_get_pointer(error), "/communities/1/households")
+        self.assertEqual(Community.ParseError.get_cell(error), "E3")
 
     def test_failed_load_keeps_content(self):
         ds = load_sample()

@@ -586,6 +586,11 @@ def parse_error_get_column(error):
 __all__ += ["parse_error_get_pointer", "parse_error_get_sheet", "parse_error_get_cell",
             "parse_error_get_column"]
 
+# The same, as introspection also offers them: Community.ParseError.get_cell(e).
+for _part in ("pointer", "sheet", "cell", "column"):
+    setattr(Community.ParseError, "get_" + _part, staticmethod(globals()["parse_error_get_" + _part]))
+del _part
+
 
 # Last, once every override above is in place (looking a type up makes its
 # class, on the classes of the module as they are then): datetime values
