@@ -25,6 +25,7 @@
 #include "community-report-writer.h"
 #include "community-enum-types.h"
 #include "community-version.h"
+#include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
 
@@ -77,25 +78,83 @@ out_printf (Out        *out,
   out_check (out);
 }
 
-/* Text or an attribute value, escaped; NULL as "—". */
+/* Appends @len bytes without a check for a flush: the callers check
+ * once a row. */
+static inline void
+out_len (Out        *out,
+         const char *text,
+         gsize       len)
+{
+  GString *buffer = out->buffer;
+
+  /* GLib 2.74's g_string_append_len() is a call into g_string_insert_len(). */
+  if (G_LIKELY (buffer->len + len < buffer->allocated_len))
+    {
+      memcpy (buffer->str + buffer->len, text, len);
+      buffer->len += len;
+      buffer->str[buffer->len] = '\0';
+    }
+  else
+    g_string_append_len (buffer, text, len);
+}
+
+/* A string literal, its length known at compile time. */
+#define OUT_LITERAL(out, literal) out_len ((out), "" literal "", sizeof (literal) - 1)
+
+/* A number in decimal, as printf's %d or %u writes it. */
+static void
+out_int (Out    *out,
+         gint64  value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+  out_len (out, p, digits + sizeof digits - p);
+}
+
+/* Text or an attribute value, escaped; NULL as "—". The runs between
+ * the characters to escape go in whole. */
 static void
 out_text (Out        *out,
           const char *text)
 {
   if (text == NULL)
     text = "—";
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (out->buffer, "&amp;"); break;
-      case '<': g_string_append (out->buffer, "&lt;"); break;
-      case '>': g_string_append (out->buffer, "&gt;"); break;
-      case '"': g_string_append (out->buffer, "&quot;"); break;
-      case '\'': g_string_append (out->buffer, "&#39;"); break;
-      default: g_string_append_c (out->buffer, *p); break;
-      }
-  out_check (out);
+  for (;;)
+    {
+      gsize run = strcspn (text, "&<>\"'");
+
+      out_len (out, text, run);
+      text += run;
+      switch (*text)
+        {
+        case '\0': out_check (out); return;
+        case '&': OUT_LITERAL (out, "&amp;"); break;
+        case '<': OUT_LITERAL (out, "&lt;"); break;
+        case '>': OUT_LITERAL (out, "&gt;"); break;
+        case '"': OUT_LITERAL (out, "&quot;"); break;
+        default: OUT_LITERAL (out, "&#39;"); break;
+        }
+      text++;
+    }
 }
+
+/* The bytes a JSON string in a <script> element escapes: the quote, the
+ * backslash, controls, and <, > and & (so that no "</script>" ends it). */
+static const guint8 json_escaped[256] = {
+  [0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1,
+};
 
 /* A JSON string (or null) that is safe inside a <script> element: <, >
  * and & are escaped too. */
@@ -103,29 +162,63 @@ static void
 out_json_string (Out        *out,
                  const char *text)
 {
-  GString *b = out->buffer;
+  const guchar *p = (const guchar *) text;
 
   if (text == NULL)
     {
-      g_string_append (b, "null");
+      OUT_LITERAL (out, "null");
       return;
     }
-  g_string_append_c (b, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  out_len (out, "\"", 1);
+  for (;;)
     {
-      guchar c = *p;
+      const guchar *run = p;
 
-      if (c == '"' || c == '\\')
+      while (!json_escaped[*p])
+        p++;
+      out_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+      if (*p == '"' || *p == '\\')
         {
-          g_string_append_c (b, '\\');
-          g_string_append_c (b, c);
+          char escaped[2] = { '\\', *p };
+
+          out_len (out, escaped, 2);
         }
-      else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-        g_string_append_printf (b, "\\u%04x", c);
       else
-        g_string_append_c (b, c);
+        g_string_append_printf (out->buffer, "\\u%04x", *p);
+      p++;
     }
-  g_string_append_c (b, '"');
+  out_len (out, "\"", 1);
+}
+
+/* An expected or actual value as the JSON string of its text
+ * (community_report_value_text()): strings and integers without a copy. */
+static void
+out_json_value (Out      *out,
+                JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        {
+          out_json_string (out, json_node_get_string (node));
+          return;
+        }
+      if (type == G_TYPE_INT64)
+        {
+          out_len (out, "\"", 1);
+          out_int (out, json_node_get_int (node));
+          out_len (out, "\"", 1);
+          return;
+        }
+    }
+  text = community_report_value_text (node);
+  out_json_string (out, text);
 }
 
 /* --- the page's parts --- */
@@ -217,6 +310,8 @@ typedef struct {
   CommunityReport *report;
   ReportPlaces *places;
   guint n_findings;
+  CommunityFinding **findings; /* the report's, each fetched once */
+  int *finding_rule;        /* per finding: its rule's index */
   int *finding_place;       /* per finding: its place, or -1 */
   GPtrArray *rule_ids;      /* rule ids, rule results' order, then others */
   GHashTable *rule_index;   /* rule id → index + 1 */
@@ -726,7 +821,6 @@ write_rules (Page *page)
 {
   Out *out = page->out;
   GListModel *rules = community_report_get_rule_results (page->report);
-  GListModel *findings = community_report_get_findings (page->report);
   guint n_rules = g_list_model_get_n_items (rules);
   guint position = 0;
 
@@ -767,20 +861,14 @@ write_rules (Page *page)
    * report keeps each rule's findings together. */
   while (position < page->n_findings)
     {
-      g_autoptr(CommunityFinding) first = g_list_model_get_item (findings, position);
+      CommunityFinding *first = page->findings[position];
       const char *rule = community_finding_get_rule (first);
       const char *clause = community_finding_get_clause (first);
       guint end = position + 1;
-      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
+      int rule_index = page->finding_rule[position];
 
-      while (end < page->n_findings)
-        {
-          g_autoptr(CommunityFinding) next = g_list_model_get_item (findings, end);
-
-          if (g_strcmp0 (community_finding_get_rule (next), rule) != 0)
-            break;
-          end++;
-        }
+      while (end < page->n_findings && page->finding_rule[end] == rule_index)
+        end++;
 
       out_raw (out, "<article class=\"rule\" id=\"rule-");
       out_text (out, rule);
@@ -801,11 +889,7 @@ write_rules (Page *page)
       write_findings_head (page);
       out_raw (out, "<tbody>\n");
       for (guint i = position; i < MIN (end, position + STATIC_FINDINGS_PER_RULE); i++)
-        {
-          g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-
-          write_finding_row (page, finding);
-        }
+        write_finding_row (page, page->findings[i]);
       out_raw (out, "</tbody>\n</table>\n");
       if (end - position > STATIC_FINDINGS_PER_RULE)
         {
@@ -959,7 +1043,6 @@ static void
 write_data (Page *page)
 {
   Out *out = page->out;
-  GListModel *findings = community_report_get_findings (page->report);
   GEnumClass *kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
 
   out_raw (out, "<script type=\"application/json\" id=\"report-data\">{\"rules\":[");
@@ -1006,25 +1089,31 @@ write_data (Page *page)
   out_raw (out, "},\n\"findings\":[");
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
-      g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
-      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index,
-                                                             community_finding_get_rule (finding))) - 1;
+      CommunityFinding *finding = page->findings[i];
 
-      out_printf (out, i > 0 ? ",\n[%d,%d,%d," : "[%d,%d,%d,", rule_index,
-                  (int) community_finding_get_severity (finding),
-                  (int) community_finding_get_subject_kind (finding));
+      if (i > 0)
+        OUT_LITERAL (out, ",\n[");
+      else
+        OUT_LITERAL (out, "[");
+      out_int (out, page->finding_rule[i]);
+      OUT_LITERAL (out, ",");
+      out_int (out, community_finding_get_severity (finding));
+      OUT_LITERAL (out, ",");
+      out_int (out, community_finding_get_subject_kind (finding));
+      OUT_LITERAL (out, ",");
       out_json_string (out, community_finding_get_subject_id (finding));
-      out_raw (out, ",");
+      OUT_LITERAL (out, ",");
       out_json_string (out, community_finding_get_path (finding));
-      out_raw (out, ",");
+      OUT_LITERAL (out, ",");
       out_json_string (out, community_finding_get_message (finding));
-      out_raw (out, ",");
-      out_json_string (out, expected);
-      out_raw (out, ",");
-      out_json_string (out, actual);
-      out_printf (out, ",%d]", page->finding_place[i]);
+      OUT_LITERAL (out, ",");
+      out_json_value (out, community_finding_get_expected (finding));
+      OUT_LITERAL (out, ",");
+      out_json_value (out, community_finding_get_actual (finding));
+      OUT_LITERAL (out, ",");
+      out_int (out, page->finding_place[i]);
+      OUT_LITERAL (out, "]");
+      out_check (out);
       if (out->error != NULL)
         return;
       if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (out->cancellable, &out->error))
@@ -1096,12 +1185,15 @@ add_rule (Page       *page,
 }
 
 /* The rule ids: the report's rule results in catalog order, then any rule
- * a finding names that is not among them. */
+ * a finding names that is not among them; and each finding's rule. The
+ * report keeps a rule's findings together: a finding of the same rule as
+ * the one before needs no look-up. */
 static void
 collect_rules (Page *page)
 {
   GListModel *rules = community_report_get_rule_results (page->report);
-  GListModel *findings = community_report_get_findings (page->report);
+  const char *last = NULL;
+  int last_index = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
@@ -1109,12 +1201,55 @@ collect_rules (Page *page)
 
       add_rule (page, community_rule_result_get_id (result));
     }
+  page->finding_rule = g_new (int, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      const char *rule = community_finding_get_rule (page->findings[i]);
 
-      add_rule (page, community_finding_get_rule (finding));
+      if (last == NULL || strcmp (rule, last) != 0)
+        {
+          add_rule (page, rule);
+          last = rule;
+          last_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
+        }
+      page->finding_rule[i] = last_index;
     }
+}
+
+/* What community_report_places_of_finding() finds for a finding whose
+ * divisions are @codes: the deepest place, among equals the first. The
+ * finding before it (@last, whose places are @last_places) often shares
+ * most of its codes (its street, district and city): those need no
+ * look-up. */
+static int
+place_of_finding (ReportPlaces        *places,
+                  const char * const  *codes,
+                  const char * const **last,
+                  GArray              *last_places)
+{
+  int best = -1;
+  guint n;
+
+  for (n = 0; codes != NULL && codes[n] != NULL; n++)
+    {
+      int index;
+
+      if (n < last_places->len && strcmp (codes[n], (*last)[n]) == 0)
+        index = g_array_index (last_places, int, n);
+      else
+        index = community_report_places_lookup (places, codes[n]);
+      if (n < last_places->len)
+        g_array_index (last_places, int, n) = index;
+      else
+        g_array_append_val (last_places, index);
+      if (index >= 0 &&
+          (best < 0 || community_report_place (places, index)->tier >
+                       community_report_place (places, best)->tier))
+        best = index;
+    }
+  g_array_set_size (last_places, n);
+  *last = codes;
+  return best;
 }
 
 /* Every finding's place, and the counts per place (each place counts the
@@ -1122,8 +1257,9 @@ collect_rules (Page *page)
 static void
 collect_places (Page *page)
 {
-  GListModel *findings = community_report_get_findings (page->report);
   GListModel *indicators = community_report_get_indicators (page->report);
+  const char * const *last = NULL;
+  g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
 
   /* The indicators' divisions first: they are the whole hierarchy down to
    * the streets, in the report's order (city, districts, streets). */
@@ -1135,17 +1271,14 @@ collect_places (Page *page)
     }
   page->finding_place = g_new (int, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
-    {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-
-      page->finding_place[i] = community_report_places_of_finding (page->places, finding);
-    }
+    page->finding_place[i] = place_of_finding (page->places,
+                                               community_finding_get_divisions (page->findings[i]),
+                                               &last, last_places);
 
   page->place_counts = g_malloc0_n (MAX (page->places->places->len, 1), sizeof *page->place_counts);
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      CommunitySeverity severity = community_finding_get_severity (finding);
+      CommunitySeverity severity = community_finding_get_severity (page->findings[i]);
       int index = page->finding_place[i];
 
       for (guint n = 0; index >= 0 && n < 8; n++)
@@ -1210,6 +1343,9 @@ community_report_write_html (CommunityReport   *self,
   out.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
   page.places = community_report_places_new (dataset);
   page.n_findings = g_list_model_get_n_items (community_report_get_findings (self));
+  page.findings = g_new (CommunityFinding *, MAX (page.n_findings, 1));
+  for (guint i = 0; i < page.n_findings; i++)
+    page.findings[i] = g_list_model_get_item (community_report_get_findings (self), i);
   page.rule_ids = g_ptr_array_new_with_free_func (g_free);
   page.rule_index = g_hash_table_new (g_str_hash, g_str_equal);
   page.indicator_ids = g_ptr_array_new ();
@@ -1230,6 +1366,10 @@ community_report_write_html (CommunityReport   *self,
 
   g_string_free (out.buffer, TRUE);
   community_report_places_free (page.places);
+  for (guint i = 0; i < page.n_findings; i++)
+    g_object_unref (page.findings[i]);
+  g_free (page.findings);
+  g_free (page.finding_rule);
   g_free (page.finding_place);
   g_free (page.place_counts);
   g_ptr_array_unref (page.rule_ids);
