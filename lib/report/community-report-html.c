@@ -313,6 +313,10 @@ typedef struct {
   CommunityFinding **findings; /* the report's, each fetched once */
   int *finding_rule;        /* per finding: its rule's index */
   int *finding_place;       /* per finding: its place, or -1 */
+  CommunityIndicatorResult **results; /* the report's indicator results */
+  guint n_results;
+  int *result_place;        /* per indicator result: its division's place, or -1 */
+  int *place_row;           /* per place: its row in a district's table, or -1 */
   GPtrArray *rule_ids;      /* rule ids, rule results' order, then others */
   GHashTable *rule_index;   /* rule id → index + 1 */
   GPtrArray *indicator_ids; /* in the report's order */
@@ -326,11 +330,9 @@ typedef struct {
 static void
 count_indicators (Page *page)
 {
-  GListModel *indicators = community_report_get_indicators (page->report);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; i < page->n_results; i++)
     {
-      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
+      CommunityIndicatorResult *result = page->results[i];
 
       if (!community_indicator_result_is_applicable (result))
         continue;
@@ -395,38 +397,114 @@ place_label (ReportPlaces *places,
   return place != NULL && place->name != NULL ? place->name : code;
 }
 
+/* What community_report_percent() writes ("97.5%"), in @buffer, which
+ * needs PERCENT_SIZE bytes; returns the length. A rate's tenths of a per
+ * cent are rounded by hand, as printf's "%.1f" rounds them, unless the
+ * value lies too near a half for a double's product to tell (or is
+ * negative, huge or not a number): then community_report_percent() does. */
+#define PERCENT_SIZE (G_ASCII_DTOSTR_BUF_SIZE + 2)
+static gsize
+format_percent (char   buffer[PERCENT_SIZE],
+                double value)
+{
+  double percent = value * 100.0;
+  g_autofree char *text = NULL;
+
+  if (percent >= 0.0 && percent < 1e6 && !signbit (percent))
+    {
+      double tenths = percent * 10.0;
+      double whole = floor (tenths);
+      double fraction = tenths - whole;
+
+      if (fabs (fraction - 0.5) > 1e-6)
+        {
+          guint64 n = (guint64) whole + (fraction > 0.5 ? 1 : 0);
+          char *p = buffer + PERCENT_SIZE;
+          guint64 units = n / 10;
+
+          *--p = '%';
+          *--p = '0' + n % 10;
+          *--p = '.';
+          do
+            {
+              *--p = '0' + units % 10;
+              units /= 10;
+            }
+          while (units != 0);
+          memmove (buffer, p, buffer + PERCENT_SIZE - p);
+          return buffer + PERCENT_SIZE - p;
+        }
+    }
+  text = community_report_percent (value);
+  g_strlcpy (buffer, text, PERCENT_SIZE);
+  return strlen (buffer);
+}
+
+static void
+out_percent (Out    *out,
+             double  value)
+{
+  char buffer[PERCENT_SIZE];
+
+  out_len (out, buffer, format_percent (buffer, value));
+}
+
+/* A numerator or denominator as community_report_value_text() writes a
+ * number: a whole one as an integer. */
+static void
+out_number (Out    *out,
+            double  value)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      out_int (out, (gint64) value);
+      return;
+    }
+  node = json_node_init_double (json_node_alloc (), value);
+  text = community_report_value_text (node);
+  out_raw (out, text);
+}
+
 static void
 write_target (Out                      *out,
               CommunityIndicatorResult *result)
 {
-  g_autofree char *percent = NULL;
   double target;
 
   if (!community_indicator_result_has_target (result))
     {
-      out_raw (out, "—");
+      OUT_LITERAL (out, "—");
       return;
     }
   target = community_indicator_result_get_target (result);
-  percent = community_report_percent (target);
   /* A rate cannot exceed 1: a target of 1 means all of them. */
-  out_printf (out, "%s %s", target >= 1.0 ? "=" : "≥", percent);
+  if (target >= 1.0)
+    OUT_LITERAL (out, "= ");
+  else
+    OUT_LITERAL (out, "≥ ");
+  out_percent (out, target);
 }
 
-/* One indicator over some divisions: a bar chart and its table. */
+/* One indicator over some divisions (@rows: indices of the report's
+ * indicator results): a bar chart and its table. */
 static void
 write_figure (Page       *page,
               const char *indicator,
-              GPtrArray  *results,
+              const guint *rows,
+              guint       n_rows,
               gboolean    with_table)
 {
   Out *out = page->out;
   const int row = 24, label_w = 150, bar_w = 300, top = 22;
   const int width = label_w + bar_w + 60;
-  int height = top + (int) results->len * row + 8;
+  int height = top + (int) n_rows * row + 8;
   guint id = ++page->n_ids;
-  CommunityIndicatorResult *first = g_ptr_array_index (results, 0);
+  CommunityIndicatorResult *first = page->results[rows[0]];
   gboolean has_target = community_indicator_result_has_target (first);
+  const char *not_applicable = _("n/a");
 
   out_printf (out, "<figure class=\"indicator\" aria-labelledby=\"fig%u\">\n<figcaption id=\"fig%u\"><h4>", id, id);
   out_text (out, community_report_indicator_title (indicator));
@@ -444,37 +522,60 @@ write_figure (Page       *page,
               width, height, width, height, id);
   out_printf (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
               label_w, top - 4, label_w, height - 4);
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
-      const char *code = community_indicator_result_get_division (result);
-      int index = community_report_places_lookup (page->places, code);
-      const char *label = place_label (page->places, index, code);
+      CommunityIndicatorResult *result = page->results[rows[i]];
+      const char *label = place_label (page->places, page->result_place[rows[i]],
+                                       community_indicator_result_get_division (result));
       int y = top + (int) i * row;
 
-      out_printf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 16);
+      OUT_LITERAL (out, "<text x=\"");
+      out_int (out, label_w - 6);
+      OUT_LITERAL (out, "\" y=\"");
+      out_int (out, y + 16);
+      OUT_LITERAL (out, "\" text-anchor=\"end\">");
       out_text (out, label);
-      out_raw (out, "</text>");
+      OUT_LITERAL (out, "</text>");
       if (community_indicator_result_is_applicable (result))
         {
           double value = CLAMP (community_indicator_result_get_value (result), 0.0, 1.0);
-          g_autofree char *percent = community_report_percent (community_indicator_result_get_value (result));
-          const char *klass = !has_target ? "bar-plain"
-                              : community_indicator_result_get_met (result) ? "bar-met" : "bar-unmet";
-          int w = (int) lround (value * bar_w);
+          char percent[PERCENT_SIZE];
+          gsize percent_len = format_percent (percent, community_indicator_result_get_value (result));
 
-          out_printf (out, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"><title>",
-                      klass, label_w, y + 4, w);
+          if (!has_target)
+            OUT_LITERAL (out, "<rect class=\"bar-plain\" x=\"");
+          else if (community_indicator_result_get_met (result))
+            OUT_LITERAL (out, "<rect class=\"bar-met\" x=\"");
+          else
+            OUT_LITERAL (out, "<rect class=\"bar-unmet\" x=\"");
+          out_int (out, label_w);
+          OUT_LITERAL (out, "\" y=\"");
+          out_int (out, y + 4);
+          OUT_LITERAL (out, "\" width=\"");
+          out_int (out, lround (value * bar_w));
+          OUT_LITERAL (out, "\" height=\"16\"><title>");
           out_text (out, label);
-          out_printf (out, ": %s</title></rect><text x=\"%d\" y=\"%d\">%s</text>\n",
-                      percent, label_w + bar_w + 8, y + 16, percent);
+          OUT_LITERAL (out, ": ");
+          out_len (out, percent, percent_len);
+          OUT_LITERAL (out, "</title></rect><text x=\"");
+          out_int (out, label_w + bar_w + 8);
+          OUT_LITERAL (out, "\" y=\"");
+          out_int (out, y + 16);
+          OUT_LITERAL (out, "\">");
+          out_len (out, percent, percent_len);
+          OUT_LITERAL (out, "</text>\n");
         }
       else
         {
-          out_printf (out, "<text class=\"na\" x=\"%d\" y=\"%d\">", label_w + 4, y + 16);
-          out_text (out, _("n/a"));
-          out_raw (out, "</text>\n");
+          OUT_LITERAL (out, "<text class=\"na\" x=\"");
+          out_int (out, label_w + 4);
+          OUT_LITERAL (out, "\" y=\"");
+          out_int (out, y + 16);
+          OUT_LITERAL (out, "\">");
+          out_text (out, not_applicable);
+          OUT_LITERAL (out, "</text>\n");
         }
+      out_check (out);
     }
   if (has_target)
     {
@@ -502,42 +603,45 @@ write_figure (Page       *page,
                    "<th scope=\"col\" class=\"num\">%s</th>",
               _("Division"), _("Value"), _("Target"), _("Met"), _("Numerator/denominator"));
   out_raw (out, "</tr></thead>\n<tbody>\n");
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
+      CommunityIndicatorResult *result = page->results[rows[i]];
       const char *code = community_indicator_result_get_division (result);
-      int index = community_report_places_lookup (page->places, code);
       gboolean applicable = community_indicator_result_is_applicable (result);
-      g_autofree char *value = applicable ? community_report_percent (community_indicator_result_get_value (result)) : NULL;
-      g_autoptr(JsonNode) numerator = json_node_init_double (json_node_alloc (), community_indicator_result_get_numerator (result));
-      g_autoptr(JsonNode) denominator = json_node_init_double (json_node_alloc (), community_indicator_result_get_denominator (result));
-      g_autofree char *num = community_report_value_text (numerator);
-      g_autofree char *den = community_report_value_text (denominator);
 
-      out_raw (out, "<tr><th scope=\"row\">");
-      out_text (out, place_label (page->places, index, code));
-      out_raw (out, " <code>");
+      OUT_LITERAL (out, "<tr><th scope=\"row\">");
+      out_text (out, place_label (page->places, page->result_place[rows[i]], code));
+      OUT_LITERAL (out, " <code>");
       out_text (out, code);
-      out_raw (out, "</code></th><td class=\"num\">");
-      out_text (out, applicable ? value : _("n/a"));
-      out_raw (out, "</td><td class=\"num\">");
+      OUT_LITERAL (out, "</code></th><td class=\"num\">");
+      if (applicable)
+        out_percent (out, community_indicator_result_get_value (result));
+      else
+        out_text (out, not_applicable);
+      OUT_LITERAL (out, "</td><td class=\"num\">");
       write_target (out, result);
-      out_raw (out, "</td>");
+      OUT_LITERAL (out, "</td>");
       if (!applicable)
-        out_printf (out, "<td>%s</td>", _("n/a"));
+        out_printf (out, "<td>%s</td>", not_applicable);
       else if (!has_target)
-        out_raw (out, "<td>—</td>");
+        OUT_LITERAL (out, "<td>—</td>");
       else if (community_indicator_result_get_met (result))
         out_printf (out, "<td class=\"met\">✓ %s</td>", _("yes"));
       else
         out_printf (out, "<td class=\"unmet\">✗ %s</td>", _("no"));
-      out_printf (out, "<td class=\"num\">%s/%s</td></tr>\n", num, den);
+      OUT_LITERAL (out, "<td class=\"num\">");
+      out_number (out, community_indicator_result_get_numerator (result));
+      OUT_LITERAL (out, "/");
+      out_number (out, community_indicator_result_get_denominator (result));
+      OUT_LITERAL (out, "</td></tr>\n");
+      out_check (out);
     }
   out_raw (out, "</tbody>\n</table>\n</figure>\n");
 }
 
 /* One district's streets and towns: a table of every indicator (@ids,
- * each with its results in @columns), then a chart of each. */
+ * each with the indices of its results in @columns), then a chart of
+ * each. */
 static void
 write_district_streets (Page      *page,
                         int        district,
@@ -546,22 +650,42 @@ write_district_streets (Page      *page,
 {
   Out *out = page->out;
   const ReportPlace *place = community_report_place (page->places, district);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();           /* street codes, in order */
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));  /* street places, in order */
+  g_autofree int *cells = NULL;   /* row by column: a result's index, or -1 */
+  const char *not_applicable = _("n/a");
 
+  /* The rows: each street in the order the columns first name it
+   * (page->place_row numbers them, and is all -1 again at the end). */
   for (guint k = 0; k < columns->len; k++)
     {
-      GPtrArray *results = columns->pdata[k];
+      GArray *results = columns->pdata[k];
 
       for (guint i = 0; i < results->len; i++)
         {
-          const char *code = community_indicator_result_get_division (results->pdata[i]);
+          int street = page->result_place[g_array_index (results, guint, i)];
 
-          if (!g_ptr_array_find_with_equal_func (rows, code, g_str_equal, NULL))
-            g_ptr_array_add (rows, (gpointer) code);
-          g_hash_table_insert (cells, g_strdup_printf ("%u/%s", k, code), results->pdata[i]);
+          if (page->place_row[street] < 0)
+            {
+              page->place_row[street] = rows->len;
+              g_array_append_val (rows, street);
+            }
         }
     }
+  cells = g_new (int, MAX (rows->len * columns->len, 1));
+  memset (cells, 0xff, rows->len * columns->len * sizeof *cells);   /* -1 */
+  for (guint k = 0; k < columns->len; k++)
+    {
+      GArray *results = columns->pdata[k];
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          guint result = g_array_index (results, guint, i);
+
+          cells[page->place_row[page->result_place[result]] * columns->len + k] = result;
+        }
+    }
+  for (guint r = 0; r < rows->len; r++)
+    page->place_row[g_array_index (rows, int, r)] = -1;
 
   out_raw (out, "<details class=\"district\">\n<summary>");
   out_text (out, place->name);
@@ -571,48 +695,66 @@ write_district_streets (Page      *page,
   out_printf (out, "<th scope=\"col\">%s</th>", _("Street/town"));
   for (guint k = 0; k < ids->len; k++)
     {
+      GArray *results = columns->pdata[k];
+
       out_raw (out, "<th scope=\"col\">");
       out_text (out, community_report_indicator_title (ids->pdata[k]));
       out_raw (out, "<br><code>");
       out_text (out, ids->pdata[k]);
       out_raw (out, "</code><br><span class=\"muted\">");
-      write_target (out, g_ptr_array_index ((GPtrArray *) columns->pdata[k], 0));
+      write_target (out, page->results[g_array_index (results, guint, 0)]);
       out_raw (out, "</span></th>");
     }
   out_raw (out, "</tr></thead>\n<tbody>\n");
   for (guint r = 0; r < rows->len; r++)
     {
-      const char *code = rows->pdata[r];
+      const ReportPlace *street = community_report_place (page->places, g_array_index (rows, int, r));
 
-      out_raw (out, "<tr><th scope=\"row\">");
-      out_text (out, place_label (page->places, community_report_places_lookup (page->places, code), code));
-      out_raw (out, " <code>");
-      out_text (out, code);
-      out_raw (out, "</code></th>");
+      OUT_LITERAL (out, "<tr><th scope=\"row\">");
+      out_text (out, street->name != NULL ? street->name : street->code);
+      OUT_LITERAL (out, " <code>");
+      out_text (out, street->code);
+      OUT_LITERAL (out, "</code></th>");
       for (guint k = 0; k < ids->len; k++)
         {
-          g_autofree char *key = g_strdup_printf ("%u/%s", k, code);
-          CommunityIndicatorResult *result = g_hash_table_lookup (cells, key);
-          g_autofree char *value = NULL;
+          int cell = cells[r * columns->len + k];
+          CommunityIndicatorResult *result = cell >= 0 ? page->results[cell] : NULL;
 
-          if (result == NULL || !community_indicator_result_is_applicable (result))
+          if (result == NULL)
             {
-              out_printf (out, "<td class=\"num\">%s</td>", result == NULL ? "—" : _("n/a"));
+              OUT_LITERAL (out, "<td class=\"num\">—</td>");
               continue;
             }
-          value = community_report_percent (community_indicator_result_get_value (result));
+          if (!community_indicator_result_is_applicable (result))
+            {
+              OUT_LITERAL (out, "<td class=\"num\">");
+              out_raw (out, not_applicable);
+              OUT_LITERAL (out, "</td>");
+              continue;
+            }
           if (!community_indicator_result_has_target (result))
-            out_printf (out, "<td class=\"num\">%s</td>", value);
+            OUT_LITERAL (out, "<td class=\"num\">");
           else if (community_indicator_result_get_met (result))
-            out_printf (out, "<td class=\"num met\">%s ✓</td>", value);
+            OUT_LITERAL (out, "<td class=\"num met\">");
           else
-            out_printf (out, "<td class=\"num unmet\">%s ✗</td>", value);
+            OUT_LITERAL (out, "<td class=\"num unmet\">");
+          out_percent (out, community_indicator_result_get_value (result));
+          if (!community_indicator_result_has_target (result))
+            OUT_LITERAL (out, "</td>");
+          else if (community_indicator_result_get_met (result))
+            OUT_LITERAL (out, " ✓</td>");
+          else
+            OUT_LITERAL (out, " ✗</td>");
         }
       out_raw (out, "</tr>\n");
     }
   out_raw (out, "</tbody>\n</table></div>\n");
   for (guint k = 0; k < ids->len; k++)
-    write_figure (page, ids->pdata[k], columns->pdata[k], FALSE);
+    {
+      GArray *results = columns->pdata[k];
+
+      write_figure (page, ids->pdata[k], (const guint *) (gpointer) results->data, results->len, FALSE);
+    }
   out_raw (out, "</details>\n");
 }
 
@@ -620,25 +762,25 @@ static void
 write_indicators (Page *page)
 {
   Out *out = page->out;
-  GListModel *indicators = community_report_get_indicators (page->report);
-  guint n_items = g_list_model_get_n_items (indicators);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) g_ptr_array_unref);
+                                                       (GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) districts = g_ptr_array_new ();   /* of place indices, as pointers */
+  g_autofree gboolean *is_listed = g_new0 (gboolean, MAX (page->places->places->len, 1));
+  g_autoptr(GArray) upper = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < n_items; i++)
+  /* Each indicator's results, as indices into page->results. */
+  for (guint i = 0; i < page->n_results; i++)
     {
-      CommunityIndicatorResult *result = g_list_model_get_item (indicators, i);
-      const char *id = community_indicator_result_get_id (result);
-      GPtrArray *list = g_hash_table_lookup (by_id, id);
+      const char *id = community_indicator_result_get_id (page->results[i]);
+      GArray *list = g_hash_table_lookup (by_id, id);
 
       if (list == NULL)
         {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
           g_hash_table_insert (by_id, (gpointer) id, list);
           g_ptr_array_add (page->indicator_ids, (gpointer) id);
         }
-      g_ptr_array_add (list, result);
+      g_array_append_val (list, i);
     }
 
   out_printf (out, "<section id=\"indicators\" aria-labelledby=\"indicators-h\">\n<h2 id=\"indicators-h\">%s</h2>\n",
@@ -656,24 +798,26 @@ write_indicators (Page *page)
   out_printf (out, "<h3>%s</h3>\n", _("The city, its districts and counties"));
   for (guint k = 0; k < page->indicator_ids->len; k++)
     {
-      GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
-      g_autoptr(GPtrArray) upper = g_ptr_array_new ();
+      GArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
 
+      g_array_set_size (upper, 0);
       for (guint i = 0; i < list->len; i++)
         {
-          CommunityIndicatorResult *result = list->pdata[i];
-          int index = community_report_places_lookup (page->places,
-                                                      community_indicator_result_get_division (result));
+          guint result = g_array_index (list, guint, i);
+          int index = page->result_place[result];
           const ReportPlace *place = community_report_place (page->places, index);
 
           if (place == NULL || place->tier <= REPORT_TIER_DISTRICT)
-            g_ptr_array_add (upper, result);
-          if (place != NULL && place->tier == REPORT_TIER_DISTRICT &&
-              !g_ptr_array_find (districts, GINT_TO_POINTER (index + 1), NULL))
-            g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
+            g_array_append_val (upper, result);
+          if (place != NULL && place->tier == REPORT_TIER_DISTRICT && !is_listed[index])
+            {
+              is_listed[index] = TRUE;
+              g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
+            }
         }
       if (upper->len > 0)
-        write_figure (page, page->indicator_ids->pdata[k], upper, TRUE);
+        write_figure (page, page->indicator_ids->pdata[k], (const guint *) (gpointer) upper->data,
+                      upper->len, TRUE);
     }
 
   /* The streets and towns, district by district: one table of every
@@ -689,14 +833,13 @@ write_indicators (Page *page)
 
     for (guint k = 0; k < n_ids; k++)
       {
-        GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
+        GArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
 
         for (guint i = 0; i < list->len; i++)
           {
-            CommunityIndicatorResult *result = list->pdata[i];
-            int index = community_report_places_lookup (page->places,
-                                                        community_indicator_result_get_division (result));
-            GPtrArray **slots;
+            guint result = g_array_index (list, guint, i);
+            int index = page->result_place[result];
+            GArray **slots;
             int district;
 
             if (index < 0 || community_report_place (page->places, index)->tier != REPORT_TIER_STREET)
@@ -705,20 +848,22 @@ write_indicators (Page *page)
             slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
             if (slots == NULL)
               {
-                slots = g_new0 (GPtrArray *, n_ids);
+                slots = g_new0 (GArray *, n_ids);
                 g_hash_table_insert (by_district, GINT_TO_POINTER (district + 1), slots);
               }
             if (slots[k] == NULL)
-              slots[k] = g_ptr_array_new ();
-            g_ptr_array_add (slots[k], result);
+              slots[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (slots[k], result);
           }
       }
 
+    page->place_row = g_new (int, MAX (page->places->places->len, 1));
+    memset (page->place_row, 0xff, page->places->places->len * sizeof *page->place_row);   /* -1 */
     for (guint d = 0; d < districts->len; d++)
       {
         int district = GPOINTER_TO_INT (districts->pdata[d]) - 1;
-        GPtrArray **slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
-        g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+        GArray **slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
+        g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
         g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
         for (guint k = 0; slots != NULL && k < n_ids; k++)
@@ -731,6 +876,7 @@ write_indicators (Page *page)
           continue;
         write_district_streets (page, district, ids, columns);
       }
+    g_clear_pointer (&page->place_row, g_free);
     /* Districts not in the list (none, as the list is every district with
      * a result) would leave their arrays: free what is left. */
     {
@@ -740,7 +886,7 @@ write_indicators (Page *page)
       g_hash_table_iter_init (&iter, by_district);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         for (guint k = 0; k < n_ids; k++)
-          g_clear_pointer (&((GPtrArray **) value)[k], g_ptr_array_unref);
+          g_clear_pointer (&((GArray **) value)[k], g_array_unref);
     }
   }
   out_raw (out, "</section>\n");
@@ -1257,18 +1403,15 @@ place_of_finding (ReportPlaces        *places,
 static void
 collect_places (Page *page)
 {
-  GListModel *indicators = community_report_get_indicators (page->report);
   const char * const *last = NULL;
   g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
 
   /* The indicators' divisions first: they are the whole hierarchy down to
    * the streets, in the report's order (city, districts, streets). */
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
-
-      community_report_places_lookup (page->places, community_indicator_result_get_division (result));
-    }
+  page->result_place = g_new (int, MAX (page->n_results, 1));
+  for (guint i = 0; i < page->n_results; i++)
+    page->result_place[i] = community_report_places_lookup (page->places,
+                                                            community_indicator_result_get_division (page->results[i]));
   page->finding_place = g_new (int, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
     page->finding_place[i] = place_of_finding (page->places,
@@ -1346,6 +1489,10 @@ community_report_write_html (CommunityReport   *self,
   page.findings = g_new (CommunityFinding *, MAX (page.n_findings, 1));
   for (guint i = 0; i < page.n_findings; i++)
     page.findings[i] = g_list_model_get_item (community_report_get_findings (self), i);
+  page.n_results = g_list_model_get_n_items (community_report_get_indicators (self));
+  page.results = g_new (CommunityIndicatorResult *, MAX (page.n_results, 1));
+  for (guint i = 0; i < page.n_results; i++)
+    page.results[i] = g_list_model_get_item (community_report_get_indicators (self), i);
   page.rule_ids = g_ptr_array_new_with_free_func (g_free);
   page.rule_index = g_hash_table_new (g_str_hash, g_str_equal);
   page.indicator_ids = g_ptr_array_new ();
@@ -1371,6 +1518,10 @@ community_report_write_html (CommunityReport   *self,
   g_free (page.findings);
   g_free (page.finding_rule);
   g_free (page.finding_place);
+  for (guint i = 0; i < page.n_results; i++)
+    g_object_unref (page.results[i]);
+  g_free (page.results);
+  g_free (page.result_place);
   g_free (page.place_counts);
   g_ptr_array_unref (page.rule_ids);
   g_hash_table_unref (page.rule_index);
