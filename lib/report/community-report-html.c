@@ -317,6 +317,8 @@ typedef struct {
   guint n_results;
   int *result_place;        /* per indicator result: its division's place, or -1 */
   int *place_row;           /* per place: its row in a district's table, or -1 */
+  int *first_street;        /* per place: the first street or town beneath it, or -1 */
+  int *next_street;         /* per street or town: the next one of its parent, or -1 */
   GPtrArray *rule_ids;      /* rule ids, rule results' order, then others */
   GHashTable *rule_index;   /* rule id → index + 1 */
   GPtrArray *indicator_ids; /* in the report's order */
@@ -1091,12 +1093,10 @@ write_divisions (Page *page)
       write_count_cells (out, page->place_counts[i]);
       if (place->tier != REPORT_TIER_DISTRICT)
         continue;
-      for (guint j = 0; j < n_places; j++)
+      for (int j = page->first_street[i]; j >= 0; j = page->next_street[j])
         {
           const ReportPlace *street = community_report_place (page->places, j);
 
-          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
-            continue;
           out_raw (out, "<tr><th scope=\"row\">\u2003");
           out_text (out, street->name);
           out_raw (out, " <code>");
@@ -1157,13 +1157,11 @@ write_filters (Page *page)
         }
       if (place->tier != REPORT_TIER_DISTRICT)
         continue;
-      for (guint j = 0; j < n_places; j++)
+      for (int j = page->first_street[i]; j >= 0; j = page->next_street[j])
         {
           const ReportPlace *street = community_report_place (page->places, j);
           g_autofree char *label = NULL;
 
-          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
-            continue;
           label = g_strdup_printf ("\u2003%s %s", street->name != NULL ? street->name : "", street->code);
           write_option (out, j, label);
         }
@@ -1418,6 +1416,23 @@ collect_places (Page *page)
                                                community_finding_get_divisions (page->findings[i]),
                                                &last, last_places);
 
+  /* Each place's streets and towns, in the places' order (the findings
+   * by division and the filter list them beneath their district). */
+  page->first_street = g_new (int, MAX (page->places->places->len, 1));
+  page->next_street = g_new (int, MAX (page->places->places->len, 1));
+  memset (page->first_street, 0xff, page->places->places->len * sizeof (int));   /* -1 */
+  for (guint i = page->places->places->len; i-- > 0;)
+    {
+      const ReportPlace *place = community_report_place (page->places, i);
+
+      page->next_street[i] = -1;
+      if (place->tier == REPORT_TIER_STREET && place->parent >= 0)
+        {
+          page->next_street[i] = page->first_street[place->parent];
+          page->first_street[place->parent] = i;
+        }
+    }
+
   page->place_counts = g_malloc0_n (MAX (page->places->places->len, 1), sizeof *page->place_counts);
   for (guint i = 0; i < page->n_findings; i++)
     {
@@ -1523,6 +1538,8 @@ community_report_write_html (CommunityReport   *self,
   g_free (page.results);
   g_free (page.result_place);
   g_free (page.place_counts);
+  g_free (page.first_street);
+  g_free (page.next_street);
   g_ptr_array_unref (page.rule_ids);
   g_hash_table_unref (page.rule_index);
   g_ptr_array_unref (page.indicator_ids);
