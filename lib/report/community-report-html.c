@@ -121,6 +121,25 @@ out_int (Out    *out,
   out_len (out, p, digits + sizeof digits - p);
 }
 
+/* A number as community_report_value_text() writes it: a whole one as
+ * an integer. Nothing in it needs escaping. */
+static void
+out_number (Out    *out,
+            double  value)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      out_int (out, (gint64) value);
+      return;
+    }
+  node = json_node_init_double (json_node_alloc (), value);
+  text = community_report_value_text (node);
+  out_raw (out, text);
+}
+
 /* Text or an attribute value, escaped; NULL as "—". The runs between
  * the characters to escape go in whole. */
 static void
@@ -193,7 +212,8 @@ out_json_string (Out        *out,
 }
 
 /* An expected or actual value as the JSON string of its text
- * (community_report_value_text()): strings and integers without a copy. */
+ * (community_report_value_text()): strings and whole numbers without a
+ * copy. */
 static void
 out_json_value (Out      *out,
                 JsonNode *node)
@@ -213,6 +233,13 @@ out_json_value (Out      *out,
         {
           out_len (out, "\"", 1);
           out_int (out, json_node_get_int (node));
+          out_len (out, "\"", 1);
+          return;
+        }
+      if (type == G_TYPE_DOUBLE)
+        {
+          out_len (out, "\"", 1);
+          out_number (out, json_node_get_double (node));
           out_len (out, "\"", 1);
           return;
         }
@@ -449,25 +476,6 @@ out_percent (Out    *out,
   char buffer[PERCENT_SIZE];
 
   out_len (out, buffer, format_percent (buffer, value));
-}
-
-/* A numerator or denominator as community_report_value_text() writes a
- * number: a whole one as an integer. */
-static void
-out_number (Out    *out,
-            double  value)
-{
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *text = NULL;
-
-  if (value == floor (value) && fabs (value) < 1e15)
-    {
-      out_int (out, (gint64) value);
-      return;
-    }
-  node = json_node_init_double (json_node_alloc (), value);
-  text = community_report_value_text (node);
-  out_raw (out, text);
 }
 
 static void
