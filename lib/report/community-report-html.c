@@ -1241,27 +1241,28 @@ write_data (Page *page)
   out_raw (out, "},\n\"findings\":[");
   for (guint i = 0; i < page->n_findings; i++)
     {
-      CommunityFinding *finding = page->findings[i];
+      CommunityFindingView finding;
 
+      community_finding_view (page->findings[i], &finding);
       if (i > 0)
         OUT_LITERAL (out, ",\n[");
       else
         OUT_LITERAL (out, "[");
       out_int (out, page->finding_rule[i]);
       OUT_LITERAL (out, ",");
-      out_int (out, community_finding_get_severity (finding));
+      out_int (out, finding.severity);
       OUT_LITERAL (out, ",");
-      out_int (out, community_finding_get_subject_kind (finding));
+      out_int (out, finding.subject_kind);
       OUT_LITERAL (out, ",");
-      out_json_string (out, community_finding_get_subject_id (finding));
+      out_json_string (out, finding.subject_id);
       OUT_LITERAL (out, ",");
-      out_json_string (out, community_finding_get_path (finding));
+      out_json_string (out, finding.path);
       OUT_LITERAL (out, ",");
-      out_json_string (out, community_finding_get_message (finding));
+      out_json_string (out, finding.message);
       OUT_LITERAL (out, ",");
-      out_json_value (out, community_finding_get_expected (finding));
+      out_json_value (out, finding.expected);
       OUT_LITERAL (out, ",");
-      out_json_value (out, community_finding_get_actual (finding));
+      out_json_value (out, finding.actual);
       OUT_LITERAL (out, ",");
       out_int (out, page->finding_place[i]);
       OUT_LITERAL (out, "]");
@@ -1356,9 +1357,12 @@ collect_rules (Page *page)
   page->finding_rule = g_new (int, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
     {
-      const char *rule = community_finding_get_rule (page->findings[i]);
+      CommunityFindingView finding;
+      const char *rule;
 
-      if (last == NULL || strcmp (rule, last) != 0)
+      community_finding_view (page->findings[i], &finding);
+      rule = finding.rule;
+      if (last == NULL || (rule != last && strcmp (rule, last) != 0))
         {
           add_rule (page, rule);
           last = rule;
@@ -1411,6 +1415,7 @@ collect_places (Page *page)
 {
   const char * const *last = NULL;
   g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree guint8 *severities = NULL;   /* per finding */
 
   /* The indicators' divisions first: they are the whole hierarchy down to
    * the streets, in the report's order (city, districts, streets). */
@@ -1419,10 +1424,15 @@ collect_places (Page *page)
     page->result_place[i] = community_report_places_lookup (page->places,
                                                             community_indicator_result_get_division (page->results[i]));
   page->finding_place = g_new (int, MAX (page->n_findings, 1));
+  severities = g_new (guint8, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
-    page->finding_place[i] = place_of_finding (page->places,
-                                               community_finding_get_divisions (page->findings[i]),
-                                               &last, last_places);
+    {
+      CommunityFindingView finding;
+
+      community_finding_view (page->findings[i], &finding);
+      page->finding_place[i] = place_of_finding (page->places, finding.divisions, &last, last_places);
+      severities[i] = finding.severity;
+    }
 
   /* Each place's streets and towns, in the places' order (the findings
    * by division and the filter list them beneath their district). */
@@ -1444,7 +1454,7 @@ collect_places (Page *page)
   page->place_counts = g_malloc0_n (MAX (page->places->places->len, 1), sizeof *page->place_counts);
   for (guint i = 0; i < page->n_findings; i++)
     {
-      CommunitySeverity severity = community_finding_get_severity (page->findings[i]);
+      CommunitySeverity severity = severities[i];
       int index = page->finding_place[i];
 
       for (guint n = 0; index >= 0 && n < 8; n++)
