@@ -1244,28 +1244,33 @@ write_data (Page *page)
       CommunityFindingView finding;
 
       community_finding_view (page->findings[i], &finding);
-      if (i > 0)
-        OUT_LITERAL (out, ",\n[");
-      else
-        OUT_LITERAL (out, "[");
-      out_int (out, page->finding_rule[i]);
-      OUT_LITERAL (out, ",");
-      out_int (out, finding.severity);
-      OUT_LITERAL (out, ",");
-      out_int (out, finding.subject_kind);
-      OUT_LITERAL (out, ",");
-      out_json_string (out, finding.subject_id);
-      OUT_LITERAL (out, ",");
-      out_json_string (out, finding.path);
-      OUT_LITERAL (out, ",");
-      out_json_string (out, finding.message);
-      OUT_LITERAL (out, ",");
-      out_json_value (out, finding.expected);
-      OUT_LITERAL (out, ",");
-      out_json_value (out, finding.actual);
-      OUT_LITERAL (out, ",");
-      out_int (out, page->finding_place[i]);
-      OUT_LITERAL (out, "]");
+      {
+        gint64 numbers[3] = { page->finding_rule[i], finding.severity, finding.subject_kind };
+        const char *strings[3] = { finding.subject_id, finding.path, finding.message };
+        JsonNode *values[2] = { finding.expected, finding.actual };
+
+        if (i > 0)
+          OUT_LITERAL (out, ",\n[");
+        else
+          OUT_LITERAL (out, "[");
+        for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+          {
+            out_int (out, numbers[n]);
+            OUT_LITERAL (out, ",");
+          }
+        for (guint n = 0; n < G_N_ELEMENTS (strings); n++)
+          {
+            out_json_string (out, strings[n]);
+            OUT_LITERAL (out, ",");
+          }
+        for (guint n = 0; n < G_N_ELEMENTS (values); n++)
+          {
+            out_json_value (out, values[n]);
+            OUT_LITERAL (out, ",");
+          }
+        out_int (out, page->finding_place[i]);
+        OUT_LITERAL (out, "]");
+      }
       out_check (out);
       if (out->error != NULL)
         return;
