@@ -121,6 +121,35 @@ out_int (Out    *out,
   out_len (out, p, digits + sizeof digits - p);
 }
 
+/* What out_printf() writes for a format whose only conversions are %d
+ * (SVG coordinates, ids), without printf. */
+G_GNUC_PRINTF (2, 3)
+static void
+out_ints (Out        *out,
+          const char *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  for (const char *p = format;;)
+    {
+      const char *percent = strchr (p, '%');
+
+      if (percent == NULL)
+        {
+          out_len (out, p, strlen (p));
+          break;
+        }
+      g_assert (percent[1] == 'd');
+      out_len (out, p, percent - p);
+      out_int (out, va_arg (args, int));
+      p = percent + 2;
+    }
+  va_end (args);
+  out_check (out);
+}
+
 /* A number as community_report_value_text() writes it: a whole one as
  * an integer. Nothing in it needs escaping. */
 static void
@@ -511,12 +540,12 @@ write_figure (Page       *page,
   const int row = 24, label_w = 150, bar_w = 300, top = 22;
   const int width = label_w + bar_w + 60;
   int height = top + (int) n_rows * row + 8;
-  guint id = ++page->n_ids;
+  int id = ++page->n_ids;
   CommunityIndicatorResult *first = page->results[rows[0]];
   gboolean has_target = community_indicator_result_has_target (first);
   const char *not_applicable = _("n/a");
 
-  out_printf (out, "<figure class=\"indicator\" aria-labelledby=\"fig%u\">\n<figcaption id=\"fig%u\"><h4>", id, id);
+  out_ints (out, "<figure class=\"indicator\" aria-labelledby=\"fig%d\">\n<figcaption id=\"fig%d\"><h4>", id, id);
   out_text (out, community_report_indicator_title (indicator));
   out_raw (out, "</h4> <code>");
   out_text (out, indicator);
@@ -527,11 +556,11 @@ write_figure (Page       *page,
   out_raw (out, "</span></figcaption>\n");
 
   /* The chart. */
-  out_printf (out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                   "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"fig%u\">\n",
-              width, height, width, height, id);
-  out_printf (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
-              label_w, top - 4, label_w, height - 4);
+  out_ints (out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                 "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"fig%d\">\n",
+            width, height, width, height, id);
+  out_ints (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
+            label_w, top - 4, label_w, height - 4);
   for (guint i = 0; i < n_rows; i++)
     {
       CommunityIndicatorResult *result = page->results[rows[i]];
@@ -539,11 +568,7 @@ write_figure (Page       *page,
                                        community_indicator_result_get_division (result));
       int y = top + (int) i * row;
 
-      OUT_LITERAL (out, "<text x=\"");
-      out_int (out, label_w - 6);
-      OUT_LITERAL (out, "\" y=\"");
-      out_int (out, y + 16);
-      OUT_LITERAL (out, "\" text-anchor=\"end\">");
+      out_ints (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 16);
       out_text (out, label);
       OUT_LITERAL (out, "</text>");
       if (community_indicator_result_is_applicable (result))
@@ -551,53 +576,41 @@ write_figure (Page       *page,
           double value = CLAMP (community_indicator_result_get_value (result), 0.0, 1.0);
           char percent[PERCENT_SIZE];
           gsize percent_len = format_percent (percent, community_indicator_result_get_value (result));
+          const char *klass = !has_target ? "bar-plain"
+                              : community_indicator_result_get_met (result) ? "bar-met" : "bar-unmet";
 
-          if (!has_target)
-            OUT_LITERAL (out, "<rect class=\"bar-plain\" x=\"");
-          else if (community_indicator_result_get_met (result))
-            OUT_LITERAL (out, "<rect class=\"bar-met\" x=\"");
-          else
-            OUT_LITERAL (out, "<rect class=\"bar-unmet\" x=\"");
-          out_int (out, label_w);
-          OUT_LITERAL (out, "\" y=\"");
-          out_int (out, y + 4);
-          OUT_LITERAL (out, "\" width=\"");
-          out_int (out, lround (value * bar_w));
-          OUT_LITERAL (out, "\" height=\"16\"><title>");
+          OUT_LITERAL (out, "<rect class=\"");
+          out_raw (out, klass);
+          out_ints (out, "\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"><title>",
+                    label_w, y + 4, (int) lround (value * bar_w));
           out_text (out, label);
           OUT_LITERAL (out, ": ");
           out_len (out, percent, percent_len);
-          OUT_LITERAL (out, "</title></rect><text x=\"");
-          out_int (out, label_w + bar_w + 8);
-          OUT_LITERAL (out, "\" y=\"");
-          out_int (out, y + 16);
-          OUT_LITERAL (out, "\">");
+          out_ints (out, "</title></rect><text x=\"%d\" y=\"%d\">", label_w + bar_w + 8, y + 16);
           out_len (out, percent, percent_len);
           OUT_LITERAL (out, "</text>\n");
         }
       else
         {
-          OUT_LITERAL (out, "<text class=\"na\" x=\"");
-          out_int (out, label_w + 4);
-          OUT_LITERAL (out, "\" y=\"");
-          out_int (out, y + 16);
-          OUT_LITERAL (out, "\">");
+          out_ints (out, "<text class=\"na\" x=\"%d\" y=\"%d\">", label_w + 4, y + 16);
           out_text (out, not_applicable);
           OUT_LITERAL (out, "</text>\n");
         }
-      out_check (out);
     }
   if (has_target)
     {
       double target = CLAMP (community_indicator_result_get_target (first), 0.0, 1.0);
       int x = label_w + (int) lround (target * bar_w);
-      g_autofree char *percent = community_report_percent (target);
 
-      out_printf (out, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"><title>", x, top - 6, x, height - 2);
+      out_ints (out, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"><title>", x, top - 6, x, height - 2);
       out_text (out, _("target"));
-      out_printf (out, " %s</title></line><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", percent, x, top - 9);
+      OUT_LITERAL (out, " ");
+      out_percent (out, target);
+      out_ints (out, "</title></line><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x, top - 9);
       out_text (out, _("target"));
-      out_printf (out, " %s</text>\n", percent);
+      OUT_LITERAL (out, " ");
+      out_percent (out, target);
+      OUT_LITERAL (out, "</text>\n");
     }
   out_raw (out, "</svg>\n");
   if (!with_table)
