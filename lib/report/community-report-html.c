@@ -740,8 +740,13 @@ write_district_streets (Page      *page,
       OUT_LITERAL (out, "</code></th>");
       for (guint k = 0; k < ids->len; k++)
         {
+          static const char * const cell_start[] = {
+            "<td class=\"num\">", "<td class=\"num met\">", "<td class=\"num unmet\">",
+          };
+          static const char * const cell_end[] = { "</td>", " ✓</td>", " ✗</td>" };
           int cell = cells[r * columns->len + k];
           CommunityIndicatorResult *result = cell >= 0 ? page->results[cell] : NULL;
+          guint state;
 
           if (result == NULL)
             {
@@ -755,19 +760,12 @@ write_district_streets (Page      *page,
               OUT_LITERAL (out, "</td>");
               continue;
             }
-          if (!community_indicator_result_has_target (result))
-            OUT_LITERAL (out, "<td class=\"num\">");
-          else if (community_indicator_result_get_met (result))
-            OUT_LITERAL (out, "<td class=\"num met\">");
-          else
-            OUT_LITERAL (out, "<td class=\"num unmet\">");
+          /* Without a target, meeting it, below it. */
+          state = !community_indicator_result_has_target (result) ? 0
+                  : community_indicator_result_get_met (result) ? 1 : 2;
+          out_raw (out, cell_start[state]);
           out_percent (out, community_indicator_result_get_value (result));
-          if (!community_indicator_result_has_target (result))
-            OUT_LITERAL (out, "</td>");
-          else if (community_indicator_result_get_met (result))
-            OUT_LITERAL (out, " ✓</td>");
-          else
-            OUT_LITERAL (out, " ✗</td>");
+          out_raw (out, cell_end[state]);
         }
       out_raw (out, "</tr>\n");
     }
