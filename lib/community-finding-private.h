@@ -35,6 +35,24 @@ gboolean           community_finding_in_division   (CommunityFinding *self,
 /* Those codes (nullable), for the reports. */
 const char * const *community_finding_get_divisions (CommunityFinding *self);
 
+/* What a report writer reads of every finding, borrowed from @self (valid
+ * while it lives), in one call rather than a checked getter each: the
+ * HTML report reads hundreds of thousands. */
+typedef struct {
+  const char *rule;
+  CommunitySeverity severity;
+  CommunityEntityKind subject_kind;
+  const char *subject_id;   /* nullable */
+  const char *path;
+  const char *message;
+  JsonNode *expected;       /* nullable */
+  JsonNode *actual;         /* nullable */
+  const char * const *divisions;   /* nullable */
+} CommunityFindingView;
+
+void               community_finding_view           (CommunityFinding     *self,
+                                                     CommunityFindingView *view);
+
 typedef struct _CommunityJsonSink CommunityJsonSink;
 
 /* Writes the finding's JSON (community_finding_to_json()) into @sink. */

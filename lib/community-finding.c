@@ -243,6 +243,21 @@ community_finding_get_divisions (CommunityFinding *self)
   return (const char * const *) self->divisions;
 }
 
+void
+community_finding_view (CommunityFinding     *self,
+                        CommunityFindingView *view)
+{
+  view->rule = self->rule;
+  view->severity = self->severity;
+  view->subject_kind = self->subject_kind;
+  view->subject_id = self->subject_id;
+  view->path = self->path;
+  view->message = self->message;
+  view->expected = self->expected;
+  view->actual = self->actual;
+  view->divisions = (const char * const *) self->divisions;
+}
+
 /**
  * community_finding_get_rule:
  * @self: a finding

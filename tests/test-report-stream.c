@@ -1,7 +1,8 @@
 /* test-report-stream.c: the report's JSON written to a stream
  * (community_report_write_json()) against the in-memory tree path
  * (json-glib's generator over community_report_to_json(), through
- * community_json_generate()), byte for byte
+ * community_json_generate()), byte for byte; and the HTML page's numbers
+ * and data, which it formats by hand, against the shared helpers
  *
  * Internal: linked with the library's objects, to build findings with any
  * strings and values (community_finding_new()).
@@ -14,6 +15,7 @@
 
 #include "community-report-private.h"
 #include "json/community-json-private.h"
+#include "report/community-report-writer-private.h"
 
 /* --- the comparison --- */
 
@@ -394,6 +396,115 @@ START_TEST (test_keyed)
 }
 END_TEST
 
+
+/* The HTML page formats its numbers by hand, for speed: each percentage,
+ * numerator and denominator, and each finding's values in the data, must
+ * be what community_report_percent() and community_report_value_text()
+ * make of them (ties of a tenth of a per cent, fractions, huge values,
+ * odd strings, the extreme integers, -0.0). */
+START_TEST (test_html_numbers)
+{
+  static const double fractions[][2] = {
+    { 1, 400 }, { 3, 400 }, { 1, 3 }, { 2, 3 }, { 1, 8 }, { 5, 8 }, { 999, 1000 },
+    { 9995, 10000 }, { 2.5, 10 }, { 1, 1 }, { 0, 5 }, { 7, 2000 }, { 1, 1e9 },
+    { 123456789, 1000 }, { 1e16, 3 }, { 1, 0 },
+  };
+  g_autoptr(CommunityReport) odd = odd_report (200);
+  GListModel *odd_findings = community_report_get_findings (odd);
+  g_autoptr(CommunityReport) report = NULL;
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *rules = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *indicators = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *html, *data, *end;
+  JsonArray *rows;
+
+  for (guint i = 0; i < g_list_model_get_n_items (odd_findings); i++)
+    g_ptr_array_add (findings, g_list_model_get_item (odd_findings, i));
+  g_ptr_array_add (rules, community_rule_result_new ("grid.leader", "三(一)", COMMUNITY_SEVERITY_ERROR,
+                                                     0, 0, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    {
+      g_autofree char *code = g_strdup_printf ("3202%08u", i);
+
+      g_ptr_array_add (indicators, community_indicator_result_new ("grid.coverage", code, fractions[i][0],
+                                                                   fractions[i][1], 0.0025));
+    }
+  report = community_report_new_sorted ("wuxi-2018", findings, rules, indicators);
+
+  ck_assert (community_report_write_html (report, dataset, stream, NULL, &error));
+  ck_assert_msg (error == NULL, "%s", error != NULL ? error->message : "");
+  ck_assert (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));  /* nul */
+  ck_assert (g_output_stream_close (stream, NULL, NULL));
+  html = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (stream));
+
+  /* The target, each division's bar and its row of the table. */
+  {
+    g_autofree char *percent = community_report_percent (0.0025);
+    g_autofree char *target = g_strdup_printf ("<span class=\"muted\">target ≥ %s</span>", percent);
+
+    ck_assert_str_eq (percent, "0.2%");   /* 0.25: a tie, to even */
+    ck_assert_msg (strstr (html, target) != NULL, "%s", target);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (fractions); i++)
+    {
+      g_autoptr(CommunityIndicatorResult) result =
+        g_list_model_get_item (community_report_get_indicators (report), i);
+      const char *code = community_indicator_result_get_division (result);
+      g_autoptr(JsonNode) numerator = json_node_init_double (json_node_alloc (), fractions[i][0]);
+      g_autoptr(JsonNode) denominator = json_node_init_double (json_node_alloc (), fractions[i][1]);
+      g_autofree char *num = community_report_value_text (numerator);
+      g_autofree char *den = community_report_value_text (denominator);
+      g_autofree char *cells = g_strdup_printf ("<td class=\"num\">%s/%s</td></tr>", num, den);
+
+      ck_assert_msg (strstr (html, cells) != NULL, "%s", cells);
+      if (community_indicator_result_is_applicable (result))
+        {
+          g_autofree char *percent = community_report_percent (community_indicator_result_get_value (result));
+          g_autofree char *bar = g_strdup_printf ("<title>%s: %s</title>", code, percent);
+          g_autofree char *row = g_strdup_printf ("<code>%s</code></th><td class=\"num\">%s</td>", code, percent);
+
+          ck_assert_msg (strstr (html, bar) != NULL, "%s", bar);
+          ck_assert_msg (strstr (html, row) != NULL, "%s", row);
+        }
+    }
+
+  /* Every finding's strings and values in the data, as the helpers make
+   * them. */
+  data = strstr (html, "<script type=\"application/json\" id=\"report-data\">");
+  ck_assert (data != NULL);
+  data = strchr (data, '>') + 1;
+  end = strstr (data, "</script>");
+  ck_assert (end != NULL);
+  ck_assert (json_parser_load_from_data (parser, data, end - data, &error));
+  rows = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  ck_assert_uint_eq (json_array_get_length (rows), findings->len);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      CommunityFinding *finding = findings->pdata[i];
+      JsonArray *row = json_array_get_array_element (rows, i);
+      g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
+      g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
+      const char *strings[] = { community_finding_get_subject_id (finding), community_finding_get_path (finding),
+                                community_finding_get_message (finding), expected, actual };
+
+      ck_assert_int_eq (json_array_get_int_element (row, 1), community_finding_get_severity (finding));
+      for (guint n = 0; n < G_N_ELEMENTS (strings); n++)
+        {
+          JsonNode *node = json_array_get_element (row, 3 + n);
+
+          if (strings[n] == NULL)
+            ck_assert (json_node_is_null (node));
+          else
+            ck_assert_str_eq (json_node_get_string (node), strings[n]);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 report_stream_suite (void)
 {
@@ -409,6 +520,7 @@ report_stream_suite (void)
   tcase_add_test (tc, test_failing_stream);
   tcase_add_test (tc, test_cancelled);
   tcase_add_test (tc, test_keyed);
+  tcase_add_test (tc, test_html_numbers);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -25,6 +25,7 @@
 #include "community-report-writer.h"
 #include "community-enum-types.h"
 #include "community-version.h"
+#include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
 
@@ -77,25 +78,131 @@ out_printf (Out        *out,
   out_check (out);
 }
 
-/* Text or an attribute value, escaped; NULL as "—". */
+/* Appends @len bytes without a check for a flush: the callers check
+ * once a row. */
+static inline void
+out_len (Out        *out,
+         const char *text,
+         gsize       len)
+{
+  GString *buffer = out->buffer;
+
+  /* GLib 2.74's g_string_append_len() is a call into g_string_insert_len(). */
+  if (G_LIKELY (buffer->len + len < buffer->allocated_len))
+    {
+      memcpy (buffer->str + buffer->len, text, len);
+      buffer->len += len;
+      buffer->str[buffer->len] = '\0';
+    }
+  else
+    g_string_append_len (buffer, text, len);
+}
+
+/* A string literal, its length known at compile time. */
+#define OUT_LITERAL(out, literal) out_len ((out), "" literal "", sizeof (literal) - 1)
+
+/* A number in decimal, as printf's %d or %u writes it. */
+static void
+out_int (Out    *out,
+         gint64  value)
+{
+  char digits[24];
+  char *p = digits + sizeof digits;
+  guint64 magnitude = value < 0 ? - (guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = '0' + magnitude % 10;
+      magnitude /= 10;
+    }
+  while (magnitude != 0);
+  if (value < 0)
+    *--p = '-';
+  out_len (out, p, digits + sizeof digits - p);
+}
+
+/* What out_printf() writes for a format whose only conversions are %d
+ * (SVG coordinates, ids), without printf. */
+G_GNUC_PRINTF (2, 3)
+static void
+out_ints (Out        *out,
+          const char *format,
+          ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  for (const char *p = format;;)
+    {
+      const char *percent = strchr (p, '%');
+
+      if (percent == NULL)
+        {
+          out_len (out, p, strlen (p));
+          break;
+        }
+      g_assert (percent[1] == 'd');
+      out_len (out, p, percent - p);
+      out_int (out, va_arg (args, int));
+      p = percent + 2;
+    }
+  va_end (args);
+  out_check (out);
+}
+
+/* A number as community_report_value_text() writes it: a whole one as
+ * an integer. Nothing in it needs escaping. */
+static void
+out_number (Out    *out,
+            double  value)
+{
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      out_int (out, (gint64) value);
+      return;
+    }
+  node = json_node_init_double (json_node_alloc (), value);
+  text = community_report_value_text (node);
+  out_raw (out, text);
+}
+
+/* Text or an attribute value, escaped; NULL as "—". The runs between
+ * the characters to escape go in whole. */
 static void
 out_text (Out        *out,
           const char *text)
 {
   if (text == NULL)
     text = "—";
-  for (const char *p = text; *p != '\0'; p++)
-    switch (*p)
-      {
-      case '&': g_string_append (out->buffer, "&amp;"); break;
-      case '<': g_string_append (out->buffer, "&lt;"); break;
-      case '>': g_string_append (out->buffer, "&gt;"); break;
-      case '"': g_string_append (out->buffer, "&quot;"); break;
-      case '\'': g_string_append (out->buffer, "&#39;"); break;
-      default: g_string_append_c (out->buffer, *p); break;
-      }
-  out_check (out);
+  for (;;)
+    {
+      gsize run = strcspn (text, "&<>\"'");
+
+      out_len (out, text, run);
+      text += run;
+      switch (*text)
+        {
+        case '\0': out_check (out); return;
+        case '&': OUT_LITERAL (out, "&amp;"); break;
+        case '<': OUT_LITERAL (out, "&lt;"); break;
+        case '>': OUT_LITERAL (out, "&gt;"); break;
+        case '"': OUT_LITERAL (out, "&quot;"); break;
+        default: OUT_LITERAL (out, "&#39;"); break;
+        }
+      text++;
+    }
 }
+
+/* The bytes a JSON string in a <script> element escapes: the quote, the
+ * backslash, controls, and <, > and & (so that no "</script>" ends it). */
+static const guint8 json_escaped[256] = {
+  [0x00] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1, ['<'] = 1, ['>'] = 1, ['&'] = 1,
+};
 
 /* A JSON string (or null) that is safe inside a <script> element: <, >
  * and & are escaped too. */
@@ -103,29 +210,71 @@ static void
 out_json_string (Out        *out,
                  const char *text)
 {
-  GString *b = out->buffer;
+  const guchar *p = (const guchar *) text;
 
   if (text == NULL)
     {
-      g_string_append (b, "null");
+      OUT_LITERAL (out, "null");
       return;
     }
-  g_string_append_c (b, '"');
-  for (const char *p = text; *p != '\0'; p++)
+  out_len (out, "\"", 1);
+  for (;;)
     {
-      guchar c = *p;
+      const guchar *run = p;
 
-      if (c == '"' || c == '\\')
+      while (!json_escaped[*p])
+        p++;
+      out_len (out, (const char *) run, p - run);
+      if (*p == '\0')
+        break;
+      if (*p == '"' || *p == '\\')
         {
-          g_string_append_c (b, '\\');
-          g_string_append_c (b, c);
+          char escaped[2] = { '\\', *p };
+
+          out_len (out, escaped, 2);
         }
-      else if (c < 0x20 || c == '<' || c == '>' || c == '&')
-        g_string_append_printf (b, "\\u%04x", c);
       else
-        g_string_append_c (b, c);
+        g_string_append_printf (out->buffer, "\\u%04x", *p);
+      p++;
     }
-  g_string_append_c (b, '"');
+  out_len (out, "\"", 1);
+}
+
+/* An expected or actual value as the JSON string of its text
+ * (community_report_value_text()): strings and whole numbers without a
+ * copy. */
+static void
+out_json_value (Out      *out,
+                JsonNode *node)
+{
+  g_autofree char *text = NULL;
+
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
+    {
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_STRING)
+        {
+          out_json_string (out, json_node_get_string (node));
+          return;
+        }
+      if (type == G_TYPE_INT64)
+        {
+          out_len (out, "\"", 1);
+          out_int (out, json_node_get_int (node));
+          out_len (out, "\"", 1);
+          return;
+        }
+      if (type == G_TYPE_DOUBLE)
+        {
+          out_len (out, "\"", 1);
+          out_number (out, json_node_get_double (node));
+          out_len (out, "\"", 1);
+          return;
+        }
+    }
+  text = community_report_value_text (node);
+  out_json_string (out, text);
 }
 
 /* --- the page's parts --- */
@@ -217,7 +366,15 @@ typedef struct {
   CommunityReport *report;
   ReportPlaces *places;
   guint n_findings;
+  CommunityFinding **findings; /* the report's, each fetched once */
+  int *finding_rule;        /* per finding: its rule's index */
   int *finding_place;       /* per finding: its place, or -1 */
+  CommunityIndicatorResult **results; /* the report's indicator results */
+  guint n_results;
+  int *result_place;        /* per indicator result: its division's place, or -1 */
+  int *place_row;           /* per place: its row in a district's table, or -1 */
+  int *first_street;        /* per place: the first street or town beneath it, or -1 */
+  int *next_street;         /* per street or town: the next one of its parent, or -1 */
   GPtrArray *rule_ids;      /* rule ids, rule results' order, then others */
   GHashTable *rule_index;   /* rule id → index + 1 */
   GPtrArray *indicator_ids; /* in the report's order */
@@ -231,11 +388,9 @@ typedef struct {
 static void
 count_indicators (Page *page)
 {
-  GListModel *indicators = community_report_get_indicators (page->report);
-
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
+  for (guint i = 0; i < page->n_results; i++)
     {
-      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
+      CommunityIndicatorResult *result = page->results[i];
 
       if (!community_indicator_result_is_applicable (result))
         continue;
@@ -300,40 +455,97 @@ place_label (ReportPlaces *places,
   return place != NULL && place->name != NULL ? place->name : code;
 }
 
+/* What community_report_percent() writes ("97.5%"), in @buffer, which
+ * needs PERCENT_SIZE bytes; returns the length. A rate's tenths of a per
+ * cent are rounded by hand, as printf's "%.1f" rounds them, unless the
+ * value lies too near a half for a double's product to tell (or is
+ * negative, huge or not a number): then community_report_percent() does. */
+#define PERCENT_SIZE (G_ASCII_DTOSTR_BUF_SIZE + 2)
+static gsize
+format_percent (char   buffer[PERCENT_SIZE],
+                double value)
+{
+  double percent = value * 100.0;
+  g_autofree char *text = NULL;
+
+  if (percent >= 0.0 && percent < 1e6 && !signbit (percent))
+    {
+      double tenths = percent * 10.0;
+      double whole = floor (tenths);
+      double fraction = tenths - whole;
+
+      if (fabs (fraction - 0.5) > 1e-6)
+        {
+          guint64 n = (guint64) whole + (fraction > 0.5 ? 1 : 0);
+          char *p = buffer + PERCENT_SIZE;
+          guint64 units = n / 10;
+
+          *--p = '%';
+          *--p = '0' + n % 10;
+          *--p = '.';
+          do
+            {
+              *--p = '0' + units % 10;
+              units /= 10;
+            }
+          while (units != 0);
+          memmove (buffer, p, buffer + PERCENT_SIZE - p);
+          return buffer + PERCENT_SIZE - p;
+        }
+    }
+  text = community_report_percent (value);
+  g_strlcpy (buffer, text, PERCENT_SIZE);
+  return strlen (buffer);
+}
+
+static void
+out_percent (Out    *out,
+             double  value)
+{
+  char buffer[PERCENT_SIZE];
+
+  out_len (out, buffer, format_percent (buffer, value));
+}
+
 static void
 write_target (Out                      *out,
               CommunityIndicatorResult *result)
 {
-  g_autofree char *percent = NULL;
   double target;
 
   if (!community_indicator_result_has_target (result))
     {
-      out_raw (out, "—");
+      OUT_LITERAL (out, "—");
       return;
     }
   target = community_indicator_result_get_target (result);
-  percent = community_report_percent (target);
   /* A rate cannot exceed 1: a target of 1 means all of them. */
-  out_printf (out, "%s %s", target >= 1.0 ? "=" : "≥", percent);
+  if (target >= 1.0)
+    OUT_LITERAL (out, "= ");
+  else
+    OUT_LITERAL (out, "≥ ");
+  out_percent (out, target);
 }
 
-/* One indicator over some divisions: a bar chart and its table. */
+/* One indicator over some divisions (@rows: indices of the report's
+ * indicator results): a bar chart and its table. */
 static void
 write_figure (Page       *page,
               const char *indicator,
-              GPtrArray  *results,
+              const guint *rows,
+              guint       n_rows,
               gboolean    with_table)
 {
   Out *out = page->out;
   const int row = 24, label_w = 150, bar_w = 300, top = 22;
   const int width = label_w + bar_w + 60;
-  int height = top + (int) results->len * row + 8;
-  guint id = ++page->n_ids;
-  CommunityIndicatorResult *first = g_ptr_array_index (results, 0);
+  int height = top + (int) n_rows * row + 8;
+  int id = ++page->n_ids;
+  CommunityIndicatorResult *first = page->results[rows[0]];
   gboolean has_target = community_indicator_result_has_target (first);
+  const char *not_applicable = _("n/a");
 
-  out_printf (out, "<figure class=\"indicator\" aria-labelledby=\"fig%u\">\n<figcaption id=\"fig%u\"><h4>", id, id);
+  out_ints (out, "<figure class=\"indicator\" aria-labelledby=\"fig%d\">\n<figcaption id=\"fig%d\"><h4>", id, id);
   out_text (out, community_report_indicator_title (indicator));
   out_raw (out, "</h4> <code>");
   out_text (out, indicator);
@@ -344,54 +556,61 @@ write_figure (Page       *page,
   out_raw (out, "</span></figcaption>\n");
 
   /* The chart. */
-  out_printf (out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-                   "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"fig%u\">\n",
-              width, height, width, height, id);
-  out_printf (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
-              label_w, top - 4, label_w, height - 4);
-  for (guint i = 0; i < results->len; i++)
+  out_ints (out, "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                 "viewBox=\"0 0 %d %d\" role=\"img\" aria-labelledby=\"fig%d\">\n",
+            width, height, width, height, id);
+  out_ints (out, "<line class=\"axis\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"/>\n",
+            label_w, top - 4, label_w, height - 4);
+  for (guint i = 0; i < n_rows; i++)
     {
-      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
-      const char *code = community_indicator_result_get_division (result);
-      int index = community_report_places_lookup (page->places, code);
-      const char *label = place_label (page->places, index, code);
+      CommunityIndicatorResult *result = page->results[rows[i]];
+      const char *label = place_label (page->places, page->result_place[rows[i]],
+                                       community_indicator_result_get_division (result));
       int y = top + (int) i * row;
 
-      out_printf (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 16);
+      out_ints (out, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">", label_w - 6, y + 16);
       out_text (out, label);
-      out_raw (out, "</text>");
+      OUT_LITERAL (out, "</text>");
       if (community_indicator_result_is_applicable (result))
         {
           double value = CLAMP (community_indicator_result_get_value (result), 0.0, 1.0);
-          g_autofree char *percent = community_report_percent (community_indicator_result_get_value (result));
+          char percent[PERCENT_SIZE];
+          gsize percent_len = format_percent (percent, community_indicator_result_get_value (result));
           const char *klass = !has_target ? "bar-plain"
                               : community_indicator_result_get_met (result) ? "bar-met" : "bar-unmet";
-          int w = (int) lround (value * bar_w);
 
-          out_printf (out, "<rect class=\"%s\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"><title>",
-                      klass, label_w, y + 4, w);
+          OUT_LITERAL (out, "<rect class=\"");
+          out_raw (out, klass);
+          out_ints (out, "\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"16\"><title>",
+                    label_w, y + 4, (int) lround (value * bar_w));
           out_text (out, label);
-          out_printf (out, ": %s</title></rect><text x=\"%d\" y=\"%d\">%s</text>\n",
-                      percent, label_w + bar_w + 8, y + 16, percent);
+          OUT_LITERAL (out, ": ");
+          out_len (out, percent, percent_len);
+          out_ints (out, "</title></rect><text x=\"%d\" y=\"%d\">", label_w + bar_w + 8, y + 16);
+          out_len (out, percent, percent_len);
+          OUT_LITERAL (out, "</text>\n");
         }
       else
         {
-          out_printf (out, "<text class=\"na\" x=\"%d\" y=\"%d\">", label_w + 4, y + 16);
-          out_text (out, _("n/a"));
-          out_raw (out, "</text>\n");
+          out_ints (out, "<text class=\"na\" x=\"%d\" y=\"%d\">", label_w + 4, y + 16);
+          out_text (out, not_applicable);
+          OUT_LITERAL (out, "</text>\n");
         }
     }
   if (has_target)
     {
       double target = CLAMP (community_indicator_result_get_target (first), 0.0, 1.0);
       int x = label_w + (int) lround (target * bar_w);
-      g_autofree char *percent = community_report_percent (target);
 
-      out_printf (out, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"><title>", x, top - 6, x, height - 2);
+      out_ints (out, "<line class=\"target\" x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\"><title>", x, top - 6, x, height - 2);
       out_text (out, _("target"));
-      out_printf (out, " %s</title></line><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", percent, x, top - 9);
+      OUT_LITERAL (out, " ");
+      out_percent (out, target);
+      out_ints (out, "</title></line><text x=\"%d\" y=\"%d\" text-anchor=\"middle\">", x, top - 9);
       out_text (out, _("target"));
-      out_printf (out, " %s</text>\n", percent);
+      OUT_LITERAL (out, " ");
+      out_percent (out, target);
+      OUT_LITERAL (out, "</text>\n");
     }
   out_raw (out, "</svg>\n");
   if (!with_table)
@@ -407,42 +626,45 @@ write_figure (Page       *page,
                    "<th scope=\"col\" class=\"num\">%s</th>",
               _("Division"), _("Value"), _("Target"), _("Met"), _("Numerator/denominator"));
   out_raw (out, "</tr></thead>\n<tbody>\n");
-  for (guint i = 0; i < results->len; i++)
+  for (guint i = 0; i < n_rows; i++)
     {
-      CommunityIndicatorResult *result = g_ptr_array_index (results, i);
+      CommunityIndicatorResult *result = page->results[rows[i]];
       const char *code = community_indicator_result_get_division (result);
-      int index = community_report_places_lookup (page->places, code);
       gboolean applicable = community_indicator_result_is_applicable (result);
-      g_autofree char *value = applicable ? community_report_percent (community_indicator_result_get_value (result)) : NULL;
-      g_autoptr(JsonNode) numerator = json_node_init_double (json_node_alloc (), community_indicator_result_get_numerator (result));
-      g_autoptr(JsonNode) denominator = json_node_init_double (json_node_alloc (), community_indicator_result_get_denominator (result));
-      g_autofree char *num = community_report_value_text (numerator);
-      g_autofree char *den = community_report_value_text (denominator);
 
-      out_raw (out, "<tr><th scope=\"row\">");
-      out_text (out, place_label (page->places, index, code));
-      out_raw (out, " <code>");
+      OUT_LITERAL (out, "<tr><th scope=\"row\">");
+      out_text (out, place_label (page->places, page->result_place[rows[i]], code));
+      OUT_LITERAL (out, " <code>");
       out_text (out, code);
-      out_raw (out, "</code></th><td class=\"num\">");
-      out_text (out, applicable ? value : _("n/a"));
-      out_raw (out, "</td><td class=\"num\">");
+      OUT_LITERAL (out, "</code></th><td class=\"num\">");
+      if (applicable)
+        out_percent (out, community_indicator_result_get_value (result));
+      else
+        out_text (out, not_applicable);
+      OUT_LITERAL (out, "</td><td class=\"num\">");
       write_target (out, result);
-      out_raw (out, "</td>");
+      OUT_LITERAL (out, "</td>");
       if (!applicable)
-        out_printf (out, "<td>%s</td>", _("n/a"));
+        out_printf (out, "<td>%s</td>", not_applicable);
       else if (!has_target)
-        out_raw (out, "<td>—</td>");
+        OUT_LITERAL (out, "<td>—</td>");
       else if (community_indicator_result_get_met (result))
         out_printf (out, "<td class=\"met\">✓ %s</td>", _("yes"));
       else
         out_printf (out, "<td class=\"unmet\">✗ %s</td>", _("no"));
-      out_printf (out, "<td class=\"num\">%s/%s</td></tr>\n", num, den);
+      OUT_LITERAL (out, "<td class=\"num\">");
+      out_number (out, community_indicator_result_get_numerator (result));
+      OUT_LITERAL (out, "/");
+      out_number (out, community_indicator_result_get_denominator (result));
+      OUT_LITERAL (out, "</td></tr>\n");
+      out_check (out);
     }
   out_raw (out, "</tbody>\n</table>\n</figure>\n");
 }
 
 /* One district's streets and towns: a table of every indicator (@ids,
- * each with its results in @columns), then a chart of each. */
+ * each with the indices of its results in @columns), then a chart of
+ * each. */
 static void
 write_district_streets (Page      *page,
                         int        district,
@@ -451,22 +673,42 @@ write_district_streets (Page      *page,
 {
   Out *out = page->out;
   const ReportPlace *place = community_report_place (page->places, district);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();           /* street codes, in order */
-  g_autoptr(GHashTable) cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (int));  /* street places, in order */
+  g_autofree int *cells = NULL;   /* row by column: a result's index, or -1 */
+  const char *not_applicable = _("n/a");
 
+  /* The rows: each street in the order the columns first name it
+   * (page->place_row numbers them, and is all -1 again at the end). */
   for (guint k = 0; k < columns->len; k++)
     {
-      GPtrArray *results = columns->pdata[k];
+      GArray *results = columns->pdata[k];
 
       for (guint i = 0; i < results->len; i++)
         {
-          const char *code = community_indicator_result_get_division (results->pdata[i]);
+          int street = page->result_place[g_array_index (results, guint, i)];
 
-          if (!g_ptr_array_find_with_equal_func (rows, code, g_str_equal, NULL))
-            g_ptr_array_add (rows, (gpointer) code);
-          g_hash_table_insert (cells, g_strdup_printf ("%u/%s", k, code), results->pdata[i]);
+          if (page->place_row[street] < 0)
+            {
+              page->place_row[street] = rows->len;
+              g_array_append_val (rows, street);
+            }
         }
     }
+  cells = g_new (int, MAX (rows->len * columns->len, 1));
+  memset (cells, 0xff, rows->len * columns->len * sizeof *cells);   /* -1 */
+  for (guint k = 0; k < columns->len; k++)
+    {
+      GArray *results = columns->pdata[k];
+
+      for (guint i = 0; i < results->len; i++)
+        {
+          guint result = g_array_index (results, guint, i);
+
+          cells[page->place_row[page->result_place[result]] * columns->len + k] = result;
+        }
+    }
+  for (guint r = 0; r < rows->len; r++)
+    page->place_row[g_array_index (rows, int, r)] = -1;
 
   out_raw (out, "<details class=\"district\">\n<summary>");
   out_text (out, place->name);
@@ -476,48 +718,64 @@ write_district_streets (Page      *page,
   out_printf (out, "<th scope=\"col\">%s</th>", _("Street/town"));
   for (guint k = 0; k < ids->len; k++)
     {
+      GArray *results = columns->pdata[k];
+
       out_raw (out, "<th scope=\"col\">");
       out_text (out, community_report_indicator_title (ids->pdata[k]));
       out_raw (out, "<br><code>");
       out_text (out, ids->pdata[k]);
       out_raw (out, "</code><br><span class=\"muted\">");
-      write_target (out, g_ptr_array_index ((GPtrArray *) columns->pdata[k], 0));
+      write_target (out, page->results[g_array_index (results, guint, 0)]);
       out_raw (out, "</span></th>");
     }
   out_raw (out, "</tr></thead>\n<tbody>\n");
   for (guint r = 0; r < rows->len; r++)
     {
-      const char *code = rows->pdata[r];
+      const ReportPlace *street = community_report_place (page->places, g_array_index (rows, int, r));
 
-      out_raw (out, "<tr><th scope=\"row\">");
-      out_text (out, place_label (page->places, community_report_places_lookup (page->places, code), code));
-      out_raw (out, " <code>");
-      out_text (out, code);
-      out_raw (out, "</code></th>");
+      OUT_LITERAL (out, "<tr><th scope=\"row\">");
+      out_text (out, street->name != NULL ? street->name : street->code);
+      OUT_LITERAL (out, " <code>");
+      out_text (out, street->code);
+      OUT_LITERAL (out, "</code></th>");
       for (guint k = 0; k < ids->len; k++)
         {
-          g_autofree char *key = g_strdup_printf ("%u/%s", k, code);
-          CommunityIndicatorResult *result = g_hash_table_lookup (cells, key);
-          g_autofree char *value = NULL;
+          static const char * const cell_start[] = {
+            "<td class=\"num\">", "<td class=\"num met\">", "<td class=\"num unmet\">",
+          };
+          static const char * const cell_end[] = { "</td>", " ✓</td>", " ✗</td>" };
+          int cell = cells[r * columns->len + k];
+          CommunityIndicatorResult *result = cell >= 0 ? page->results[cell] : NULL;
+          guint state;
 
-          if (result == NULL || !community_indicator_result_is_applicable (result))
+          if (result == NULL)
             {
-              out_printf (out, "<td class=\"num\">%s</td>", result == NULL ? "—" : _("n/a"));
+              OUT_LITERAL (out, "<td class=\"num\">—</td>");
               continue;
             }
-          value = community_report_percent (community_indicator_result_get_value (result));
-          if (!community_indicator_result_has_target (result))
-            out_printf (out, "<td class=\"num\">%s</td>", value);
-          else if (community_indicator_result_get_met (result))
-            out_printf (out, "<td class=\"num met\">%s ✓</td>", value);
-          else
-            out_printf (out, "<td class=\"num unmet\">%s ✗</td>", value);
+          if (!community_indicator_result_is_applicable (result))
+            {
+              OUT_LITERAL (out, "<td class=\"num\">");
+              out_raw (out, not_applicable);
+              OUT_LITERAL (out, "</td>");
+              continue;
+            }
+          /* Without a target, meeting it, below it. */
+          state = !community_indicator_result_has_target (result) ? 0
+                  : community_indicator_result_get_met (result) ? 1 : 2;
+          out_raw (out, cell_start[state]);
+          out_percent (out, community_indicator_result_get_value (result));
+          out_raw (out, cell_end[state]);
         }
       out_raw (out, "</tr>\n");
     }
   out_raw (out, "</tbody>\n</table></div>\n");
   for (guint k = 0; k < ids->len; k++)
-    write_figure (page, ids->pdata[k], columns->pdata[k], FALSE);
+    {
+      GArray *results = columns->pdata[k];
+
+      write_figure (page, ids->pdata[k], (const guint *) (gpointer) results->data, results->len, FALSE);
+    }
   out_raw (out, "</details>\n");
 }
 
@@ -525,25 +783,25 @@ static void
 write_indicators (Page *page)
 {
   Out *out = page->out;
-  GListModel *indicators = community_report_get_indicators (page->report);
-  guint n_items = g_list_model_get_n_items (indicators);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                                       (GDestroyNotify) g_ptr_array_unref);
+                                                       (GDestroyNotify) g_array_unref);
   g_autoptr(GPtrArray) districts = g_ptr_array_new ();   /* of place indices, as pointers */
+  g_autofree gboolean *is_listed = g_new0 (gboolean, MAX (page->places->places->len, 1));
+  g_autoptr(GArray) upper = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  for (guint i = 0; i < n_items; i++)
+  /* Each indicator's results, as indices into page->results. */
+  for (guint i = 0; i < page->n_results; i++)
     {
-      CommunityIndicatorResult *result = g_list_model_get_item (indicators, i);
-      const char *id = community_indicator_result_get_id (result);
-      GPtrArray *list = g_hash_table_lookup (by_id, id);
+      const char *id = community_indicator_result_get_id (page->results[i]);
+      GArray *list = g_hash_table_lookup (by_id, id);
 
       if (list == NULL)
         {
-          list = g_ptr_array_new_with_free_func (g_object_unref);
+          list = g_array_new (FALSE, FALSE, sizeof (guint));
           g_hash_table_insert (by_id, (gpointer) id, list);
           g_ptr_array_add (page->indicator_ids, (gpointer) id);
         }
-      g_ptr_array_add (list, result);
+      g_array_append_val (list, i);
     }
 
   out_printf (out, "<section id=\"indicators\" aria-labelledby=\"indicators-h\">\n<h2 id=\"indicators-h\">%s</h2>\n",
@@ -561,24 +819,26 @@ write_indicators (Page *page)
   out_printf (out, "<h3>%s</h3>\n", _("The city, its districts and counties"));
   for (guint k = 0; k < page->indicator_ids->len; k++)
     {
-      GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
-      g_autoptr(GPtrArray) upper = g_ptr_array_new ();
+      GArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
 
+      g_array_set_size (upper, 0);
       for (guint i = 0; i < list->len; i++)
         {
-          CommunityIndicatorResult *result = list->pdata[i];
-          int index = community_report_places_lookup (page->places,
-                                                      community_indicator_result_get_division (result));
+          guint result = g_array_index (list, guint, i);
+          int index = page->result_place[result];
           const ReportPlace *place = community_report_place (page->places, index);
 
           if (place == NULL || place->tier <= REPORT_TIER_DISTRICT)
-            g_ptr_array_add (upper, result);
-          if (place != NULL && place->tier == REPORT_TIER_DISTRICT &&
-              !g_ptr_array_find (districts, GINT_TO_POINTER (index + 1), NULL))
-            g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
+            g_array_append_val (upper, result);
+          if (place != NULL && place->tier == REPORT_TIER_DISTRICT && !is_listed[index])
+            {
+              is_listed[index] = TRUE;
+              g_ptr_array_add (districts, GINT_TO_POINTER (index + 1));
+            }
         }
       if (upper->len > 0)
-        write_figure (page, page->indicator_ids->pdata[k], upper, TRUE);
+        write_figure (page, page->indicator_ids->pdata[k], (const guint *) (gpointer) upper->data,
+                      upper->len, TRUE);
     }
 
   /* The streets and towns, district by district: one table of every
@@ -594,14 +854,13 @@ write_indicators (Page *page)
 
     for (guint k = 0; k < n_ids; k++)
       {
-        GPtrArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
+        GArray *list = g_hash_table_lookup (by_id, page->indicator_ids->pdata[k]);
 
         for (guint i = 0; i < list->len; i++)
           {
-            CommunityIndicatorResult *result = list->pdata[i];
-            int index = community_report_places_lookup (page->places,
-                                                        community_indicator_result_get_division (result));
-            GPtrArray **slots;
+            guint result = g_array_index (list, guint, i);
+            int index = page->result_place[result];
+            GArray **slots;
             int district;
 
             if (index < 0 || community_report_place (page->places, index)->tier != REPORT_TIER_STREET)
@@ -610,20 +869,22 @@ write_indicators (Page *page)
             slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
             if (slots == NULL)
               {
-                slots = g_new0 (GPtrArray *, n_ids);
+                slots = g_new0 (GArray *, n_ids);
                 g_hash_table_insert (by_district, GINT_TO_POINTER (district + 1), slots);
               }
             if (slots[k] == NULL)
-              slots[k] = g_ptr_array_new ();
-            g_ptr_array_add (slots[k], result);
+              slots[k] = g_array_new (FALSE, FALSE, sizeof (guint));
+            g_array_append_val (slots[k], result);
           }
       }
 
+    page->place_row = g_new (int, MAX (page->places->places->len, 1));
+    memset (page->place_row, 0xff, page->places->places->len * sizeof *page->place_row);   /* -1 */
     for (guint d = 0; d < districts->len; d++)
       {
         int district = GPOINTER_TO_INT (districts->pdata[d]) - 1;
-        GPtrArray **slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
-        g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+        GArray **slots = g_hash_table_lookup (by_district, GINT_TO_POINTER (district + 1));
+        g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
         g_autoptr(GPtrArray) ids = g_ptr_array_new ();
 
         for (guint k = 0; slots != NULL && k < n_ids; k++)
@@ -636,6 +897,7 @@ write_indicators (Page *page)
           continue;
         write_district_streets (page, district, ids, columns);
       }
+    g_clear_pointer (&page->place_row, g_free);
     /* Districts not in the list (none, as the list is every district with
      * a result) would leave their arrays: free what is left. */
     {
@@ -645,7 +907,7 @@ write_indicators (Page *page)
       g_hash_table_iter_init (&iter, by_district);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         for (guint k = 0; k < n_ids; k++)
-          g_clear_pointer (&((GPtrArray **) value)[k], g_ptr_array_unref);
+          g_clear_pointer (&((GArray **) value)[k], g_array_unref);
     }
   }
   out_raw (out, "</section>\n");
@@ -726,7 +988,6 @@ write_rules (Page *page)
 {
   Out *out = page->out;
   GListModel *rules = community_report_get_rule_results (page->report);
-  GListModel *findings = community_report_get_findings (page->report);
   guint n_rules = g_list_model_get_n_items (rules);
   guint position = 0;
 
@@ -767,20 +1028,14 @@ write_rules (Page *page)
    * report keeps each rule's findings together. */
   while (position < page->n_findings)
     {
-      g_autoptr(CommunityFinding) first = g_list_model_get_item (findings, position);
+      CommunityFinding *first = page->findings[position];
       const char *rule = community_finding_get_rule (first);
       const char *clause = community_finding_get_clause (first);
       guint end = position + 1;
-      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
+      int rule_index = page->finding_rule[position];
 
-      while (end < page->n_findings)
-        {
-          g_autoptr(CommunityFinding) next = g_list_model_get_item (findings, end);
-
-          if (g_strcmp0 (community_finding_get_rule (next), rule) != 0)
-            break;
-          end++;
-        }
+      while (end < page->n_findings && page->finding_rule[end] == rule_index)
+        end++;
 
       out_raw (out, "<article class=\"rule\" id=\"rule-");
       out_text (out, rule);
@@ -801,11 +1056,7 @@ write_rules (Page *page)
       write_findings_head (page);
       out_raw (out, "<tbody>\n");
       for (guint i = position; i < MIN (end, position + STATIC_FINDINGS_PER_RULE); i++)
-        {
-          g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-
-          write_finding_row (page, finding);
-        }
+        write_finding_row (page, page->findings[i]);
       out_raw (out, "</tbody>\n</table>\n");
       if (end - position > STATIC_FINDINGS_PER_RULE)
         {
@@ -861,12 +1112,10 @@ write_divisions (Page *page)
       write_count_cells (out, page->place_counts[i]);
       if (place->tier != REPORT_TIER_DISTRICT)
         continue;
-      for (guint j = 0; j < n_places; j++)
+      for (int j = page->first_street[i]; j >= 0; j = page->next_street[j])
         {
           const ReportPlace *street = community_report_place (page->places, j);
 
-          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
-            continue;
           out_raw (out, "<tr><th scope=\"row\">\u2003");
           out_text (out, street->name);
           out_raw (out, " <code>");
@@ -927,13 +1176,11 @@ write_filters (Page *page)
         }
       if (place->tier != REPORT_TIER_DISTRICT)
         continue;
-      for (guint j = 0; j < n_places; j++)
+      for (int j = page->first_street[i]; j >= 0; j = page->next_street[j])
         {
           const ReportPlace *street = community_report_place (page->places, j);
           g_autofree char *label = NULL;
 
-          if (street->tier != REPORT_TIER_STREET || street->parent != (int) i)
-            continue;
           label = g_strdup_printf ("\u2003%s %s", street->name != NULL ? street->name : "", street->code);
           write_option (out, j, label);
         }
@@ -959,7 +1206,6 @@ static void
 write_data (Page *page)
 {
   Out *out = page->out;
-  GListModel *findings = community_report_get_findings (page->report);
   GEnumClass *kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
 
   out_raw (out, "<script type=\"application/json\" id=\"report-data\">{\"rules\":[");
@@ -1006,25 +1252,37 @@ write_data (Page *page)
   out_raw (out, "},\n\"findings\":[");
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
-      g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
-      int rule_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index,
-                                                             community_finding_get_rule (finding))) - 1;
+      CommunityFindingView finding;
 
-      out_printf (out, i > 0 ? ",\n[%d,%d,%d," : "[%d,%d,%d,", rule_index,
-                  (int) community_finding_get_severity (finding),
-                  (int) community_finding_get_subject_kind (finding));
-      out_json_string (out, community_finding_get_subject_id (finding));
-      out_raw (out, ",");
-      out_json_string (out, community_finding_get_path (finding));
-      out_raw (out, ",");
-      out_json_string (out, community_finding_get_message (finding));
-      out_raw (out, ",");
-      out_json_string (out, expected);
-      out_raw (out, ",");
-      out_json_string (out, actual);
-      out_printf (out, ",%d]", page->finding_place[i]);
+      community_finding_view (page->findings[i], &finding);
+      {
+        gint64 numbers[3] = { page->finding_rule[i], finding.severity, finding.subject_kind };
+        const char *strings[3] = { finding.subject_id, finding.path, finding.message };
+        JsonNode *values[2] = { finding.expected, finding.actual };
+
+        if (i > 0)
+          OUT_LITERAL (out, ",\n[");
+        else
+          OUT_LITERAL (out, "[");
+        for (guint n = 0; n < G_N_ELEMENTS (numbers); n++)
+          {
+            out_int (out, numbers[n]);
+            OUT_LITERAL (out, ",");
+          }
+        for (guint n = 0; n < G_N_ELEMENTS (strings); n++)
+          {
+            out_json_string (out, strings[n]);
+            OUT_LITERAL (out, ",");
+          }
+        for (guint n = 0; n < G_N_ELEMENTS (values); n++)
+          {
+            out_json_value (out, values[n]);
+            OUT_LITERAL (out, ",");
+          }
+        out_int (out, page->finding_place[i]);
+        OUT_LITERAL (out, "]");
+      }
+      out_check (out);
       if (out->error != NULL)
         return;
       if (i % 4096 == 0 && g_cancellable_set_error_if_cancelled (out->cancellable, &out->error))
@@ -1096,12 +1354,15 @@ add_rule (Page       *page,
 }
 
 /* The rule ids: the report's rule results in catalog order, then any rule
- * a finding names that is not among them. */
+ * a finding names that is not among them; and each finding's rule. The
+ * report keeps a rule's findings together: a finding of the same rule as
+ * the one before needs no look-up. */
 static void
 collect_rules (Page *page)
 {
   GListModel *rules = community_report_get_rule_results (page->report);
-  GListModel *findings = community_report_get_findings (page->report);
+  const char *last = NULL;
+  int last_index = -1;
 
   for (guint i = 0; i < g_list_model_get_n_items (rules); i++)
     {
@@ -1109,12 +1370,58 @@ collect_rules (Page *page)
 
       add_rule (page, community_rule_result_get_id (result));
     }
+  page->finding_rule = g_new (int, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      CommunityFindingView finding;
+      const char *rule;
 
-      add_rule (page, community_finding_get_rule (finding));
+      community_finding_view (page->findings[i], &finding);
+      rule = finding.rule;
+      if (last == NULL || (rule != last && strcmp (rule, last) != 0))
+        {
+          add_rule (page, rule);
+          last = rule;
+          last_index = GPOINTER_TO_INT (g_hash_table_lookup (page->rule_index, rule)) - 1;
+        }
+      page->finding_rule[i] = last_index;
     }
+}
+
+/* What community_report_places_of_finding() finds for a finding whose
+ * divisions are @codes: the deepest place, among equals the first. The
+ * finding before it (@last, whose places are @last_places) often shares
+ * most of its codes (its street, district and city): those need no
+ * look-up. */
+static int
+place_of_finding (ReportPlaces        *places,
+                  const char * const  *codes,
+                  const char * const **last,
+                  GArray              *last_places)
+{
+  int best = -1;
+  guint n;
+
+  for (n = 0; codes != NULL && codes[n] != NULL; n++)
+    {
+      int index;
+
+      if (n < last_places->len && strcmp (codes[n], (*last)[n]) == 0)
+        index = g_array_index (last_places, int, n);
+      else
+        index = community_report_places_lookup (places, codes[n]);
+      if (n < last_places->len)
+        g_array_index (last_places, int, n) = index;
+      else
+        g_array_append_val (last_places, index);
+      if (index >= 0 &&
+          (best < 0 || community_report_place (places, index)->tier >
+                       community_report_place (places, best)->tier))
+        best = index;
+    }
+  g_array_set_size (last_places, n);
+  *last = codes;
+  return best;
 }
 
 /* Every finding's place, and the counts per place (each place counts the
@@ -1122,30 +1429,48 @@ collect_rules (Page *page)
 static void
 collect_places (Page *page)
 {
-  GListModel *findings = community_report_get_findings (page->report);
-  GListModel *indicators = community_report_get_indicators (page->report);
+  const char * const *last = NULL;
+  g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autofree guint8 *severities = NULL;   /* per finding */
 
   /* The indicators' divisions first: they are the whole hierarchy down to
    * the streets, in the report's order (city, districts, streets). */
-  for (guint i = 0; i < g_list_model_get_n_items (indicators); i++)
-    {
-      g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
-
-      community_report_places_lookup (page->places, community_indicator_result_get_division (result));
-    }
+  page->result_place = g_new (int, MAX (page->n_results, 1));
+  for (guint i = 0; i < page->n_results; i++)
+    page->result_place[i] = community_report_places_lookup (page->places,
+                                                            community_indicator_result_get_division (page->results[i]));
   page->finding_place = g_new (int, MAX (page->n_findings, 1));
+  severities = g_new (guint8, MAX (page->n_findings, 1));
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      CommunityFindingView finding;
 
-      page->finding_place[i] = community_report_places_of_finding (page->places, finding);
+      community_finding_view (page->findings[i], &finding);
+      page->finding_place[i] = place_of_finding (page->places, finding.divisions, &last, last_places);
+      severities[i] = finding.severity;
+    }
+
+  /* Each place's streets and towns, in the places' order (the findings
+   * by division and the filter list them beneath their district). */
+  page->first_street = g_new (int, MAX (page->places->places->len, 1));
+  page->next_street = g_new (int, MAX (page->places->places->len, 1));
+  memset (page->first_street, 0xff, page->places->places->len * sizeof (int));   /* -1 */
+  for (guint i = page->places->places->len; i-- > 0;)
+    {
+      const ReportPlace *place = community_report_place (page->places, i);
+
+      page->next_street[i] = -1;
+      if (place->tier == REPORT_TIER_STREET && place->parent >= 0)
+        {
+          page->next_street[i] = page->first_street[place->parent];
+          page->first_street[place->parent] = i;
+        }
     }
 
   page->place_counts = g_malloc0_n (MAX (page->places->places->len, 1), sizeof *page->place_counts);
   for (guint i = 0; i < page->n_findings; i++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      CommunitySeverity severity = community_finding_get_severity (finding);
+      CommunitySeverity severity = severities[i];
       int index = page->finding_place[i];
 
       for (guint n = 0; index >= 0 && n < 8; n++)
@@ -1210,6 +1535,13 @@ community_report_write_html (CommunityReport   *self,
   out.buffer = g_string_sized_new (FLUSH_SIZE + 4096);
   page.places = community_report_places_new (dataset);
   page.n_findings = g_list_model_get_n_items (community_report_get_findings (self));
+  page.findings = g_new (CommunityFinding *, MAX (page.n_findings, 1));
+  for (guint i = 0; i < page.n_findings; i++)
+    page.findings[i] = g_list_model_get_item (community_report_get_findings (self), i);
+  page.n_results = g_list_model_get_n_items (community_report_get_indicators (self));
+  page.results = g_new (CommunityIndicatorResult *, MAX (page.n_results, 1));
+  for (guint i = 0; i < page.n_results; i++)
+    page.results[i] = g_list_model_get_item (community_report_get_indicators (self), i);
   page.rule_ids = g_ptr_array_new_with_free_func (g_free);
   page.rule_index = g_hash_table_new (g_str_hash, g_str_equal);
   page.indicator_ids = g_ptr_array_new ();
@@ -1230,8 +1562,18 @@ community_report_write_html (CommunityReport   *self,
 
   g_string_free (out.buffer, TRUE);
   community_report_places_free (page.places);
+  for (guint i = 0; i < page.n_findings; i++)
+    g_object_unref (page.findings[i]);
+  g_free (page.findings);
+  g_free (page.finding_rule);
   g_free (page.finding_place);
+  for (guint i = 0; i < page.n_results; i++)
+    g_object_unref (page.results[i]);
+  g_free (page.results);
+  g_free (page.result_place);
   g_free (page.place_counts);
+  g_free (page.first_street);
+  g_free (page.next_street);
   g_ptr_array_unref (page.rule_ids);
   g_hash_table_unref (page.rule_index);
   g_ptr_array_unref (page.indicator_ids);
