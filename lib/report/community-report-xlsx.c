@@ -60,6 +60,19 @@ put_text (Sheet      *sheet,
   sheet->n_cells = MAX (sheet->n_cells, col + 1);
 }
 
+/* Text that repeats (a rule, a severity, a division's code or name): in
+ * the workbook's shared strings, which hold each once (their number grows
+ * with the rules and the divisions, not with the findings). */
+static void
+put_shared (Sheet      *sheet,
+            guint       col,
+            const char *text)
+{
+  put_text (sheet, col, text);
+  if (sheet->cells[col].type == COMMUNITY_XLSX_STRING && sheet->cells[col].text == text)
+    sheet->cells[col].type = COMMUNITY_XLSX_SHARED;
+}
+
 /* A number; one that is not finite (which a cell cannot hold) as its
  * text. */
 static void
@@ -225,13 +238,13 @@ write_indicators (Sheet           *sheet,
       gboolean applicable = community_indicator_result_is_applicable (result);
       gboolean has_target = community_indicator_result_has_target (result);
 
-      put_text (sheet, 0, community_report_indicator_title (community_indicator_result_get_id (result)));
-      put_text (sheet, 1, community_indicator_result_get_id (result));
-      put_text (sheet, 2, code);
+      put_shared (sheet, 0, community_report_indicator_title (community_indicator_result_get_id (result)));
+      put_shared (sheet, 1, community_indicator_result_get_id (result));
+      put_shared (sheet, 2, code);
       if (place != NULL)
         {
-          put_text (sheet, 3, place->name);
-          put_text (sheet, 4, tier_label (place->tier));
+          put_shared (sheet, 3, place->name);
+          put_shared (sheet, 4, tier_label (place->tier));
         }
       if (applicable)
         put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
@@ -242,11 +255,11 @@ write_indicators (Sheet           *sheet,
       else
         put_text (sheet, 6, "—");
       if (!applicable)
-        put_text (sheet, 7, _("n/a"));
+        put_shared (sheet, 7, _("n/a"));
       else if (!has_target)
-        put_text (sheet, 7, "—");
+        put_shared (sheet, 7, "—");
       else
-        put_text (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
+        put_shared (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
       put_number (sheet, 8, community_indicator_result_get_numerator (result), COMMUNITY_XLSX_STYLE_NONE);
       put_number (sheet, 9, community_indicator_result_get_denominator (result), COMMUNITY_XLSX_STYLE_NONE);
     }
@@ -264,8 +277,8 @@ put_place (Sheet        *sheet,
 
   if (place == NULL)
     return;
-  put_text (sheet, col, place->code);
-  put_text (sheet, col + 1, place->name);
+  put_shared (sheet, col, place->code);
+  put_shared (sheet, col + 1, place->name);
 }
 
 static gboolean
@@ -303,10 +316,10 @@ write_findings (Sheet            *sheet,
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
       int place = community_report_places_of_finding (places, finding);
 
-      put_text (sheet, 0, community_finding_get_rule (finding));
-      put_text (sheet, 1, community_report_severity_label (community_finding_get_severity (finding)));
-      put_text (sheet, 2, community_finding_get_clause (finding));
-      put_text (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
+      put_shared (sheet, 0, community_finding_get_rule (finding));
+      put_shared (sheet, 1, community_report_severity_label (community_finding_get_severity (finding)));
+      put_shared (sheet, 2, community_finding_get_clause (finding));
+      put_shared (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
       put_text (sheet, 4, community_finding_get_subject_id (finding));
       put_place (sheet, 5, places, place, REPORT_TIER_DISTRICT);
       put_place (sheet, 7, places, place, REPORT_TIER_STREET);
