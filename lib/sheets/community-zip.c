@@ -866,8 +866,13 @@ void
 community_zip_writer_set_threads (CommunityZipWriter *writer,
                                   guint               threads)
 {
-  g_return_if_fail (writer != NULL && writer->pool == NULL && !writer->in_entry);
+  g_return_if_fail (writer != NULL && !writer->in_entry);
 
+  if (writer->pool != NULL)
+    {
+      g_thread_pool_free (g_steal_pointer (&writer->pool), FALSE, TRUE);
+      g_clear_pointer (&writer->idle, g_ptr_array_unref);
+    }
   if (threads == 0)
     threads = g_get_num_processors ();
   writer->threads = threads;
