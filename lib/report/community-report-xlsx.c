@@ -221,6 +221,7 @@ write_indicators (Sheet           *sheet,
 {
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
+  const char *not_applicable = _("n/a"), *yes = _("yes"), *no = _("no");
   const char *const columns[] = {
     _("Indicator"), _("Indicator id"), _("Division code"), _("Division"), _("Level"), _("Value"),
     _("Target"), _("Met"), _("Numerator"), _("Denominator"),
@@ -249,17 +250,17 @@ write_indicators (Sheet           *sheet,
       if (applicable)
         put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_text (sheet, 5, _("n/a"));
+        put_shared (sheet, 5, not_applicable);
       if (has_target)
         put_number (sheet, 6, community_indicator_result_get_target (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_text (sheet, 6, "—");
+        put_shared (sheet, 6, "—");
       if (!applicable)
-        put_shared (sheet, 7, _("n/a"));
+        put_shared (sheet, 7, not_applicable);
       else if (!has_target)
         put_shared (sheet, 7, "—");
       else
-        put_shared (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
+        put_shared (sheet, 7, community_indicator_result_get_met (result) ? yes : no);
       put_number (sheet, 8, community_indicator_result_get_numerator (result), COMMUNITY_XLSX_STYLE_NONE);
       put_number (sheet, 9, community_indicator_result_get_denominator (result), COMMUNITY_XLSX_STYLE_NONE);
     }

@@ -108,6 +108,20 @@ void                community_sheet_append_cell     (CommunitySheetBook *book,
                                                      gssize              length,
                                                      double              number);
 
+/* community_sheet_append_cell() of @text that already lives as long as
+ * the book (in its string chunk, or its sheet's): not copied. */
+void                community_sheet_append_cell_in_place (CommunitySheet     *sheet,
+                                                          guint32             row,
+                                                          guint32             column,
+                                                          CommunityCellType   type,
+                                                          const char         *text,
+                                                          gsize               length,
+                                                          double              number);
+/* Makes room for @n_rows more rows and @n_cells more cells in @sheet. */
+void                community_sheet_reserve         (CommunitySheet     *sheet,
+                                                     guint               n_rows,
+                                                     guint               n_cells);
+
 /* The cells of @row, its n_cells of them. */
 static inline const CommunityCell *
 community_sheet_row_cells (const CommunitySheet    *sheet,

@@ -38,6 +38,7 @@
 #include "community-zip.h"
 
 #define BUFFER_FLUSH (1024 * 1024)
+#define SHARED_MEMO 32
 #define ZIP_LEVEL Z_BEST_SPEED
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -88,6 +89,10 @@ struct _CommunityXlsxStream {
   GHashTable *shared;
   GPtrArray *shared_texts;
   GStringChunk *shared_chunk;
+  /* The last shared text of each of the first columns, and its index + 1:
+   * a column often repeats its text from row to row. */
+  const char *shared_memo[SHARED_MEMO];
+  guint shared_memo_index[SHARED_MEMO];
 };
 
 static void
@@ -950,7 +955,10 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
             if (cell->text[0] == '\0')
               goto empty;
-            index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
+            if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
+              index = self->shared_memo_index[i];
+            else
+              index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
             if (index == 0)
               {
                 gsize length = strlen (cell->text);
@@ -966,6 +974,11 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
                 g_ptr_array_add (self->shared_texts, copy);
                 index = self->shared_texts->len;
                 g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (index));
+              }
+            if (i < SHARED_MEMO)
+              {
+                self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
+                self->shared_memo_index[i] = index;
               }
             open_cell (out, row, i, &last);
             put (out, style, style_length);
