@@ -279,13 +279,12 @@ append_number (GString *out,
         g_string_append_printf (out, "%" G_GINT64_FORMAT, integer);
       return;
     }
-  for (int precision = 15; precision <= 17; precision++)
+  for (guint i = 0; i < 3; i++)
     {
-      char format[8];
+      static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (precision == 17 || g_ascii_strtod (buffer, NULL) == value)
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (i == 2 || g_ascii_strtod (buffer, NULL) == value)
         break;
     }
   g_string_append (out, buffer);
