@@ -222,6 +222,30 @@ class Sheets(unittest.TestCase):
         self.convert(SAMPLE, self.path("orig.json"))
         self.assertEqual(canonical(self.path("back.json")), canonical(self.path("orig.json")))
 
+    @unittest.skipIf(shutil.which("soffice") is None, "LibreOffice (soffice) is not installed")
+    def test_libreoffice_reads_pieces_and_shared_strings(self):
+        """A workbook whose largest sheet was deflated in several pieces on
+        several threads, with a vocabulary's words in shared strings:
+        LibreOffice reads it, and its copy loads into the same dataset."""
+        import zipfile
+        gen = self.path("big.json")
+        result = run(GEN, "--communities", "150", "--seed", "3", "-o", gen)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.convert(gen, self.path("big.xlsx"))
+        with zipfile.ZipFile(self.path("big.xlsx")) as z:
+            largest = max(z.infolist(), key=lambda i: i.file_size)
+            self.assertGreater(largest.file_size, 1 << 20, largest.filename)   # pieces of 1 MiB
+            self.assertIn("xl/sharedStrings.xml", z.namelist())
+        out = self.path("lo-big")
+        env = dict(ENV, HOME=self.dir)
+        result = subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                                 "--outdir", out, self.path("big.xlsx")],
+                                capture_output=True, text=True, env=env, timeout=300)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.convert(os.path.join(out, "big.xlsx"), self.path("big-back.json"))
+        self.convert(gen, self.path("big-orig.json"))
+        self.assertEqual(canonical(self.path("big-back.json")), canonical(self.path("big-orig.json")))
+
     # --- nothing of a cell reaches standard error ---
 
     def test_libxml2_says_nothing_of_the_bytes(self):
