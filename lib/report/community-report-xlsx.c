@@ -222,6 +222,8 @@ write_indicators (Sheet           *sheet,
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
   const char *not_applicable = _("n/a"), *yes = _("yes"), *no = _("no");
+  g_autofree char *last_id = NULL;
+  const char *title = NULL;
   const char *const columns[] = {
     _("Indicator"), _("Indicator id"), _("Division code"), _("Division"), _("Level"), _("Value"),
     _("Target"), _("Met"), _("Numerator"), _("Denominator"),
@@ -239,8 +241,17 @@ write_indicators (Sheet           *sheet,
       gboolean applicable = community_indicator_result_is_applicable (result);
       gboolean has_target = community_indicator_result_has_target (result);
 
-      put_shared (sheet, 0, community_report_indicator_title (community_indicator_result_get_id (result)));
-      put_shared (sheet, 1, community_indicator_result_get_id (result));
+      const char *id = community_indicator_result_get_id (result);
+
+      /* The results come indicator by indicator: its title once. */
+      if (last_id == NULL || strcmp (id, last_id) != 0)
+        {
+          g_free (last_id);
+          last_id = g_strdup (id);
+          title = community_report_indicator_title (id);
+        }
+      put_shared (sheet, 0, title);
+      put_shared (sheet, 1, id);
       put_shared (sheet, 2, code);
       if (place != NULL)
         {
@@ -297,6 +308,9 @@ write_findings (Sheet            *sheet,
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
 
+  /* Each severity's word, translated once rather than a finding at a time. */
+  const char *severities[COMMUNITY_SEVERITY_ERROR + 1] = { NULL, };
+
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
@@ -318,7 +332,16 @@ write_findings (Sheet            *sheet,
       int place = community_report_places_of_finding (places, finding);
 
       put_shared (sheet, 0, community_finding_get_rule (finding));
-      put_shared (sheet, 1, community_report_severity_label (community_finding_get_severity (finding)));
+      CommunitySeverity severity = community_finding_get_severity (finding);
+
+      if ((guint) severity >= G_N_ELEMENTS (severities))
+        put_shared (sheet, 1, community_report_severity_label (severity));
+      else
+        {
+          if (severities[severity] == NULL)
+            severities[severity] = community_report_severity_label (severity);
+          put_shared (sheet, 1, severities[severity]);
+        }
       put_shared (sheet, 2, community_finding_get_clause (finding));
       put_shared (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
       put_text (sheet, 4, community_finding_get_subject_id (finding));

@@ -6,9 +6,12 @@
  * workbook (community-xlsx-writer.c) and the report's
  * (report/community-report-xlsx.c) both go through it. A sheet's rows go
  * into its zip entry as they are written (community-zip.h's entry by
- * chunks, deflated at Z_BEST_SPEED), so that memory does not grow with
- * the rows: what a sheet keeps until it ends is its columns, its comments,
- * lists and filter, never its cells.
+ * chunks, deflated at Z_BEST_SPEED on the other processors while the
+ * caller makes the next rows), so that memory does not grow with the
+ * rows: what a sheet keeps until it ends is its columns, its comments,
+ * lists and filter, never its cells (and the workbook, its shared
+ * strings). Every function is called from one thread, the caller's; the
+ * deflating threads are the writer's own, joined by finish() and free().
  *
  * Use: new, then for each sheet add_sheet(), its columns and frozen rows
  * (before its first row), its rows by increasing number, and any time

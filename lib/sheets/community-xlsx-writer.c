@@ -18,7 +18,8 @@
  *
  * The workbook is written in memory by the library's streaming writer
  * (community-xlsx-stream.h): each row goes into its sheet's deflated zip
- * entry as it is written, its strings inline rather than shared.
+ * entry as it is written, its strings inline, but for a vocabulary's
+ * column (enum or flags), whose few words are shared strings.
  */
 
 #include "config.h"
