@@ -504,6 +504,28 @@ START_TEST (test_output_stream)
 }
 END_TEST
 
+#define N_SHARED_TEXTS 6
+
+/* 50 rows: the @texts, rotated a column a row, as shared strings, then an
+ * empty shared one and an inline one. */
+static void
+write_shared_rows (CommunityXlsxStream *stream,
+                   const char *const    texts[N_SHARED_TEXTS])
+{
+  CommunityXlsxCell cells[N_SHARED_TEXTS + 2];
+
+  for (guint32 r = 0; r < 50; r++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < N_SHARED_TEXTS; i++)
+        cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, texts[(i + r) % N_SHARED_TEXTS], 0 };
+      cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_TEXT, "", 0 };
+      cells[n++] = text_cell ("inline");
+      write_row (stream, r, cells, n);
+    }
+}
+
 /* Text that repeats, as shared strings: each distinct text once in the
  * table, every cell reading back as its text. */
 START_TEST (test_shared_strings)
@@ -515,24 +537,14 @@ START_TEST (test_shared_strings)
   g_autoptr(CommunityZip) zip = NULL;
   g_autoptr(GBytes) part = NULL;
   g_autofree char *table = NULL;
-  const char *const texts[] = { "320213000000", "锡山区", " padded ", "a & <b>", "_x0041_", "控制\001" };
-  CommunityXlsxCell cells[G_N_ELEMENTS (texts) + 2];
+  const char *const texts[N_SHARED_TEXTS] = { "320213000000", "锡山区", " padded ", "a & <b>", "_x0041_", "控制\001" };
   CommunityXlsxCell bad = { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "\xff\xfe", 0 };
   CommunitySheet *sheet;
   const char *data;
   gsize length;
 
   ck_assert (community_xlsx_stream_add_sheet (stream, "shared", &error));
-  for (guint32 r = 0; r < 50; r++)
-    {
-      guint n = 0;
-
-      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-        cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, texts[(i + r) % G_N_ELEMENTS (texts)], 0 };
-      cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_TEXT, "", 0 };
-      cells[n++] = text_cell ("inline");
-      write_row (stream, r, cells, n);
-    }
+  write_shared_rows (stream, texts);
   /* Refused at its cell, like an inline string. */
   ck_assert (!community_xlsx_stream_write_row (stream, 60, &bad, 1, &error));
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
@@ -545,16 +557,7 @@ START_TEST (test_shared_strings)
   /* Again, without the bad cell. */
   stream = community_xlsx_stream_new_in_memory ();
   ck_assert (community_xlsx_stream_add_sheet (stream, "shared", &error));
-  for (guint32 r = 0; r < 50; r++)
-    {
-      guint n = 0;
-
-      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-        cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, texts[(i + r) % G_N_ELEMENTS (texts)], 0 };
-      cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_TEXT, "", 0 };
-      cells[n++] = text_cell ("inline");
-      write_row (stream, r, cells, n);
-    }
+  write_shared_rows (stream, texts);
   bytes = finish (stream);
   book = read_back (bytes);
   sheet = g_ptr_array_index (book->sheets, 0);
