@@ -1119,6 +1119,66 @@ emit_buffer (SheetSink *self,
     }
 }
 
+/* Values below which the sheets are emitted in the caller's thread
+ * (community_sheet_book_set_tuning()). */
+static guint parallel_emit_values = 20000;
+
+void
+community_sheet_book_set_tuning (guint parallel_values)
+{
+  parallel_emit_values = parallel_values;
+}
+
+static void
+emit_task (gpointer data,
+           gpointer user_data)
+{
+  emit_buffer (user_data, data);
+}
+
+static int
+compare_sizes (gconstpointer a,
+               gconstpointer b)
+{
+  const Buffer *x = *(Buffer *const *) a, *y = *(Buffer *const *) b;
+
+  return x->values->len > y->values->len ? -1 : x->values->len < y->values->len;
+}
+
+/* Every buffer into its sheet. Each sheet's cells are its own, so that on
+ * a large book the sheets are emitted on every core, the largest first,
+ * each with a string chunk of its own for the texts made here (the
+ * values' texts are in the book's chunk already, only read). */
+static void
+emit_buffers (SheetSink *self)
+{
+  guint threads = MIN (g_get_num_processors (), self->buffers->len);
+  g_autoptr(GPtrArray) order = NULL;
+  GThreadPool *pool;
+  guint values = 0;
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    values += ((Buffer *) g_ptr_array_index (self->buffers, i))->values->len;
+  if (threads < 2 || values < parallel_emit_values)
+    {
+      for (guint i = 0; i < self->buffers->len; i++)
+        emit_buffer (self, g_ptr_array_index (self->buffers, i));
+      return;
+    }
+
+  order = g_ptr_array_sized_new (self->buffers->len);   /* borrowed */
+  for (guint i = 0; i < self->buffers->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (self->buffers, i));
+  g_ptr_array_sort (order, compare_sizes);
+  for (guint i = 0; i < order->len; i++)
+    community_sheet_own_strings (((Buffer *) g_ptr_array_index (order, i))->sheet);
+  /* Not exclusive: pushing cannot fail; free() waits for every buffer. */
+  pool = g_thread_pool_new (emit_task, self, (int) threads, FALSE, NULL);
+  for (guint i = 0; i < order->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (order, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+}
+
 /* community-sheet-writer.h; @privacy may be NULL (keep personal data). */
 CommunitySheetBook *
 community_sheet_book_from_dataset (CommunityDataset         *dataset,
@@ -1155,8 +1215,7 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   community_json_write_dataset_to_sink (dataset, privacy, &self.sink);
   g_assert (self.frames->len == 0);
 
-  for (guint i = 0; i < self.buffers->len; i++)
-    emit_buffer (&self, g_ptr_array_index (self.buffers, i));
+  emit_buffers (&self);
 
   g_array_unref (self.frames);
   g_ptr_array_unref (self.buffers);

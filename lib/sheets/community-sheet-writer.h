@@ -32,6 +32,11 @@ typedef enum {
 CommunitySheetBook *community_sheet_book_from_dataset (CommunityDataset         *dataset,
                                                        CommunityPrivacy         *privacy,
                                                        CommunitySheetWriteFlags  flags);
+/* For tests: the values (all sheets together) from which
+ * community_sheet_book_from_dataset() emits the sheets' cells on several
+ * threads, a sheet a thread (default 20,000; 0: always, G_MAXUINT: never).
+ * Not thread-safe: set before making books. */
+void                community_sheet_book_set_tuning   (guint                     parallel_values);
 /* The template (DOMAIN.md §9): the book of an empty dataset, the dataset
  * sheet's "format" and "version" rows filled in. */
 CommunitySheetBook *community_sheet_book_template     (CommunitySheetWriteFlags  flags);
