@@ -371,11 +371,8 @@ add_part (CommunityXlsxStream *self,
   return TRUE;
 }
 
-/* community_xlsx_stream_set_threads()'s default, for tests. */
-static guint default_threads = 0;
-
 /* The deflating threads: COMMUNITY_XLSX_THREADS in the environment, for
- * benchmarks (doc/performance.md), else the default. */
+ * benchmarks (doc/performance.md), else one a processor. */
 static guint
 stream_threads (void)
 {
@@ -383,7 +380,7 @@ stream_threads (void)
 
   if (threads != NULL && g_ascii_isdigit (*threads))
     return (guint) MIN (g_ascii_strtoull (threads, NULL, 10), 64);
-  return default_threads;
+  return 0;   /* one a processor */
 }
 
 static CommunityXlsxStream *
@@ -450,12 +447,7 @@ void
 community_xlsx_stream_set_threads (CommunityXlsxStream *self,
                                    guint                threads)
 {
-  if (self == NULL)
-    {
-      default_threads = threads;
-      return;
-    }
-  g_return_if_fail (self->sheets->len == 0);
+  g_return_if_fail (self != NULL && self->sheets->len == 0);
   community_zip_writer_set_threads (self->zip, threads);
 }
 

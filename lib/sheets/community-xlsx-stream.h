@@ -91,8 +91,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityXlsxStream, community_xlsx_stream_free)
 
 /* Deflates the sheets on @threads threads, beside the caller's that makes
  * their rows (community_zip_writer_set_threads(): 0, the default, one a
- * processor; 1 none). Before the first sheet. With @self NULL, sets the
- * default of the streams made after (for tests; not thread-safe). */
+ * processor, or COMMUNITY_XLSX_THREADS from the environment; 1 none).
+ * Before the first sheet. */
 void                 community_xlsx_stream_set_threads  (CommunityXlsxStream *self,
                                                          guint                threads);
 /* Makes the writing fail with G_IO_ERROR_CANCELLED, at the latest at the

@@ -955,6 +955,8 @@ zip_writer_begin (CommunityZipWriter *writer,
     return zip_write_error (writer, name, error);
   writer->in_entry = TRUE;
   writer->raw_entry = raw;
+  g_free (writer->entry_name);
+  writer->entry_name = g_strdup (name);
   return TRUE;
 }
 
@@ -973,8 +975,6 @@ community_zip_writer_begin (CommunityZipWriter *writer,
       writer->dictionary_length = 0;
       writer->entry_size = 0;
       writer->entry_crc = crc32_z (0, NULL, 0);
-      g_free (writer->entry_name);
-      writer->entry_name = g_strdup (name);
     }
   return TRUE;
 }
