@@ -395,7 +395,7 @@ START_TEST (test_xlsx_package)
   g_autoptr(CommunityDataset) dataset = load_edited_sample ();
   g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_TITLES, &error);
+  g_autoptr(GBytes) bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_TITLES, NULL, &error);
   const char *data;
   gsize length;
 
@@ -417,7 +417,7 @@ START_TEST (test_xlsx_reads_back)
       g_autoptr(CommunityDataset) dataset = load_edited_sample ();
       g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, flags);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = community_xlsx_write (book, flags, &error);
+      g_autoptr(GBytes) bytes = community_xlsx_write (book, flags, NULL, &error);
       g_autoptr(CommunitySheetBook) back = NULL;
       gsize length;
       const char *data;
@@ -506,7 +506,7 @@ START_TEST (test_xlsx_refuses_bad_sheet_name)
   g_autoptr(GBytes) bytes = NULL;
 
   community_sheet_book_add_sheet (book, "a_name_longer_than_thirty_one_characters", NULL);
-  bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, &error);
+  bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, NULL, &error);
   ck_assert (bytes == NULL);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
 }

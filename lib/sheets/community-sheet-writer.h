@@ -48,9 +48,11 @@ CommunitySheetBook *community_sheet_book_template     (CommunitySheetWriteFlags 
  * comment with the member's meaning, and each vocabulary column offers
  * its values (the JSON words, or the Chinese terms with
  * COMMUNITY_SHEET_WRITE_TITLES) as a drop-down list. G_IO_ERROR_INVALID_ARGUMENT
- * for a sheet name Excel does not take or a cell it cannot hold. */
+ * for a sheet name Excel does not take or a cell it cannot hold;
+ * G_IO_ERROR_CANCELLED once @cancellable (may be NULL) is cancelled. */
 GBytes             *community_xlsx_write              (const CommunitySheetBook *book,
                                                        CommunitySheetWriteFlags  flags,
+                                                       GCancellable             *cancellable,
                                                        GError                  **error);
 
 G_END_DECLS

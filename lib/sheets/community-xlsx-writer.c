@@ -253,6 +253,7 @@ write_sheet (Writer                *writer,
 GBytes *
 community_xlsx_write (const CommunitySheetBook *book,
                       CommunitySheetWriteFlags  flags,
+                      GCancellable             *cancellable,
                       GError                  **error)
 {
   g_autoptr(CommunityXlsxStream) stream = NULL;
@@ -265,6 +266,7 @@ community_xlsx_write (const CommunitySheetBook *book,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = community_xlsx_stream_new_in_memory ();
+  community_xlsx_stream_set_cancellable (stream, cancellable);
   cells = g_array_new (FALSE, TRUE, sizeof (CommunityXlsxCell));
   writer.stream = stream;
   writer.cells = cells;
