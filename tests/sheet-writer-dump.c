@@ -76,7 +76,7 @@ bench (guint       rounds,
       book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_NONE);
       t2 = g_get_monotonic_time ();
       c2 = cpu_seconds ();
-      bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, &error);
+      bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, NULL, &error);
       if (bytes == NULL || !write_bytes (out, bytes, &error))
         break;
       t3 = g_get_monotonic_time ();
@@ -141,7 +141,7 @@ main (int    argc,
                   "       %s --bench ROUNDS IN.json OUT.xlsx\n", argv[0], argv[0]);
       return 2;
     }
-  bytes = community_xlsx_write (book, flags, &error);
+  bytes = community_xlsx_write (book, flags, NULL, &error);
   if (bytes == NULL || !write_bytes (argv[i + 1], bytes, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -395,7 +395,7 @@ START_TEST (test_xlsx_package)
   g_autoptr(CommunityDataset) dataset = load_edited_sample ();
   g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_TITLES, &error);
+  g_autoptr(GBytes) bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_TITLES, NULL, &error);
   const char *data;
   gsize length;
 
@@ -417,7 +417,7 @@ START_TEST (test_xlsx_reads_back)
       g_autoptr(CommunityDataset) dataset = load_edited_sample ();
       g_autoptr(CommunitySheetBook) book = community_sheet_book_from_dataset (dataset, NULL, flags);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GBytes) bytes = community_xlsx_write (book, flags, &error);
+      g_autoptr(GBytes) bytes = community_xlsx_write (book, flags, NULL, &error);
       g_autoptr(CommunitySheetBook) back = NULL;
       gsize length;
       const char *data;
@@ -459,6 +459,46 @@ START_TEST (test_xlsx_reads_back)
 }
 END_TEST
 
+/* The sheets' cells emitted on several threads (each sheet with its own
+ * string chunk) are the cells emitted in one. */
+START_TEST (test_parallel_emit)
+{
+  g_autoptr(CommunityDataset) dataset = load_edited_sample ();
+  g_autoptr(CommunitySheetBook) one = NULL;
+  g_autoptr(CommunitySheetBook) many = NULL;
+
+  community_sheet_book_set_tuning (G_MAXUINT);
+  one = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
+  community_sheet_book_set_tuning (0);
+  many = community_sheet_book_from_dataset (dataset, NULL, COMMUNITY_SHEET_WRITE_TITLES);
+  community_sheet_book_set_tuning (20000);
+
+  ck_assert_uint_eq (many->sheets->len, one->sheets->len);
+  for (guint i = 0; i < one->sheets->len; i++)
+    {
+      CommunitySheet *a = g_ptr_array_index (one->sheets, i);
+      CommunitySheet *b = g_ptr_array_index (many->sheets, i);
+
+      ck_assert_str_eq (b->name, a->name);
+      ck_assert_uint_eq (b->rows->len, a->rows->len);
+      ck_assert_uint_eq (b->cells->len, a->cells->len);
+      for (guint c = 0; c < a->cells->len; c++)
+        {
+          const CommunityCell *x = &g_array_index (a->cells, CommunityCell, c);
+          const CommunityCell *y = &g_array_index (b->cells, CommunityCell, c);
+
+          ck_assert_int_eq (y->type, x->type);
+          ck_assert_uint_eq (y->column, x->column);
+          ck_assert_str_eq (y->text, x->text);
+          ck_assert (y->number == x->number);
+        }
+      for (guint r = 0; r < a->rows->len; r++)
+        ck_assert_uint_eq (g_array_index (b->rows, CommunitySheetRow, r).number,
+                           g_array_index (a->rows, CommunitySheetRow, r).number);
+    }
+}
+END_TEST
+
 START_TEST (test_xlsx_refuses_bad_sheet_name)
 {
   g_autoptr(CommunitySheetBook) book = community_sheet_book_new ();
@@ -466,7 +506,7 @@ START_TEST (test_xlsx_refuses_bad_sheet_name)
   g_autoptr(GBytes) bytes = NULL;
 
   community_sheet_book_add_sheet (book, "a_name_longer_than_thirty_one_characters", NULL);
-  bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, &error);
+  bytes = community_xlsx_write (book, COMMUNITY_SHEET_WRITE_NONE, NULL, &error);
   ck_assert (bytes == NULL);
   ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
 }
@@ -486,6 +526,7 @@ main (void)
   tcase_add_test (tc, test_template);
   tcase_add_test (tc, test_xlsx_package);
   tcase_add_test (tc, test_xlsx_reads_back);
+  tcase_add_test (tc, test_parallel_emit);
   tcase_add_test (tc, test_xlsx_refuses_bad_sheet_name);
   suite_add_tcase (suite, tc);
 

@@ -124,6 +124,27 @@ START_TEST (test_round_trip_xlsx)
 }
 END_TEST
 
+/* A workbook's save cancelled: G_IO_ERROR_CANCELLED, the file left as it
+ * was. */
+START_TEST (test_save_xlsx_cancelled)
+{
+  g_autoptr(CommunityDataset) sample = load_sample ();
+  g_autoptr(GFile) file = tmp_file ("cancelled.xlsx");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *data = NULL;
+
+  ck_assert (g_file_set_contents (path, "old", -1, NULL));
+  g_cancellable_cancel (cancellable);
+  ck_assert (!community_dataset_save_to_gfile (sample, file, COMMUNITY_DATASET_FORMAT_AUTO,
+                                               COMMUNITY_SHEET_FLAGS_NONE, NULL, cancellable, &error));
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED), "%s", error->message);
+  ck_assert (g_file_get_contents (path, &data, NULL, NULL));
+  ck_assert_str_eq (data, "old");
+}
+END_TEST
+
 START_TEST (test_round_trip_xlsx_titles)
 {
   g_autoptr(CommunityDataset) sample = load_sample_with_unknowns ();
@@ -553,6 +574,7 @@ sheets_suite (void)
   tcase_add_checked_fixture (tc, setup, teardown);
   tcase_add_test (tc, test_round_trip_xlsx);
   tcase_add_test (tc, test_round_trip_xlsx_titles);
+  tcase_add_test (tc, test_save_xlsx_cancelled);
   tcase_add_test (tc, test_round_trip_csv_folder);
   tcase_add_test (tc, test_round_trip_csv_zip_titles);
   tcase_add_test (tc, test_round_trip_streams);

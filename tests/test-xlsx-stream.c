@@ -504,6 +504,261 @@ START_TEST (test_output_stream)
 }
 END_TEST
 
+#define N_SHARED_TEXTS 6
+
+/* 50 rows: the @texts, rotated a column a row, as shared strings, then an
+ * empty shared one and an inline one. */
+static void
+write_shared_rows (CommunityXlsxStream *stream,
+                   const char *const    texts[N_SHARED_TEXTS])
+{
+  CommunityXlsxCell cells[N_SHARED_TEXTS + 2];
+
+  for (guint32 r = 0; r < 50; r++)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < N_SHARED_TEXTS; i++)
+        cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, texts[(i + r) % N_SHARED_TEXTS], 0 };
+      cells[n++] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_TEXT, "", 0 };
+      cells[n++] = text_cell ("inline");
+      write_row (stream, r, cells, n);
+    }
+}
+
+/* Text that repeats, as shared strings: each distinct text once in the
+ * table, every cell reading back as its text. */
+START_TEST (test_shared_strings)
+{
+  g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunitySheetBook) book = NULL;
+  g_autoptr(CommunityZip) zip = NULL;
+  g_autoptr(GBytes) part = NULL;
+  g_autofree char *table = NULL;
+  const char *const texts[N_SHARED_TEXTS] = { "320213000000", "锡山区", " padded ", "a & <b>", "_x0041_", "控制\001" };
+  CommunityXlsxCell bad = { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "\xff\xfe", 0 };
+  CommunitySheet *sheet;
+  const char *data;
+  gsize length;
+
+  ck_assert (community_xlsx_stream_add_sheet (stream, "shared", &error));
+  write_shared_rows (stream, texts);
+  /* Refused at its cell, like an inline string. */
+  ck_assert (!community_xlsx_stream_write_row (stream, 60, &bad, 1, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
+  ck_assert (strstr (error->message, "shared!A61") != NULL);
+  g_clear_error (&error);
+  ck_assert (!community_xlsx_stream_finish (stream, NULL, &error));
+  g_clear_error (&error);
+  g_clear_pointer (&stream, community_xlsx_stream_free);
+
+  /* Again, without the bad cell. */
+  stream = community_xlsx_stream_new_in_memory ();
+  ck_assert (community_xlsx_stream_add_sheet (stream, "shared", &error));
+  write_shared_rows (stream, texts);
+  bytes = finish (stream);
+  book = read_back (bytes);
+  sheet = g_ptr_array_index (book->sheets, 0);
+  ck_assert_uint_eq (sheet->rows->len, 50);
+  for (guint32 r = 0; r < 50; r++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+        ck_assert_str_eq (test_sheet_cell (sheet, r + 1, i)->text, texts[(i + r) % G_N_ELEMENTS (texts)]);
+      ck_assert_str_eq (test_sheet_cell (sheet, r + 1, G_N_ELEMENTS (texts) + 1)->text, "inline");
+    }
+  /* The table holds each text once. */
+  data = g_bytes_get_data (bytes, &length);
+  zip = community_zip_open (data, length, &error);
+  ck_assert (zip != NULL);
+  part = community_zip_read (zip, "xl/sharedStrings.xml", &error);
+  ck_assert (part != NULL);
+  table = g_strndup (g_bytes_get_data (part, NULL), g_bytes_get_size (part));
+  ck_assert (strstr (table, "uniqueCount=\"6\"") != NULL);
+  ck_assert (strstr (table, "<si><t>锡山区</t></si>") != NULL);
+  ck_assert (strstr (table, "<si><t xml:space=\"preserve\"> padded </t></si>") != NULL);
+  ck_assert (strstr (strstr (table, "锡山区") + 1, "锡山区") == NULL);
+}
+END_TEST
+
+/* Rows of @n_rows, varied enough that they do not deflate to nothing,
+ * into @stream's sheet "s": some 100 bytes of XML a row. FALSE with
+ * @error set at the first row refused. */
+static gboolean
+write_varied_rows (CommunityXlsxStream  *stream,
+                   guint                 n_rows,
+                   GCancellable         *cancel_at_half,
+                   GError              **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+
+  if (!community_xlsx_stream_add_sheet (stream, "s", error))
+    return FALSE;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      char id[32], message[96];
+      CommunityXlsxCell cells[4];
+
+      g_snprintf (id, sizeof id, "3202%08u", g_rand_int_range (rand, 0, 99999999));
+      g_snprintf (message, sizeof message, "第 %u 行 & <%x> %u", r, g_rand_int (rand), g_rand_int (rand) % 977);
+      cells[0] = text_cell (id);
+      cells[1] = text_cell (message);
+      cells[2] = number_cell (g_rand_double (rand));
+      cells[3] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, r % 3 ? "urban" : "rural", 0 };
+      if (cancel_at_half != NULL && r == n_rows / 2)
+        g_cancellable_cancel (cancel_at_half);
+      if (!community_xlsx_stream_write_row (stream, r, cells, G_N_ELEMENTS (cells), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The worksheet's XML, inflated. */
+static GBytes *
+sheet_xml (GBytes *package)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (package, &length);
+  g_autoptr(CommunityZip) zip = community_zip_open (data, length, &error);
+  GBytes *part;
+
+  ck_assert_msg (zip != NULL, "%s", error != NULL ? error->message : "");
+  /* community_zip_read() checks the size and the CRC. */
+  part = community_zip_read (zip, "xl/worksheets/sheet1.xml", &error);
+  ck_assert_msg (part != NULL, "%s", error != NULL ? error->message : "");
+  return part;
+}
+
+/* Deflated on several threads, in pieces: the same sheet as on one. */
+START_TEST (test_threads)
+{
+  const guint n_rows = 60000;   /* some 6 MB of XML: pieces of 1 MiB */
+  g_autoptr(GBytes) one = NULL;
+  g_autoptr(GBytes) xml_one = NULL;
+
+  for (guint threads = 1; threads <= 3; threads++)
+    {
+      g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) xml = NULL;
+      g_autoptr(CommunitySheetBook) book = NULL;
+      CommunitySheet *sheet;
+
+      community_xlsx_stream_set_threads (stream, threads);
+      ck_assert_msg (write_varied_rows (stream, n_rows, NULL, &error), "%s", error != NULL ? error->message : "");
+      bytes = finish (stream);
+      xml = sheet_xml (bytes);
+      ck_assert_uint_gt (g_bytes_get_size (xml), 4 << 20);
+      book = read_back (bytes);
+      sheet = g_ptr_array_index (book->sheets, 0);
+      ck_assert_uint_eq (sheet->rows->len, n_rows);
+      ck_assert_str_eq (test_sheet_cell (sheet, n_rows, 3)->text, "urban");
+      if (threads == 1)
+        {
+          one = g_steal_pointer (&bytes);
+          xml_one = g_steal_pointer (&xml);
+          continue;
+        }
+      ck_assert (g_bytes_equal (xml, xml_one));
+      /* About as small as deflated in one go. */
+      ck_assert_uint_lt (g_bytes_get_size (bytes), g_bytes_get_size (one) * 102 / 100);
+    }
+}
+END_TEST
+
+/* A failure mid-way through a sheet deflated on several threads: a
+ * GError, and the file being replaced left as it was. */
+START_TEST (test_threads_failure)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-xlsx-stream-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree guchar *small = g_malloc (256 * 1024);
+  g_autoptr(GOutputStream) full = NULL;
+  CommunityXlsxCell bad = text_cell ("\xc3\x28");
+  CommunityXlsxStream *stream;
+
+  ck_assert (g_file_set_contents (path, "old", -1, NULL));
+
+  /* A cell refused after pieces have gone to the threads. */
+  stream = community_xlsx_stream_new_for_path (path, &error);
+  community_xlsx_stream_set_threads (stream, 2);
+  ck_assert (write_varied_rows (stream, 30000, NULL, &error));
+  ck_assert (!community_xlsx_stream_write_row (stream, 30000, &bad, 1, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
+  g_clear_error (&error);
+  ck_assert (!community_xlsx_stream_finish (stream, NULL, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
+  g_clear_error (&error);
+  community_xlsx_stream_free (stream);
+  ck_assert (g_file_get_contents (path, &data, NULL, NULL));
+  ck_assert_str_eq (data, "old");
+  g_clear_pointer (&data, g_free);
+
+  /* The output full while the threads deflate: its error. */
+  full = g_memory_output_stream_new (small, 256 * 1024, NULL, NULL);
+  stream = community_xlsx_stream_new_for_stream (full);
+  community_xlsx_stream_set_threads (stream, 2);
+  ck_assert (!write_varied_rows (stream, 60000, NULL, &error) ||
+             !community_xlsx_stream_finish (stream, NULL, &error));
+  ck_assert_msg (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE), "%s", error->message);
+  community_xlsx_stream_free (stream);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* Cancelled mid-way: G_IO_ERROR_CANCELLED, the file left as it was. */
+START_TEST (test_cancelled)
+{
+  g_autofree char *dir = g_dir_make_tmp ("test-xlsx-stream-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  CommunityXlsxStream *stream;
+
+  for (guint threads = 1; threads <= 2; threads++)
+    {
+      ck_assert (g_file_set_contents (path, "old", -1, NULL));
+      g_cancellable_reset (cancellable);
+      stream = community_xlsx_stream_new_for_path (path, &error);
+      community_xlsx_stream_set_threads (stream, threads);
+      community_xlsx_stream_set_cancellable (stream, cancellable);
+      ck_assert (!write_varied_rows (stream, 40000, cancellable, &error));
+      ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_clear_error (&error);
+      ck_assert (!community_xlsx_stream_finish (stream, NULL, &error));
+      ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+      g_clear_error (&error);
+      community_xlsx_stream_free (stream);
+      ck_assert (g_file_get_contents (path, &data, NULL, NULL));
+      ck_assert_str_eq (data, "old");
+      g_clear_pointer (&data, g_free);
+    }
+
+  /* Cancelled once the rows are written: finish() refuses. */
+  g_cancellable_reset (cancellable);
+  stream = community_xlsx_stream_new_for_path (path, &error);
+  community_xlsx_stream_set_cancellable (stream, cancellable);
+  ck_assert (write_varied_rows (stream, 10, NULL, &error));
+  g_cancellable_cancel (cancellable);
+  ck_assert (!community_xlsx_stream_finish (stream, NULL, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+  community_xlsx_stream_free (stream);
+  ck_assert (g_file_get_contents (path, &data, NULL, NULL));
+  ck_assert_str_eq (data, "old");
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+END_TEST
+
 static gsize
 rss_kib (void)
 {
@@ -657,6 +912,10 @@ main (int    argc,
   tcase_add_test (tc, test_package_parts);
   tcase_add_test (tc, test_path);
   tcase_add_test (tc, test_output_stream);
+  tcase_add_test (tc, test_shared_strings);
+  tcase_add_test (tc, test_threads);
+  tcase_add_test (tc, test_threads_failure);
+  tcase_add_test (tc, test_cancelled);
   suite_add_tcase (suite, tc);
   /* run by the test xlsx-stream-slow (CK_INCLUDE_TAGS=slow) */
   slow = tcase_create ("slow");

@@ -60,6 +60,19 @@ put_text (Sheet      *sheet,
   sheet->n_cells = MAX (sheet->n_cells, col + 1);
 }
 
+/* Text that repeats (a rule, a severity, a division's code or name): in
+ * the workbook's shared strings, which hold each once (their number grows
+ * with the rules and the divisions, not with the findings). */
+static void
+put_shared (Sheet      *sheet,
+            guint       col,
+            const char *text)
+{
+  put_text (sheet, col, text);
+  if (sheet->cells[col].type == COMMUNITY_XLSX_STRING && sheet->cells[col].text == text)
+    sheet->cells[col].type = COMMUNITY_XLSX_SHARED;
+}
+
 /* A number; one that is not finite (which a cell cannot hold) as its
  * text. */
 static void
@@ -208,6 +221,9 @@ write_indicators (Sheet           *sheet,
 {
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
+  const char *not_applicable = _("n/a"), *yes = _("yes"), *no = _("no");
+  g_autofree char *last_id = NULL;
+  const char *title = NULL;
   const char *const columns[] = {
     _("Indicator"), _("Indicator id"), _("Division code"), _("Division"), _("Level"), _("Value"),
     _("Target"), _("Met"), _("Numerator"), _("Denominator"),
@@ -225,28 +241,37 @@ write_indicators (Sheet           *sheet,
       gboolean applicable = community_indicator_result_is_applicable (result);
       gboolean has_target = community_indicator_result_has_target (result);
 
-      put_text (sheet, 0, community_report_indicator_title (community_indicator_result_get_id (result)));
-      put_text (sheet, 1, community_indicator_result_get_id (result));
-      put_text (sheet, 2, code);
+      const char *id = community_indicator_result_get_id (result);
+
+      /* The results come indicator by indicator: its title once. */
+      if (last_id == NULL || strcmp (id, last_id) != 0)
+        {
+          g_free (last_id);
+          last_id = g_strdup (id);
+          title = community_report_indicator_title (id);
+        }
+      put_shared (sheet, 0, title);
+      put_shared (sheet, 1, id);
+      put_shared (sheet, 2, code);
       if (place != NULL)
         {
-          put_text (sheet, 3, place->name);
-          put_text (sheet, 4, tier_label (place->tier));
+          put_shared (sheet, 3, place->name);
+          put_shared (sheet, 4, tier_label (place->tier));
         }
       if (applicable)
         put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_text (sheet, 5, _("n/a"));
+        put_shared (sheet, 5, not_applicable);
       if (has_target)
         put_number (sheet, 6, community_indicator_result_get_target (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_text (sheet, 6, "—");
+        put_shared (sheet, 6, "—");
       if (!applicable)
-        put_text (sheet, 7, _("n/a"));
+        put_shared (sheet, 7, not_applicable);
       else if (!has_target)
-        put_text (sheet, 7, "—");
+        put_shared (sheet, 7, "—");
       else
-        put_text (sheet, 7, community_indicator_result_get_met (result) ? _("yes") : _("no"));
+        put_shared (sheet, 7, community_indicator_result_get_met (result) ? yes : no);
       put_number (sheet, 8, community_indicator_result_get_numerator (result), COMMUNITY_XLSX_STYLE_NONE);
       put_number (sheet, 9, community_indicator_result_get_denominator (result), COMMUNITY_XLSX_STYLE_NONE);
     }
@@ -264,8 +289,8 @@ put_place (Sheet        *sheet,
 
   if (place == NULL)
     return;
-  put_text (sheet, col, place->code);
-  put_text (sheet, col + 1, place->name);
+  put_shared (sheet, col, place->code);
+  put_shared (sheet, col + 1, place->name);
 }
 
 static gboolean
@@ -282,6 +307,9 @@ write_findings (Sheet            *sheet,
     _("Street/town code"), _("Street/town"), _("Community code"), _("Community"),
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
+
+  /* Each severity's word, translated once rather than a finding at a time. */
+  const char *severities[COMMUNITY_SEVERITY_ERROR + 1] = { NULL, };
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
@@ -303,10 +331,19 @@ write_findings (Sheet            *sheet,
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
       int place = community_report_places_of_finding (places, finding);
 
-      put_text (sheet, 0, community_finding_get_rule (finding));
-      put_text (sheet, 1, community_report_severity_label (community_finding_get_severity (finding)));
-      put_text (sheet, 2, community_finding_get_clause (finding));
-      put_text (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
+      put_shared (sheet, 0, community_finding_get_rule (finding));
+      CommunitySeverity severity = community_finding_get_severity (finding);
+
+      if ((guint) severity >= G_N_ELEMENTS (severities))
+        put_shared (sheet, 1, community_report_severity_label (severity));
+      else
+        {
+          if (severities[severity] == NULL)
+            severities[severity] = community_report_severity_label (severity);
+          put_shared (sheet, 1, severities[severity]);
+        }
+      put_shared (sheet, 2, community_finding_get_clause (finding));
+      put_shared (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
       put_text (sheet, 4, community_finding_get_subject_id (finding));
       put_place (sheet, 5, places, place, REPORT_TIER_DISTRICT);
       put_place (sheet, 7, places, place, REPORT_TIER_STREET);

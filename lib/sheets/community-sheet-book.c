@@ -80,6 +80,39 @@ community_sheet_own_strings (CommunitySheet *sheet)
 }
 
 void
+community_sheet_append_cell_in_place (CommunitySheet    *sheet,
+                                      guint32            row,
+                                      guint32            column,
+                                      CommunityCellType  type,
+                                      const char        *text,
+                                      gsize              length,
+                                      double             number)
+{
+  CommunitySheetRow *last = NULL;
+  CommunityCell *cell;
+
+  if (sheet->rows->len > 0)
+    last = &g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1);
+  g_return_if_fail (last == NULL || row >= last->number);
+
+  if (last == NULL || last->number != row)
+    {
+      g_array_set_size (sheet->rows, sheet->rows->len + 1);
+      last = &g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1);
+      *last = (CommunitySheetRow) { row, sheet->cells->len, 0 };
+    }
+
+  g_array_set_size (sheet->cells, sheet->cells->len + 1);
+  cell = &g_array_index (sheet->cells, CommunityCell, sheet->cells->len - 1);
+  cell->type = type;
+  cell->column = column;
+  cell->text = text;
+  cell->length = length;
+  cell->number = number;
+  last->n_cells++;
+}
+
+void
 community_sheet_append_cell (CommunitySheetBook *book,
                              CommunitySheet     *sheet,
                              guint32             row,
@@ -89,31 +122,26 @@ community_sheet_append_cell (CommunitySheetBook *book,
                              gssize              length,
                              double              number)
 {
-  CommunitySheetRow *last = NULL;
-  CommunityCell cell;
-
   if (length < 0)
     length = (gssize) strlen (text);
-  if (sheet->rows->len > 0)
-    last = &g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1);
-  g_return_if_fail (last == NULL || row >= last->number);
+  community_sheet_append_cell_in_place (sheet, row, column, type,
+                                        g_string_chunk_insert_len (sheet->strings != NULL ? sheet->strings : book->strings,
+                                                                   text, length),
+                                        (gsize) length, number);
+}
 
-  if (last == NULL || last->number != row)
-    {
-      CommunitySheetRow fresh = { row, sheet->cells->len, 0 };
+void
+community_sheet_reserve (CommunitySheet *sheet,
+                         guint           n_rows,
+                         guint           n_cells)
+{
+  guint rows = sheet->rows->len, cells = sheet->cells->len;
 
-      g_array_append_val (sheet->rows, fresh);
-      last = &g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1);
-    }
-
-  cell.type = type;
-  cell.column = column;
-  cell.text = g_string_chunk_insert_len (sheet->strings != NULL ? sheet->strings : book->strings,
-                                        text, length);
-  cell.length = (gsize) length;
-  cell.number = number;
-  g_array_append_val (sheet->cells, cell);
-  last->n_cells++;
+  /* GArray keeps its allocation when it shrinks. */
+  g_array_set_size (sheet->rows, rows + n_rows);
+  g_array_set_size (sheet->rows, rows);
+  g_array_set_size (sheet->cells, cells + n_cells);
+  g_array_set_size (sheet->cells, cells);
 }
 
 void

@@ -13,8 +13,9 @@
  *
  * A cell's text is valid UTF-8 without U+0000 (the readers convert or
  * refuse); it lives in the book's string chunk, or in its sheet's own when
- * the sheet has one (a reader that fills sheets in parallel threads gives
- * each its own); either way it lives as long as the book.
+ * the sheet has one (a reader or the sheet sink that fills sheets in
+ * parallel threads gives each its own; the sink's cells may point into
+ * the book's chunk as well); either way it lives as long as the book.
  */
 
 #pragma once
@@ -60,9 +61,10 @@ typedef struct {
   GArray *rows;      /* CommunitySheetRow, by increasing number; rows with no
                       * non-empty cell are left out */
   GArray *cells;     /* CommunityCell */
-  GStringChunk *strings;  /* its cells' text when the sheet has its own
-                           * chunk (community_sheet_own_strings()), else
-                           * NULL: in the book's */
+  GStringChunk *strings;  /* the chunk community_sheet_append_cell() copies
+                           * its cells' text into when the sheet has its own
+                           * (community_sheet_own_strings()), else NULL: the
+                           * book's */
 } CommunitySheet;
 
 typedef struct {
@@ -107,6 +109,20 @@ void                community_sheet_append_cell     (CommunitySheetBook *book,
                                                      const char         *text,
                                                      gssize              length,
                                                      double              number);
+
+/* community_sheet_append_cell() of @text that already lives as long as
+ * the book (in its string chunk, or its sheet's): not copied. */
+void                community_sheet_append_cell_in_place (CommunitySheet     *sheet,
+                                                          guint32             row,
+                                                          guint32             column,
+                                                          CommunityCellType   type,
+                                                          const char         *text,
+                                                          gsize               length,
+                                                          double              number);
+/* Makes room for @n_rows more rows and @n_cells more cells in @sheet. */
+void                community_sheet_reserve         (CommunitySheet     *sheet,
+                                                     guint               n_rows,
+                                                     guint               n_cells);
 
 /* The cells of @row, its n_cells of them. */
 static inline const CommunityCell *

@@ -373,7 +373,7 @@ save_book (const CommunitySheetBook  *book,
   g_autoptr(GBytes) bytes = NULL;
 
   if (format == COMMUNITY_DATASET_FORMAT_XLSX)
-    bytes = community_xlsx_write (book, (CommunitySheetWriteFlags) flags, error);
+    bytes = community_xlsx_write (book, (CommunitySheetWriteFlags) flags, cancellable, error);
   else if (file != NULL && !has_suffix (file, ".zip"))
     return csv_folder (book, file, cancellable, error);
   else

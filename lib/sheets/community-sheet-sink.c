@@ -75,6 +75,7 @@
 #include "community-sheet-layout.h"
 #include "json/community-json-private.h"
 #include "community-vocabulary-private.h"
+#include "community-handoff-private.h"
 
 typedef enum {
   VALUE_STRING,
@@ -667,9 +668,20 @@ sink_integer (CommunityJsonSink *sink,
               gint64             value)
 {
   char text[32];
+  int n = sizeof text - 1;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
 
-  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, value);
-  scalar ((SheetSink *) sink, VALUE_NUMBER, text);
+  /* What G_GINT64_FORMAT prints, without printf. */
+  text[n] = '\0';
+  do
+    {
+      text[--n] = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+  if (value < 0)
+    text[--n] = '-';
+  scalar ((SheetSink *) sink, VALUE_NUMBER, text + n);
 }
 
 static void
@@ -746,17 +758,63 @@ static const CommunityJsonSinkClass sheet_sink_class = {
 
 /* --- into the book --- */
 
-/* @text (@length bytes) as a JSON string into @out. */
+/* @text as a JSON string into @out, as node_to_json() writes one (every
+ * control character escaped, and the '_' of a "_xHHHH_" as "\u005f"),
+ * without a JsonNode: a ":json" column's every cell comes here. */
 static void
 append_json_string (GString    *out,
                     const char *text)
 {
-  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
-  g_autofree char *json = NULL;
+  static const char hex[] = "0123456789abcdef";
+  gsize length = strlen (text);
+  const char *plain = text, *end = text + length;
 
-  json_node_set_string (node, text);
-  json = node_to_json (node);
-  g_string_append (out, json);
+  g_string_append_c (out, '"');
+  for (const char *p = text; p < end; p++)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char code[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c != '_')
+        continue;
+      if (c == '_')
+        {
+          if (!community_sheet_is_xml_escape (p, end - p))
+            continue;
+          escape = "\\u005f";
+        }
+      else if (c == '"')
+        escape = "\\\"";
+      else if (c == '\\')
+        escape = "\\\\";
+      else if (c == '\n')
+        escape = "\\n";
+      else if (c == '\r')
+        escape = "\\r";
+      else if (c == '\t')
+        escape = "\\t";
+      else if (c == '\b')
+        escape = "\\b";
+      else if (c == '\f')
+        escape = "\\f";
+      else
+        {
+          code[0] = '\\';
+          code[1] = 'u';
+          code[2] = '0';
+          code[3] = '0';
+          code[4] = hex[c >> 4];
+          code[5] = hex[c & 15];
+          code[6] = '\0';
+          escape = code;
+        }
+      g_string_append_len (out, plain, p - plain);
+      g_string_append (out, escape);
+      plain = p + 1;
+    }
+  g_string_append_len (out, plain, end - plain);
+  g_string_append_c (out, '"');
 }
 
 /* A vocabulary word's Chinese term, if it has one that a list cell holds. */
@@ -825,15 +883,16 @@ emit_value (SheetSink    *self,
       return;
     }
 
+  /* The value's text is in the book's chunk already (add_value()). */
   switch ((ValueType) value->type)
     {
     case VALUE_NUMBER:
-      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_NUMBER,
-                                   value->text, value->length, g_ascii_strtod (value->text, NULL));
+      community_sheet_append_cell_in_place (buffer->sheet, row, out_column, COMMUNITY_CELL_NUMBER,
+                                            value->text, value->length, g_ascii_strtod (value->text, NULL));
       break;
     case VALUE_BOOLEAN:
-      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_BOOLEAN,
-                                   value->text, value->length, value->text[0] == 'T' ? 1 : 0);
+      community_sheet_append_cell_in_place (buffer->sheet, row, out_column, COMMUNITY_CELL_BOOLEAN,
+                                            value->text, value->length, value->text[0] == 'T' ? 1 : 0);
       break;
     case VALUE_STRV:
       for (gsize at = 0; at < value->length; at += strlen (value->text + at) + 1)
@@ -846,8 +905,16 @@ emit_value (SheetSink    *self,
                                    scratch->str, scratch->len, 0);
       break;
     case VALUE_STRING:
-      community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
-                                   vocabulary_text (column, value->text, titles), -1, 0);
+      {
+        const char *text = vocabulary_text (column, value->text, titles);
+
+        if (text == value->text)
+          community_sheet_append_cell_in_place (buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
+                                                text, value->length, 0);
+        else
+          community_sheet_append_cell (self->book, buffer->sheet, row, out_column, COMMUNITY_CELL_STRING,
+                                       text, -1, 0);
+      }
       break;
     case VALUE_JSON:
     default:
@@ -967,6 +1034,8 @@ emit_buffer (SheetSink *self,
       community_sheet_append_cell (self->book, buffer->sheet, 1, out[c], COMMUNITY_CELL_STRING, header, -1, 0);
     }
 
+  community_sheet_reserve (buffer->sheet, buffer->rows->len,
+                           buffer->values->len + (buffer->links != NULL ? buffer->rows->len : 0));
   for (guint r = 0; r < buffer->rows->len; r++)
     {
       guint first = g_array_index (buffer->rows, guint, r);
@@ -1051,6 +1120,72 @@ emit_buffer (SheetSink *self,
     }
 }
 
+/* Values below which the sheets are emitted in the caller's thread
+ * (community_sheet_book_set_tuning()). */
+static guint parallel_emit_values = 20000;
+
+void
+community_sheet_book_set_tuning (guint parallel_values)
+{
+  parallel_emit_values = parallel_values;
+}
+
+/* In a thread of the pool. GLib's pool hands over through futexes that
+ * ThreadSanitizer does not see: the hand-overs are marked. */
+static void
+emit_task (gpointer data,
+           gpointer user_data)
+{
+  community_handoff_acquire (user_data);
+  emit_buffer (user_data, data);
+  community_handoff_release (user_data);
+}
+
+static int
+compare_sizes (gconstpointer a,
+               gconstpointer b)
+{
+  const Buffer *x = *(Buffer *const *) a, *y = *(Buffer *const *) b;
+
+  return x->values->len > y->values->len ? -1 : x->values->len < y->values->len;
+}
+
+/* Every buffer into its sheet. Each sheet's cells are its own, so that on
+ * a large book the sheets are emitted on every core, the largest first,
+ * each with a string chunk of its own for the texts made here (the
+ * values' texts are in the book's chunk already, only read). */
+static void
+emit_buffers (SheetSink *self)
+{
+  guint threads = MIN (g_get_num_processors (), self->buffers->len);
+  g_autoptr(GPtrArray) order = NULL;
+  GThreadPool *pool;
+  guint values = 0;
+
+  for (guint i = 0; i < self->buffers->len; i++)
+    values += ((Buffer *) g_ptr_array_index (self->buffers, i))->values->len;
+  if (threads < 2 || values < parallel_emit_values)
+    {
+      for (guint i = 0; i < self->buffers->len; i++)
+        emit_buffer (self, g_ptr_array_index (self->buffers, i));
+      return;
+    }
+
+  order = g_ptr_array_sized_new (self->buffers->len);   /* borrowed */
+  for (guint i = 0; i < self->buffers->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (self->buffers, i));
+  g_ptr_array_sort (order, compare_sizes);
+  for (guint i = 0; i < order->len; i++)
+    community_sheet_own_strings (((Buffer *) g_ptr_array_index (order, i))->sheet);
+  /* Not exclusive: pushing cannot fail; free() waits for every buffer. */
+  pool = g_thread_pool_new (emit_task, self, (int) threads, FALSE, NULL);
+  community_handoff_release (self);
+  for (guint i = 0; i < order->len; i++)
+    g_thread_pool_push (pool, g_ptr_array_index (order, i), NULL);
+  g_thread_pool_free (pool, FALSE, TRUE);
+  community_handoff_acquire (self);
+}
+
 /* community-sheet-writer.h; @privacy may be NULL (keep personal data). */
 CommunitySheetBook *
 community_sheet_book_from_dataset (CommunityDataset         *dataset,
@@ -1064,7 +1199,9 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
 
   self.book = community_sheet_book_new ();
-  self.chunk = g_string_chunk_new (1 << 16);
+  /* The values' text goes where the cells' does: most cells take it as
+   * it is (community_sheet_append_cell_in_place()). */
+  self.chunk = self.book->strings;
   self.buffers = g_ptr_array_new_with_free_func (buffer_free);
   self.frames = g_array_new (FALSE, TRUE, sizeof (Frame));
   self.member_buffer = g_string_new (NULL);
@@ -1085,12 +1222,10 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   community_json_write_dataset_to_sink (dataset, privacy, &self.sink);
   g_assert (self.frames->len == 0);
 
-  for (guint i = 0; i < self.buffers->len; i++)
-    emit_buffer (&self, g_ptr_array_index (self.buffers, i));
+  emit_buffers (&self);
 
   g_array_unref (self.frames);
   g_ptr_array_unref (self.buffers);
-  g_string_chunk_free (self.chunk);
   g_string_free (self.member_buffer, TRUE);
   g_string_free (self.path, TRUE);
   return self.book;

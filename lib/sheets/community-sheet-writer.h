@@ -32,6 +32,11 @@ typedef enum {
 CommunitySheetBook *community_sheet_book_from_dataset (CommunityDataset         *dataset,
                                                        CommunityPrivacy         *privacy,
                                                        CommunitySheetWriteFlags  flags);
+/* For tests: the values (all sheets together) from which
+ * community_sheet_book_from_dataset() emits the sheets' cells on several
+ * threads, a sheet a thread (default 20,000; 0: always, G_MAXUINT: never).
+ * Not thread-safe: set before making books. */
+void                community_sheet_book_set_tuning   (guint                     parallel_values);
 /* The template (DOMAIN.md §9): the book of an empty dataset, the dataset
  * sheet's "format" and "version" rows filled in. */
 CommunitySheetBook *community_sheet_book_template     (CommunitySheetWriteFlags  flags);
@@ -43,9 +48,11 @@ CommunitySheetBook *community_sheet_book_template     (CommunitySheetWriteFlags 
  * comment with the member's meaning, and each vocabulary column offers
  * its values (the JSON words, or the Chinese terms with
  * COMMUNITY_SHEET_WRITE_TITLES) as a drop-down list. G_IO_ERROR_INVALID_ARGUMENT
- * for a sheet name Excel does not take or a cell it cannot hold. */
+ * for a sheet name Excel does not take or a cell it cannot hold;
+ * G_IO_ERROR_CANCELLED once @cancellable (may be NULL) is cancelled. */
 GBytes             *community_xlsx_write              (const CommunitySheetBook *book,
                                                        CommunitySheetWriteFlags  flags,
+                                                       GCancellable             *cancellable,
                                                        GError                  **error);
 
 G_END_DECLS

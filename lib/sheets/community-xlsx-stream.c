@@ -19,9 +19,15 @@
  * dataset's workbook (33 MB of sheet XML) level 1 makes a package a third
  * larger than zlib's default level 6 (3.0 MB against 2.3 MB) in half its
  * CPU time (0.13 s against 0.27 s for the whole write; doc/performance.md,
- * "Writing a workbook"). Deflating in a thread of its own, beside the
- * making of the rows, was tried and did not help on the shared 2-core
- * machine.
+ * "Writing a workbook"). Deflating is most of a workbook's time: each
+ * buffer (1 MiB) is handed whole to the zip writer, which deflates it on
+ * another thread (community_zip_writer_set_threads(), one a processor)
+ * while the caller makes the next rows.
+ *
+ * Shared strings (COMMUNITY_XLSX_SHARED) are looked up by their text, in
+ * a hash table, after a memo of each column's last one (a column of codes
+ * or names often repeats its text from row to row); the table's part,
+ * xl/sharedStrings.xml, is written by finish().
  */
 
 #include "config.h"
@@ -37,7 +43,8 @@
 #include "community-xlsx-stream.h"
 #include "community-zip.h"
 
-#define BUFFER_FLUSH (256 * 1024)
+#define BUFFER_FLUSH (1024 * 1024)
+#define SHARED_MEMO 32
 #define ZIP_LEVEL Z_BEST_SPEED
 
 #define NS_MAIN "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -83,6 +90,15 @@ struct _CommunityXlsxStream {
   guint n_comment_parts;
   GError *error;           /* the first failure */
   gboolean finished;
+  GCancellable *cancellable;
+  /* The shared strings: text -> index + 1, and the texts by index. */
+  GHashTable *shared;
+  GPtrArray *shared_texts;
+  GStringChunk *shared_chunk;
+  /* The last shared text of each of the first columns, and its index + 1:
+   * a column often repeats its text from row to row. */
+  const char *shared_memo[SHARED_MEMO];
+  guint shared_memo_index[SHARED_MEMO];
 };
 
 static void
@@ -269,13 +285,12 @@ append_number (GString *out,
         g_string_append_printf (out, "%" G_GINT64_FORMAT, integer);
       return;
     }
-  for (int precision = 15; precision <= 17; precision++)
+  for (guint i = 0; i < 3; i++)
     {
-      char format[8];
+      static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
 
-      g_snprintf (format, sizeof format, "%%.%dg", precision);
-      g_ascii_formatd (buffer, sizeof buffer, format, value);
-      if (precision == 17 || g_ascii_strtod (buffer, NULL) == value)
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (i == 2 || g_ascii_strtod (buffer, NULL) == value)
         break;
     }
   g_string_append (out, buffer);
@@ -326,12 +341,20 @@ flush (CommunityXlsxStream *self,
        GError             **error)
 {
   GError *failure = NULL;
+  char *data;
+  gsize length;
 
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &failure))
+    return fail (self, error, failure);
   if (self->buffer->len == 0)
     return TRUE;
-  if (!community_zip_writer_write (self->zip, self->buffer->str, self->buffer->len, &failure))
+  /* The buffer goes to the zip writer as it is (a piece to deflate on
+   * another thread), and a new one takes its place. */
+  length = self->buffer->len;
+  data = g_string_free (self->buffer, FALSE);
+  self->buffer = g_string_sized_new (BUFFER_FLUSH + 64 * 1024);
+  if (!community_zip_writer_write_owned (self->zip, data, length, &failure))
     return fail (self, error, failure);
-  g_string_truncate (self->buffer, 0);
   return TRUE;
 }
 
@@ -348,6 +371,18 @@ add_part (CommunityXlsxStream *self,
   return TRUE;
 }
 
+/* The deflating threads: COMMUNITY_XLSX_THREADS in the environment, for
+ * benchmarks (doc/performance.md), else one a processor. */
+static guint
+stream_threads (void)
+{
+  const char *threads = g_getenv ("COMMUNITY_XLSX_THREADS");
+
+  if (threads != NULL && g_ascii_isdigit (*threads))
+    return (guint) MIN (g_ascii_strtoull (threads, NULL, 10), 64);
+  return 0;   /* one a processor */
+}
+
 static CommunityXlsxStream *
 stream_new (GOutputStream *output,
             gboolean       own_output,
@@ -360,8 +395,12 @@ stream_new (GOutputStream *output,
   self->in_memory = in_memory;
   self->abandon = g_cancellable_new ();
   self->zip = community_zip_writer_new_for_stream (output, ZIP_LEVEL);
+  community_zip_writer_set_threads (self->zip, stream_threads ());
   self->sheets = g_ptr_array_new_with_free_func (sheet_free);
   self->buffer = g_string_sized_new (BUFFER_FLUSH + 64 * 1024);
+  self->shared = g_hash_table_new (g_str_hash, g_str_equal);
+  self->shared_texts = g_ptr_array_new ();
+  self->shared_chunk = g_string_chunk_new (16 * 1024);
   return self;
 }
 
@@ -405,6 +444,24 @@ community_xlsx_stream_new_in_memory (void)
 }
 
 void
+community_xlsx_stream_set_threads (CommunityXlsxStream *self,
+                                   guint                threads)
+{
+  g_return_if_fail (self != NULL && self->sheets->len == 0);
+  community_zip_writer_set_threads (self->zip, threads);
+}
+
+void
+community_xlsx_stream_set_cancellable (CommunityXlsxStream *self,
+                                       GCancellable        *cancellable)
+{
+  g_return_if_fail (self != NULL);
+
+  g_set_object (&self->cancellable, cancellable);
+  community_zip_writer_set_cancellable (self->zip, cancellable);
+}
+
+void
 community_xlsx_stream_free (CommunityXlsxStream *self)
 {
   if (self == NULL)
@@ -418,8 +475,12 @@ community_xlsx_stream_free (CommunityXlsxStream *self)
     }
   g_clear_object (&self->output);
   g_clear_object (&self->abandon);
+  g_clear_object (&self->cancellable);
   g_ptr_array_unref (self->sheets);
   g_string_free (self->buffer, TRUE);
+  g_clear_pointer (&self->shared, g_hash_table_unref);
+  g_clear_pointer (&self->shared_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->shared_chunk, g_string_chunk_free);
   g_clear_error (&self->error);
   g_free (self);
 }
@@ -797,6 +858,33 @@ community_xlsx_stream_comment (CommunityXlsxStream *self,
   g_array_append_val (self->sheet->comments, comment);
 }
 
+/* Why a cell cannot hold @text (@length bytes), or NULL. */
+static const char *
+text_problem (const char *text,
+              gsize       length)
+{
+  if (!g_utf8_validate_len (text, length, NULL))
+    return _("the text is not valid UTF-8");
+  if (length > COMMUNITY_XLSX_MAX_CELL_CHARS &&
+      g_utf8_strlen (text, (gssize) length) > COMMUNITY_XLSX_MAX_CELL_CHARS)
+    return _("the text is longer than 32,767 characters");
+  return NULL;
+}
+
+/* <t>@text</t>, keeping white space at its ends. */
+static void
+append_text_element (GString    *out,
+                     const char *text,
+                     gsize       length)
+{
+  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]))
+    PUT (out, "<t xml:space=\"preserve\">");
+  else
+    PUT (out, "<t>");
+  append_escaped (out, text, length);
+  PUT (out, "</t>");
+}
+
 /* "<c", with the cell's reference when it does not follow the last cell
  * written in its row (a reader takes a cell without one for the next
  * column: a tenth of the sheet's XML less to make and deflate). */
@@ -858,31 +946,62 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
       switch (cell->type)
         {
-        case COMMUNITY_XLSX_STRING:
+        case COMMUNITY_XLSX_SHARED:
           {
-            gsize length = strlen (cell->text);
+            guint index;
 
-            if (length == 0)
+            if (cell->text[0] == '\0')
               goto empty;
-            if (!g_utf8_validate_len (cell->text, length, NULL))
+            if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
+              index = self->shared_memo_index[i];
+            else
+              index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
+            if (index == 0)
               {
-                g_string_truncate (out, mark);
-                return cell_error (self, error, row, i, _("the text is not valid UTF-8"));
+                gsize length = strlen (cell->text);
+                const char *why = text_problem (cell->text, length);
+                char *copy;
+
+                if (why != NULL)
+                  {
+                    g_string_truncate (out, mark);
+                    return cell_error (self, error, row, i, why);
+                  }
+                copy = g_string_chunk_insert_len (self->shared_chunk, cell->text, length);
+                g_ptr_array_add (self->shared_texts, copy);
+                index = self->shared_texts->len;
+                g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (index));
               }
-            if (length > COMMUNITY_XLSX_MAX_CELL_CHARS &&
-                g_utf8_strlen (cell->text, (gssize) length) > COMMUNITY_XLSX_MAX_CELL_CHARS)
+            if (i < SHARED_MEMO)
               {
-                g_string_truncate (out, mark);
-                return cell_error (self, error, row, i, _("the text is longer than 32,767 characters"));
+                self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
+                self->shared_memo_index[i] = index;
               }
             open_cell (out, row, i, &last);
             put (out, style, style_length);
-            PUT (out, " t=\"inlineStr\"><is><t");
-            if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
-              PUT (out, " xml:space=\"preserve\"");
-            PUT (out, ">");
-            append_escaped (out, cell->text, length);
-            PUT (out, "</t></is></c>");
+            PUT (out, " t=\"s\"><v>");
+            put_uint (out, index - 1);
+            PUT (out, "</v></c>");
+            break;
+          }
+        case COMMUNITY_XLSX_STRING:
+          {
+            gsize length = strlen (cell->text);
+            const char *why;
+
+            if (length == 0)
+              goto empty;
+            why = text_problem (cell->text, length);
+            if (why != NULL)
+              {
+                g_string_truncate (out, mark);
+                return cell_error (self, error, row, i, why);
+              }
+            open_cell (out, row, i, &last);
+            put (out, style, style_length);
+            PUT (out, " t=\"inlineStr\"><is>");
+            append_text_element (out, cell->text, length);
+            PUT (out, "</is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
@@ -979,6 +1098,7 @@ write_package (CommunityXlsxStream *self,
   g_autoptr(GString) part = g_string_new (NULL);
   guint n_sheets = self->sheets->len;
   gboolean filters = FALSE;
+  gboolean shared = self->shared_texts->len > 0;
 
   /* The workbook. */
   g_string_append (part, XML_HEAD "<workbook xmlns=\"" NS_MAIN "\" xmlns:r=\"" NS_REL "\">"
@@ -1020,6 +1140,9 @@ write_package (CommunityXlsxStream *self,
                             i + 1, i + 1);
   g_string_append_printf (part, "<Relationship Id=\"rId%u\" Type=\"" NS_REL "/styles\" Target=\"styles.xml\"/>",
                           n_sheets + 1);
+  if (shared)
+    g_string_append_printf (part, "<Relationship Id=\"rId%u\" Type=\"" NS_REL "/sharedStrings\" Target=\"sharedStrings.xml\"/>",
+                            n_sheets + 2);
   g_string_append (part, "</Relationships>");
   if (!add_part (self, "xl/_rels/workbook.xml.rels", part, error))
     return FALSE;
@@ -1027,6 +1150,23 @@ write_package (CommunityXlsxStream *self,
   g_string_assign (part, styles_part);
   if (!add_part (self, "xl/styles.xml", part, error))
     return FALSE;
+  if (shared)
+    {
+      g_string_truncate (part, 0);
+      g_string_append_printf (part, XML_HEAD "<sst xmlns=\"" NS_MAIN "\" uniqueCount=\"%u\">",
+                              self->shared_texts->len);
+      for (guint i = 0; i < self->shared_texts->len; i++)
+        {
+          const char *text = g_ptr_array_index (self->shared_texts, i);
+
+          PUT (part, "<si>");
+          append_text_element (part, text, strlen (text));
+          PUT (part, "</si>");
+        }
+      g_string_append (part, "</sst>");
+      if (!add_part (self, "xl/sharedStrings.xml", part, error))
+        return FALSE;
+    }
   g_string_assign (part, package_rels_part);
   if (!add_part (self, "_rels/.rels", part, error))
     return FALSE;
@@ -1038,6 +1178,8 @@ write_package (CommunityXlsxStream *self,
     g_string_append (part, "<Default Extension=\"vml\" ContentType=\"application/vnd.openxmlformats-officedocument.vmlDrawing\"/>");
   g_string_append (part, "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
                    "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>");
+  if (shared)
+    g_string_append (part, "<Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml\"/>");
   for (guint i = 0; i < n_sheets; i++)
     {
       Sheet *sheet = g_ptr_array_index (self->sheets, i);
@@ -1065,6 +1207,8 @@ community_xlsx_stream_finish (CommunityXlsxStream  *self,
   self->finished = TRUE;
   if (!check_ok (self, error))
     return FALSE;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &failure))
+    return fail (self, error, failure);
   if (self->sheets->len == 0)
     return fail (self, error, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                                                    _("a workbook needs at least one sheet")));

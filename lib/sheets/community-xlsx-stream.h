@@ -6,9 +6,12 @@
  * workbook (community-xlsx-writer.c) and the report's
  * (report/community-report-xlsx.c) both go through it. A sheet's rows go
  * into its zip entry as they are written (community-zip.h's entry by
- * chunks, deflated at Z_BEST_SPEED), so that memory does not grow with
- * the rows: what a sheet keeps until it ends is its columns, its comments,
- * lists and filter, never its cells.
+ * chunks, deflated at Z_BEST_SPEED on the other processors while the
+ * caller makes the next rows), so that memory does not grow with the
+ * rows: what a sheet keeps until it ends is its columns, its comments,
+ * lists and filter, never its cells (and the workbook, its shared
+ * strings). Every function is called from one thread, the caller's; the
+ * deflating threads are the writer's own, joined by finish() and free().
  *
  * Use: new, then for each sheet add_sheet(), its columns and frozen rows
  * (before its first row), its rows by increasing number, and any time
@@ -17,8 +20,9 @@
  * gives the first error, and free() abandons the workbook (a file being
  * replaced is left as it was).
  *
- * Text is written as inline strings (t="inlineStr"): no shared-string
- * table to hold. XML's special characters are escaped; what XML 1.0
+ * Text is written as inline strings (t="inlineStr"), or, for the cells
+ * that ask (COMMUNITY_XLSX_SHARED), into a shared-string table
+ * (xl/sharedStrings.xml) of the distinct texts. XML's special characters are escaped; what XML 1.0
  * cannot hold (a control character other than tab, newline and carriage
  * return, U+FFFE, U+FFFF) is written as OOXML's "_xHHHH_" escape, and a
  * "_xHHHH_" in the text as "_x005F_xHHHH_", so that a reader that
@@ -47,6 +51,12 @@ typedef enum {
   COMMUNITY_XLSX_STRING,   /* text: valid UTF-8, at most 32,767 characters */
   COMMUNITY_XLSX_NUMBER,   /* a finite double */
   COMMUNITY_XLSX_BOOLEAN,  /* number != 0 is TRUE */
+  /* Text as STRING, kept once in the workbook's shared-string table and
+   * written as its index: for text that repeats (codes, names, words of
+   * a vocabulary). The table holds each distinct text until finish(), so
+   * that it grows with the distinct texts, not with the rows: text that
+   * rarely repeats belongs in STRING. */
+  COMMUNITY_XLSX_SHARED,
 } CommunityXlsxCellType;
 
 typedef struct {
@@ -78,6 +88,18 @@ CommunityXlsxStream *community_xlsx_stream_new_for_stream (GOutputStream     *ou
 CommunityXlsxStream *community_xlsx_stream_new_in_memory (void);
 void                 community_xlsx_stream_free         (CommunityXlsxStream *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityXlsxStream, community_xlsx_stream_free)
+
+/* Deflates the sheets on @threads threads, beside the caller's that makes
+ * their rows (community_zip_writer_set_threads(): 0, the default, one a
+ * processor, or COMMUNITY_XLSX_THREADS from the environment; 1 none).
+ * Before the first sheet. */
+void                 community_xlsx_stream_set_threads  (CommunityXlsxStream *self,
+                                                         guint                threads);
+/* Makes the writing fail with G_IO_ERROR_CANCELLED, at the latest at the
+ * next MiB of a sheet or at finish(), once @cancellable is
+ * cancelled (a file being replaced is then left as it was). */
+void                 community_xlsx_stream_set_cancellable (CommunityXlsxStream *self,
+                                                            GCancellable        *cancellable);
 
 /* Ends the current sheet and begins one named @name: at most 31
  * characters, none of []:*?/\, not beginning or ending with an

@@ -18,7 +18,8 @@
  *
  * The workbook is written in memory by the library's streaming writer
  * (community-xlsx-stream.h): each row goes into its sheet's deflated zip
- * entry as it is written, its strings inline rather than shared.
+ * entry as it is written, its strings inline, but for a vocabulary's
+ * column (enum or flags), whose few words are shared strings.
  */
 
 #include "config.h"
@@ -38,6 +39,7 @@ typedef struct {
   CommunityXlsxStream *stream;
   CommunitySheetWriteFlags flags;
   GArray *cells;           /* CommunityXlsxCell: a row, by column */
+  GArray *shared;          /* gboolean by column: a vocabulary's column */
 } Writer;
 
 /* What kind of value a field takes, for its header's comment. */
@@ -158,6 +160,7 @@ write_sheet (Writer                *writer,
 
   if (!community_xlsx_stream_add_sheet (stream, sheet->name, error))
     return FALSE;
+  g_array_set_size (writer->shared, 0);
 
   if (sheet->rows->len > 0)
     last_row = g_array_index (sheet->rows, CommunitySheetRow, sheet->rows->len - 1).number;
@@ -185,6 +188,16 @@ write_sheet (Writer                *writer,
             community_xlsx_stream_comment (stream, 0, cells[i].column, comment);
           if (column != NULL && column->pspec != NULL && G_TYPE_IS_ENUM (G_PARAM_SPEC_VALUE_TYPE (column->pspec)))
             add_list (stream, cells[i].column, last_row, G_PARAM_SPEC_VALUE_TYPE (column->pspec), titles);
+          /* A vocabulary's words repeat row after row: shared strings. */
+          if (column != NULL && column->pspec != NULL &&
+              (G_TYPE_IS_ENUM (G_PARAM_SPEC_VALUE_TYPE (column->pspec)) ||
+               G_TYPE_IS_FLAGS (G_PARAM_SPEC_VALUE_TYPE (column->pspec))) &&
+              cells[i].column < COMMUNITY_XLSX_MAX_COLUMNS)
+            {
+              if (writer->shared->len <= cells[i].column)
+                g_array_set_size (writer->shared, cells[i].column + 1);
+              g_array_index (writer->shared, gboolean, cells[i].column) = TRUE;
+            }
         }
       community_xlsx_stream_freeze_rows (stream, 1);
     }
@@ -220,7 +233,9 @@ write_sheet (Writer                *writer,
             case COMMUNITY_CELL_STRING:
             case COMMUNITY_CELL_DATE:   /* its "YYYY-MM-DD" text, which the reader takes */
             default:
-              out->type = COMMUNITY_XLSX_STRING;
+              out->type = row->number > 1 && cell->column < writer->shared->len &&
+                          g_array_index (writer->shared, gboolean, cell->column)
+                          ? COMMUNITY_XLSX_SHARED : COMMUNITY_XLSX_STRING;
               out->text = cell->text;
               out->style = text_style;
               break;
@@ -238,17 +253,20 @@ write_sheet (Writer                *writer,
 GBytes *
 community_xlsx_write (const CommunitySheetBook *book,
                       CommunitySheetWriteFlags  flags,
+                      GCancellable             *cancellable,
                       GError                  **error)
 {
   g_autoptr(CommunityXlsxStream) stream = NULL;
   g_autoptr(GArray) cells = NULL;
-  Writer writer = { NULL, flags, NULL };
+  g_autoptr(GArray) shared = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  Writer writer = { NULL, flags, NULL, shared };
   GBytes *bytes = NULL;
 
   g_return_val_if_fail (book != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = community_xlsx_stream_new_in_memory ();
+  community_xlsx_stream_set_cancellable (stream, cancellable);
   cells = g_array_new (FALSE, TRUE, sizeof (CommunityXlsxCell));
   writer.stream = stream;
   writer.cells = cells;

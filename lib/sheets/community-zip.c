@@ -22,6 +22,7 @@
 #include <zip.h>
 #include <zlib.h>
 
+#include "community-handoff-private.h"
 #include "community-zip.h"
 
 /* --- minizip's I/O on bytes in memory --- */
@@ -593,6 +594,7 @@ community_zip_read (CommunityZip *zip,
  * g_file_replace() or a GMemoryOutputStream. The first error is kept. */
 typedef struct {
   GOutputStream *stream;
+  GCancellable *cancellable;
   GError *error;
 } StreamOutput;
 
@@ -624,7 +626,7 @@ stream_write (voidpf      opaque,
 
   if (output->error != NULL)
     return 0;
-  if (!g_output_stream_write_all (output->stream, buf, size, &written, NULL, &output->error))
+  if (!g_output_stream_write_all (output->stream, buf, size, &written, output->cancellable, &output->error))
     return 0;
   return (uLong) written;
 }
@@ -664,7 +666,7 @@ stream_seek (voidpf   opaque,
       return -1;
     }
   if (offset > G_MAXINT64 ||
-      !g_seekable_seek (G_SEEKABLE (output->stream), (goffset) offset, type, NULL, &output->error))
+      !g_seekable_seek (G_SEEKABLE (output->stream), (goffset) offset, type, output->cancellable, &output->error))
     return -1;
   return 0;
 }
@@ -685,12 +687,172 @@ stream_error (voidpf opaque,
   return output->error != NULL;
 }
 
+/* --- deflating on several threads ---
+ *
+ * With community_zip_writer_set_threads(), an entry written by chunks is
+ * cut into pieces of about PIECE_SIZE bytes, and each piece is deflated on its
+ * own, in a pool of threads, as pigz does: a piece ends with a sync flush
+ * (on a byte boundary, not the last block), the last with Z_FINISH, and
+ * each begins with the previous piece's last 32 KiB as its dictionary, so
+ * that the pieces put end to end are one deflate stream, compressed about
+ * as well as in one go. The pieces' CRCs are combined (crc32_combine()).
+ * The writer's thread hands minizip the pieces in order, as they are
+ * done, as a raw entry (zipOpenNewFileInZip4_64 with raw = 1, then
+ * zipCloseFileInZipRaw64 with the size and CRC), so the output stream is
+ * only ever written from the writer's thread. At most 2 pieces a thread
+ * are in flight: the caller waits for the oldest beyond that. */
+
+#define PIECE_SIZE (1024 * 1024)
+#define DICTIONARY_SIZE (32 * 1024)
+
+typedef struct {
+  guchar *dictionary;      /* the previous piece's last bytes, or NULL */
+  gsize dictionary_length;
+  guchar *input;
+  gsize length;
+  gboolean last;
+  int level;
+  guchar *output;
+  gsize output_length;
+  guint32 crc;
+  gboolean done;
+  gboolean failed;         /* zlib refused (out of memory) */
+} Piece;
+
 struct _CommunityZipWriter {
   StreamOutput output;
   zipFile file;
   int level;
   gboolean in_entry;
+  /* several threads (threads > 1) */
+  guint threads;
+  GThreadPool *pool;
+  GMutex lock;
+  GCond done;              /* a piece is done */
+  GPtrArray *idle;         /* z_stream *, ready for the next piece */
+  gboolean raw_entry;      /* the entry being written is deflated here */
+  GQueue pieces;           /* Piece *, in the entry's order */
+  GByteArray *pending;     /* what is not yet a piece */
+  guchar *dictionary;      /* the last piece's last 32 KiB, for the next */
+  gsize dictionary_length;
+  guint64 entry_size;
+  guint32 entry_crc;
+  char *entry_name;
 };
+
+static void
+piece_free (Piece *piece)
+{
+  g_free (piece->dictionary);
+  g_free (piece->input);
+  g_free (piece->output);
+  g_free (piece);
+}
+
+/* The writer's lock. GLib's mutexes and conditions are futexes that
+ * ThreadSanitizer does not see: what they order is marked for it
+ * (community-handoff-private.h), as is the piece handed to the pool. */
+static void
+writer_lock (CommunityZipWriter *writer)
+{
+  g_mutex_lock (&writer->lock);
+  community_handoff_acquire (&writer->lock);
+}
+
+static void
+writer_unlock (CommunityZipWriter *writer)
+{
+  community_handoff_release (&writer->lock);
+  g_mutex_unlock (&writer->lock);
+}
+
+static void
+writer_wait (CommunityZipWriter *writer)
+{
+  community_handoff_release (&writer->lock);
+  g_cond_wait (&writer->done, &writer->lock);
+  community_handoff_acquire (&writer->lock);
+}
+
+static void
+z_stream_free (gpointer data)
+{
+  z_stream *stream = data;
+
+  deflateEnd (stream);
+  g_free (stream);
+}
+
+/* In a thread of the pool. */
+static void
+deflate_piece (gpointer data,
+               gpointer user_data)
+{
+  Piece *piece = data;
+  CommunityZipWriter *writer = user_data;
+  z_stream *stream = NULL;
+  gsize capacity;
+  int status = Z_OK;
+
+  community_handoff_acquire (piece);
+  writer_lock (writer);
+  if (writer->idle->len > 0)
+    stream = g_ptr_array_steal_index_fast (writer->idle, writer->idle->len - 1);
+  writer_unlock (writer);
+  if (stream == NULL)
+    {
+      stream = g_new0 (z_stream, 1);
+      if (deflateInit2 (stream, piece->level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        g_clear_pointer (&stream, g_free);
+    }
+  else if (deflateReset (stream) != Z_OK)
+    g_clear_pointer (&stream, z_stream_free);
+
+  piece->crc = crc32_z (0, piece->input, piece->length);
+  if (stream != NULL && piece->dictionary != NULL)
+    status = deflateSetDictionary (stream, piece->dictionary, (uInt) piece->dictionary_length);
+  capacity = deflateBound (stream, piece->length) + 64;
+  piece->output = g_malloc (capacity);
+  if (stream != NULL && status == Z_OK)
+    {
+      stream->next_in = piece->input;
+      stream->avail_in = (uInt) piece->length;
+      stream->next_out = piece->output;
+      stream->avail_out = (uInt) capacity;
+      for (;;)
+        {
+          gsize used;
+
+          status = deflate (stream, piece->last ? Z_FINISH : Z_SYNC_FLUSH);
+          if (status == Z_STREAM_ERROR)
+            break;
+          if (stream->avail_out > 0)
+            {
+              if (piece->last && status != Z_STREAM_END)
+                status = Z_STREAM_ERROR;
+              break;
+            }
+          /* deflateBound() is an upper bound, but be safe. */
+          used = capacity;
+          capacity *= 2;
+          piece->output = g_realloc (piece->output, capacity);
+          stream->next_out = piece->output + used;
+          stream->avail_out = (uInt) (capacity - used);
+        }
+      piece->output_length = capacity - stream->avail_out;
+    }
+  /* The input is not needed any more. */
+  g_clear_pointer (&piece->input, g_free);
+  g_clear_pointer (&piece->dictionary, g_free);
+
+  writer_lock (writer);
+  piece->failed = stream == NULL || status == Z_STREAM_ERROR;
+  piece->done = TRUE;
+  if (stream != NULL)
+    g_ptr_array_add (writer->idle, stream);
+  g_cond_broadcast (&writer->done);
+  writer_unlock (writer);
+}
 
 CommunityZipWriter *
 community_zip_writer_new_for_stream (GOutputStream *stream,
@@ -708,6 +870,10 @@ community_zip_writer_new_for_stream (GOutputStream *stream,
   writer = g_new0 (CommunityZipWriter, 1);
   writer->output.stream = g_object_ref (stream);
   writer->level = level;
+  writer->threads = 1;
+  g_mutex_init (&writer->lock);
+  g_cond_init (&writer->done);
+  g_queue_init (&writer->pieces);
   functions.opaque = &writer->output;
   writer->file = zipOpen2_64 (&writer->output, APPEND_STATUS_CREATE, NULL, &functions);
   if (writer->file == NULL)
@@ -721,6 +887,40 @@ community_zip_writer_new (void)
   g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
 
   return community_zip_writer_new_for_stream (memory, Z_BEST_SPEED);
+}
+
+void
+community_zip_writer_set_threads (CommunityZipWriter *writer,
+                                  guint               threads)
+{
+  g_return_if_fail (writer != NULL && !writer->in_entry);
+
+  if (writer->pool != NULL)
+    {
+      g_thread_pool_free (g_steal_pointer (&writer->pool), FALSE, TRUE);
+      writer_lock (writer);
+      g_clear_pointer (&writer->idle, g_ptr_array_unref);
+      writer_unlock (writer);
+    }
+  if (threads == 0)
+    threads = g_get_num_processors ();
+  writer->threads = threads;
+  if (threads > 1)
+    {
+      /* Not exclusive: GLib's idle threads are reused, and created only
+       * as pieces come. Pushing to a non-exclusive pool cannot fail. */
+      writer->pool = g_thread_pool_new (deflate_piece, writer, (int) threads, FALSE, NULL);
+      writer->idle = g_ptr_array_new_with_free_func (z_stream_free);
+    }
+}
+
+void
+community_zip_writer_set_cancellable (CommunityZipWriter *writer,
+                                      GCancellable       *cancellable)
+{
+  g_return_if_fail (writer != NULL);
+
+  g_set_object (&writer->output.cancellable, cancellable);
 }
 
 static gboolean
@@ -739,6 +939,7 @@ static gboolean
 zip_writer_begin (CommunityZipWriter *writer,
                   const char         *name,
                   gboolean            zip64,
+                  gboolean            raw,
                   GError            **error)
 {
   zip_fileinfo info = { { 0, }, 0, 0, 0 };
@@ -748,11 +949,14 @@ zip_writer_begin (CommunityZipWriter *writer,
   /* Flag 11: the name is UTF-8. Fixed dates (1980-01-01) make the bytes
    * the same for the same entries. */
   if (zipOpenNewFileInZip4_64 (writer->file, name, &info, NULL, 0, NULL, 0, NULL,
-                               Z_DEFLATED, writer->level, 0,
+                               Z_DEFLATED, writer->level, raw,
                                -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, NULL, 0,
                                0, 1 << 11, zip64) != ZIP_OK)
     return zip_write_error (writer, name, error);
   writer->in_entry = TRUE;
+  writer->raw_entry = raw;
+  g_free (writer->entry_name);
+  writer->entry_name = g_strdup (name);
   return TRUE;
 }
 
@@ -762,7 +966,125 @@ community_zip_writer_begin (CommunityZipWriter *writer,
                             const char         *name,
                             GError            **error)
 {
-  return zip_writer_begin (writer, name, TRUE, error);
+  if (!zip_writer_begin (writer, name, TRUE, writer->pool != NULL, error))
+    return FALSE;
+  if (writer->raw_entry)
+    {
+      writer->pending = g_byte_array_new ();
+      g_clear_pointer (&writer->dictionary, g_free);
+      writer->dictionary_length = 0;
+      writer->entry_size = 0;
+      writer->entry_crc = crc32_z (0, NULL, 0);
+    }
+  return TRUE;
+}
+
+static gboolean
+zip_write_raw (CommunityZipWriter *writer,
+               const void         *data,
+               gsize               length,
+               GError            **error)
+{
+  gsize done = 0;
+
+  while (done < length)
+    {
+      unsigned part = (unsigned) MIN (length - done, 1u << 30);
+
+      if (zipWriteInFileInZip (writer->file, (const char *) data + done, part) != ZIP_OK)
+        return zip_write_error (writer, writer->entry_name != NULL ? writer->entry_name : "", error);
+      done += part;
+    }
+  return TRUE;
+}
+
+/* Hands minizip the pieces done at the head of the queue, in order,
+ * waiting for them while more than @keep are in flight. */
+static gboolean
+drain (CommunityZipWriter *writer,
+       guint               keep,
+       GError            **error)
+{
+  while (!g_queue_is_empty (&writer->pieces))
+    {
+      Piece *piece = g_queue_peek_head (&writer->pieces);
+      gboolean done, ok;
+
+      writer_lock (writer);
+      if (writer->pieces.length > keep)
+        while (!piece->done)
+          writer_wait (writer);
+      done = piece->done;
+      writer_unlock (writer);
+      if (!done)
+        return TRUE;
+
+      g_queue_pop_head (&writer->pieces);
+      if (piece->failed)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: zlib cannot deflate the zip entry",
+                       writer->entry_name);
+          ok = FALSE;
+        }
+      else
+        {
+          writer->entry_crc = crc32_combine (writer->entry_crc, piece->crc, (z_off_t) piece->length);
+          writer->entry_size += piece->length;
+          ok = zip_write_raw (writer, piece->output, piece->output_length, error);
+        }
+      piece_free (piece);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* @data (@length bytes, owned) as a piece for the pool; it begins with
+ * the last piece's last 32 KiB as its dictionary, and keeps its own last
+ * 32 KiB for the next. */
+static gboolean
+submit (CommunityZipWriter *writer,
+        guchar             *data,
+        gsize               length,
+        gboolean            last,
+        GError            **error)
+{
+  Piece *piece = g_new0 (Piece, 1);
+
+  piece->dictionary = g_steal_pointer (&writer->dictionary);
+  piece->dictionary_length = writer->dictionary_length;
+  piece->input = data;
+  piece->length = length;
+  piece->last = last;
+  piece->level = writer->level;
+  if (!last && length > 0)
+    {
+      writer->dictionary_length = MIN (length, DICTIONARY_SIZE);
+      writer->dictionary = g_memdup2 (data + length - writer->dictionary_length, writer->dictionary_length);
+    }
+  else if (!last)
+    {
+      /* An empty piece: the next one takes the same dictionary. */
+      writer->dictionary = piece->dictionary != NULL ? g_memdup2 (piece->dictionary, piece->dictionary_length) : NULL;
+    }
+  g_queue_push_tail (&writer->pieces, piece);
+  community_handoff_release (piece);
+  g_thread_pool_push (writer->pool, piece, NULL);
+  return drain (writer, last ? 0 : 2 * writer->threads, error);
+}
+
+/* The pending bytes as a piece. */
+static gboolean
+submit_pending (CommunityZipWriter *writer,
+                gboolean            last,
+                GError            **error)
+{
+  gsize length = writer->pending->len;
+  guchar *data = g_byte_array_free (g_steal_pointer (&writer->pending), FALSE);
+
+  if (!last)
+    writer->pending = g_byte_array_new ();
+  return submit (writer, data, length, last, error);
 }
 
 gboolean
@@ -771,19 +1093,59 @@ community_zip_writer_write (CommunityZipWriter *writer,
                             gsize               length,
                             GError            **error)
 {
-  gsize done = 0;
+  g_return_val_if_fail (writer->in_entry, FALSE);
+
+  if (writer->raw_entry)
+    {
+      while (length > 0)
+        {
+          gsize part = MIN (length, PIECE_SIZE);
+
+          g_byte_array_append (writer->pending, (const guint8 *) data, (guint) part);
+          data += part;
+          length -= part;
+          if (writer->pending->len >= PIECE_SIZE && !submit_pending (writer, FALSE, error))
+            return FALSE;
+        }
+      return TRUE;
+    }
+  return zip_write_raw (writer, data, length, error);
+}
+
+gboolean
+community_zip_writer_write_owned (CommunityZipWriter *writer,
+                                  char               *data,
+                                  gsize               length,
+                                  GError            **error)
+{
+  gboolean ok;
 
   g_return_val_if_fail (writer->in_entry, FALSE);
 
-  while (done < length)
-    {
-      unsigned part = (unsigned) MIN (length - done, 1u << 30);
+  if (writer->raw_entry && writer->pending->len == 0 && length >= PIECE_SIZE / 2)
+    return submit (writer, (guchar *) data, length, FALSE, error);
+  ok = community_zip_writer_write (writer, data, length, error);
+  g_free (data);
+  return ok;
+}
 
-      if (zipWriteInFileInZip (writer->file, data + done, part) != ZIP_OK)
-        return zip_write_error (writer, "", error);
-      done += part;
+/* Waits for the pieces in flight and drops them (after a failure). */
+static void
+abandon_pieces (CommunityZipWriter *writer)
+{
+  Piece *piece;
+
+  while ((piece = g_queue_pop_head (&writer->pieces)) != NULL)
+    {
+      writer_lock (writer);
+      while (!piece->done)
+        writer_wait (writer);
+      writer_unlock (writer);
+      piece_free (piece);
     }
-  return TRUE;
+  if (writer->pending != NULL)
+    g_byte_array_unref (g_steal_pointer (&writer->pending));
+  g_clear_pointer (&writer->dictionary, g_free);
 }
 
 gboolean
@@ -792,6 +1154,18 @@ community_zip_writer_end (CommunityZipWriter *writer,
 {
   g_return_val_if_fail (writer->in_entry, FALSE);
 
+  if (writer->raw_entry)
+    {
+      if (!submit_pending (writer, TRUE, error))
+        {
+          abandon_pieces (writer);
+          return FALSE;
+        }
+      writer->in_entry = FALSE;
+      if (zipCloseFileInZipRaw64 (writer->file, writer->entry_size, writer->entry_crc) != ZIP_OK)
+        return zip_write_error (writer, writer->entry_name, error);
+      return TRUE;
+    }
   writer->in_entry = FALSE;
   if (zipCloseFileInZip (writer->file) != ZIP_OK)
     return zip_write_error (writer, "", error);
@@ -805,7 +1179,8 @@ community_zip_writer_add_entry (CommunityZipWriter *writer,
                                 gsize               length,
                                 GError            **error)
 {
-  return zip_writer_begin (writer, name, length >= 0xffffffffu, error) &&
+  /* A part written whole is small: minizip deflates it here. */
+  return zip_writer_begin (writer, name, length >= 0xffffffffu, FALSE, error) &&
          community_zip_writer_write (writer, data, length, error) &&
          community_zip_writer_end (writer, error);
 }
@@ -832,6 +1207,7 @@ community_zip_writer_close (CommunityZipWriter *writer,
 
   if (writer->in_entry)
     {
+      abandon_pieces (writer);
       zipCloseFileInZip (file);
       writer->in_entry = FALSE;
     }
@@ -845,13 +1221,26 @@ community_zip_writer_free (CommunityZipWriter *writer)
 {
   if (writer == NULL)
     return;
+  /* The pool's threads are joined: none touches the writer after this. */
+  abandon_pieces (writer);
+  if (writer->pool != NULL)
+    {
+      g_thread_pool_free (writer->pool, FALSE, TRUE);
+      writer_lock (writer);   /* what the threads left in idle */
+      writer_unlock (writer);
+    }
   if (writer->file != NULL)
     {
       if (writer->in_entry)
         zipCloseFileInZip (writer->file);
       zipClose (writer->file, NULL);
     }
+  g_clear_pointer (&writer->idle, g_ptr_array_unref);
+  g_mutex_clear (&writer->lock);
+  g_cond_clear (&writer->done);
+  g_free (writer->entry_name);
   g_clear_error (&writer->output.error);
+  g_clear_object (&writer->output.cancellable);
   g_clear_object (&writer->output.stream);
   g_free (writer);
 }

@@ -78,6 +78,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipStream, community_zip_stream_free)
 typedef struct _CommunityZipWriter CommunityZipWriter;
 CommunityZipWriter *community_zip_writer_new_for_stream (GOutputStream      *stream,
                                                          int                 level);
+/* Deflates the entries written by chunks (begin, write..., end) on
+ * @threads threads (0: one a processor; 1, the default: in the caller's
+ * thread, as minizip does), in pieces of about 1 MiB that are one deflate
+ * stream put end to end (community-zip.c). The output stream is still
+ * written from the caller's thread only, and the pool's threads are
+ * joined by free(). Before the first entry. */
+void                community_zip_writer_set_threads     (CommunityZipWriter *writer,
+                                                          guint               threads);
+/* Cancels the writes to the stream: they fail with G_IO_ERROR_CANCELLED. */
+void                community_zip_writer_set_cancellable (CommunityZipWriter *writer,
+                                                          GCancellable       *cancellable);
 gboolean            community_zip_writer_begin    (CommunityZipWriter *writer,
                                                    const char         *name,
                                                    GError            **error);
@@ -85,6 +96,12 @@ gboolean            community_zip_writer_write    (CommunityZipWriter *writer,
                                                    const char         *data,
                                                    gsize               length,
                                                    GError            **error);
+/* write() of @data, which the writer takes (g_malloc()ed): with threads,
+ * a chunk of 512 KiB or more becomes a piece without a copy. */
+gboolean            community_zip_writer_write_owned (CommunityZipWriter *writer,
+                                                      char               *data,
+                                                      gsize               length,
+                                                      GError            **error);
 gboolean            community_zip_writer_end      (CommunityZipWriter *writer,
                                                    GError            **error);
 gboolean            community_zip_writer_add_entry (CommunityZipWriter *writer,

@@ -607,6 +607,28 @@ class Workbook(unittest.TestCase):
         data = json.loads(html.split('id="report-data">', 1)[1].split("</script>", 1)[0])
         self.assertEqual([f[4] for f in data["findings"]], [f["path"] for f in report["findings"]])
 
+    @unittest.skipIf(shutil.which("soffice") is None, "LibreOffice (soffice) is not installed")
+    def test_libreoffice_reads_it(self):
+        """LibreOffice reads the workbook (its divisions, rules and words in
+        shared strings): its copy holds the same cells as ours."""
+        openpyxl = self.openpyxl()
+        path = os.path.join(self.tmp, "lo-report.xlsx")
+        self.assertEqual(check(SAMPLE, "--format", "xlsx", "-o", path).returncode, 1)
+        out = os.path.join(self.tmp, "lo")
+        result = subprocess.run(["soffice", "--headless", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                                 "--outdir", out, path],
+                                capture_output=True, text=True, env=env(HOME=self.tmp), timeout=300)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        ours = openpyxl.load_workbook(path)
+        theirs = openpyxl.load_workbook(os.path.join(out, "lo-report.xlsx"))
+        self.assertEqual(theirs.sheetnames, ours.sheetnames)
+        for name in ("findings", "indicators"):
+            mine = list(ours[name].iter_rows(values_only=True))
+            copy = list(theirs[name].iter_rows(values_only=True))
+            self.assertEqual(len(copy), len(mine), name)
+            for a, b in zip(mine, copy):
+                self.assertEqual([x for x in a if isinstance(x, str)], [x for x in b if isinstance(x, str)], name)
+
     def test_chinese_headers(self):
         openpyxl = self.openpyxl()
         path = os.path.join(self.tmp, "zh.xlsx")

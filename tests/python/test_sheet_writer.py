@@ -108,6 +108,19 @@ class SheetWriterTest(unittest.TestCase):
         letter = code.column_letter
         self.assertEqual(sheet.column_dimensions[letter].number_format, "@")
 
+    def test_every_text_cell_is_text_formatted(self):
+        """Codes stay text: every text cell, inline or shared (a vocabulary's
+        words are shared strings), has the text number format."""
+        book = self.load(SAMPLE)
+        shared = 0
+        for sheet in book.worksheets:
+            for row in sheet.iter_rows(min_row=1):
+                for cell in row:
+                    if cell.data_type == "s" and cell.value is not None:
+                        self.assertEqual(cell.number_format, "@", "%s!%s" % (sheet.title, cell.coordinate))
+                        shared += 1
+        self.assertGreater(shared, 100)
+
     def test_frozen_bold_header_with_comments(self):
         book = self.load(SAMPLE)
         for name in SHEETS[1:]:
