@@ -477,6 +477,49 @@ START_TEST (test_async_save)
 }
 END_TEST
 
+static void
+note_finalized_in (gpointer  data,
+                   GObject  *where_the_object_was)
+{
+  *(GThread **) data = g_thread_self ();
+}
+
+/* A save's thread never holds the dataset: the caller may drop it while
+ * the save runs, and it is finalized in the caller's thread (with the
+ * task's result), not in GTask's pool, where a UI's models would be torn
+ * down under it. Many rounds, as which thread lets go last is a race. */
+START_TEST (test_async_save_dataset_stays_in_its_thread)
+{
+  g_autoptr(CommunityDataset) sample = community_test_load_sample ();
+  g_autofree char *dir = g_dir_make_tmp ("community-io-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      CommunityDataset *dataset = community_dataset_copy (sample);
+      GThread *finalized_in = NULL;
+      GAsyncResult *result;
+      GObject *source;
+      Waiter waiter = WAITER_INIT;
+
+      g_object_weak_ref (G_OBJECT (dataset), note_finalized_in, &finalized_in);
+      community_dataset_save_to_file_async (dataset, path, NULL, NULL, done, &waiter);
+      g_object_unref (dataset);   /* the caller lets go at once */
+      result = wait_for (&waiter);
+      source = g_async_result_get_source_object (result);   /* a reference of its own */
+      ck_assert (community_dataset_save_to_file_finish (COMMUNITY_DATASET (source), result, NULL));
+      g_object_unref (source);
+      g_object_unref (result);
+      /* Whichever thread let go last, the dataset is gone by now, here. */
+      for (guint spin = 0; finalized_in == NULL && spin < 1000; spin++)
+        g_usleep (1000);
+      ck_assert_ptr_eq (finalized_in, g_thread_self ());
+    }
+
+  community_test_remove_tree (dir);
+}
+END_TEST
+
 START_TEST (test_async_save_cancelled)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
@@ -527,6 +570,7 @@ io_suite (void)
   tcase_add_test (async, test_async_load_refused);
   tcase_add_test (async, test_async_load_cancelled);
   tcase_add_test (async, test_async_save);
+  tcase_add_test (async, test_async_save_dataset_stays_in_its_thread);
   tcase_add_test (async, test_async_save_cancelled);
   suite_add_tcase (suite, async);
   return suite;

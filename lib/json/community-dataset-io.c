@@ -691,20 +691,16 @@ community_dataset_save_to_stream (CommunityDataset  *self,
 }
 
 /* The end of an asynchronous load or save: its result, once checked to be
- * one of @self's, started by the function @source_tag; @handoff for a save,
- * whose task data the thread released. */
+ * one of @self's, started by the function @source_tag. */
 static gboolean
 finish_task (CommunityDataset  *self,
              GAsyncResult      *result,
              gpointer           source_tag,
-             gboolean           handoff,
              GError           **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
 
-  if (handoff)
-    community_handoff_acquire (g_task_get_task_data (G_TASK (result)));
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
@@ -878,7 +874,7 @@ community_dataset_load_from_file_finish (CommunityDataset  *self,
                                          GAsyncResult      *result,
                                          GError           **error)
 {
-  return finish_task (self, result, community_dataset_load_from_file_async, FALSE, error);
+  return finish_task (self, result, community_dataset_load_from_file_async, error);
 }
 
 /**
@@ -930,7 +926,7 @@ community_dataset_load_from_stream_finish (CommunityDataset  *self,
                                            GAsyncResult      *result,
                                            GError           **error)
 {
-  return finish_task (self, result, community_dataset_load_from_stream_async, FALSE, error);
+  return finish_task (self, result, community_dataset_load_from_stream_async, error);
 }
 
 /* --- asynchronous saves --- */
@@ -978,7 +974,25 @@ save_thread (GTask        *task,
     g_task_return_error (task, error);
 }
 
-/* Saves a copy of @self taken now, in a thread, as @data says. */
+/* Back in the caller's thread: the thread's outcome, as it was. */
+static void
+save_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) outer = user_data;
+  GError *error = NULL;
+
+  if (g_task_propagate_boolean (G_TASK (result), &error))
+    g_task_return_boolean (outer, TRUE);
+  else
+    g_task_return_error (outer, error);
+}
+
+/* Saves a copy of @self taken now, in a thread, as @data says. As for a
+ * load, the thread's task holds the copy and never the dataset: a task
+ * whose source object is the dataset could drop the dataset's last
+ * reference in the thread, and finalize it there, under a UI's models. */
 static void
 save_async (CommunityDataset    *self,
             SaveData            *data,
@@ -988,14 +1002,18 @@ save_async (CommunityDataset    *self,
             gpointer             user_data,
             gpointer             source_tag)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = NULL;
 
+  g_task_set_source_tag (outer, source_tag);
+  /* The thread's result decides, cancellation included. */
+  g_task_set_check_cancellable (outer, FALSE);
   data->snapshot = community_dataset_copy (self);
   data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  inner = g_task_new (NULL, cancellable, save_done, outer);
+  g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
   community_handoff_release (data);
-  g_task_run_in_thread (task, save_thread);
+  g_task_run_in_thread (inner, save_thread);
 }
 
 /**
@@ -1052,7 +1070,7 @@ community_dataset_save_to_file_finish (CommunityDataset  *self,
                                        GAsyncResult      *result,
                                        GError           **error)
 {
-  return finish_task (self, result, community_dataset_save_to_file_async, TRUE, error);
+  return finish_task (self, result, community_dataset_save_to_file_async, error);
 }
 
 /* --- every format: workbooks and CSV (lib/sheets/), and JSON --- */
@@ -1153,7 +1171,7 @@ community_dataset_load_from_gfile_finish (CommunityDataset  *self,
                                           GAsyncResult      *result,
                                           GError           **error)
 {
-  return finish_task (self, result, community_dataset_load_from_gfile_async, FALSE, error);
+  return finish_task (self, result, community_dataset_load_from_gfile_async, error);
 }
 
 /**
@@ -1329,7 +1347,7 @@ community_dataset_save_to_gfile_finish (CommunityDataset  *self,
                                         GAsyncResult      *result,
                                         GError           **error)
 {
-  return finish_task (self, result, community_dataset_save_to_gfile_async, TRUE, error);
+  return finish_task (self, result, community_dataset_save_to_gfile_async, error);
 }
 
 /**
