@@ -2,12 +2,10 @@
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Until the dataset's sheet sink exists (issue 14), the CSV set of a
- * dataset is made here, flatly: one sheet per top-level array of objects,
- * a column per member path of a scalar value (nested objects as a/b, an
- * array of strings joined with ";", arrays of objects left out), row 1 the
- * paths. The cells are the dataset's own values, so sizes and contents are
- * those of a real city CSV set. Then, best of --runs each:
+ * The CSV set of a dataset is the one a save writes: the book the dataset's
+ * sheet sink lays out (community_sheet_book_from_dataset(), DOMAIN.md §9:
+ * a sheet per entity kind and per nested list, row 1 the member paths).
+ * Then, best of --runs each:
  *
  *   json    community_dataset_load_from_data() on the JSON bytes (in memory);
  *   write   community_csv_write_sheet() of every sheet;
@@ -24,206 +22,11 @@
 #include <string.h>
 
 #include <glib.h>
-#include <json-glib/json-glib.h>
 #include <community/community.h>
 
 #include "community-sheet-book.h"
+#include "community-sheet-writer.h"
 #include "community-bench-common.h"
-
-typedef struct {
-  GHashTable *columns;  /* path → column + 1 */
-  guint n_columns;
-} Header;
-
-static void
-flatten (CommunitySheetBook *book,
-         CommunitySheet     *sheet,
-         Header             *header,
-         guint32             row,
-         const char         *prefix,
-         JsonObject         *object,
-         GArray             *pending);
-
-typedef struct {
-  guint32 column;
-  char *text;
-} Pending;
-
-static void
-add_value (CommunitySheetBook *book,
-           CommunitySheet     *sheet,
-           Header             *header,
-           guint32             row,
-           const char         *path,
-           JsonNode           *node,
-           GArray             *pending)
-{
-  g_autofree char *text = NULL;
-  Pending cell;
-  gpointer column;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      flatten (book, sheet, header, row, path, json_node_get_object (node), pending);
-      return;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      GString *joined = g_string_new (NULL);
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-
-          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
-            {
-              g_string_free (joined, TRUE);
-              return;
-            }
-          g_string_append_printf (joined, "%s%s", i > 0 ? ";" : "", json_node_get_string (item));
-        }
-      text = g_string_free (joined, FALSE);
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node))
-    {
-      GType type = json_node_get_value_type (node);
-
-      if (type == G_TYPE_STRING)
-        text = g_strdup (json_node_get_string (node));
-      else if (type == G_TYPE_INT64)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      else if (type == G_TYPE_BOOLEAN)
-        text = g_strdup (json_node_get_boolean (node) ? "true" : "false");
-      else
-        {
-          char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-          text = g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
-        }
-    }
-  if (text == NULL || *text == '\0')
-    return;
-
-  if (!g_hash_table_lookup_extended (header->columns, path, NULL, &column))
-    {
-      column = GUINT_TO_POINTER (++header->n_columns);
-      g_hash_table_insert (header->columns, g_strdup (path), column);
-    }
-  cell.column = GPOINTER_TO_UINT (column) - 1;
-  cell.text = g_steal_pointer (&text);
-  g_array_append_val (pending, cell);
-}
-
-static void
-flatten (CommunitySheetBook *book,
-         CommunitySheet     *sheet,
-         Header             *header,
-         guint32             row,
-         const char         *prefix,
-         JsonObject         *object,
-         GArray             *pending)
-{
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, object);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      g_autofree char *path = prefix != NULL ? g_strconcat (prefix, "/", name, NULL) : g_strdup (name);
-
-      add_value (book, sheet, header, row, path, node, pending);
-    }
-}
-
-static gint
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  const Pending *x = a, *y = b;
-
-  return x->column < y->column ? -1 : x->column > y->column;
-}
-
-/* The dataset's top-level arrays of objects as sheets. */
-static CommunitySheetBook *
-book_from_dataset (JsonObject *root)
-{
-  CommunitySheetBook *book = community_sheet_book_new ();
-  JsonObjectIter iter;
-  const char *name;
-  JsonNode *node;
-
-  json_object_iter_init (&iter, root);
-  while (json_object_iter_next (&iter, &name, &node))
-    {
-      g_autofree char *file = g_strconcat (name, ".csv", NULL);
-      CommunitySheet *sheet;
-      JsonArray *array;
-      Header header = { g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0 };
-      GHashTableIter columns;
-      gpointer path, column;
-      g_autoptr(GArray) names = g_array_new (FALSE, TRUE, sizeof (char *));
-
-      if (!JSON_NODE_HOLDS_ARRAY (node))
-        {
-          g_hash_table_unref (header.columns);
-          continue;
-        }
-      array = json_node_get_array (node);
-      sheet = community_sheet_book_add_sheet (book, name, file);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *item = json_array_get_element (array, i);
-          g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (Pending));
-
-          if (!JSON_NODE_HOLDS_OBJECT (item))
-            continue;
-          flatten (book, sheet, &header, i + 2, NULL, json_node_get_object (item), pending);
-          g_array_sort (pending, compare_pending);
-          for (guint j = 0; j < pending->len; j++)
-            {
-              Pending *cell = &g_array_index (pending, Pending, j);
-
-              community_sheet_append_cell (book, sheet, i + 2, cell->column,
-                                           COMMUNITY_CELL_STRING, cell->text, -1, 0);
-              g_free (cell->text);
-            }
-        }
-      /* Row 1, the paths: after the rows in the book, so moved first. */
-      g_array_set_size (names, header.n_columns);
-      g_hash_table_iter_init (&columns, header.columns);
-      while (g_hash_table_iter_next (&columns, &path, &column))
-        g_array_index (names, char *, GPOINTER_TO_UINT (column) - 1) = path;
-      {
-        CommunitySheet *rest = community_sheet_book_add_sheet (book, "rest", NULL);
-        CommunitySheet *whole;
-
-        for (guint j = 0; j < header.n_columns; j++)
-          community_sheet_append_cell (book, rest, 1, j, COMMUNITY_CELL_STRING,
-                                       g_array_index (names, char *, j), -1, 0);
-        for (guint r = 0; r < sheet->rows->len; r++)
-          {
-            const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, r);
-            const CommunityCell *cells = community_sheet_row_cells (sheet, row);
-
-            for (guint j = 0; j < row->n_cells; j++)
-              community_sheet_append_cell (book, rest, row->number, cells[j].column,
-                                           COMMUNITY_CELL_STRING, cells[j].text,
-                                           (gssize) cells[j].length, 0);
-          }
-        /* @rest replaces @sheet, under its name. */
-        whole = rest;
-        g_free (whole->name);
-        whole->name = g_strdup (sheet->name);
-        whole->file = g_strdup (sheet->file);
-        g_ptr_array_remove (book->sheets, sheet);
-      }
-      g_hash_table_unref (header.columns);
-    }
-  return book;
-}
 
 int
 main (int    argc,
@@ -240,7 +43,7 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *json = NULL;
   gsize json_length = 0;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(CommunityDataset) loaded = community_dataset_new ();
   g_autoptr(CommunitySheetBook) book = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) gb_files = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -256,13 +59,21 @@ main (int    argc,
       return 2;
     }
   if (!g_file_get_contents (argv[1], &json, &json_length, &error) ||
-      !json_parser_load_from_data (parser, json, (gssize) json_length, &error))
+      !community_dataset_load_from_data (loaded, json, (gssize) json_length, &error))
     {
       g_printerr ("community-bench-csv: %s\n", error->message);
       return 1;
     }
-  book = book_from_dataset (json_node_get_object (json_parser_get_root (parser)));
-  g_clear_object (&parser);
+  book = community_sheet_book_from_dataset (loaded, NULL, COMMUNITY_SHEET_WRITE_NONE);
+  g_clear_object (&loaded);
+  /* Each sheet's file, as a save names it. */
+  for (guint i = 0; i < book->sheets->len; i++)
+    {
+      CommunitySheet *sheet = g_ptr_array_index (book->sheets, i);
+
+      if (sheet->file == NULL)
+        sheet->file = g_strconcat (sheet->name, ".csv", NULL);
+    }
 
   for (int run = 0; run < runs; run++)
     {
