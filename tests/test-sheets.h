@@ -6,6 +6,8 @@
 
 #pragma once
 
+#include <string.h>
+
 #include <glib.h>
 
 #include "community-sheet-book.h"
@@ -54,6 +56,28 @@ test_sheet_cell (const CommunitySheet *sheet,
       for (guint i = 0; i < sr->n_cells; i++)
         if (cells[i].column == column)
           return &cells[i];
+    }
+  return NULL;
+}
+
+/* The cell of @sheet at @reference ("B7"), or NULL when it is empty. */
+static inline const CommunityCell *
+test_sheet_cell_named (const CommunitySheet *sheet,
+                       const char           *reference)
+{
+  for (guint r = 0; r < sheet->rows->len; r++)
+    {
+      const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, r);
+      const CommunityCell *cells = community_sheet_row_cells (sheet, row);
+
+      for (guint i = 0; i < row->n_cells; i++)
+        {
+          char name[24];
+
+          community_sheet_cell_name (row->number, cells[i].column, name);
+          if (strcmp (name, reference) == 0)
+            return &cells[i];
+        }
     }
   return NULL;
 }

@@ -19,6 +19,7 @@
 #include <zlib.h>
 
 #include "test-common.h"
+#include "test-sheets.h"
 #include "zip-by-hand.h"
 #include "community-sheet-book.h"
 #include "community-zip.h"
@@ -149,27 +150,6 @@ read_sheet (const char *sheet1,
   return read_bytes (bytes, error);
 }
 
-/* The cell of @sheet at @reference ("B7"), or NULL when it is empty. */
-static const CommunityCell *
-cell_at (const CommunitySheet *sheet,
-         const char           *reference)
-{
-  for (guint i = 0; i < sheet->rows->len; i++)
-    {
-      const CommunitySheetRow *row = &g_array_index (sheet->rows, CommunitySheetRow, i);
-      const CommunityCell *cells = community_sheet_row_cells (sheet, row);
-
-      for (guint j = 0; j < row->n_cells; j++)
-        {
-          char name[24];
-
-          community_sheet_cell_name (row->number, cells[j].column, name);
-          if (strcmp (name, reference) == 0)
-            return &cells[j];
-        }
-    }
-  return NULL;
-}
 
 static void
 assert_cell (const CommunitySheet *sheet,
@@ -178,7 +158,7 @@ assert_cell (const CommunitySheet *sheet,
              const char           *text,
              double                number)
 {
-  const CommunityCell *cell = cell_at (sheet, reference);
+  const CommunityCell *cell = test_sheet_cell_named (sheet, reference);
 
   ck_assert_msg (cell != NULL, "%s is empty", reference);
   ck_assert_msg (cell->type == type, "%s: type %d, expected %d", reference, cell->type, type);
@@ -638,11 +618,11 @@ START_TEST (test_cells)
 
   assert_cell (sheet, "A1", COMMUNITY_CELL_STRING, "社区", 0);
   assert_cell (sheet, "B1", COMMUNITY_CELL_STRING, " padded ", 0);
-  ck_assert_ptr_null (cell_at (sheet, "C1"));
+  ck_assert_ptr_null (test_sheet_cell_named (sheet, "C1"));
   assert_cell (sheet, "D1", COMMUNITY_CELL_STRING, "网格 ", 0);
   assert_cell (sheet, "E1", COMMUNITY_CELL_BOOLEAN, "TRUE", 1);
   assert_cell (sheet, "F1", COMMUNITY_CELL_BOOLEAN, "FALSE", 0);
-  ck_assert_ptr_null (cell_at (sheet, "G1"));
+  ck_assert_ptr_null (test_sheet_cell_named (sheet, "G1"));
 
   assert_cell (sheet, "A3", COMMUNITY_CELL_NUMBER, "320213001001", 320213001001.0);
   assert_cell (sheet, "B3", COMMUNITY_CELL_NUMBER, "3.20213E+11", 3.20213E+11);
@@ -652,7 +632,7 @@ START_TEST (test_cells)
   assert_cell (sheet, "F3", COMMUNITY_CELL_BOOLEAN, "TRUE", 1);
   assert_cell (sheet, "G3", COMMUNITY_CELL_NUMBER, "1.5", 1.5);
   assert_cell (sheet, "H3", COMMUNITY_CELL_NUMBER, "1.5", 1.5);
-  ck_assert_ptr_null (cell_at (sheet, "I3"));
+  ck_assert_ptr_null (test_sheet_cell_named (sheet, "I3"));
 
   assert_cell (sheet, "A4", COMMUNITY_CELL_NUMBER, "1", 1);
   assert_cell (sheet, "B4", COMMUNITY_CELL_STRING, "社区", 0);
@@ -1166,9 +1146,9 @@ START_TEST (test_openpyxl)
   assert_cell (sheet, "E2", COMMUNITY_CELL_BOOLEAN, "TRUE", 1);
   assert_cell (sheet, "F2", COMMUNITY_CELL_DATE, "2018-03-01", 43160);
   assert_cell (sheet, "G2", COMMUNITY_CELL_DATE, "2018-03-01T08:30:00", NAN);
-  ck_assert_double_eq_tol (cell_at (sheet, "G2")->number, 43160 + 8.5 / 24, 1e-9);
+  ck_assert_double_eq_tol (test_sheet_cell_named (sheet, "G2")->number, 43160 + 8.5 / 24, 1e-9);
   assert_cell (sheet, "H2", COMMUNITY_CELL_NUMBER, "320213001001", 320213001001.0);
-  ck_assert_ptr_null (cell_at (sheet, "C3"));  /* merged into B3 */
+  ck_assert_ptr_null (test_sheet_cell_named (sheet, "C3"));  /* merged into B3 */
   assert_cell (sheet, "B3", COMMUNITY_CELL_STRING, "合并", 0);
   sheet = g_ptr_array_index (book->sheets, 1);
   ck_assert_str_eq (sheet->name, "网格");

@@ -802,6 +802,33 @@ load_done (GObject      *source_object,
   community_handoff_release (data);
 }
 
+/* Starts a task of @self's (the caller's, @callback's) whose work,
+ * @thread_func on @data, runs in a thread under an inner task of its own;
+ * @done, in the caller's thread, ends the caller's task. The inner task's
+ * source object is not the dataset: the thread never touches it, and never
+ * holds it, so that its last reference is not dropped, nor the dataset
+ * finalized, in the thread (under a UI's models). */
+static GTask *
+run_in_thread (CommunityDataset    *self,
+               gpointer             data,
+               GDestroyNotify       data_free,
+               GTaskThreadFunc      thread_func,
+               GAsyncReadyCallback  done,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data,
+               gpointer             source_tag)
+{
+  GTask *outer = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GTask) inner = g_task_new (NULL, cancellable, done, outer);
+
+  g_task_set_source_tag (outer, source_tag);
+  g_task_set_task_data (inner, data, data_free);
+  community_handoff_release (data);
+  g_task_run_in_thread (inner, thread_func);
+  return outer;
+}
+
 static void
 load_async (CommunityDataset    *self,
             LoadData            *data,
@@ -810,16 +837,8 @@ load_async (CommunityDataset    *self,
             gpointer             user_data,
             gpointer             source_tag)
 {
-  GTask *outer = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) inner = NULL;
-
-  g_task_set_source_tag (outer, source_tag);
-  /* The inner task's source object is not the dataset: the thread must not
-   * touch it. */
-  inner = g_task_new (NULL, cancellable, load_done, outer);
-  g_task_set_task_data (inner, data, (GDestroyNotify) load_data_free);
-  community_handoff_release (data);
-  g_task_run_in_thread (inner, load_thread);
+  run_in_thread (self, data, (GDestroyNotify) load_data_free, load_thread, load_done,
+                 cancellable, callback, user_data, source_tag);
 }
 
 /**
@@ -989,10 +1008,8 @@ save_done (GObject      *source_object,
     g_task_return_error (outer, error);
 }
 
-/* Saves a copy of @self taken now, in a thread, as @data says. As for a
- * load, the thread's task holds the copy and never the dataset: a task
- * whose source object is the dataset could drop the dataset's last
- * reference in the thread, and finalize it there, under a UI's models. */
+/* Saves a copy of @self taken now, in a thread, as @data says: the
+ * thread holds the copy, never the dataset (run_in_thread()). */
 static void
 save_async (CommunityDataset    *self,
             SaveData            *data,
@@ -1002,18 +1019,14 @@ save_async (CommunityDataset    *self,
             gpointer             user_data,
             gpointer             source_tag)
 {
-  GTask *outer = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(GTask) inner = NULL;
+  GTask *outer;
 
-  g_task_set_source_tag (outer, source_tag);
-  /* The thread's result decides, cancellation included. */
-  g_task_set_check_cancellable (outer, FALSE);
   data->snapshot = community_dataset_copy (self);
   data->privacy = privacy != NULL ? g_object_ref (privacy) : NULL;
-  inner = g_task_new (NULL, cancellable, save_done, outer);
-  g_task_set_task_data (inner, data, (GDestroyNotify) save_data_free);
-  community_handoff_release (data);
-  g_task_run_in_thread (inner, save_thread);
+  outer = run_in_thread (self, data, (GDestroyNotify) save_data_free, save_thread, save_done,
+                         cancellable, callback, user_data, source_tag);
+  /* The thread's result decides, cancellation included. */
+  g_task_set_check_cancellable (outer, FALSE);
 }
 
 /**
