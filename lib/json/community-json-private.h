@@ -287,6 +287,11 @@ typedef void (*CommunityJsonWriteFunc) (CommunityJsonSink *sink,
 JsonNode *community_json_write_tree         (CommunityJsonWriteFunc write,
                                              gpointer               data);
 
+/* @s as a JSON string (quotes included) into @out, escaped as the
+ * dataset's and the report's text is (community-json-writer.c). */
+void community_json_append_string (GString    *out,
+                                   const char *s);
+
 /* JSON text eight bytes at a time (the tokenizer's strings, the writer's
  * escapes): the bytes of @w (the first in the low byte) that stop a plain
  * run of a string's text: a quote, a backslash, a byte below 0x20 and, with

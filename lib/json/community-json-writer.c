@@ -529,9 +529,9 @@ text_next (TextSink *self)
  * \u00xx for other control characters and DEL), and U+001F as \u001f,
  * which json-glib 1.6 leaves raw (community_json_generate() fixes it up
  * the same way). UTF-8 is written as it is. */
-static void
-text_escaped (GString    *out,
-              const char *s)
+void
+community_json_append_string (GString    *out,
+                              const char *s)
 {
   const guchar *p = (const guchar *) s;
   const guchar *end = p + strlen (s);
@@ -645,7 +645,7 @@ text_member (Sink       *sink,
   TextSink *self = (TextSink *) sink;
 
   text_next (self);
-  text_escaped (self->out, name);
+  community_json_append_string (self->out, name);
   g_string_append_len (self->out, " : ", 3);
   self->named = TRUE;
 }
@@ -658,7 +658,7 @@ text_string (Sink       *sink,
 
   text_next (self);
   if (value != NULL)
-    text_escaped (self->out, value);
+    community_json_append_string (self->out, value);
   else
     g_string_append_len (self->out, "null", 4);
 }

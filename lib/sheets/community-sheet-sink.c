@@ -758,63 +758,28 @@ static const CommunityJsonSinkClass sheet_sink_class = {
 
 /* --- into the book --- */
 
-/* @text as a JSON string into @out, as node_to_json() writes one (every
- * control character escaped, and the '_' of a "_xHHHH_" as "\u005f"),
- * without a JsonNode: a ":json" column's every cell comes here. */
+/* @text as a JSON string into @out, as node_to_json() writes one (the
+ * JSON writer's escapes, and the '_' of a "_xHHHH_" as "\u005f"), without
+ * a JsonNode: a ":json" column's every cell comes here. */
 static void
 append_json_string (GString    *out,
                     const char *text)
 {
-  static const char hex[] = "0123456789abcdef";
-  gsize length = strlen (text);
-  const char *plain = text, *end = text + length;
+  gsize from = out->len, length;
+  g_autofree char *escaped = NULL;
 
-  g_string_append_c (out, '"');
-  for (const char *p = text; p < end; p++)
-    {
-      guchar c = (guchar) *p;
-      const char *escape = NULL;
-      char code[7];
-
-      if (c >= 0x20 && c != '"' && c != '\\' && c != '_')
-        continue;
-      if (c == '_')
-        {
-          if (!community_sheet_is_xml_escape (p, end - p))
-            continue;
-          escape = "\\u005f";
-        }
-      else if (c == '"')
-        escape = "\\\"";
-      else if (c == '\\')
-        escape = "\\\\";
-      else if (c == '\n')
-        escape = "\\n";
-      else if (c == '\r')
-        escape = "\\r";
-      else if (c == '\t')
-        escape = "\\t";
-      else if (c == '\b')
-        escape = "\\b";
-      else if (c == '\f')
-        escape = "\\f";
-      else
-        {
-          code[0] = '\\';
-          code[1] = 'u';
-          code[2] = '0';
-          code[3] = '0';
-          code[4] = hex[c >> 4];
-          code[5] = hex[c & 15];
-          code[6] = '\0';
-          escape = code;
-        }
-      g_string_append_len (out, plain, p - plain);
-      g_string_append (out, escape);
-      plain = p + 1;
-    }
-  g_string_append_len (out, plain, end - plain);
-  g_string_append_c (out, '"');
+  community_json_append_string (out, text);
+  if (!has_xml_escape (out->str + from, out->len - from))
+    return;
+  /* Only '_' is left to change: the writer escaped every control byte. */
+  length = out->len - from;
+  escaped = g_strndup (out->str + from, length);
+  g_string_truncate (out, from);
+  for (const char *p = escaped; p < escaped + length; p++)
+    if (*p == '_' && community_sheet_is_xml_escape (p, (gsize) (escaped + length - p)))
+      g_string_append (out, "\\u005f");
+    else
+      g_string_append_c (out, *p);
 }
 
 /* A vocabulary word's Chinese term, if it has one that a list cell holds. */
