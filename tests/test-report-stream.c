@@ -121,9 +121,8 @@ START_TEST (test_generated)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_generated (400, 7);
   g_autoptr(CommunityReport) report = validate (dataset);
-  g_autoptr(RecordingStream) stream = assert_streams_as_tree (report, 0);
 
-  ck_assert_ptr_nonnull (stream);
+  g_object_unref (assert_streams_as_tree (report, 0));
   ck_assert_uint_gt (g_list_model_get_n_items (community_report_get_findings (report)), 500);
 }
 END_TEST
@@ -133,12 +132,11 @@ START_TEST (test_division)
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
   g_autoptr(CommunityReport) report = validate (dataset);
   g_autoptr(CommunityReport) part = community_report_for_division (report, dataset, "320213025000");
-  g_autoptr(RecordingStream) stream = assert_streams_as_tree (part, 0);
   g_autoptr(JsonNode) root = community_report_to_json (part);
   JsonObject *object = json_node_get_object (root);
   g_autoptr(GList) members = json_object_get_members (object);
 
-  ck_assert_ptr_nonnull (stream);
+  g_object_unref (assert_streams_as_tree (part, 0));
   ck_assert_str_eq (json_object_get_string_member (object, "division"), "320213025000");
   ck_assert_str_eq (g_list_last (members)->data, "division");
   {
