@@ -77,6 +77,12 @@ typedef struct {
   char last_offset[6];
   GType last_type;            /* table_of()'s memory */
   const CommunityFieldTable *last_table;
+  /* Reading on two threads (see "Two readers" below): the document's
+   * split, and whether this reader jumped over the part, and made its
+   * pending error after that. */
+  struct _Split *split;
+  gboolean jumped;
+  gboolean pending_after_jump;
 } Walker;
 
 typedef CommunityJsonToken Token;
@@ -146,6 +152,7 @@ walker_error (Walker              *w,
   community_json_set_error_valist (&w->pending, COMMUNITY_PARSE_ERROR, code, pointer, format, args);
   va_end (args);
   w->priority = priority;
+  w->pending_after_jump = w->jumped;
   if (w->source->klass->location != NULL)
     {
       g_autoptr(GString) where = g_string_new (NULL);
@@ -1289,30 +1296,58 @@ out:
 
 /* --- the dataset --- */
 
+/* An entity whose identity an earlier one of its kind has. */
+#define DUPLICATE_IDENTITY "expected a unique %s, but the %s at /%s/%u has the same one"
+
+static const char *
+kind_nick (CommunityEntityKind kind)
+{
+  g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+
+  return g_enum_get_value (kinds, kind)->value_nick;
+}
+
+/* The position in @entities of the first with @identity. */
+static guint
+position_of (GPtrArray  *entities,
+             const char *identity)
+{
+  guint index = 0;
+
+  while (g_strcmp0 (community_entity_get_identity (g_ptr_array_index (entities, index)), identity) != 0)
+    index++;
+  return index;
+}
+
+static gboolean split_here (Walker              *w,
+                            CommunityEntityKind  kind,
+                            guint                index);
+
+/* The elements of an array of entities of @kind, from the next token on
+ * to the array's end (whose depth is @depth), into @entities and
+ * @identities: the whole array (after its start), or a part of it whose
+ * first element is the array's @first (see "Two readers"). */
 static gboolean
-read_entities (Walker                   *w,
-               CommunityEntityKind       kind,
-               CommunityDatasetContents *contents)
+read_elements (Walker              *w,
+               CommunityEntityKind  kind,
+               guint                first,
+               guint                depth,
+               GPtrArray           *entities,
+               GHashTable          *identities)
 {
   GType type = community_entity_kind_get_entity_type (kind);
-  /* The duplicate check's table is the dataset's index, handed over. */
-  g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
-  guint depth;
-
-  if (!IS (w, ARRAY_START))
-    return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of objects, found %s", FOUND (w));
-  depth = w->source->depth;
 
   for (;;)
     {
       CommunityRecord *record;
       const char *identity;
 
+      if (G_UNLIKELY (w->split != NULL) && split_here (w, kind, first + entities->len))
+        w->jumped = TRUE;
       if (!advance (w))
         return FALSE;
       if (IS (w, ARRAY_END))
-        break;
+        return TRUE;
       if (!read_record (w, type, &record))
         return skip_rest (w, depth);
       g_ptr_array_add (entities, record);
@@ -1322,21 +1357,31 @@ read_entities (Walker                   *w,
       if (identity != NULL && !g_hash_table_insert (identities, (gpointer) identity, record))
         {
           const CommunityFieldTable *table = community_record_get_fields (record);
-          g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
-          guint index = 0;
 
           /* The first with this identity (the table now holds the last). */
-          while (g_strcmp0 (community_entity_get_identity (g_ptr_array_index (entities, index)), identity) != 0)
-            index++;
           walker_error (w, PRIORITY_CONTENT, COMMUNITY_PARSE_ERROR_DUPLICATE,
-                        table->json_names[table->identity_id],
-                        "expected a unique %s, but the %s at /%s/%u has the same one",
-                        table->json_names[table->identity_id],
-                        g_enum_get_value (kinds, kind)->value_nick,
-                        community_entity_kind_get_member_name (kind), index);
+                        table->json_names[table->identity_id], DUPLICATE_IDENTITY,
+                        table->json_names[table->identity_id], kind_nick (kind),
+                        community_entity_kind_get_member_name (kind),
+                        first + position_of (entities, identity));
           return skip_rest (w, depth);
         }
     }
+}
+
+static gboolean
+read_entities (Walker                   *w,
+               CommunityEntityKind       kind,
+               CommunityDatasetContents *contents)
+{
+  /* The duplicate check's table is the dataset's index, handed over. */
+  g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (!IS (w, ARRAY_START))
+    return CONTENT_ERROR (w, COMMUNITY_PARSE_ERROR_TYPE, "expected an array of objects, found %s", FOUND (w));
+  if (!read_elements (w, kind, 0, w->source->depth, entities, identities))
+    return FALSE;
 
   contents->entities[kind] = g_steal_pointer (&entities);
   contents->index[kind] = g_steal_pointer (&identities);
@@ -1497,6 +1542,246 @@ walk (Walker                   *w,
   return w->priority == PRIORITY_NONE;
 }
 
+/* --- two readers ---
+ *
+ * A large document in memory or in a regular file is read on two
+ * threads. The second (the part's) first finds where to cut
+ * (community_json_split_find(): the largest array of entities, cut so
+ * that both threads have about as much to do), then reads the elements
+ * of that array from the cut to its end with a tokenizer of its own
+ * (community_json_tokenizer_new_part()). The first reads the document as
+ * the one reader does and, arriving at the cut, jumps to the array's end
+ * (community_json_tokenizer_jump()), if it claimed the part: only when it
+ * was still before the cut once the second had found it. A reader that
+ * never jumped (the cut found late, an error before it, a document the
+ * scan misread) has read everything itself, and the part is dropped.
+ *
+ * Both readers build records; the part's are appended to the first's of
+ * their kind, and checked against them for a repeated identity. Which
+ * error the document gets is decided as the one reader would have (see
+ * the top of this file): the source's errors first, the first in the
+ * document (the first reader has none before the cut, or it would not
+ * have come to it: so the part's, then the first reader's); then the
+ * walker's own, the highest priority first, and of one priority the first
+ * in the document: the first reader's made before the jump (none: a
+ * reader with an error reads no more records), the part's (a repeated
+ * identity across the cut, found here, comes before any of the part's own
+ * errors, which stop it), the first reader's after the jump.
+ *
+ * Nothing else is shared: the readers' tokens, records, staged text and
+ * errors are their own; the split's state goes through its lock. */
+
+/* A document smaller than this is read by one thread. */
+#define SPLIT_MIN_SIZE (8u << 20)
+/* The part's share of the document: the scan costs the second thread
+ * about a fifth of what reading costs, so that each thread has about as
+ * much to do (doc/performance.md). */
+#define SPLIT_SHARE 0.40
+/* A smaller part is not worth a thread. */
+#define SPLIT_MIN_SHARE 0.10
+
+typedef enum {
+  SPLIT_SCANNING,   /* the second thread is looking for the cut */
+  SPLIT_NONE,       /* there is none */
+  SPLIT_FOUND,      /* there is one, and the part is being read */
+  SPLIT_CLAIMED,    /* the first reader will jump at the cut */
+  SPLIT_LATE,       /* it will not: the part is dropped */
+} SplitState;
+
+typedef struct _Split {
+  GMutex lock;
+  GCond changed;
+  gint state;                     /* SplitState: set under the lock */
+  CommunityJsonInput input;
+  CommunityJsonSplit where;
+  CommunityEntityKind kind;
+  CommunityJsonSource *part;      /* the second reader's tokenizer */
+  GThread *thread;
+  /* What the part read. */
+  GPtrArray *records;
+  GHashTable *identities;
+  gboolean complete;              /* to the array's end, at where.end */
+  GError *fatal, *pending;
+} Split;
+
+static gsize split_min_size = SPLIT_MIN_SIZE;
+static guint split_merges;      /* parts merged, for tests */
+static double split_share = SPLIT_SHARE;
+static gboolean split_wait;
+
+guint
+community_json_walk_get_split_count (void)
+{
+  return (guint) g_atomic_int_get (&split_merges);
+}
+
+void
+community_json_walk_set_split (gsize    min_size,
+                               double   share,
+                               gboolean wait)
+{
+  split_min_size = min_size;
+  split_share = share;
+  split_wait = wait;
+}
+
+static gboolean
+is_entity_member (const char *member)
+{
+  CommunityEntityKind kind;
+
+  return lookup_kind (member, strlen (member), &kind);
+}
+
+static void
+set_split_state (Split      *split,
+                 SplitState  from,
+                 SplitState  to)
+{
+  g_mutex_lock (&split->lock);
+  if (split->state == (gint) from)
+    g_atomic_int_set (&split->state, to);
+  g_cond_broadcast (&split->changed);
+  g_mutex_unlock (&split->lock);
+}
+
+/* Whether the first reader, about to read element @index of an array of
+ * @kind, jumps over the part from here. */
+static gboolean
+split_here (Walker              *w,
+            CommunityEntityKind  kind,
+            guint                index)
+{
+  Split *split = w->split;
+  gint state = g_atomic_int_get (&split->state);
+
+  if (state == SPLIT_FOUND)
+    {
+      /* Claimed if this reader is still before the cut. */
+      set_split_state (split, SPLIT_FOUND,
+                       community_json_tokenizer_get_offset (w->source) < split->where.offset
+                       ? SPLIT_CLAIMED : SPLIT_LATE);
+      state = g_atomic_int_get (&split->state);
+    }
+  if (state != SPLIT_CLAIMED || kind != split->kind || index != split->where.index)
+    return FALSE;
+  /* Once: a reader that cannot jump here reads the part itself. */
+  w->split = NULL;
+  return community_json_tokenizer_jump (w->source, split->where.offset, split->where.end);
+}
+
+/* The second thread: the cut, then the part's elements. */
+static gpointer
+read_part (gpointer data)
+{
+  Split *split = data;
+  Walker w = { 0, };
+
+  if (!community_json_split_find (&split->input, is_entity_member, split_share, &split->where) ||
+      (!split_wait && (double) (split->where.end - split->where.offset) < SPLIT_MIN_SHARE * (double) split->input.size) ||
+      !lookup_kind (split->where.member, strlen (split->where.member), &split->kind) ||
+      (split->part = community_json_tokenizer_new_part (&split->input, split->where.offset,
+                                                         split->where.member, split->where.index)) == NULL)
+    {
+      set_split_state (split, SPLIT_SCANNING, SPLIT_NONE);
+      return NULL;
+    }
+  set_split_state (split, SPLIT_SCANNING, SPLIT_FOUND);
+  if (g_atomic_int_get (&split->state) == SPLIT_LATE)
+    return NULL;
+
+  w.source = split->part;
+  w.text = g_string_sized_new (4096);
+  split->records = g_ptr_array_new_with_free_func (g_object_unref);
+  split->identities = g_hash_table_new (g_str_hash, g_str_equal);
+  split->complete = read_elements (&w, split->kind, split->where.index, split->part->depth,
+                                   split->records, split->identities) &&
+                    community_json_tokenizer_get_offset (split->part) == split->where.end + 1;
+  g_string_free (w.text, TRUE);
+  g_clear_pointer (&w.last_zone, g_time_zone_unref);
+  split->fatal = w.fatal;
+  split->pending = w.pending;
+  return NULL;
+}
+
+static void
+split_free (Split *split)
+{
+  g_clear_pointer (&split->records, g_ptr_array_unref);
+  g_clear_pointer (&split->identities, g_hash_table_unref);
+  g_clear_error (&split->fatal);
+  g_clear_error (&split->pending);
+  g_clear_pointer (&split->part, community_json_source_free);
+  g_mutex_clear (&split->lock);
+  g_cond_clear (&split->changed);
+  g_free (split);
+}
+
+/* After the first reader's walk, which jumped over the part: the part's
+ * records into @contents, or the error the document gets into @w. */
+static void
+merge_part (Walker                   *w,
+            Split                    *split,
+            CommunityDatasetContents *contents)
+{
+  GPtrArray *entities = contents->entities[split->kind];
+  GHashTable *identities = contents->index[split->kind];
+  GError *part_error = NULL;
+
+  if (split->fatal != NULL)
+    {
+      /* Before anything the first reader met after the jump. */
+      g_clear_error (&w->fatal);
+      w->fatal = g_steal_pointer (&split->fatal);
+      return;
+    }
+  if (w->fatal != NULL || w->priority > PRIORITY_CONTENT ||
+      (w->pending != NULL && !w->pending_after_jump))
+    return;
+
+  /* The part's first error: a repeated identity across the cut, or its
+   * own (none of its records comes after that). */
+  for (guint i = 0; entities != NULL && i < split->records->len && part_error == NULL; i++)
+    {
+      CommunityEntity *entity = g_ptr_array_index (split->records, i);
+      const char *identity = community_entity_get_identity (entity);
+      const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
+      g_autoptr(GString) pointer = NULL;
+
+      if (identity == NULL || !g_hash_table_contains (identities, identity))
+        continue;
+      pointer = g_string_new (NULL);
+      community_json_pointer_push_member (pointer, split->where.member);
+      community_json_pointer_push_index (pointer, split->where.index + i);
+      community_json_pointer_push_member (pointer, table->json_names[table->identity_id]);
+      community_json_set_error (&part_error, COMMUNITY_PARSE_ERROR_DUPLICATE, pointer, DUPLICATE_IDENTITY,
+                                table->json_names[table->identity_id], kind_nick (split->kind),
+                                split->where.member, position_of (entities, identity));
+    }
+  if (part_error == NULL && split->pending != NULL)
+    part_error = g_steal_pointer (&split->pending);
+  if (part_error != NULL)
+    {
+      g_clear_error (&w->pending);
+      w->pending = part_error;
+      w->priority = PRIORITY_CONTENT;
+      return;
+    }
+  if (w->pending != NULL || entities == NULL)
+    return;
+
+  for (guint i = 0; i < split->records->len; i++)
+    {
+      CommunityEntity *entity = g_ptr_array_index (split->records, i);
+      const char *identity = community_entity_get_identity (entity);
+
+      if (identity != NULL)
+        g_hash_table_insert (identities, (gpointer) identity, entity);
+    }
+  g_ptr_array_extend_and_steal (entities, g_steal_pointer (&split->records));
+  g_atomic_int_inc (&split_merges);
+}
+
 /*
  * community_json_walk_dataset:
  * @source: where the tokens come from
@@ -1517,13 +1802,52 @@ community_json_walk_dataset (CommunityJsonSource       *source,
   Walker w = {
     .source = source,
   };
+  CommunityJsonInput input;
+  Split *split = NULL;
   gboolean ok;
 
   memset (contents, 0, sizeof *contents);
+  if (community_json_tokenizer_get_input (source, &input) && input.size >= split_min_size &&
+      (g_get_num_processors () > 1 || split_wait))
+    {
+      split = g_new0 (Split, 1);
+      g_mutex_init (&split->lock);
+      g_cond_init (&split->changed);
+      split->input = input;
+      split->thread = g_thread_try_new ("community-load", read_part, split, NULL);
+      if (split->thread == NULL)
+        g_clear_pointer (&split, split_free);
+      else if (split_wait)
+        {
+          /* Tests: the cut is known before the first reader begins. */
+          g_mutex_lock (&split->lock);
+          while (split->state == SPLIT_SCANNING)
+            g_cond_wait (&split->changed, &split->lock);
+          g_mutex_unlock (&split->lock);
+        }
+      w.split = split;
+    }
+
   w.text = g_string_sized_new (4096);
   ok = walk (&w, contents);
   g_string_free (w.text, TRUE);
   g_clear_pointer (&w.last_zone, g_time_zone_unref);
+
+  if (split != NULL)
+    {
+      set_split_state (split, SPLIT_SCANNING, SPLIT_LATE);
+      set_split_state (split, SPLIT_FOUND, SPLIT_LATE);
+      g_thread_join (split->thread);
+      if (w.jumped)
+        {
+          /* The part's reader stops at the end the scan saw, unless it
+           * failed before. */
+          g_assert (split->complete || split->fatal != NULL || split->pending != NULL);
+          merge_part (&w, split, contents);
+          ok = w.fatal == NULL && w.priority == PRIORITY_NONE;
+        }
+      split_free (split);
+    }
 
   if (!ok)
     {

@@ -168,10 +168,22 @@ gboolean community_json_guard (const char  *data,
 
 /* The one decoder of the format (community-dataset-walker.c): a whole
  * document from @source into @contents, or an error naming its JSON
- * Pointer (and nothing in @contents). */
+ * Pointer (and nothing in @contents). A tokenizer's document of at least
+ * community_json_walk_set_split() bytes (8 MiB), in memory or in a
+ * regular file, is read by two threads, with the same outcome. */
 gboolean         community_json_walk_dataset (CommunityJsonSource       *source,
                                               CommunityDatasetContents  *contents,
                                               GError                   **error);
+/* For tests and benchmarks: the least size read by two threads (0: any;
+ * G_MAXSIZE: none), the part's share of the document (0.40), and whether
+ * the first reader waits for the cut before it begins (so that the part
+ * is read whatever the document's size). Not thread-safe: before any
+ * load. */
+void             community_json_walk_set_split (gsize    min_size,
+                                                double   share,
+                                                gboolean wait);
+/* How many documents two threads have read so far (for tests). */
+guint            community_json_walk_get_split_count (void);
 
 /* --- writing --- */
 

@@ -183,6 +183,59 @@ CommunityJsonSource *community_json_tokenizer_new_for_fd     (int            fd,
 CommunityJsonSource *community_json_tokenizer_new_for_stream (GInputStream  *stream,
                                                               GCancellable  *cancellable);
 
+/* One document read by two tokenizers on two threads (a dataset's
+ * largest array split in two, community-dataset-walker.c). */
+
+/* The input of a tokenizer that more than one can read. */
+typedef struct {
+  int fd;                     /* a regular file, read with pread(); or */
+  const char *data;           /* bytes in memory (then fd is -1) */
+  guint64 size;
+  GCancellable *cancellable;  /* nullable */
+} CommunityJsonInput;
+
+/* The input of @source, a tokenizer that has not begun, when another
+ * tokenizer can read it too: bytes in memory or a regular file (borrowed:
+ * they live as long as @source). FALSE for a stream or a pipe. */
+gboolean             community_json_tokenizer_get_input  (CommunityJsonSource      *source,
+                                                          CommunityJsonInput       *input);
+/* Where @source is in its input: the offset of the next byte it reads. */
+guint64              community_json_tokenizer_get_offset (CommunityJsonSource      *source);
+/* A tokenizer over @input from @offset, the first byte after the comma
+ * that ends element @index - 1 of the array that is the value of the
+ * root object's member @member: its tokens are those a tokenizer from the
+ * start would give from there (its pointers, its errors, a syntax error's
+ * line and column) until that array's end; what comes after is not its to
+ * read. The root object's names are not checked. NULL if the file cannot
+ * be opened again. */
+CommunityJsonSource *community_json_tokenizer_new_part   (const CommunityJsonInput *input,
+                                                          guint64                   offset,
+                                                          const char               *member,
+                                                          guint                     index);
+/* Moves @source, which has just read an element of an array, whose
+ * comma is followed by the byte at @at, on to @offset, the array's
+ * closing bracket: what lies between is a part's to read (above). FALSE,
+ * and nothing moved, when @source is not there. */
+gboolean             community_json_tokenizer_jump       (CommunityJsonSource      *source,
+                                                          guint64                   at,
+                                                          guint64                   offset);
+
+/* Where a document may be split (community-json-split.c): the largest
+ * array that is the value of a member of the root object for which
+ * @is_candidate says yes, cut after the comma that leaves about
+ * @part_share of the document's bytes after the cut and before its end. */
+typedef struct {
+  char member[64];      /* the root object's member */
+  guint index;          /* the first element after the cut */
+  guint64 offset;       /* the first byte after its comma */
+  guint64 end;          /* the array's closing bracket */
+} CommunityJsonSplit;
+
+gboolean community_json_split_find (const CommunityJsonInput *input,
+                                    gboolean                (*is_candidate) (const char *member),
+                                    double                    part_share,
+                                    CommunityJsonSplit       *split);
+
 /* --- the tree (community-json-node-source.c) --- */
 
 /* Over @root, which must outlive the source; NULL is an empty document. */

@@ -45,6 +45,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <glib/gstdio.h>
 
 #include "community-json-private.h"
@@ -93,6 +95,8 @@ typedef struct {
   guchar *window;       /* owned, when reading */
   gsize cap;
   int fd;               /* -1 if none */
+  guint64 size;         /* of a regular file (read with pread()), or of the data;
+                         * G_MAXUINT64 for a pipe or a stream */
   GInputStream *stream; /* nullable */
   GCancellable *cancellable;
   GError *io_error;     /* reading failed (then eof is set too) */
@@ -189,7 +193,13 @@ refill (Tokenizer    *t,
         n = g_input_stream_read (t->stream, (guchar *) t->end, want, t->cancellable, &t->io_error);
       else
         {
-          n = read (t->fd, (guchar *) t->end, want);
+          /* A regular file at the window's end with pread(), so that
+           * another tokenizer reads it too (community_json_tokenizer_new_part());
+           * a pipe as it comes. */
+          if (t->size != G_MAXUINT64)
+            n = pread (t->fd, (guchar *) t->end, want, (off_t) (t->base + (guint64) (t->end - t->buf)));
+          else
+            n = read (t->fd, (guchar *) t->end, want);
           if (n < 0 && errno == EINTR)
             continue;
           if (n < 0)
@@ -1200,6 +1210,7 @@ community_json_tokenizer_new_for_data (const char *data,
   t->buf = data != NULL ? (const guchar *) data : empty;
   t->p = t->buf;
   t->end = t->buf + (data != NULL ? length : 0);
+  t->size = length;
   t->eof = TRUE;
   return (CommunityJsonSource *) t;
 }
@@ -1223,6 +1234,7 @@ community_json_tokenizer_reset_for_data (CommunityJsonSource *source,
   t->buf = data != NULL ? (const guchar *) data : empty;
   t->p = t->buf;
   t->end = t->buf + (data != NULL ? length : 0);
+  t->size = length;
   t->base = 0;
   t->eof = TRUE;
   t->dropped_lines = t->dropped_column = 0;
@@ -1241,6 +1253,7 @@ tokenizer_new_reading (GCancellable *cancellable)
 {
   Tokenizer *t = tokenizer_new ();
 
+  t->size = G_MAXUINT64;
   t->cap = WINDOW_SIZE;
   t->window = g_malloc (t->cap);
   t->buf = t->p = t->end = t->window;
@@ -1255,6 +1268,12 @@ community_json_tokenizer_new_for_fd (int           fd,
   Tokenizer *t = tokenizer_new_reading (cancellable);
 
   t->fd = fd;
+  {
+    struct stat st;
+
+    if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode))
+      t->size = (guint64) st.st_size;
+  }
 #ifdef POSIX_FADV_SEQUENTIAL
   posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
 #endif
@@ -1271,6 +1290,111 @@ community_json_tokenizer_new_for_stream (GInputStream *stream,
   t->dropped_lines = 1;
   t->dropped_column = 1;
   return (CommunityJsonSource *) t;
+}
+
+/* --- one document, two readers (community-dataset-walker.c) --- */
+
+gboolean
+community_json_tokenizer_get_input (CommunityJsonSource     *source,
+                                    CommunityJsonInput      *input)
+{
+  Tokenizer *t = (Tokenizer *) source;
+
+  if (source->klass != &tokenizer_class || t->stream != NULL || t->size == G_MAXUINT64 ||
+      t->state != STATE_START)
+    return FALSE;
+  input->fd = t->fd;
+  input->data = t->window == NULL ? (const char *) t->buf : NULL;
+  input->size = t->size;
+  input->cancellable = t->cancellable;
+  return TRUE;
+}
+
+guint64
+community_json_tokenizer_get_offset (CommunityJsonSource *source)
+{
+  Tokenizer *t = (Tokenizer *) source;
+
+  g_return_val_if_fail (source->klass == &tokenizer_class, 0);
+  return t->base + (guint64) (t->p - t->buf);
+}
+
+CommunityJsonSource *
+community_json_tokenizer_new_part (const CommunityJsonInput *input,
+                                   guint64                   offset,
+                                   const char               *member,
+                                   guint                     index)
+{
+  Tokenizer *t;
+  gsize len = strlen (member);
+
+  g_return_val_if_fail (offset <= input->size, NULL);
+
+  if (input->data == NULL)
+    {
+      int fd = dup (input->fd);
+
+      if (fd < 0)
+        return NULL;
+      t = tokenizer_new_reading (input->cancellable);
+      t->fd = fd;
+      t->size = input->size;
+      t->base = offset;
+    }
+  else
+    {
+      t = tokenizer_new ();
+      t->buf = (const guchar *) input->data;
+      t->p = t->buf + offset;
+      t->end = t->buf + input->size;
+      t->size = input->size;
+      t->eof = TRUE;
+    }
+
+  /* As a tokenizer from the start would be after the comma before the
+   * element: in the root object (whose names its consumer checks), at
+   * @member, in its array, at @index. */
+  push_frame (t, TRUE);
+  t->frames[0].claimed = TRUE;
+  t->keys[0] = (Key) { 0, len };
+  t->n_keys = 1;
+  names_reserve (t, len + 1);
+  memcpy (t->names, member, len + 1);
+  t->names_len = len + 1;
+  push_frame (t, FALSE);
+  t->frames[1].index = index;
+  t->parent.depth = t->depth;
+  t->state = STATE_VALUE;
+  return (CommunityJsonSource *) t;
+}
+
+gboolean
+community_json_tokenizer_jump (CommunityJsonSource *source,
+                               guint64              at,
+                               guint64              offset)
+{
+  Tokenizer *t = (Tokenizer *) source;
+
+  g_return_val_if_fail (source->klass == &tokenizer_class && t->stream == NULL, FALSE);
+
+  /* Only from the comma after an element, to the byte after it. */
+  if (t->state != STATE_AFTER_VALUE || t->push_object || t->push_array || t->depth == 0 ||
+      t->frames[t->depth - 1].is_object || !skip_space (t) || *t->p != ',' ||
+      community_json_tokenizer_get_offset (source) + 1 != at || offset < at || offset >= t->size)
+    return FALSE;
+
+  if (t->window == NULL)
+    t->p = t->buf + offset;
+  else if (offset <= t->base + (guint64) (t->end - t->buf))
+    t->p = t->buf + (offset - t->base);
+  else
+    {
+      /* Beyond the window: it starts again there, empty. */
+      t->base = offset;
+      t->buf = t->p = t->end = t->window;
+      t->eof = FALSE;
+    }
+  return TRUE;
 }
 
 /*

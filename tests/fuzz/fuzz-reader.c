@@ -13,10 +13,15 @@
  * - a document that loads saves, and what it saves loads back equal;
  * - the reader's other token source agrees: a document that loads as text
  *   loads from json-glib's tree of it (community_dataset_load_from_node())
- *   into an equal dataset.
+ *   into an equal dataset;
+ * - two threads agree with one: the document read with its largest array
+ *   split (lib/json/community-dataset-walker.c, "two readers"; forced here
+ *   on any size, the cut where the input's last byte says) loads an equal
+ *   dataset, or gets the same error.
  */
 
 #include "fuzz-common.h"
+#include "json/community-json-private.h"
 
 /* What the dataset holds before each input: small, so that copying it
  * costs little beside the load. */
@@ -42,6 +47,31 @@ fuzz_held (void)
   return held;
 }
 
+/* The document read by two threads: the outcome of one (@one, or
+ * @one_error). */
+static void
+check_two_readers (const uint8_t    *data,
+                   size_t            size,
+                   CommunityDataset *one,
+                   const GError     *one_error)
+{
+  g_autoptr(CommunityDataset) two = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  community_json_walk_set_split (0, size > 0 ? data[size - 1] / 255.0 : 0.4, TRUE);
+  ok = community_dataset_load_from_data (two, (const char *) data, (gssize) size, &error);
+  community_json_walk_set_split (G_MAXSIZE, 0.4, FALSE);
+  if (ok != (one != NULL))
+    fuzz_fail ("one reader %s it, two %s it", one != NULL ? "loads" : "refuses",
+               ok ? "load" : "refuse");
+  if (ok && !community_dataset_equal (one, two))
+    fuzz_fail ("two readers load another dataset than one");
+  if (!ok && (error->domain != one_error->domain || error->code != one_error->code ||
+              g_strcmp0 (error->message, one_error->message) != 0))
+    fuzz_fail ("one reader says “%s”, two say “%s”", one_error->message, error->message);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -57,11 +87,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (size > G_MAXSSIZE)
     return 0;
 
+  community_json_walk_set_split (G_MAXSIZE, 0.4, FALSE);
   dataset = community_dataset_copy (fuzz_held ());
   ok = community_dataset_load_from_data (dataset, (const char *) data, (gssize) size, &error);
   fuzz_check_error ("community_dataset_load_from_data", ok, error, TRUE);
   if (!ok && !community_dataset_equal (dataset, fuzz_held ()))
     fuzz_fail ("a refused document changed the dataset it was loaded into");
+  check_two_readers (data, size, ok ? dataset : NULL, error);
 
   if (!ok)
     return 0;
