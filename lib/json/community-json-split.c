@@ -8,8 +8,9 @@
  * reads the rest of the document and jumps over that tail
  * (community-dataset-walker.c). This file finds the cut: a structural scan
  * of the whole text (strings, nesting, commas; nothing decoded, nothing
- * checked), some five times faster than tokenizing it, which records where
- * each element of the root object's arrays begins.
+ * checked), several times faster than tokenizing it, which records where
+ * each element of the root object's arrays begins, and stops once no array
+ * after the largest can be larger.
  *
  * The scan trusts nothing it reads: on text that is not well formed it
  * may find no cut, or a cut whose part then fails to read, but the
@@ -25,7 +26,7 @@
 
 #include "community-json-private.h"
 
-#define CHUNK (1u << 20)
+#define CHUNK (256u << 10)
 
 typedef struct {
   gboolean (*is_candidate) (const char *member);
@@ -47,6 +48,8 @@ typedef struct {
   guint64 best_start;
   GArray *best_cuts;
   gboolean broken;          /* more closings than openings, or a second root */
+  guint64 size;             /* of the document */
+  gboolean done;            /* no array after this one can be larger */
 } Scan;
 
 /* The structural bytes of [@p, @end), @start at offset @base of the
@@ -59,7 +62,7 @@ scan_slow (Scan          *s,
            guint64        base)
 {
 
-  while (p < end && !s->broken)
+  while (p < end && !s->broken && !s->done)
     {
       guchar c;
 
@@ -183,6 +186,8 @@ scan_slow (Scan          *s,
                   s->best_start = s->array_start;
                   s->best_cuts = s->cuts;
                   s->cuts = swap;
+                  /* What is left of the document is smaller than it. */
+                  s->done = close - s->array_start > s->size - close;
                 }
             }
           break;
@@ -202,6 +207,17 @@ scan_slow (Scan          *s,
           break;
         }
     }
+}
+
+/* Bytes of @w equal to @c, and maybe the byte after one (a borrow):
+ * the high bit of each set. A filter: the caller checks the bytes. */
+static inline guint64
+bytes_maybe_equal (guint64 w,
+                   guchar  c)
+{
+  guint64 t = w ^ (COMMUNITY_JSON_ONES * c);
+
+  return (t - COMMUNITY_JSON_ONES) & ~t & COMMUNITY_JSON_HIGH_BITS;
 }
 
 /* Bytes of @w equal to @c: the high bit of each set. */
@@ -227,7 +243,7 @@ scan_bytes (Scan          *s,
 {
   const guchar *start = p;
 
-  while (p < end && !s->broken)
+  while (p < end && !s->broken && !s->done)
     {
       guint64 w, quotes, inside, marks;
 
@@ -239,7 +255,7 @@ scan_bytes (Scan          *s,
         }
       memcpy (&w, p, 8);
       w = GUINT64_FROM_LE (w);
-      if (bytes_equal (w, '\\') != 0)
+      if (bytes_maybe_equal (w, '\\') != 0)
         {
           scan_slow (s, start, p, p + 8, base);
           p += 8;
@@ -258,10 +274,11 @@ scan_bytes (Scan          *s,
       /* The last byte's: where the next word begins. */
       s->in_string = (inside >> 63) != 0;
 
-      /* '[' and '{' (| 0x20: '{'), ']' and '}' (| 0x20: '}') and ','. */
-      marks = (bytes_equal (w | (COMMUNITY_JSON_ONES * 0x20), '{') |
-               bytes_equal (w | (COMMUNITY_JSON_ONES * 0x20), '}') |
-               bytes_equal (w, ',')) & ~inside;
+      /* '[' and '{' (| 0x20: '{'), ']' and '}' (| 0x20: '}') and ',',
+       * and some bytes after one (checked below). */
+      marks = (bytes_maybe_equal (w | (COMMUNITY_JSON_ONES * 0x20), '{') |
+               bytes_maybe_equal (w | (COMMUNITY_JSON_ONES * 0x20), '}') |
+               bytes_maybe_equal (w, ',')) & ~inside;
       for (; marks != 0; marks &= marks - 1)
         {
           guint at = (guint) __builtin_ctzll (marks) / 8;
@@ -275,14 +292,12 @@ scan_bytes (Scan          *s,
 
                   g_array_append_val (s->cuts, cut);
                 }
-              continue;
             }
-          if (c == '{' || c == '[')
-            {
-              s->depth++;
-              continue;
-            }
-          if (s->depth == 2)
+          else if (c == '{' || c == '[')
+            s->depth++;
+          else if (c != '}' && c != ']')
+            continue;
+          else if (s->depth == 2)
             {
               /* The root's level again: the rest of the word, and on,
                * a byte at a time (the quotes' state is this byte's). */
@@ -290,7 +305,8 @@ scan_bytes (Scan          *s,
               scan_slow (s, start, p + at, p + 8, base);
               break;
             }
-          s->depth--;
+          else
+            s->depth--;
         }
       p += 8;
     }
@@ -303,13 +319,15 @@ community_json_split_find (const CommunityJsonInput *input,
                            CommunityJsonSplit       *split)
 {
   guint64 size = input->size;
-  Scan s = { .is_candidate = is_candidate, };
+  Scan s = { .is_candidate = is_candidate, .size = input->size, };
   gboolean ok = FALSE;
   guint64 want, lo, hi;
 
   s.cuts = g_array_new (FALSE, FALSE, sizeof (guint64));
   s.best_cuts = g_array_new (FALSE, FALSE, sizeof (guint64));
 
+  /* A file a chunk at a time, with pread() (not mapped: a file cut short
+   * meanwhile would be a SIGBUS, not an error). */
   if (input->data != NULL)
     scan_bytes (&s, (const guchar *) input->data, (const guchar *) input->data + size, 0);
   else
@@ -317,7 +335,7 @@ community_json_split_find (const CommunityJsonInput *input,
       g_autofree guchar *chunk = g_malloc (CHUNK);
       guint64 done = 0;
 
-      while (done < size && !s.broken)
+      while (done < size && !s.broken && !s.done)
         {
           gssize n = pread (input->fd, chunk, (gsize) MIN ((guint64) CHUNK, size - done), (off_t) done);
 
@@ -333,7 +351,7 @@ community_json_split_find (const CommunityJsonInput *input,
         }
     }
 
-  if (s.broken || s.depth != 0 || s.in_string || !s.found)
+  if (s.broken || (!s.done && (s.depth != 0 || s.in_string)) || !s.found)
     goto out;
 
   /* The cut whose part (from it to the array's end) is nearest the share
