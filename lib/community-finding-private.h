@@ -9,8 +9,11 @@
 
 G_BEGIN_DECLS
 
-/* Takes @expected and @actual (nullable). @message must not contain
- * personal data: rules build it from identities, codes and numbers. */
+/* Takes @expected and @actual (nullable). @rule and @clause (nullable)
+ * must be interned (g_intern_string(), g_intern_static_string()): kept as
+ * they are, a closed set, the rulesets' ids and clauses, which hundreds of
+ * thousands of findings share. @message must not contain personal data:
+ * rules build it from identities, codes and numbers. */
 CommunityFinding *community_finding_new (const char          *rule,
                                          CommunitySeverity    severity,
                                          const char          *clause,
@@ -27,9 +30,16 @@ void               community_finding_take_cell      (CommunityFinding *self,
                                                      char             *cell);
 
 /* The codes of the divisions the subject lies in (its street, district,
- * city; itself if it is a division), for filtering by division. */
-void               community_finding_set_divisions (CommunityFinding *self,
-                                                    GStrv             divisions);
+ * city; itself if it is a division), for filtering by division: a
+ * NULL-terminated array in one reference-counted block, which the findings
+ * of a community's grids, workers and facilities share. */
+char             **community_finding_divisions_new   (const char * const *codes,
+                                                      guint               n_codes);
+char             **community_finding_divisions_ref   (char              **divisions);
+void               community_finding_divisions_unref (char              **divisions);
+/* Takes a reference to @divisions (nullable). */
+void               community_finding_set_divisions (CommunityFinding  *self,
+                                                    char             **divisions);
 gboolean           community_finding_in_division   (CommunityFinding *self,
                                                     const char       *code);
 /* Those codes (nullable), for the reports. */

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "community-finding-private.h"
 #include "community-enum-types.h"
 #include "json/community-json-private.h"
@@ -29,9 +31,9 @@ struct _CommunityFinding
 {
   GObject parent_instance;
 
-  char *rule;
+  const char *rule;     /* interned */
   CommunitySeverity severity;
-  char *clause;
+  const char *clause;   /* interned, nullable */
   CommunityEntityKind subject_kind;
   char *subject_id;
   char *path;
@@ -40,7 +42,7 @@ struct _CommunityFinding
   JsonNode *expected;
   JsonNode *actual;
   double shortfall;
-  GStrv divisions;
+  char **divisions;     /* community_finding_divisions_new()'s, a reference */
 };
 
 G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
@@ -66,15 +68,13 @@ community_finding_finalize (GObject *object)
 {
   CommunityFinding *self = COMMUNITY_FINDING (object);
 
-  g_free (self->rule);
-  g_free (self->clause);
   g_free (self->subject_id);
   g_free (self->path);
   g_free (self->cell);
   g_free (self->message);
   g_clear_pointer (&self->expected, json_node_unref);
   g_clear_pointer (&self->actual, json_node_unref);
-  g_strfreev (self->divisions);
+  g_clear_pointer (&self->divisions, community_finding_divisions_unref);
 
   G_OBJECT_CLASS (community_finding_parent_class)->finalize (object);
 }
@@ -207,9 +207,10 @@ community_finding_new (const char          *rule,
 {
   CommunityFinding *self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
 
-  self->rule = g_strdup (rule);
+  /* Interned by the caller: a rule's run interns them once. */
+  self->rule = rule;
   self->severity = severity;
-  self->clause = g_strdup (clause);
+  self->clause = clause;
   self->subject_kind = subject_kind;
   self->subject_id = g_strdup (subject_id);
   self->path = g_strdup (path);
@@ -221,11 +222,47 @@ community_finding_new (const char          *rule,
   return self;
 }
 
-void
-community_finding_set_divisions (CommunityFinding *self,
-                                 GStrv             divisions)
+char **
+community_finding_divisions_new (const char * const *codes,
+                                 guint               n_codes)
 {
-  g_strfreev (self->divisions);
+  gsize size = (n_codes + 1) * sizeof (char *);
+  char **divisions;
+  char *text;
+
+  for (guint i = 0; i < n_codes; i++)
+    size += strlen (codes[i]) + 1;
+  /* One block: the pointers, then the strings. */
+  divisions = g_atomic_rc_box_alloc (size);
+  text = (char *) (divisions + n_codes + 1);
+  for (guint i = 0; i < n_codes; i++)
+    {
+      gsize len = strlen (codes[i]) + 1;
+
+      divisions[i] = memcpy (text, codes[i], len);
+      text += len;
+    }
+  divisions[n_codes] = NULL;
+  return divisions;
+}
+
+char **
+community_finding_divisions_ref (char **divisions)
+{
+  return g_atomic_rc_box_acquire (divisions);
+}
+
+void
+community_finding_divisions_unref (char **divisions)
+{
+  g_atomic_rc_box_release (divisions);
+}
+
+void
+community_finding_set_divisions (CommunityFinding  *self,
+                                 char             **divisions)
+{
+  g_clear_pointer (&self->divisions, community_finding_divisions_unref);
   self->divisions = divisions;
 }
 

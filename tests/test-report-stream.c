@@ -230,9 +230,9 @@ odd_report (guint n)
       g_autofree char *id = g_strdup_printf ("G%06u%s", i, odd_strings[(i / 3) % G_N_ELEMENTS (odd_strings)]);
       CommunityFinding *finding;
 
-      finding = community_finding_new (i % 2 ? "grid.leader" : "worker.pay",
+      finding = community_finding_new (g_intern_static_string (i % 2 ? "grid.leader" : "worker.pay"),
                                        i % 3 ? COMMUNITY_SEVERITY_ERROR : COMMUNITY_SEVERITY_WARNING,
-                                       i % 5 ? "三(一)" : NULL,
+                                       i % 5 ? g_intern_static_string ("三(一)") : NULL,
                                        COMMUNITY_ENTITY_KIND_GRID,
                                        i % 7 ? id : NULL,
                                        path, message,

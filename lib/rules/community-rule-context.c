@@ -17,14 +17,18 @@ struct _CommunityRuleContext
   CommunityRuleset *ruleset;
   CommunityIndex *index;
   CommunitySeverity severity;
+  const char *rule_id;   /* the rule's id and clause, interned for the findings */
   const char *clause;
   GPtrArray *findings;
   guint passed;
   guint failed;
   guint not_applicable;
-  /* divisions_of()'s cache for the run: an entity -> the codes of the
-   * divisions and community above it (GPtrArray of borrowed strings). */
+  /* divisions_of()'s caches for the run: an entity -> the codes of the
+   * divisions and community above it (GPtrArray of borrowed strings);
+   * and the finished arrays the findings share, by the entity they
+   * describe what lies above (community_finding_divisions_new()). */
   GHashTable *chains;
+  GHashTable *divisions;
 };
 
 /* --- field access --- */
@@ -203,22 +207,39 @@ add_divisions_of (CommunityRuleContext *ctx,
  * it lists. One that lists none is carried out in every community
  * (DOMAIN.md §2): it is the city's, and lies in the city alone, so that a
  * street's own findings do not fill up with the city's work items. */
-static GStrv
+static char **
 divisions_of (CommunityRuleContext *ctx,
               CommunityEntity      *entity)
 {
   CommunityIndex *index = ctx->index;
-  g_autoptr(GPtrArray) codes = g_ptr_array_sized_new (8);
-  GStrv result;
+  CommunityEntityKind kind = community_entity_get_kind (entity);
+  g_autoptr(GPtrArray) codes = NULL;
+  gpointer key = entity;
+  char **result;
 
+  /* What a finding about a grid, a worker or a facility lies in is what
+   * its community lies in, and its community: one array for them all. */
+  if (kind != COMMUNITY_ENTITY_KIND_WORK_ITEM)
+    {
+      if (kind != COMMUNITY_ENTITY_KIND_DIVISION && kind != COMMUNITY_ENTITY_KIND_COMMUNITY)
+        key = community_dataset_get_parent (index->dataset, entity);
+      if (ctx->divisions == NULL)
+        ctx->divisions = g_hash_table_new_full (NULL, NULL, NULL,
+                                                (GDestroyNotify) community_finding_divisions_unref);
+      result = g_hash_table_lookup (ctx->divisions, key);
+      if (result != NULL)
+        return community_finding_divisions_ref (result);
+    }
+
+  codes = g_ptr_array_sized_new (8);
   add_divisions_of (ctx, entity, codes);
-  if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM &&
+  if (kind == COMMUNITY_ENTITY_KIND_WORK_ITEM &&
       community_field_strv (entity, "communities") == NULL)
     {
       for (guint i = 0; i < index->cities->len; i++)
         g_ptr_array_add (codes, (gpointer) community_entity_get_identity (index->cities->pdata[i]));
     }
-  else if (community_entity_get_kind (entity) == COMMUNITY_ENTITY_KIND_WORK_ITEM)
+  else if (kind == COMMUNITY_ENTITY_KIND_WORK_ITEM)
     {
       const char * const *communities = community_field_strv (entity, "communities");
 
@@ -228,10 +249,9 @@ divisions_of (CommunityRuleContext *ctx,
                                                                                communities[i]),
                           codes);
     }
-  result = g_new (char *, codes->len + 1);
-  for (guint i = 0; i < codes->len; i++)
-    result[i] = g_strdup (codes->pdata[i]);
-  result[codes->len] = NULL;
+  result = community_finding_divisions_new ((const char * const *) codes->pdata, codes->len);
+  if (kind != COMMUNITY_ENTITY_KIND_WORK_ITEM)
+    g_hash_table_insert (ctx->divisions, key, community_finding_divisions_ref (result));
   return result;
 }
 
@@ -255,7 +275,7 @@ community_rule_fail (CommunityRuleContext *ctx,
   va_end (args);
 
   path = community_index_path (ctx->index, subject, member);
-  finding = community_finding_new (ctx->rule->id, ctx->severity, ctx->clause,
+  finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
                                    community_entity_get_kind (subject),
                                    community_entity_get_identity (subject),
                                    path, message, expected, actual, shortfall);
@@ -354,7 +374,8 @@ run_rule (const CommunityRuleDefinition *rule,
     .ruleset = ruleset,
     .index = index,
     .severity = community_ruleset_get_rule_severity (ruleset, rule->id),
-    .clause = community_ruleset_get_rule_clause (ruleset, rule->id),
+    .rule_id = g_intern_string (rule->id),
+    .clause = g_intern_string (community_ruleset_get_rule_clause (ruleset, rule->id)),
     .findings = findings,
   };
 
@@ -367,6 +388,7 @@ run_rule (const CommunityRuleDefinition *rule,
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
   g_clear_pointer (&ctx.chains, g_hash_table_unref);
+  g_clear_pointer (&ctx.divisions, g_hash_table_unref);
 }
 
 void
