@@ -1577,7 +1577,7 @@ walk (Walker                   *w,
  * about a tenth of what reading the bytes it scans costs, and it scans
  * some three quarters of them (it stops after the largest array), so that
  * each thread has about as much to do (doc/performance.md). */
-#define SPLIT_SHARE 0.45
+#define SPLIT_SHARE 0.48
 /* A smaller part is not worth a thread. */
 #define SPLIT_MIN_SHARE 0.10
 
