@@ -57,7 +57,7 @@ community_task_class_init (CommunityTaskClass *klass)
    */
   properties[PROP_NUMBER] =
     g_param_spec_uint ("number", NULL, NULL, 1, G_MAXUINT32, 1,
-                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
    * CommunityTask:text:
