@@ -8,6 +8,7 @@
 #include "community-rule-private.h"
 #include "community-entity-private.h"
 #include "community-entity-list-private.h"
+#include "community-finding-private.h"
 #include "community-json-pointer-private.h"
 
 static void
@@ -66,6 +67,88 @@ community_index_tier (CommunityDivision *division)
   return community_division_level_tier (level);
 }
 
+/* Adds @entity's code to @codes (borrowed) if it is a division or a
+ * community and not there yet. The codes are compared as pointers: each is
+ * its entity's own string, and a dataset holds one entity per code. */
+static void
+add_code_of (CommunityEntity *entity,
+             GPtrArray       *codes)
+{
+  CommunityEntityKind kind = community_entity_get_kind (entity);
+  const char *code = community_entity_get_identity (entity);
+
+  if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
+      !g_ptr_array_find (codes, code, NULL))
+    g_ptr_array_add (codes, (gpointer) code);
+}
+
+/* Adds the codes of @entity (nullable) and of the divisions above it to
+ * @codes, each once, at most eight steps up (a cycle of parents, which
+ * the hierarchy rules report, ends there; see
+ * community_dataset_get_ancestor()). */
+static void
+add_divisions_of (CommunityDataset *dataset,
+                  CommunityEntity  *entity,
+                  GPtrArray        *codes)
+{
+  for (guint step = 0; entity != NULL && step < 8; step++)
+    {
+      add_code_of (entity, codes);
+      entity = community_dataset_get_parent (dataset, entity);
+    }
+}
+
+/* The block of @entity's codes and those above it, new. */
+static char **
+divisions_block (CommunityDataset *dataset,
+                 CommunityEntity  *entity)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_sized_new (8);
+
+  add_divisions_of (dataset, entity, codes);
+  return community_finding_divisions_new ((const char * const *) codes->pdata, codes->len);
+}
+
+char **
+community_index_divisions (CommunityIndex  *index,
+                           CommunityEntity *entity)
+{
+  CommunityEntityKind kind = community_entity_get_kind (entity);
+  g_autoptr(GPtrArray) codes = NULL;
+  const char * const *communities;
+
+  if (kind != COMMUNITY_ENTITY_KIND_WORK_ITEM)
+    {
+      CommunityEntity *key = entity;
+      char **divisions;
+
+      if (kind != COMMUNITY_ENTITY_KIND_DIVISION && kind != COMMUNITY_ENTITY_KIND_COMMUNITY)
+        key = community_dataset_get_parent (index->dataset, entity);
+      divisions = key != NULL ? g_hash_table_lookup (index->divisions, key) : NULL;
+      if (divisions != NULL)
+        return community_finding_divisions_ref (divisions);
+      /* Nothing above it, or a parent of another kind (a commendation's
+       * worker): a walk up from it. */
+      return divisions_block (index->dataset, entity);
+    }
+
+  /* A work item has no parent but lies in every community it is carried
+   * out in, those it lists. One that lists none is carried out in every
+   * community (DOMAIN.md §2): it is the city's, and lies in the city
+   * alone, so that a street's own findings do not fill up with the city's
+   * work items. */
+  codes = g_ptr_array_sized_new (8);
+  communities = community_field_strv (entity, "communities");
+  if (communities == NULL)
+    for (guint i = 0; i < index->cities->len; i++)
+      add_code_of (index->cities->pdata[i], codes);
+  for (guint i = 0; communities != NULL && communities[i] != NULL; i++)
+    add_divisions_of (index->dataset,
+                      (CommunityEntity *) community_dataset_get_community (index->dataset, communities[i]),
+                      codes);
+  return community_finding_divisions_new ((const char * const *) codes->pdata, codes->len);
+}
+
 CommunityIndex *
 community_index_new (CommunityDataset *dataset)
 {
@@ -79,6 +162,8 @@ community_index_new (CommunityDataset *dataset)
   index->streets = g_ptr_array_new ();
   index->districts = g_ptr_array_new ();
   index->cities = g_ptr_array_new ();
+  index->divisions = g_hash_table_new_full (NULL, NULL, NULL,
+                                            (GDestroyNotify) community_finding_divisions_unref);
 
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     {
@@ -100,10 +185,12 @@ community_index_new (CommunityDataset *dataset)
 
                 g_ptr_array_add (tier == 0 ? index->cities : tier == 1 ? index->districts : index->streets,
                                  entity);
+                g_hash_table_insert (index->divisions, entity, divisions_block (dataset, entity));
               }
               break;
             case COMMUNITY_ENTITY_KIND_COMMUNITY:
               group_add (index->communities_by_street, community_field_string (entity, "street"), entity);
+              g_hash_table_insert (index->divisions, entity, divisions_block (dataset, entity));
               break;
             case COMMUNITY_ENTITY_KIND_GRID:
               group_add (index->grids_by_community, community_field_string (entity, "community"), entity);
@@ -133,6 +220,7 @@ community_index_free (CommunityIndex *index)
   g_ptr_array_unref (index->streets);
   g_ptr_array_unref (index->districts);
   g_ptr_array_unref (index->cities);
+  g_hash_table_unref (index->divisions);
   g_object_unref (index->dataset);
   g_free (index);
 }

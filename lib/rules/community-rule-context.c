@@ -23,12 +23,6 @@ struct _CommunityRuleContext
   guint passed;
   guint failed;
   guint not_applicable;
-  /* divisions_of()'s caches for the run: an entity -> the codes of the
-   * divisions and community above it (GPtrArray of borrowed strings);
-   * and the finished arrays the findings share, by the entity they
-   * describe what lies above (community_finding_divisions_new()). */
-  GHashTable *chains;
-  GHashTable *divisions;
 };
 
 /* --- field access --- */
@@ -144,117 +138,6 @@ community_rule_not_applicable (CommunityRuleContext *ctx)
   ctx->not_applicable++;
 }
 
-/* Adds @entity's code to @codes (borrowed) if it is a division or a
- * community and not there yet. The codes are compared as pointers: each is
- * its entity's own string, and a dataset holds one entity per code. */
-static void
-add_code_of (CommunityEntity *entity,
-             GPtrArray       *codes)
-{
-  CommunityEntityKind kind = community_entity_get_kind (entity);
-  const char *code = community_entity_get_identity (entity);
-
-  if ((kind == COMMUNITY_ENTITY_KIND_DIVISION || kind == COMMUNITY_ENTITY_KIND_COMMUNITY) &&
-      !g_ptr_array_find (codes, code, NULL))
-    g_ptr_array_add (codes, (gpointer) code);
-}
-
-/* Adds the codes of the divisions and community @entity lies in, itself
- * included, to @codes (borrowed from the dataset, each once). What lies
- * above an entity is walked once a run and kept in ctx->chains: the
- * findings of a community's grids, workers and facilities share it, and
- * the walk (a reference resolved per step) was half of what a finding
- * cost. */
-static void
-add_divisions_of (CommunityRuleContext *ctx,
-                  CommunityEntity      *entity,
-                  GPtrArray            *codes)
-{
-  const guint max_steps = 8;  /* see community_dataset_get_ancestor() */
-  CommunityDataset *dataset = ctx->index->dataset;
-  CommunityEntity *parent;
-  GPtrArray *chain;
-
-  if (entity == NULL)
-    return;
-  add_code_of (entity, codes);
-  parent = community_dataset_get_parent (dataset, entity);
-  if (parent == NULL)
-    return;
-
-  if (ctx->chains == NULL)
-    ctx->chains = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  chain = g_hash_table_lookup (ctx->chains, parent);
-  if (chain == NULL)
-    {
-      CommunityEntity *above = parent;
-
-      chain = g_ptr_array_new ();
-      for (guint step = 1; above != NULL && step < max_steps; step++)
-        {
-          add_code_of (above, chain);
-          above = community_dataset_get_parent (dataset, above);
-        }
-      g_hash_table_insert (ctx->chains, parent, chain);
-    }
-  for (guint i = 0; i < chain->len; i++)
-    if (!g_ptr_array_find (codes, chain->pdata[i], NULL))
-      g_ptr_array_add (codes, chain->pdata[i]);
-}
-
-/* The codes of the divisions @entity lies in, itself included. A work item
- * has no parent but lies in every community it is carried out in, those
- * it lists. One that lists none is carried out in every community
- * (DOMAIN.md §2): it is the city's, and lies in the city alone, so that a
- * street's own findings do not fill up with the city's work items. */
-static char **
-divisions_of (CommunityRuleContext *ctx,
-              CommunityEntity      *entity)
-{
-  CommunityIndex *index = ctx->index;
-  CommunityEntityKind kind = community_entity_get_kind (entity);
-  g_autoptr(GPtrArray) codes = NULL;
-  gpointer key = entity;
-  char **result;
-
-  /* What a finding about a grid, a worker or a facility lies in is what
-   * its community lies in, and its community: one array for them all. */
-  if (kind != COMMUNITY_ENTITY_KIND_WORK_ITEM)
-    {
-      if (kind != COMMUNITY_ENTITY_KIND_DIVISION && kind != COMMUNITY_ENTITY_KIND_COMMUNITY)
-        key = community_dataset_get_parent (index->dataset, entity);
-      if (ctx->divisions == NULL)
-        ctx->divisions = g_hash_table_new_full (NULL, NULL, NULL,
-                                                (GDestroyNotify) community_finding_divisions_unref);
-      result = g_hash_table_lookup (ctx->divisions, key);
-      if (result != NULL)
-        return community_finding_divisions_ref (result);
-    }
-
-  codes = g_ptr_array_sized_new (8);
-  add_divisions_of (ctx, entity, codes);
-  if (kind == COMMUNITY_ENTITY_KIND_WORK_ITEM &&
-      community_field_strv (entity, "communities") == NULL)
-    {
-      for (guint i = 0; i < index->cities->len; i++)
-        g_ptr_array_add (codes, (gpointer) community_entity_get_identity (index->cities->pdata[i]));
-    }
-  else if (kind == COMMUNITY_ENTITY_KIND_WORK_ITEM)
-    {
-      const char * const *communities = community_field_strv (entity, "communities");
-
-      for (guint i = 0; communities != NULL && communities[i] != NULL; i++)
-        add_divisions_of (ctx,
-                          (CommunityEntity *) community_dataset_get_community (index->dataset,
-                                                                               communities[i]),
-                          codes);
-    }
-  result = community_finding_divisions_new ((const char * const *) codes->pdata, codes->len);
-  if (kind != COMMUNITY_ENTITY_KIND_WORK_ITEM)
-    g_hash_table_insert (ctx->divisions, key, community_finding_divisions_ref (result));
-  return result;
-}
-
 void
 community_rule_fail (CommunityRuleContext *ctx,
                      CommunityEntity      *subject,
@@ -279,7 +162,7 @@ community_rule_fail (CommunityRuleContext *ctx,
                                    community_entity_get_kind (subject),
                                    community_entity_get_identity (subject),
                                    path, message, expected, actual, shortfall);
-  community_finding_set_divisions (finding, divisions_of (ctx, subject));
+  community_finding_set_divisions (finding, community_index_divisions (ctx->index, subject));
   g_ptr_array_add (ctx->findings, finding);
   ctx->failed++;
 }
@@ -387,8 +270,6 @@ run_rule (const CommunityRuleDefinition *rule,
   *passed = ctx.passed;
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
-  g_clear_pointer (&ctx.chains, g_hash_table_unref);
-  g_clear_pointer (&ctx.divisions, g_hash_table_unref);
 }
 
 void

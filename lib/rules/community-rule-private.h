@@ -49,10 +49,22 @@ typedef struct {
   GPtrArray *streets;                /* divisions of level street or town, in order */
   GPtrArray *districts;              /* divisions of level district or county */
   GPtrArray *cities;                 /* divisions of level city */
+  /* Each division and community -> the codes of it and of the divisions
+   * above it (community_finding_divisions_new(): the block the findings
+   * about it, and about what lies in it, share). */
+  GHashTable *divisions;
 } CommunityIndex;
 
 CommunityIndex *community_index_new      (CommunityDataset *dataset);
 void            community_index_free     (CommunityIndex   *index);
+/* The codes of the divisions and community @entity lies in, itself
+ * included, for community_finding_set_divisions(), which takes the
+ * reference returned: a division's or a community's block, made with the
+ * index, and what lies in a community shares its community's; a work
+ * item's are those of the communities it lists, or the cities' if it
+ * lists none. */
+char          **community_index_divisions (CommunityIndex  *index,
+                                           CommunityEntity *entity);
 /* The group of @code in @table: never NULL (an empty array if none). Borrowed. */
 GPtrArray      *community_index_group    (CommunityIndex   *index,
                                           GHashTable       *table,
