@@ -179,56 +179,147 @@ append_cell_name (GString *out,
   put_uint (out, row + 1);
 }
 
-/* The bytes that need a look: XML's specials, control characters, the
- * '_' of an escape, and 0xEF (the lead byte of U+FFFE and U+FFFF). */
+/* The ASCII bytes that need a look: XML's specials, control characters
+ * and the '_' of an escape. */
 static const guint8 *
 special_bytes (void)
 {
-  static guint8 table[256];
+  static guint8 table[128];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
       for (int c = 0; c < 0x20; c++)
         table[c] = 1;
-      table['&'] = table['<'] = table['>'] = table['"'] = table['_'] = table[0xEF] = 1;
+      table['&'] = table['<'] = table['>'] = table['"'] = table['_'] = 1;
       g_once_init_leave (&initialized, 1);
     }
   return table;
 }
 
-/* @text (@length bytes of valid UTF-8) as XML character data or an
- * attribute's value, with OOXML's escapes (the header comment). */
-static void
+#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @v (eight, the first in the low byte) that are 0, each
+ * flagged by its high bit. A borrow may flag a byte after the first zero,
+ * never one before it. */
+static inline guint64
+zero_bytes (guint64 v)
+{
+  return (v - ONES) & ~v & HIGH_BITS;
+}
+
+/* The bytes of @w that special_bytes() flags or that are not ASCII, each
+ * flagged by its high bit: the lowest flag is the first such byte (the
+ * text is mostly plain ASCII, looked at eight bytes at a time). */
+static inline guint64
+stop_bytes (guint64 w)
+{
+  return (w & HIGH_BITS) |
+         ((w - ONES * 0x20) & ~w & HIGH_BITS) |
+         zero_bytes (w ^ (ONES * '&')) | zero_bytes (w ^ (ONES * '<')) |
+         zero_bytes (w ^ (ONES * '>')) | zero_bytes (w ^ (ONES * '"')) |
+         zero_bytes (w ^ (ONES * '_'));
+}
+
+/* The length of the UTF-8 sequence at @p (a byte from 0x80) as
+ * g_utf8_validate() takes it (no overlong form, surrogate or code point
+ * beyond U+10FFFF), or 0. */
+static inline gsize
+utf8_sequence (const guchar *p,
+               const guchar *end)
+{
+  guchar c = p[0];
+  gsize n;
+  guchar low = 0x80, high = 0xBF;   /* the range of the second byte */
+
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    {
+      n = 3;
+      if (c == 0xE0)
+        low = 0xA0;
+      else if (c == 0xED)
+        high = 0x9F;
+    }
+  else if (c >= 0xF0 && c <= 0xF4)
+    {
+      n = 4;
+      if (c == 0xF0)
+        low = 0x90;
+      else if (c == 0xF4)
+        high = 0x8F;
+    }
+  else
+    return 0;
+  if ((gsize) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* @text (@length bytes) as XML character data or an attribute's value,
+ * with OOXML's escapes (the header comment), checking on the way that it
+ * is UTF-8: FALSE, with part of it appended, if it is not. */
+static gboolean
 append_escaped (GString    *out,
                 const char *text,
                 gsize       length)
 {
   const guint8 *special = special_bytes ();
-  const char *p = text, *end = text + length, *plain = text;
+  const guchar *p = (const guchar *) text, *end = p + length, *plain = p;
 
-  for (; p < end; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
-      if (G_LIKELY (!special[c]))
-        continue;
-      if (c == 0xEF)
+      while (end - p >= 8)
         {
-          if (end - p >= 3 && (guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+          guint64 w, stops;
+
+          memcpy (&w, p, 8);
+          w = GUINT64_FROM_LE (w);
+          stops = stop_bytes (w);
+          if (stops != 0)
             {
-              put (out, plain, p - plain);
-              g_string_append (out, (guchar) p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
-              p += 2;
-              plain = p + 1;
+              p += (guint) __builtin_ctzll (stops) / 8;
+              goto look;
             }
+          p += 8;
+        }
+      while (p < end && *p < 0x80 && !special[*p])
+        p++;
+      if (p == end)
+        break;
+
+    look:
+      c = *p;
+      if (c >= 0x80)
+        {
+          gsize n = utf8_sequence (p, end);
+
+          if (n == 0)
+            return FALSE;
+          /* U+FFFE, U+FFFF */
+          if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            {
+              put (out, (const char *) plain, p - plain);
+              g_string_append (out, p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
+              plain = p + n;
+            }
+          p += n;
           continue;
         }
-      if (c == '_' && !community_sheet_is_xml_escape (p, end - p))
-        continue;
-      if (c == '\t' || c == '\n')
-        continue;
-      put (out, plain, p - plain);
+      if ((c == '_' && !community_sheet_is_xml_escape ((const char *) p, end - p)) ||
+          c == '\t' || c == '\n')
+        {
+          p++;
+          continue;
+        }
+      put (out, (const char *) plain, p - plain);
       switch (c)
         {
         case '&':
@@ -245,8 +336,7 @@ append_escaped (GString    *out,
           break;
         case '_':
           PUT (out, "_x005F_");
-          plain = p + 1;
-          continue;
+          break;
         case '\r':
           /* An attribute or text would read it back as a newline. */
           PUT (out, "&#13;");
@@ -255,9 +345,11 @@ append_escaped (GString    *out,
           g_string_append_printf (out, "_x%04X_", c);
           break;
         }
-      plain = p + 1;
+      p++;
+      plain = p;
     }
-  put (out, plain, end - plain);
+  put (out, (const char *) plain, end - plain);
+  return TRUE;
 }
 
 static void
@@ -502,13 +594,16 @@ compare_columns (gconstpointer a,
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* The attribute of @style, and its length. */
 static const char *
-style_attribute (CommunityXlsxStyle style)
+style_attribute (CommunityXlsxStyle  style,
+                 gsize              *length)
 {
   static const char *const attributes[] = {
     "", " s=\"1\"", " s=\"2\"", " s=\"3\"", " s=\"4\"",
   };
 
+  *length = style == COMMUNITY_XLSX_STYLE_NONE ? 0 : 6;
   return attributes[style];
 }
 
@@ -871,8 +966,41 @@ text_problem (const char *text,
   return NULL;
 }
 
-/* <t>@text</t>, keeping white space at its ends. */
-static void
+/* Adds @text (@length bytes, which a cell takes) to the shared strings:
+ * its index. */
+static guint32
+add_shared (CommunityXlsxStream *self,
+            const char          *text,
+            gsize                length)
+{
+  char *copy = g_string_chunk_insert_len (self->shared_chunk, text, length);
+
+  g_ptr_array_add (self->shared_texts, copy);
+  g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (self->shared_texts->len));
+  return self->shared_texts->len - 1;
+}
+
+guint32
+community_xlsx_stream_share (CommunityXlsxStream *self,
+                             const char          *text)
+{
+  gpointer found;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL && text != NULL, G_MAXUINT32);
+
+  found = g_hash_table_lookup (self->shared, text);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  length = strlen (text);
+  if (length == 0 || text_problem (text, length) != NULL)
+    return G_MAXUINT32;
+  return add_shared (self, text, length);
+}
+
+/* <t>@text</t>, keeping white space at its ends; FALSE if @text is not
+ * UTF-8 (append_escaped()). */
+static gboolean
 append_text_element (GString    *out,
                      const char *text,
                      gsize       length)
@@ -881,8 +1009,10 @@ append_text_element (GString    *out,
     PUT (out, "<t xml:space=\"preserve\">");
   else
     PUT (out, "<t>");
-  append_escaped (out, text, length);
+  if (!append_escaped (out, text, length))
+    return FALSE;
   PUT (out, "</t>");
+  return TRUE;
 }
 
 /* "<c", with the cell's reference when it does not follow the last cell
@@ -941,8 +1071,8 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
   for (guint i = 0; i < n_cells; i++)
     {
       const CommunityXlsxCell *cell = &cells[i];
-      const char *style = style_attribute (cell->style);
-      gsize style_length = strlen (style);
+      gsize style_length;
+      const char *style = style_attribute (cell->style, &style_length);
 
       switch (cell->type)
         {
@@ -960,17 +1090,13 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
               {
                 gsize length = strlen (cell->text);
                 const char *why = text_problem (cell->text, length);
-                char *copy;
 
                 if (why != NULL)
                   {
                     g_string_truncate (out, mark);
                     return cell_error (self, error, row, i, why);
                   }
-                copy = g_string_chunk_insert_len (self->shared_chunk, cell->text, length);
-                g_ptr_array_add (self->shared_texts, copy);
-                index = self->shared_texts->len;
-                g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (index));
+                index = add_shared (self, cell->text, length) + 1;
               }
             if (i < SHARED_MEMO)
               {
@@ -984,6 +1110,18 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
             PUT (out, "</v></c>");
             break;
           }
+        case COMMUNITY_XLSX_SHARED_INDEX:
+          if (cell->shared >= self->shared_texts->len)
+            {
+              g_string_truncate (out, mark);
+              return cell_error (self, error, row, i, _("no such shared string"));
+            }
+          open_cell (out, row, i, &last);
+          put (out, style, style_length);
+          PUT (out, " t=\"s\"><v>");
+          put_uint (out, cell->shared);
+          PUT (out, "</v></c>");
+          break;
         case COMMUNITY_XLSX_STRING:
           {
             gsize length = strlen (cell->text);
@@ -991,7 +1129,9 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
             if (length == 0)
               goto empty;
-            why = text_problem (cell->text, length);
+            /* Its UTF-8 is checked as it is escaped: only a text that
+             * may be too long is looked at first. */
+            why = length > COMMUNITY_XLSX_MAX_CELL_CHARS ? text_problem (cell->text, length) : NULL;
             if (why != NULL)
               {
                 g_string_truncate (out, mark);
@@ -1000,7 +1140,11 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
             open_cell (out, row, i, &last);
             put (out, style, style_length);
             PUT (out, " t=\"inlineStr\"><is>");
-            append_text_element (out, cell->text, length);
+            if (!append_text_element (out, cell->text, length))
+              {
+                g_string_truncate (out, mark);
+                return cell_error (self, error, row, i, text_problem (cell->text, length));
+              }
             PUT (out, "</is></c>");
             break;
           }

@@ -57,13 +57,19 @@ typedef enum {
    * that it grows with the distinct texts, not with the rows: text that
    * rarely repeats belongs in STRING. */
   COMMUNITY_XLSX_SHARED,
+  /* A text of the shared-string table by its index (shared), as
+   * community_xlsx_stream_share() gave it: for a writer that puts the
+   * same texts again and again (a report's divisions), which then looks
+   * each up once rather than once a cell. */
+  COMMUNITY_XLSX_SHARED_INDEX,
 } CommunityXlsxCellType;
 
 typedef struct {
   CommunityXlsxCellType type;
   CommunityXlsxStyle style;
-  const char *text;        /* STRING: nul-terminated */
+  const char *text;        /* STRING, SHARED: nul-terminated */
   double number;           /* NUMBER, BOOLEAN */
+  guint32 shared;          /* SHARED_INDEX */
 } CommunityXlsxCell;
 
 /* Excel's limits. */
@@ -149,6 +155,12 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
                                                 const CommunityXlsxCell  *cells,
                                                 guint                     n_cells,
                                                 GError                  **error);
+/* The index of @text in the workbook's shared strings (added if it is
+ * new), for cells of type COMMUNITY_XLSX_SHARED_INDEX; G_MAXUINT32 for a
+ * text no cell takes (empty, not valid UTF-8, longer than a cell holds):
+ * a SHARED cell of it then fails with the cell's name. */
+guint32  community_xlsx_stream_share           (CommunityXlsxStream  *self,
+                                                const char           *text);
 /* Ends the last sheet and writes the workbook's other parts; @bytes (may
  * be NULL) receives the workbook made in memory. Once only; free() after
  * it all the same. */
