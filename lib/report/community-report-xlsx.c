@@ -22,6 +22,7 @@
 #include "community-dataset.h"
 #include "community-report-writer.h"
 #include "community-enum-types.h"
+#include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
 
@@ -39,6 +40,7 @@ typedef struct {
   guint32 row;
   CommunityXlsxCell cells[MAX_COLUMNS];
   char *cut[MAX_COLUMNS];  /* texts cut to CELL_MAX_CHARS */
+  GString *values[MAX_COLUMNS];  /* put_value()'s texts, made once a column */
   guint n_cells;
   GError *error;
 } Sheet;
@@ -73,6 +75,25 @@ put_shared (Sheet      *sheet,
     sheet->cells[col].type = COMMUNITY_XLSX_SHARED;
 }
 
+/* A text of the workbook's shared strings by its index
+ * (community_xlsx_stream_share()), or @text as put_shared() puts it when it
+ * has none (G_MAXUINT32: a text no cell takes, whose cell then fails). */
+static void
+put_shared_index (Sheet      *sheet,
+                  guint       col,
+                  guint32     index,
+                  const char *text)
+{
+  g_assert (col < MAX_COLUMNS);
+  if (index == G_MAXUINT32)
+    {
+      put_shared (sheet, col, text);
+      return;
+    }
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, index };
+  sheet->n_cells = MAX (sheet->n_cells, col + 1);
+}
+
 /* A number; one that is not finite (which a cell cannot hold) as its
  * text. */
 static void
@@ -105,14 +126,14 @@ next_row (Sheet *sheet)
 }
 
 /* An expected or actual value: a number as a number, anything else as
- * text. */
+ * text (made in the column's own buffer, which lives until the row is
+ * written). */
 static void
 put_value (Sheet    *sheet,
            guint     col,
            JsonNode *node)
 {
-  g_autofree char *text = NULL;
-
+  g_assert (col < MAX_COLUMNS);
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       (json_node_get_value_type (node) == G_TYPE_INT64 ||
        json_node_get_value_type (node) == G_TYPE_DOUBLE))
@@ -120,11 +141,9 @@ put_value (Sheet    *sheet,
       put_number (sheet, col, json_node_get_double (node), COMMUNITY_XLSX_STYLE_NONE);
       return;
     }
-  text = community_report_value_text (node);
-  put_text (sheet, col, text);
-  /* @text goes with this function: the row is written while it lives. */
-  if (sheet->cells[col].text == text)
-    sheet->cells[col].text = sheet->cut[col] = g_steal_pointer (&text);
+  if (sheet->values[col] == NULL)
+    sheet->values[col] = g_string_new (NULL);
+  put_text (sheet, col, community_report_value_view (node, sheet->values[col]));
 }
 
 /* The header row: frozen, filtered over @last_row rows. */
@@ -277,20 +296,39 @@ write_indicators (Sheet           *sheet,
     }
 }
 
+/* A place's code and name in the shared strings (G_MAXUINT32: none),
+ * looked up at its first finding rather than at each. */
+typedef struct {
+  gboolean known;
+  guint32 code, name;
+} PlaceStrings;
+
 static void
 put_place (Sheet        *sheet,
            guint         col,
            ReportPlaces *places,
+           GArray       *strings,
            int           index,
            ReportTier    tier)
 {
-  const ReportPlace *place = community_report_place (places,
-                                                     community_report_places_at_tier (places, index, tier));
+  int at = community_report_places_at_tier (places, index, tier);
+  const ReportPlace *place = community_report_place (places, at);
+  PlaceStrings *shared;
 
   if (place == NULL)
     return;
-  put_shared (sheet, col, place->code);
-  put_shared (sheet, col + 1, place->name);
+  if ((guint) at >= strings->len)
+    g_array_set_size (strings, places->places->len);
+  shared = &g_array_index (strings, PlaceStrings, at);
+  if (!shared->known)
+    {
+      shared->code = community_xlsx_stream_share (sheet->stream, place->code);
+      shared->name = place->name != NULL ? community_xlsx_stream_share (sheet->stream, place->name)
+                                         : G_MAXUINT32;
+      shared->known = TRUE;
+    }
+  put_shared_index (sheet, col, shared->code, place->code);
+  put_shared_index (sheet, col + 1, shared->name, place->name);
 }
 
 static gboolean
@@ -308,8 +346,13 @@ write_findings (Sheet            *sheet,
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
 
-  /* Each severity's word, translated once rather than a finding at a time. */
+  /* Each severity's word, translated once rather than a finding at a time,
+   * and each kind's nick. */
   const char *severities[COMMUNITY_SEVERITY_ERROR + 1] = { NULL, };
+  const char *kinds[32] = { NULL, };
+  const char * const *last_codes = NULL;
+  g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
@@ -329,11 +372,14 @@ write_findings (Sheet            *sheet,
   for (guint i = 0; i < n_items && sheet->error == NULL; i++, next_row (sheet))
     {
       g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      int place = community_report_places_of_finding (places, finding);
+      CommunityFindingView view;
+      CommunitySeverity severity;
+      int place;
 
-      put_shared (sheet, 0, community_finding_get_rule (finding));
-      CommunitySeverity severity = community_finding_get_severity (finding);
-
+      community_finding_view (finding, &view);
+      place = community_report_places_of_codes (places, view.divisions, &last_codes, last_places);
+      put_shared (sheet, 0, view.rule);
+      severity = view.severity;
       if ((guint) severity >= G_N_ELEMENTS (severities))
         put_shared (sheet, 1, community_report_severity_label (severity));
       else
@@ -343,15 +389,22 @@ write_findings (Sheet            *sheet,
           put_shared (sheet, 1, severities[severity]);
         }
       put_shared (sheet, 2, community_finding_get_clause (finding));
-      put_shared (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
-      put_text (sheet, 4, community_finding_get_subject_id (finding));
-      put_place (sheet, 5, places, place, REPORT_TIER_DISTRICT);
-      put_place (sheet, 7, places, place, REPORT_TIER_STREET);
-      put_place (sheet, 9, places, place, REPORT_TIER_COMMUNITY);
-      put_text (sheet, 11, community_finding_get_path (finding));
-      put_text (sheet, 12, community_finding_get_message (finding));
-      put_value (sheet, 13, community_finding_get_expected (finding));
-      put_value (sheet, 14, community_finding_get_actual (finding));
+      if ((guint) view.subject_kind >= G_N_ELEMENTS (kinds))
+        put_shared (sheet, 3, community_report_kind_nick (view.subject_kind));
+      else
+        {
+          if (kinds[view.subject_kind] == NULL)
+            kinds[view.subject_kind] = community_report_kind_nick (view.subject_kind);
+          put_shared (sheet, 3, kinds[view.subject_kind]);
+        }
+      put_text (sheet, 4, view.subject_id);
+      put_place (sheet, 5, places, place_strings, place, REPORT_TIER_DISTRICT);
+      put_place (sheet, 7, places, place_strings, place, REPORT_TIER_STREET);
+      put_place (sheet, 9, places, place_strings, place, REPORT_TIER_COMMUNITY);
+      put_text (sheet, 11, view.path);
+      put_text (sheet, 12, view.message);
+      put_value (sheet, 13, view.expected);
+      put_value (sheet, 14, view.actual);
     }
   return TRUE;
 }
@@ -372,7 +425,11 @@ sheet_done (Sheet   *sheet,
             GError **error)
 {
   for (guint i = 0; i < MAX_COLUMNS; i++)
-    g_clear_pointer (&sheet->cut[i], g_free);
+    {
+      g_clear_pointer (&sheet->cut[i], g_free);
+      if (sheet->values[i] != NULL)
+        g_string_free (g_steal_pointer (&sheet->values[i]), TRUE);
+    }
   if (sheet->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sheet->error));
