@@ -25,6 +25,7 @@
 #include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
+#include "rules/community-rule-private.h"
 
 #include "sheets/community-xlsx-stream.h"
 
@@ -43,6 +44,7 @@ typedef struct {
   GString *values[MAX_COLUMNS];  /* put_value()'s texts, made once a column */
   guint n_cells;
   GError *error;
+  GString *made;   /* not NULL: the rows are made into it (make_row()), not written */
 } Sheet;
 
 static void
@@ -76,8 +78,9 @@ put_shared (Sheet      *sheet,
 }
 
 /* A text of the workbook's shared strings by its index
- * (community_xlsx_stream_share()), or @text as put_shared() puts it when it
- * has none (G_MAXUINT32: a text no cell takes, whose cell then fails). */
+ * (community_xlsx_stream_share()), or @text as put_text() puts it when it
+ * has none (G_MAXUINT32: a text no cell takes, which put_text() cuts or
+ * whose cell fails, as put_shared() would). */
 static void
 put_shared_index (Sheet      *sheet,
                   guint       col,
@@ -87,7 +90,7 @@ put_shared_index (Sheet      *sheet,
   g_assert (col < MAX_COLUMNS);
   if (index == G_MAXUINT32)
     {
-      put_shared (sheet, col, text);
+      put_text (sheet, col, text);
       return;
     }
   sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, index };
@@ -117,12 +120,32 @@ static void
 next_row (Sheet *sheet)
 {
   if (sheet->error == NULL && sheet->n_cells > 0)
-    community_xlsx_stream_write_row (sheet->stream, sheet->row, sheet->cells, sheet->n_cells, &sheet->error);
+    {
+      if (sheet->made != NULL)
+        community_xlsx_stream_make_row (sheet->stream, sheet->made, sheet->row, sheet->cells, sheet->n_cells,
+                                        &sheet->error);
+      else
+        community_xlsx_stream_write_row (sheet->stream, sheet->row, sheet->cells, sheet->n_cells, &sheet->error);
+    }
   for (guint i = 0; i < MAX_COLUMNS; i++)
     g_clear_pointer (&sheet->cut[i], g_free);
   memset (sheet->cells, 0, sizeof sheet->cells);
   sheet->n_cells = 0;
   sheet->row++;
+}
+
+/* Frees what the sheet's rows were made with. */
+static void
+sheet_clear (Sheet *sheet)
+{
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    {
+      g_clear_pointer (&sheet->cut[i], g_free);
+      if (sheet->values[i] != NULL)
+        g_string_free (g_steal_pointer (&sheet->values[i]), TRUE);
+    }
+  if (sheet->made != NULL)
+    g_string_free (g_steal_pointer (&sheet->made), TRUE);
 }
 
 /* An expected or actual value: a number as a number, anything else as
@@ -303,32 +326,159 @@ typedef struct {
   guint32 code, name;
 } PlaceStrings;
 
-static void
-put_place (Sheet        *sheet,
-           guint         col,
-           ReportPlaces *places,
-           GArray       *strings,
-           int           index,
-           ReportTier    tier)
-{
-  int at = community_report_places_at_tier (places, index, tier);
-  const ReportPlace *place = community_report_place (places, at);
-  PlaceStrings *shared;
+/* The findings' rows are made a block at a time: the caller's thread
+ * looks up each row's places and shared strings (which adds to the
+ * report's places and to the workbook's table), then the block's two
+ * halves are made into XML at once, on the caller's thread and another
+ * (community_rules_run_tasks(); the deflating is on the zip writer's),
+ * and written in order. Memory holds a block, not the sheet. */
+#define BLOCK_ROWS 4096
 
-  if (place == NULL)
-    return;
-  if ((guint) at >= strings->len)
-    g_array_set_size (strings, places->places->len);
-  shared = &g_array_index (strings, PlaceStrings, at);
-  if (!shared->known)
+typedef struct {
+  CommunityFinding *finding;       /* a reference */
+  guint32 rule, severity, clause, kind;   /* shared strings, or G_MAXUINT32 */
+  int places[3];                   /* district, street, community, or -1 */
+} FindingRow;
+
+typedef struct {
+  ReportPlaces *places;
+  GArray *place_strings;           /* PlaceStrings, by place */
+  FindingRow rows[BLOCK_ROWS];
+  guint n_rows;
+  guint32 first_row;               /* the sheet's row of rows[0] */
+  Sheet halves[2];                 /* each half's rows, made into made */
+} Block;
+
+static const ReportTier finding_tiers[3] = {
+  REPORT_TIER_DISTRICT, REPORT_TIER_STREET, REPORT_TIER_COMMUNITY,
+};
+
+/* The index of @text in the shared strings, through a memo of the last
+ * one (@last, @last_index): a column that repeats its text from row to
+ * row (the findings come rule by rule) is looked up at each change. */
+static guint32
+share_memo (CommunityXlsxStream  *stream,
+            const char           *text,
+            const char          **last,
+            guint32              *last_index)
+{
+  if (text == NULL)
+    return G_MAXUINT32;
+  if (*last == NULL || strcmp (*last, text) != 0)
     {
-      shared->code = community_xlsx_stream_share (sheet->stream, place->code);
-      shared->name = place->name != NULL ? community_xlsx_stream_share (sheet->stream, place->name)
-                                         : G_MAXUINT32;
-      shared->known = TRUE;
+      *last_index = community_xlsx_stream_share (stream, text);
+      *last = text;
     }
-  put_shared_index (sheet, col, shared->code, place->code);
-  put_shared_index (sheet, col + 1, shared->name, place->name);
+  return *last_index;
+}
+
+/* Row @i of @block from the report's @findings: what adds to a table. */
+static void
+look_up_row (Block                *block,
+             CommunityXlsxStream  *stream,
+             FindingRow           *row,
+             CommunityFinding     *finding,
+             const char * const  **last_codes,
+             GArray               *last_places,
+             const char          **last_texts,
+             guint32              *last_indexes,
+             guint32              *severities,
+             guint32              *kinds,
+             guint                 n_kinds)
+{
+  CommunityFindingView view;
+  int place;
+
+  community_finding_view (finding, &view);
+  row->finding = finding;
+  row->rule = share_memo (stream, view.rule, &last_texts[0], &last_indexes[0]);
+  if ((guint) view.severity > COMMUNITY_SEVERITY_ERROR)
+    row->severity = community_xlsx_stream_share (stream, community_report_severity_label (view.severity));
+  else
+    {
+      if (severities[view.severity] == G_MAXUINT32 - 1)
+        severities[view.severity] = community_xlsx_stream_share (stream,
+                                                                 community_report_severity_label (view.severity));
+      row->severity = severities[view.severity];
+    }
+  row->clause = share_memo (stream, community_finding_get_clause (finding), &last_texts[1], &last_indexes[1]);
+  if ((guint) view.subject_kind >= n_kinds)
+    row->kind = community_xlsx_stream_share (stream, community_report_kind_nick (view.subject_kind));
+  else
+    {
+      if (kinds[view.subject_kind] == G_MAXUINT32 - 1)
+        kinds[view.subject_kind] = community_xlsx_stream_share (stream,
+                                                                community_report_kind_nick (view.subject_kind));
+      row->kind = kinds[view.subject_kind];
+    }
+
+  place = community_report_places_of_codes (block->places, view.divisions, last_codes, last_places);
+  for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+    {
+      int at = community_report_places_at_tier (block->places, place, finding_tiers[t]);
+      const ReportPlace *found = community_report_place (block->places, at);
+      PlaceStrings *shared;
+
+      row->places[t] = at;
+      if (found == NULL)
+        continue;
+      if ((guint) at >= block->place_strings->len)
+        g_array_set_size (block->place_strings, block->places->places->len);
+      shared = &g_array_index (block->place_strings, PlaceStrings, at);
+      if (!shared->known)
+        {
+          shared->code = community_xlsx_stream_share (stream, found->code);
+          shared->name = found->name != NULL ? community_xlsx_stream_share (stream, found->name)
+                                             : G_MAXUINT32;
+          shared->known = TRUE;
+        }
+    }
+}
+
+/* One half of a block's rows, made into its sheet's made: on any thread
+ * (it reads the block, the places and the findings, and writes only its
+ * half). */
+static void
+make_half (guint    half,
+           gpointer data)
+{
+  Block *block = data;
+  Sheet *sheet = &block->halves[half];
+  guint from = half == 0 ? 0 : block->n_rows / 2;
+  guint to = half == 0 ? block->n_rows / 2 : block->n_rows;
+
+  g_string_truncate (sheet->made, 0);
+  sheet->row = block->first_row + from;
+  for (guint i = from; i < to && sheet->error == NULL; i++, next_row (sheet))
+    {
+      const FindingRow *row = &block->rows[i];
+      CommunityFindingView view;
+
+      community_finding_view (row->finding, &view);
+      put_shared_index (sheet, 0, row->rule, view.rule);
+      put_shared_index (sheet, 1, row->severity, row->severity == G_MAXUINT32
+                                                 ? community_report_severity_label (view.severity) : NULL);
+      put_shared_index (sheet, 2, row->clause, row->clause == G_MAXUINT32
+                                               ? community_finding_get_clause (row->finding) : NULL);
+      put_shared_index (sheet, 3, row->kind, row->kind == G_MAXUINT32
+                                             ? community_report_kind_nick (view.subject_kind) : NULL);
+      put_text (sheet, 4, view.subject_id);
+      for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+        {
+          const ReportPlace *place = community_report_place (block->places, row->places[t]);
+          const PlaceStrings *shared;
+
+          if (place == NULL)
+            continue;
+          shared = &g_array_index (block->place_strings, PlaceStrings, row->places[t]);
+          put_shared_index (sheet, 5 + 2 * t, shared->code, place->code);
+          put_shared_index (sheet, 6 + 2 * t, shared->name, place->name);
+        }
+      put_text (sheet, 11, view.path);
+      put_text (sheet, 12, view.message);
+      put_value (sheet, 13, view.expected);
+      put_value (sheet, 14, view.actual);
+    }
 }
 
 static gboolean
@@ -345,14 +495,16 @@ write_findings (Sheet            *sheet,
     _("Street/town code"), _("Street/town"), _("Community code"), _("Community"),
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
-
-  /* Each severity's word, translated once rather than a finding at a time,
-   * and each kind's nick. */
-  const char *severities[COMMUNITY_SEVERITY_ERROR + 1] = { NULL, };
-  const char *kinds[32] = { NULL, };
+  /* Each severity's and kind's word in the shared strings, looked up once
+   * (G_MAXUINT32 - 1: not yet), the last rule's and clause's. */
+  guint32 severities[COMMUNITY_SEVERITY_ERROR + 1];
+  guint32 kinds[32];
+  const char *last_texts[2] = { NULL, NULL };
+  guint32 last_indexes[2] = { 0, 0 };
   const char * const *last_codes = NULL;
   g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
+  g_autofree Block *block = g_new0 (Block, 1);
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
@@ -369,42 +521,54 @@ write_findings (Sheet            *sheet,
   community_xlsx_stream_set_columns (sheet->stream, 12, 12, 60, COMMUNITY_XLSX_STYLE_NONE);
   community_xlsx_stream_set_columns (sheet->stream, 13, 14, 14, COMMUNITY_XLSX_STYLE_NONE);
   put_header (sheet, columns, G_N_ELEMENTS (columns), n_items);
-  for (guint i = 0; i < n_items && sheet->error == NULL; i++, next_row (sheet))
-    {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      CommunityFindingView view;
-      CommunitySeverity severity;
-      int place;
 
-      community_finding_view (finding, &view);
-      place = community_report_places_of_codes (places, view.divisions, &last_codes, last_places);
-      put_shared (sheet, 0, view.rule);
-      severity = view.severity;
-      if ((guint) severity >= G_N_ELEMENTS (severities))
-        put_shared (sheet, 1, community_report_severity_label (severity));
-      else
+  for (guint i = 0; i < G_N_ELEMENTS (severities); i++)
+    severities[i] = G_MAXUINT32 - 1;
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    kinds[i] = G_MAXUINT32 - 1;
+  block->places = places;
+  block->place_strings = place_strings;
+  for (guint h = 0; h < G_N_ELEMENTS (block->halves); h++)
+    {
+      block->halves[h] = (Sheet) { sheet->stream, 0, };
+      block->halves[h].made = g_string_sized_new (1024 * 1024);
+    }
+
+  for (guint first = 0; first < n_items && sheet->error == NULL; first += BLOCK_ROWS)
+    {
+      block->n_rows = MIN (BLOCK_ROWS, n_items - first);
+      block->first_row = sheet->row;
+      for (guint i = 0; i < block->n_rows; i++)
+        look_up_row (block, sheet->stream, &block->rows[i], g_list_model_get_item (findings, first + i),
+                     &last_codes, last_places, last_texts, last_indexes,
+                     severities, kinds, G_N_ELEMENTS (kinds));
+
+      /* A small block on the caller's thread alone, and all of them with
+       * COMMUNITY_XLSX_THREADS=1 (community_xlsx_stream_set_threads()). */
+      community_rules_run_tasks (block->n_rows >= 512 ? community_xlsx_stream_get_threads (sheet->stream) : 1,
+                                 2, make_half, block, NULL);
+
+      for (guint h = 0; h < G_N_ELEMENTS (block->halves) && sheet->error == NULL; h++)
         {
-          if (severities[severity] == NULL)
-            severities[severity] = community_report_severity_label (severity);
-          put_shared (sheet, 1, severities[severity]);
+          Sheet *half = &block->halves[h];
+          guint from = h == 0 ? 0 : block->n_rows / 2;
+          guint to = h == 0 ? block->n_rows / 2 : block->n_rows;
+
+          if (half->error != NULL)
+            sheet->error = g_steal_pointer (&half->error);
+          else if (to > from)
+            community_xlsx_stream_write_made_rows (sheet->stream, block->first_row + from,
+                                                   block->first_row + to - 1, half->made, &sheet->error);
         }
-      put_shared (sheet, 2, community_finding_get_clause (finding));
-      if ((guint) view.subject_kind >= G_N_ELEMENTS (kinds))
-        put_shared (sheet, 3, community_report_kind_nick (view.subject_kind));
-      else
-        {
-          if (kinds[view.subject_kind] == NULL)
-            kinds[view.subject_kind] = community_report_kind_nick (view.subject_kind);
-          put_shared (sheet, 3, kinds[view.subject_kind]);
-        }
-      put_text (sheet, 4, view.subject_id);
-      put_place (sheet, 5, places, place_strings, place, REPORT_TIER_DISTRICT);
-      put_place (sheet, 7, places, place_strings, place, REPORT_TIER_STREET);
-      put_place (sheet, 9, places, place_strings, place, REPORT_TIER_COMMUNITY);
-      put_text (sheet, 11, view.path);
-      put_text (sheet, 12, view.message);
-      put_value (sheet, 13, view.expected);
-      put_value (sheet, 14, view.actual);
+      for (guint i = 0; i < block->n_rows; i++)
+        g_object_unref (block->rows[i].finding);
+      sheet->row += block->n_rows;
+    }
+
+  for (guint h = 0; h < G_N_ELEMENTS (block->halves); h++)
+    {
+      g_clear_error (&block->halves[h].error);
+      sheet_clear (&block->halves[h]);
     }
   return TRUE;
 }
@@ -424,12 +588,7 @@ static gboolean
 sheet_done (Sheet   *sheet,
             GError **error)
 {
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    {
-      g_clear_pointer (&sheet->cut[i], g_free);
-      if (sheet->values[i] != NULL)
-        g_string_free (g_steal_pointer (&sheet->values[i]), TRUE);
-    }
+  sheet_clear (sheet);
   if (sheet->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sheet->error));

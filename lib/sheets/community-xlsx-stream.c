@@ -82,6 +82,7 @@ struct _CommunityXlsxStream {
   gboolean own_output;     /* close it in finish() */
   gboolean in_memory;
   CommunityZipWriter *zip;
+  guint threads;           /* set_threads()'s, 0 for one a processor */
   GPtrArray *sheets;       /* Sheet * */
   Sheet *sheet;            /* the current one */
   gboolean started;        /* its <sheetData> has begun */
@@ -411,6 +412,20 @@ check_ok (CommunityXlsxStream *self,
   return FALSE;
 }
 
+static GError *
+cell_error_new (CommunityXlsxStream *self,
+                guint32              row,
+                guint32              column,
+                const char          *why)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  append_cell_name (cell, row, column);
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                      _("%s!%s: cannot write the cell: %s"),
+                      self->sheet->name, cell->str, why);
+}
+
 static gboolean
 cell_error (CommunityXlsxStream *self,
             GError             **error,
@@ -418,12 +433,7 @@ cell_error (CommunityXlsxStream *self,
             guint32              column,
             const char          *why)
 {
-  g_autoptr(GString) cell = g_string_new (NULL);
-
-  append_cell_name (cell, row, column);
-  return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                         _("%s!%s: cannot write the cell: %s"),
-                                         self->sheet->name, cell->str, why));
+  return fail (self, error, cell_error_new (self, row, column, why));
 }
 
 /* --- parts --- */
@@ -487,7 +497,8 @@ stream_new (GOutputStream *output,
   self->in_memory = in_memory;
   self->abandon = g_cancellable_new ();
   self->zip = community_zip_writer_new_for_stream (output, ZIP_LEVEL);
-  community_zip_writer_set_threads (self->zip, stream_threads ());
+  self->threads = stream_threads ();
+  community_zip_writer_set_threads (self->zip, self->threads);
   self->sheets = g_ptr_array_new_with_free_func (sheet_free);
   self->buffer = g_string_sized_new (BUFFER_FLUSH + 64 * 1024);
   self->shared = g_hash_table_new (g_str_hash, g_str_equal);
@@ -540,7 +551,16 @@ community_xlsx_stream_set_threads (CommunityXlsxStream *self,
                                    guint                threads)
 {
   g_return_if_fail (self != NULL && self->sheets->len == 0);
+  self->threads = threads;
   community_zip_writer_set_threads (self->zip, threads);
+}
+
+guint
+community_xlsx_stream_get_threads (CommunityXlsxStream *self)
+{
+  g_return_val_if_fail (self != NULL, 1);
+
+  return self->threads != 0 ? self->threads : g_get_num_processors ();
 }
 
 void
@@ -1035,35 +1055,35 @@ open_cell (GString *out,
   *last = column;
 }
 
-gboolean
-community_xlsx_stream_write_row (CommunityXlsxStream      *self,
-                                 guint32                   row,
-                                 const CommunityXlsxCell  *cells,
-                                 guint                     n_cells,
-                                 GError                  **error)
+/* For append_row(): the cell @i that cannot be written, and why. */
+static gboolean
+row_problem (guint       *column,
+             const char **why,
+             guint        i,
+             const char  *problem)
 {
-  GString *out;
+  *column = i;
+  *why = problem;
+  return FALSE;
+}
+
+/* Row @row's XML appended to @out; FALSE, with @out as it was, for the
+ * cell (*@column) that cannot be written and why. SHARED cells go into
+ * the shared strings with @share (the stream's own thread), and are
+ * refused without it; the rest only reads the stream. */
+static gboolean
+append_row (CommunityXlsxStream      *self,
+            GString                  *out,
+            guint32                   row,
+            const CommunityXlsxCell  *cells,
+            guint                     n_cells,
+            gboolean                  share,
+            guint                    *column,
+            const char              **problem)
+{
   gsize mark;
   gint64 last = -1;        /* the column of the row's last cell written */
 
-  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
-  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
-
-  if (!check_ok (self, error))
-    return FALSE;
-  if (row < self->next_row)
-    return cell_error (self, error, row, 0, _("the rows must be written in increasing order"));
-  if (row >= COMMUNITY_XLSX_MAX_ROWS)
-    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                           _("%s: a sheet holds at most %u rows"),
-                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
-  if (n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
-    return cell_error (self, error, row, COMMUNITY_XLSX_MAX_COLUMNS,
-                       _("a sheet holds at most 16384 columns"));
-  sheet_start (self);
-  self->next_row = (gint64) row + 1;
-
-  out = self->buffer;
   mark = out->len;
   PUT (out, "<row r=\"");
   put_uint (out, row + 1);
@@ -1082,6 +1102,11 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
             if (cell->text[0] == '\0')
               goto empty;
+            if (!share)
+              {
+                g_string_truncate (out, mark);
+                return row_problem (column, problem, i, _("a shared string by its text, on another thread"));
+              }
             if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
               index = self->shared_memo_index[i];
             else
@@ -1094,7 +1119,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
                 if (why != NULL)
                   {
                     g_string_truncate (out, mark);
-                    return cell_error (self, error, row, i, why);
+                    return row_problem (column, problem, i, why);
                   }
                 index = add_shared (self, cell->text, length) + 1;
               }
@@ -1114,7 +1139,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
           if (cell->shared >= self->shared_texts->len)
             {
               g_string_truncate (out, mark);
-              return cell_error (self, error, row, i, _("no such shared string"));
+              return row_problem (column, problem, i, _("no such shared string"));
             }
           open_cell (out, row, i, &last);
           put (out, style, style_length);
@@ -1135,7 +1160,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
             if (why != NULL)
               {
                 g_string_truncate (out, mark);
-                return cell_error (self, error, row, i, why);
+                return row_problem (column, problem, i, why);
               }
             open_cell (out, row, i, &last);
             put (out, style, style_length);
@@ -1143,7 +1168,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
             if (!append_text_element (out, cell->text, length))
               {
                 g_string_truncate (out, mark);
-                return cell_error (self, error, row, i, text_problem (cell->text, length));
+                return row_problem (column, problem, i, text_problem (cell->text, length));
               }
             PUT (out, "</is></c>");
             break;
@@ -1152,7 +1177,7 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
           if (!isfinite (cell->number))
             {
               g_string_truncate (out, mark);
-              return cell_error (self, error, row, i, _("the number is not finite"));
+              return row_problem (column, problem, i, _("the number is not finite"));
             }
           open_cell (out, row, i, &last);
           put (out, style, style_length);
@@ -1181,7 +1206,94 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
         }
     }
   PUT (out, "</row>");
-  if (out->len >= BUFFER_FLUSH)
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_write_row (CommunityXlsxStream      *self,
+                                 guint32                   row,
+                                 const CommunityXlsxCell  *cells,
+                                 guint                     n_cells,
+                                 GError                  **error)
+{
+  guint column;
+  const char *why;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (!check_ok (self, error))
+    return FALSE;
+  if (row < self->next_row)
+    return cell_error (self, error, row, 0, _("the rows must be written in increasing order"));
+  if (row >= COMMUNITY_XLSX_MAX_ROWS)
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: a sheet holds at most %u rows"),
+                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
+  if (n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
+    return cell_error (self, error, row, COMMUNITY_XLSX_MAX_COLUMNS,
+                       _("a sheet holds at most 16384 columns"));
+  sheet_start (self);
+  self->next_row = (gint64) row + 1;
+
+  if (!append_row (self, self->buffer, row, cells, n_cells, TRUE, &column, &why))
+    return cell_error (self, error, row, column, why);
+  if (self->buffer->len >= BUFFER_FLUSH)
+    return flush (self, error);
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_make_row (CommunityXlsxStream      *self,
+                                GString                  *out,
+                                guint32                   row,
+                                const CommunityXlsxCell  *cells,
+                                guint                     n_cells,
+                                GError                  **error)
+{
+  guint column;
+  const char *why;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (row >= COMMUNITY_XLSX_MAX_ROWS || n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s: a sheet holds at most %u rows and %u columns"),
+                   self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
+      return FALSE;
+    }
+  if (!append_row (self, out, row, cells, n_cells, FALSE, &column, &why))
+    {
+      g_propagate_error (error, cell_error_new (self, row, column, why));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
+                                       guint32               first,
+                                       guint32               last,
+                                       const GString        *rows,
+                                       GError              **error)
+{
+  g_return_val_if_fail (self != NULL && self->sheet != NULL && rows != NULL, FALSE);
+  g_return_val_if_fail (first <= last, FALSE);
+
+  if (!check_ok (self, error))
+    return FALSE;
+  if (first < self->next_row)
+    return cell_error (self, error, first, 0, _("the rows must be written in increasing order"));
+  if (last >= COMMUNITY_XLSX_MAX_ROWS)
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: a sheet holds at most %u rows"),
+                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
+  sheet_start (self);
+  self->next_row = (gint64) last + 1;
+  put (self->buffer, rows->str, rows->len);
+  if (self->buffer->len >= BUFFER_FLUSH)
     return flush (self, error);
   return TRUE;
 }

@@ -10,8 +10,9 @@
  * caller makes the next rows), so that memory does not grow with the
  * rows: what a sheet keeps until it ends is its columns, its comments,
  * lists and filter, never its cells (and the workbook, its shared
- * strings). Every function is called from one thread, the caller's; the
- * deflating threads are the writer's own, joined by finish() and free().
+ * strings). Every function is called from one thread, the caller's (but
+ * make_row(), below); the deflating threads are the writer's own, joined
+ * by finish() and free().
  *
  * Use: new, then for each sheet add_sheet(), its columns and frozen rows
  * (before its first row), its rows by increasing number, and any time
@@ -101,6 +102,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityXlsxStream, community_xlsx_stream_free)
  * Before the first sheet. */
 void                 community_xlsx_stream_set_threads  (CommunityXlsxStream *self,
                                                          guint                threads);
+/* How many threads the workbook may use (set_threads(), 0 read as one a
+ * processor): for a writer that makes its rows on several. */
+guint                community_xlsx_stream_get_threads  (CommunityXlsxStream *self);
 /* Makes the writing fail with G_IO_ERROR_CANCELLED, at the latest at the
  * next MiB of a sheet or at finish(), once @cancellable is
  * cancelled (a file being replaced is then left as it was). */
@@ -155,6 +159,27 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
                                                 const CommunityXlsxCell  *cells,
                                                 guint                     n_cells,
                                                 GError                  **error);
+/* Rows made on other threads, for a writer that makes a sheet's rows on
+ * several: make_row() appends row @row's XML to @out as write_row()
+ * would write it, with no SHARED cells (share() their texts first, on
+ * the stream's thread, and write SHARED_INDEX ones), and FALSE with
+ * @error naming the cell as write_row() does (but leaving the stream
+ * as it was: stop writing). It only reads the stream, so that threads
+ * may make rows at once while the stream's thread does nothing to it but
+ * make rows too; then write_made_rows() adds @rows, rows @first to
+ * @last made by make_row() in order, to the current sheet, on the
+ * stream's thread, as write_row() of each. */
+gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
+                                                GString                  *out,
+                                                guint32                   row,
+                                                const CommunityXlsxCell  *cells,
+                                                guint                     n_cells,
+                                                GError                  **error);
+gboolean community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
+                                                guint32               first,
+                                                guint32               last,
+                                                const GString        *rows,
+                                                GError              **error);
 /* The index of @text in the workbook's shared strings (added if it is
  * new), for cells of type COMMUNITY_XLSX_SHARED_INDEX; G_MAXUINT32 for a
  * text no cell takes (empty, not valid UTF-8, longer than a cell holds):
