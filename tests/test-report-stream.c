@@ -503,6 +503,39 @@ START_TEST (test_html_numbers)
 }
 END_TEST
 
+/* An expected or actual value that is an object or an array, as the
+ * reports write it (community_report_value_text(), the library's compact
+ * JSON): json_to_string()'s text, but for the doubles json-glib writes
+ * with ".0" after an exponent. */
+START_TEST (test_compact_values)
+{
+  static const char *const values[] = {
+    "{\"min\":2000,\"max\":3000}",
+    "[1,2.5,-3,true,false,null,\"x\"]",
+    "{}", "[]", "[[],{},[{}]]",
+    "{\"a\":{\"b\":[{\"c\":\"d\\\"e\\\\f\\n\\u0001\\u007f\"}]},\"社区\":\"é 😀\"}",
+    "{\"big\":12345678901234,\"small\":0.1,\"third\":0.3333333333333333}",
+    "{\"exp\":1e+20,\"tiny\":1e-300}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (values[i], NULL);
+      g_autofree char *ours = community_report_value_text (node);
+      g_autofree char *glib = json_to_string (node, FALSE);
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) scratch = g_string_new ("left over");
+      guint n_fixed = 0;
+
+      ck_assert (node != NULL);
+      expected = drop_exponent_zeros (glib, &n_fixed);
+      ck_assert_msg (strcmp (ours, expected) == 0, "%s: %s, not %s", values[i], ours, expected);
+      ck_assert_uint_eq (n_fixed, (i == G_N_ELEMENTS (values) - 1 ? 2u : 0u));
+      ck_assert_str_eq (community_report_value_view (node, scratch), ours);
+    }
+}
+END_TEST
+
 static Suite *
 report_stream_suite (void)
 {
@@ -519,6 +552,7 @@ report_stream_suite (void)
   tcase_add_test (tc, test_cancelled);
   tcase_add_test (tc, test_keyed);
   tcase_add_test (tc, test_html_numbers);
+  tcase_add_test (tc, test_compact_values);
   suite_add_tcase (s, tc);
   return s;
 }
