@@ -1068,9 +1068,11 @@ row_problem (guint       *column,
 }
 
 /* Row @row's XML appended to @out; FALSE, with @out as it was, for the
- * cell (*@column) that cannot be written and why. SHARED cells go into
- * the shared strings with @share (the stream's own thread), and are
- * refused without it; the rest only reads the stream. */
+ * cell (*@column) that cannot be written and why (*@problem). With
+ * @share (the stream's own thread), SHARED cells go into the shared
+ * strings and SHARED_INDEX ones are checked against them; without it,
+ * SHARED cells are refused, and only what does not change while a sheet
+ * is written (its name) is read of the stream. */
 static gboolean
 append_row (CommunityXlsxStream      *self,
             GString                  *out,
@@ -1136,7 +1138,9 @@ append_row (CommunityXlsxStream      *self,
             break;
           }
         case COMMUNITY_XLSX_SHARED_INDEX:
-          if (cell->shared >= self->shared_texts->len)
+          /* The table may grow meanwhile on the stream's thread: make_row()
+           * takes share()'s indexes on trust. */
+          if (share && cell->shared >= self->shared_texts->len)
             {
               g_string_truncate (out, mark);
               return row_problem (column, problem, i, _("no such shared string"));

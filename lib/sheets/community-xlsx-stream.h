@@ -164,9 +164,11 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
  * would write it, with no SHARED cells (share() their texts first, on
  * the stream's thread, and write SHARED_INDEX ones), and FALSE with
  * @error naming the cell as write_row() does (but leaving the stream
- * as it was: stop writing). It only reads the stream, so that threads
- * may make rows at once while the stream's thread does nothing to it but
- * make rows too; then write_made_rows() adds @rows, rows @first to
+ * as it was: stop writing). It reads nothing of the stream that changes
+ * while a sheet is written (it takes the SHARED_INDEX cells' indexes on
+ * trust), so that threads may make rows while the stream's thread goes
+ * on sharing texts and making rows; then write_made_rows() adds @rows,
+ * rows @first to
  * @last made by make_row() in order, to the current sheet, on the
  * stream's thread, as write_row() of each. */
 gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
