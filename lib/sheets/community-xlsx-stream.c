@@ -1280,9 +1280,13 @@ gboolean
 community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
                                        guint32               first,
                                        guint32               last,
-                                       const GString        *rows,
+                                       GString              *rows,
                                        GError              **error)
 {
+  GError *failure = NULL;
+  char *data;
+  gsize length;
+
   g_return_val_if_fail (self != NULL && self->sheet != NULL && rows != NULL, FALSE);
   g_return_val_if_fail (first <= last, FALSE);
 
@@ -1296,9 +1300,27 @@ community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
                                            self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
   sheet_start (self);
   self->next_row = (gint64) last + 1;
-  put (self->buffer, rows->str, rows->len);
-  if (self->buffer->len >= BUFFER_FLUSH)
-    return flush (self, error);
+  if (rows->len < BUFFER_FLUSH / 2)
+    {
+      put (self->buffer, rows->str, rows->len);
+      if (self->buffer->len >= BUFFER_FLUSH)
+        return flush (self, error);
+      return TRUE;
+    }
+  /* Many rows go to the zip writer as they are (a piece of their own to
+   * deflate, community_zip_writer_write_owned()), after the buffer, and
+   * @rows gets a new buffer of the same size. */
+  if (!flush (self, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &failure))
+    return fail (self, error, failure);
+  data = rows->str;
+  length = rows->len;
+  rows->str = g_malloc (rows->allocated_len);
+  rows->str[0] = '\0';
+  rows->len = 0;
+  if (!community_zip_writer_write_owned (self->zip, data, length, &failure))
+    return fail (self, error, failure);
   return TRUE;
 }
 

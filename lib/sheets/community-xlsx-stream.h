@@ -168,9 +168,9 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
  * while a sheet is written (it takes the SHARED_INDEX cells' indexes on
  * trust), so that threads may make rows while the stream's thread goes
  * on sharing texts and making rows; then write_made_rows() adds @rows,
- * rows @first to
- * @last made by make_row() in order, to the current sheet, on the
- * stream's thread, as write_row() of each. */
+ * rows @first to @last made by make_row() in order, to the current
+ * sheet, on the stream's thread, as write_row() of each, and empties
+ * @rows (taking its text without a copy when it is long). */
 gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
                                                 GString                  *out,
                                                 guint32                   row,
@@ -180,7 +180,7 @@ gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
 gboolean community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
                                                 guint32               first,
                                                 guint32               last,
-                                                const GString        *rows,
+                                                GString              *rows,
                                                 GError              **error);
 /* The index of @text in the workbook's shared strings (added if it is
  * new), for cells of type COMMUNITY_XLSX_SHARED_INDEX; G_MAXUINT32 for a

@@ -1247,8 +1247,17 @@ community_zip_writer_write_owned (CommunityZipWriter *writer,
 
   g_return_val_if_fail (writer->in_entry, FALSE);
 
-  if (writer->raw_entry && writer->pending->len == 0 && length >= PIECE_SIZE / 2)
-    return submit (writer, (guchar *) data, length, FALSE, error);
+  if (writer->raw_entry && length >= PIECE_SIZE / 2)
+    {
+      /* What is pending goes first, as a piece of its own (a smaller one
+       * deflates as well, with a shorter dictionary for the next). */
+      if (writer->pending->len > 0 && !submit_pending (writer, FALSE, error))
+        {
+          g_free (data);
+          return FALSE;
+        }
+      return submit (writer, (guchar *) data, length, FALSE, error);
+    }
   ok = community_zip_writer_write (writer, data, length, error);
   g_free (data);
   return ok;
