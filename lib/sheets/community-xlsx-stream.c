@@ -1055,13 +1055,17 @@ open_cell (GString *out,
   *last = column;
 }
 
-/* For append_row(): the cell @i that cannot be written, and why. */
+/* For append_row(): the cell @i that cannot be written, and why; @out
+ * back to @mark. */
 static gboolean
-row_problem (guint       *column,
+refuse_cell (GString     *out,
+             gsize        mark,
+             guint       *column,
              const char **why,
              guint        i,
              const char  *problem)
 {
+  g_string_truncate (out, mark);
   *column = i;
   *why = problem;
   return FALSE;
@@ -1099,58 +1103,50 @@ append_row (CommunityXlsxStream      *self,
       switch (cell->type)
         {
         case COMMUNITY_XLSX_SHARED:
+        case COMMUNITY_XLSX_SHARED_INDEX:
           {
-            guint index;
+            guint32 index = cell->shared;
 
-            if (cell->text[0] == '\0')
+            if (cell->type == COMMUNITY_XLSX_SHARED_INDEX)
+              {
+                /* The table may grow meanwhile on the stream's thread:
+                 * make_row() takes share()'s indexes on trust. */
+                if (share && index >= self->shared_texts->len)
+                  return refuse_cell (out, mark, column, problem, i, _("no such shared string"));
+              }
+            else if (cell->text[0] == '\0')
               goto empty;
-            if (!share)
-              {
-                g_string_truncate (out, mark);
-                return row_problem (column, problem, i, _("a shared string by its text, on another thread"));
-              }
-            if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
-              index = self->shared_memo_index[i];
+            else if (!share)
+              return refuse_cell (out, mark, column, problem, i, _("a shared string by its text, on another thread"));
             else
-              index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
-            if (index == 0)
               {
-                gsize length = strlen (cell->text);
-                const char *why = text_problem (cell->text, length);
-
-                if (why != NULL)
+                if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
+                  index = self->shared_memo_index[i];
+                else
+                  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
+                if (index == 0)
                   {
-                    g_string_truncate (out, mark);
-                    return row_problem (column, problem, i, why);
+                    gsize length = strlen (cell->text);
+                    const char *why = text_problem (cell->text, length);
+
+                    if (why != NULL)
+                      return refuse_cell (out, mark, column, problem, i, why);
+                    index = add_shared (self, cell->text, length) + 1;
                   }
-                index = add_shared (self, cell->text, length) + 1;
-              }
-            if (i < SHARED_MEMO)
-              {
-                self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
-                self->shared_memo_index[i] = index;
+                if (i < SHARED_MEMO)
+                  {
+                    self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
+                    self->shared_memo_index[i] = index;
+                  }
+                index--;
               }
             open_cell (out, row, i, &last);
             put (out, style, style_length);
             PUT (out, " t=\"s\"><v>");
-            put_uint (out, index - 1);
+            put_uint (out, index);
             PUT (out, "</v></c>");
             break;
           }
-        case COMMUNITY_XLSX_SHARED_INDEX:
-          /* The table may grow meanwhile on the stream's thread: make_row()
-           * takes share()'s indexes on trust. */
-          if (share && cell->shared >= self->shared_texts->len)
-            {
-              g_string_truncate (out, mark);
-              return row_problem (column, problem, i, _("no such shared string"));
-            }
-          open_cell (out, row, i, &last);
-          put (out, style, style_length);
-          PUT (out, " t=\"s\"><v>");
-          put_uint (out, cell->shared);
-          PUT (out, "</v></c>");
-          break;
         case COMMUNITY_XLSX_STRING:
           {
             gsize length = strlen (cell->text);
@@ -1162,27 +1158,18 @@ append_row (CommunityXlsxStream      *self,
              * may be too long is looked at first. */
             why = length > COMMUNITY_XLSX_MAX_CELL_CHARS ? text_problem (cell->text, length) : NULL;
             if (why != NULL)
-              {
-                g_string_truncate (out, mark);
-                return row_problem (column, problem, i, why);
-              }
+              return refuse_cell (out, mark, column, problem, i, why);
             open_cell (out, row, i, &last);
             put (out, style, style_length);
             PUT (out, " t=\"inlineStr\"><is>");
             if (!append_text_element (out, cell->text, length))
-              {
-                g_string_truncate (out, mark);
-                return row_problem (column, problem, i, text_problem (cell->text, length));
-              }
+              return refuse_cell (out, mark, column, problem, i, text_problem (cell->text, length));
             PUT (out, "</is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
           if (!isfinite (cell->number))
-            {
-              g_string_truncate (out, mark);
-              return row_problem (column, problem, i, _("the number is not finite"));
-            }
+            return refuse_cell (out, mark, column, problem, i, _("the number is not finite"));
           open_cell (out, row, i, &last);
           put (out, style, style_length);
           PUT (out, "><v>");
