@@ -163,6 +163,13 @@ community_report_places_of_codes (ReportPlaces        *places,
           (best < 0 || community_report_place (places, index)->tier >
                        community_report_place (places, best)->tier))
         best = index;
+      /* Nothing after a community is deeper: a finding's codes begin
+       * with its own community's, and the rest need no look-up. */
+      if (best >= 0 && community_report_place (places, best)->tier == REPORT_TIER_COMMUNITY)
+        {
+          n++;
+          break;
+        }
     }
   g_array_set_size (last_places, n);
   *last = codes;

@@ -19,14 +19,20 @@
  * dataset's workbook (33 MB of sheet XML) level 1 makes a package a third
  * larger than zlib's default level 6 (3.0 MB against 2.3 MB) in half its
  * CPU time (0.13 s against 0.27 s for the whole write; doc/performance.md,
- * "Writing a workbook"). Deflating is most of a workbook's time: each
- * buffer (1 MiB) is handed whole to the zip writer, which deflates it on
- * another thread (community_zip_writer_set_threads(), one a processor)
- * while the caller makes the next rows.
+ * "Writing a workbook"). Each buffer (1 MiB) is handed whole to the zip
+ * writer, which deflates it on another thread
+ * (community_zip_writer_set_threads(), one a processor; with ISA-L's
+ * igzip where the library is built with it) while the caller makes the
+ * next rows. Rows made on other threads (make_row(), write_made_rows())
+ * go to the zip writer as they are.
+ *
+ * A text's UTF-8 is checked as it is escaped, eight bytes at a time while
+ * they are plain ASCII (append_escaped()).
  *
  * Shared strings (COMMUNITY_XLSX_SHARED) are looked up by their text, in
  * a hash table, after a memo of each column's last one (a column of codes
- * or names often repeats its text from row to row); the table's part,
+ * or names often repeats its text from row to row), or given by index
+ * (share(), COMMUNITY_XLSX_SHARED_INDEX); the table's part,
  * xl/sharedStrings.xml, is written by finish().
  */
 
