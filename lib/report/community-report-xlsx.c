@@ -327,19 +327,21 @@ typedef struct {
 } PlaceStrings;
 
 /* The findings' rows are made a block at a time, on the caller's thread
- * and another, while the caller's thread looks up the next block: each
- * row's places and shared strings, which add to the report's places and
- * to the workbook's table (community_xlsx_stream_share()). So a block's
- * XML is made (community_xlsx_stream_make_row()) from what its rows hold
- * alone: the other thread makes its first 64 % while the caller's
- * thread looks up the next block and then makes the rest; both parts are
- * written in order (write_made_rows()), the deflating being on the zip
- * writer's threads. Memory holds two blocks, not the sheet. */
+ * and another, while that other thread looks up the next block first:
+ * each row's places and shared strings, which add to the report's places
+ * and to the workbook's table (community_xlsx_stream_share(), which may
+ * run there while the caller's thread only makes rows). So a block's XML
+ * is made (community_xlsx_stream_make_row()) from what its rows hold
+ * alone: the other thread looks up the next block and then makes the
+ * first 30 % of this one, the caller's thread the rest; both parts are
+ * written in order (write_made_rows()) by the caller's thread, the
+ * deflating being on the zip writer's threads. Memory holds two blocks,
+ * not the sheet. */
 #define BLOCK_ROWS 4096
-/* The other thread's share of a block: the caller's thread looks a block
- * up and writes it in about 30 % of the time it takes to make its XML
- * (callgrind, a city's findings): 64 % evens the threads out. */
-#define FIRST_PART(n_rows) ((n_rows) * 16 / 25)
+/* The other thread's share of a block's rows: looking a block up takes
+ * 25 % (a city's findings, callgrind) to 65 % (a province's, perf: a
+ * larger table of places) of the time it takes to make its XML. */
+#define FIRST_PART(n_rows) ((n_rows) * 3 / 10)
 
 typedef struct {
   const char *code, *name;   /* the place's, or NULL for none */
@@ -374,11 +376,18 @@ typedef struct {
 } LookUp;
 
 /* A part of a block made into @sheet->made, on any thread: it reads its
- * block's rows and their findings, and writes only @sheet. */
+ * block's rows and their findings, and writes only @sheet; and, first,
+ * with @look_up, the block @next looked up. */
 typedef struct {
   const Block *block;
   guint from, to;
   Sheet *sheet;
+  LookUp *look_up;
+  Block *next;
+  GListModel *findings;
+  guint *first;
+  guint n_items;
+  guint32 row0;
 } Part;
 
 static const ReportTier finding_tiers[3] = {
@@ -520,6 +529,7 @@ make_part_in_thread (gpointer data)
   /* GLib's thread start and join are not seen by ThreadSanitizer
    * (community-handoff-private.h). */
   community_handoff_acquire (part);
+  look_up_block (part->look_up, part->next, part->findings, part->first, part->n_items, part->row0);
   make_part (part);
   community_handoff_release (part);
   return NULL;
@@ -594,21 +604,21 @@ write_findings (Sheet            *sheet,
     {
       Block *block = blocks[b % 2];
       Block *next = blocks[(b + 1) % 2];
-      guint split = block->n_rows >= 512 && threads ? FIRST_PART (block->n_rows) : 0;
-      Part head = { block, 0, split, &parts[0] };
-      Part tail = { block, split, block->n_rows, &parts[1] };
+      guint split = FIRST_PART (block->n_rows);
+      Part head = { block, 0, split, &parts[0], &look_up, next, findings, &first, n_items, sheet->row };
+      Part tail = { block, split, block->n_rows, &parts[1], };
       GThread *thread = NULL;
 
-      if (split > 0)
+      /* The next block looked up and this one's head made on the other
+       * thread while this thread makes the tail: it calls nothing of the
+       * stream meanwhile but make_row(). */
+      if (block->n_rows >= 512 && threads)
         {
           community_handoff_release (&head);
           thread = g_thread_try_new ("community-xlsx", make_part_in_thread, &head, NULL);
         }
       if (thread == NULL)
-        make_part (&head);
-
-      /* The next block, while the other thread makes this one's head. */
-      look_up_block (&look_up, next, findings, &first, n_items, sheet->row);
+        make_part_in_thread (&head);
 
       make_part (&tail);
       if (thread != NULL)

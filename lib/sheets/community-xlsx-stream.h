@@ -185,7 +185,10 @@ gboolean community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
 /* The index of @text in the workbook's shared strings (added if it is
  * new), for cells of type COMMUNITY_XLSX_SHARED_INDEX; G_MAXUINT32 for a
  * text no cell takes (empty, not valid UTF-8, longer than a cell holds):
- * a SHARED cell of it then fails with the cell's name. */
+ * a SHARED cell of it then fails with the cell's name. It touches nothing
+ * but the table: it may run on another thread while the stream's thread
+ * calls nothing but make_row() (a writer that looks up its next rows
+ * while it makes these). */
 guint32  community_xlsx_stream_share           (CommunityXlsxStream  *self,
                                                 const char           *text);
 /* Ends the last sheet and writes the workbook's other parts; @bytes (may
