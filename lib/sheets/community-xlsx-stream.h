@@ -11,8 +11,8 @@
  * rows: what a sheet keeps until it ends is its columns, its comments,
  * lists and filter, never its cells (and the workbook, its shared
  * strings). Every function is called from one thread, the caller's (but
- * make_row(), below); the deflating threads are the writer's own, joined
- * by finish() and free().
+ * make_row() and share(), below); the deflating threads are the writer's
+ * own, joined by finish() and free().
  *
  * Use: new, then for each sheet add_sheet(), its columns and frozen rows
  * (before its first row), its rows by increasing number, and any time
