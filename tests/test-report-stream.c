@@ -16,6 +16,7 @@
 #include "community-report-private.h"
 #include "json/community-json-private.h"
 #include "report/community-report-writer-private.h"
+#include "sheets/community-zip.h"
 
 /* --- the comparison --- */
 
@@ -503,6 +504,101 @@ START_TEST (test_html_numbers)
 }
 END_TEST
 
+/* The inflated part @name of the workbook at @path. */
+static GBytes *
+workbook_part (const char *path,
+               const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(CommunityZip) zip = NULL;
+  GBytes *part;
+
+  ck_assert_msg (file != NULL, "%s", error != NULL ? error->message : "");
+  zip = community_zip_open (g_mapped_file_get_contents (file), g_mapped_file_get_length (file), &error);
+  ck_assert (zip != NULL);
+  part = community_zip_read (zip, name, &error);
+  ck_assert_msg (part != NULL, "%s: %s", name, error != NULL ? error->message : "missing");
+  return part;
+}
+
+/* A workbook with more findings than a block of rows (4,096), whose rows
+ * are looked up and made on two threads: its sheets and shared strings
+ * are those of the workbook made on one (COMMUNITY_XLSX_THREADS=1), one
+ * row per finding. */
+START_TEST (test_xlsx_threads)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_generated (2600, 3);
+  g_autoptr(CommunityReport) report = validate (dataset);
+  g_autofree char *dir = g_dir_make_tmp ("test-report-xlsx-XXXXXX", NULL);
+  g_autofree char *one = g_build_filename (dir, "one.xlsx", NULL);
+  g_autofree char *two = g_build_filename (dir, "two.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  guint n_findings = g_list_model_get_n_items (community_report_get_findings (report));
+  const char *const parts[] = { "xl/worksheets/sheet3.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet2.xml" };
+
+  ck_assert_uint_gt (n_findings, 4096 + 512);
+  g_setenv ("COMMUNITY_XLSX_THREADS", "1", TRUE);
+  ck_assert_msg (community_report_write_xlsx (report, dataset, one, &error), "%s", error ? error->message : "");
+  g_setenv ("COMMUNITY_XLSX_THREADS", "2", TRUE);
+  ck_assert_msg (community_report_write_xlsx (report, dataset, two, &error), "%s", error ? error->message : "");
+  g_unsetenv ("COMMUNITY_XLSX_THREADS");
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_autoptr(GBytes) a = workbook_part (one, parts[i]);
+      g_autoptr(GBytes) b = workbook_part (two, parts[i]);
+
+      ck_assert_msg (g_bytes_equal (a, b), "%s differs", parts[i]);
+      if (i == 0)
+        {
+          gsize length;
+          const char *xml = g_bytes_get_data (a, &length);
+          guint rows = 0;
+
+          for (const char *p = xml; (p = g_strstr_len (p, xml + length - p, "<row ")) != NULL; p++)
+            rows++;
+          ck_assert_uint_eq (rows, n_findings + 1);
+        }
+    }
+  g_unlink (one);
+  g_unlink (two);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* An expected or actual value that is an object or an array, as the
+ * reports write it (community_report_value_text(), the library's compact
+ * JSON): json_to_string()'s text, but for the doubles json-glib writes
+ * with ".0" after an exponent. */
+START_TEST (test_compact_values)
+{
+  static const char *const values[] = {
+    "{\"min\":2000,\"max\":3000}",
+    "[1,2.5,-3,true,false,null,\"x\"]",
+    "{}", "[]", "[[],{},[{}]]",
+    "{\"a\":{\"b\":[{\"c\":\"d\\\"e\\\\f\\n\\u0001\\u007f\"}]},\"社区\":\"é 😀\"}",
+    "{\"big\":12345678901234,\"small\":0.1,\"third\":0.3333333333333333}",
+    "{\"exp\":1e+20,\"tiny\":1e-300}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autoptr(JsonNode) node = json_from_string (values[i], NULL);
+      g_autofree char *ours = community_report_value_text (node);
+      g_autofree char *glib = json_to_string (node, FALSE);
+      g_autofree char *expected = NULL;
+      g_autoptr(GString) scratch = g_string_new ("left over");
+      guint n_fixed = 0;
+
+      ck_assert (node != NULL);
+      expected = drop_exponent_zeros (glib, &n_fixed);
+      ck_assert_msg (strcmp (ours, expected) == 0, "%s: %s, not %s", values[i], ours, expected);
+      ck_assert_uint_eq (n_fixed, (i == G_N_ELEMENTS (values) - 1 ? 2u : 0u));
+      ck_assert_str_eq (community_report_value_view (node, scratch), ours);
+    }
+}
+END_TEST
+
 static Suite *
 report_stream_suite (void)
 {
@@ -519,6 +615,8 @@ report_stream_suite (void)
   tcase_add_test (tc, test_cancelled);
   tcase_add_test (tc, test_keyed);
   tcase_add_test (tc, test_html_numbers);
+  tcase_add_test (tc, test_compact_values);
+  tcase_add_test (tc, test_xlsx_threads);
   suite_add_tcase (s, tc);
   return s;
 }

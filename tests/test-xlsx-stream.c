@@ -631,6 +631,263 @@ sheet_xml (GBytes *package)
   return part;
 }
 
+/* Shared strings by index (community_xlsx_stream_share()): one index a
+ * text, read back as the text; a text no cell takes has none, and an
+ * index beyond the table is refused at its cell. */
+START_TEST (test_shared_index)
+{
+  g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunitySheetBook) book = NULL;
+  g_autofree char *long_text = g_strnfill (COMMUNITY_XLSX_MAX_CELL_CHARS + 1, 'x');
+  guint32 code, name, other;
+  CommunityXlsxCell cells[3];
+  CommunitySheet *sheet;
+
+  ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+  code = community_xlsx_stream_share (stream, "320205106001");
+  name = community_xlsx_stream_share (stream, "东港镇 & <x>");
+  ck_assert_uint_ne (code, name);
+  ck_assert_uint_eq (community_xlsx_stream_share (stream, "320205106001"), code);
+  ck_assert_uint_eq (community_xlsx_stream_share (stream, ""), G_MAXUINT32);
+  ck_assert_uint_eq (community_xlsx_stream_share (stream, "bad \377"), G_MAXUINT32);
+  ck_assert_uint_eq (community_xlsx_stream_share (stream, long_text), G_MAXUINT32);
+  for (guint32 r = 0; r < 3; r++)
+    {
+      cells[0] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, code };
+      cells[1] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "东港镇 & <x>", 0 };
+      cells[2] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_TEXT, NULL, 0, name };
+      write_row (stream, r, cells, 3);
+    }
+  other = name + 1;
+  cells[0] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, other };
+  ck_assert (!community_xlsx_stream_write_row (stream, 5, cells, 1, &error));
+  ck_assert_msg (g_str_has_prefix (error->message, "s!A6:"), "%s", error->message);
+  g_clear_error (&error);
+  g_clear_pointer (&stream, community_xlsx_stream_free);
+
+  stream = community_xlsx_stream_new_in_memory ();
+  ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+  code = community_xlsx_stream_share (stream, "320205106001");
+  cells[0] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, code };
+  cells[1] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "320205106001", 0 };
+  write_row (stream, 0, cells, 2);
+  bytes = finish (stream);
+  book = read_back (bytes);
+  sheet = g_ptr_array_index (book->sheets, 0);
+  ck_assert_str_eq (test_sheet_cell (sheet, 1, 0)->text, "320205106001");
+  ck_assert_str_eq (test_sheet_cell (sheet, 1, 1)->text, "320205106001");
+}
+END_TEST
+
+/* Texts whose bytes that need a look (an escape, a character beyond
+ * ASCII, a byte that is not UTF-8) fall at every place of the eight bytes
+ * the escaper looks at together: each reads back as it was, or is
+ * refused at its cell. */
+START_TEST (test_escaping_at_every_offset)
+{
+  static const struct {
+    const char *insert;
+    gboolean valid;
+  } inserts[] = {
+    { "&", TRUE }, { "<", TRUE }, { ">", TRUE }, { "\"", TRUE }, { "_x0041_", TRUE }, { "_", TRUE },
+    { "\001", TRUE }, { "\t", TRUE }, { "\r", TRUE }, { "社", TRUE }, { "😀", TRUE }, { "é", TRUE },
+    { "\357\277\276", TRUE },
+    { "\300\200", FALSE },           /* overlong */
+    { "\355\240\200", FALSE },      /* a surrogate */
+    { "\364\220\200\200", FALSE },  /* beyond U+10FFFF */
+    { "\345\205", FALSE },           /* cut short */
+    { "\200", FALSE }, { "\377", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inserts); i++)
+    {
+      g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+      ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+      for (guint before = 0; before < 17; before++)
+        for (guint after = 0; after < 10; after += 3)
+          {
+            g_autofree char *a = g_strnfill (before, 'a');
+            g_autofree char *b = g_strnfill (after, 'b');
+            char *text = g_strconcat (a, inserts[i].insert, b, NULL);
+            CommunityXlsxCell cell = text_cell (text);
+            guint32 row = texts->len;
+
+            g_ptr_array_add (texts, text);
+            if (inserts[i].valid)
+              write_row (stream, row, &cell, 1);
+            else
+              {
+                ck_assert (!community_xlsx_stream_write_row (stream, row, &cell, 1, &error));
+                ck_assert_msg (strstr (error->message, "UTF-8") != NULL, "%s", error->message);
+                g_clear_error (&error);
+                break;
+              }
+          }
+      if (inserts[i].valid)
+        {
+          g_autoptr(GBytes) bytes = finish (stream);
+          g_autoptr(CommunitySheetBook) book = read_back (bytes);
+          CommunitySheet *sheet = g_ptr_array_index (book->sheets, 0);
+
+          for (guint r = 0; r < texts->len; r++)
+            ck_assert_msg (strcmp (test_sheet_cell (sheet, r + 1, 0)->text, texts->pdata[r]) == 0,
+                           "insert %u, row %u", i, r);
+        }
+    }
+}
+END_TEST
+
+typedef struct {
+  CommunityXlsxStream *stream;
+  guint32 first, n_rows;
+  GString *made;
+  gboolean ok;
+} MadeRows;
+
+/* Row @r of test_made_rows(): its text in @text. */
+static void
+made_row_cells (guint32            r,
+                char               text[32],
+                CommunityXlsxCell  cells[3])
+{
+  g_snprintf (text, 32, "row %u & <%u>", r, r * 7);
+  cells[0] = text_cell (text);
+  cells[1] = number_cell (r / 4.0);
+  cells[2] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, r % 2 };
+}
+
+static gpointer
+make_rows (gpointer data)
+{
+  MadeRows *made = data;
+
+  made->ok = TRUE;
+  for (guint32 r = made->first; r < made->first + made->n_rows && made->ok; r++)
+    {
+      char text[32];
+      CommunityXlsxCell cells[3];
+
+      made_row_cells (r, text, cells);
+      made->ok = community_xlsx_stream_make_row (made->stream, made->made, r, cells, 3, NULL);
+    }
+  return NULL;
+}
+
+/* Rows made on other threads (make_row()) and written in order
+ * (write_made_rows(), parts of some 600 KB each, which go to the zip
+ * writer without a copy): the same sheet as write_row() of each. */
+#define MADE_PART 8000
+START_TEST (test_made_rows)
+{
+  g_autoptr(GBytes) xml_one = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint threads = 0; threads <= 2; threads += 2)
+    {
+      g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) xml = NULL;
+      MadeRows made[2];
+      GThread *thread[2];
+
+      ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+      ck_assert_uint_eq (community_xlsx_stream_share (stream, "odd"), 0);
+      ck_assert_uint_eq (community_xlsx_stream_share (stream, "even"), 1);
+      for (guint block = 0; block < 2; block++)
+        for (guint t = 0; t < 2; t++)
+          {
+            made[t] = (MadeRows) { stream, (block * 2 + t) * MADE_PART, MADE_PART, g_string_new (NULL), FALSE };
+            if (threads == 0)
+              make_rows (&made[t]);
+            else
+              thread[t] = g_thread_new ("make-rows", make_rows, &made[t]);
+            if (threads > 0 && t == 1)
+              for (guint u = 0; u < 2; u++)
+                g_thread_join (thread[u]);
+            if (t == 1)
+              for (guint u = 0; u < 2; u++)
+                {
+                  ck_assert (made[u].ok);
+                  ck_assert_msg (community_xlsx_stream_write_made_rows (stream, made[u].first,
+                                                                        made[u].first + made[u].n_rows - 1,
+                                                                        made[u].made, &error),
+                                 "%s", error != NULL ? error->message : "");
+                  ck_assert_uint_eq (made[u].made->len, 0);
+                  g_string_free (made[u].made, TRUE);
+                }
+          }
+      bytes = finish (stream);
+      xml = sheet_xml (bytes);
+      if (threads == 0)
+        {
+          /* As write_row() writes them. */
+          g_autoptr(CommunityXlsxStream) direct = community_xlsx_stream_new_in_memory ();
+          g_autoptr(GBytes) direct_bytes = NULL;
+          g_autoptr(GBytes) direct_xml = NULL;
+          g_autoptr(CommunitySheetBook) book = NULL;
+          CommunitySheet *sheet;
+
+          ck_assert (community_xlsx_stream_add_sheet (direct, "s", &error));
+          community_xlsx_stream_share (direct, "odd");
+          community_xlsx_stream_share (direct, "even");
+          for (guint32 r = 0; r < 4 * MADE_PART; r++)
+            {
+              char text[32];
+              CommunityXlsxCell cells[3];
+
+              made_row_cells (r, text, cells);
+              write_row (direct, r, cells, 3);
+            }
+          direct_bytes = finish (direct);
+          direct_xml = sheet_xml (direct_bytes);
+          ck_assert (g_bytes_equal (xml, direct_xml));
+          book = read_back (bytes);
+          sheet = g_ptr_array_index (book->sheets, 0);
+          ck_assert_uint_eq (sheet->rows->len, 4 * MADE_PART);
+          ck_assert_str_eq (test_sheet_cell (sheet, 31000, 0)->text, "row 30999 & <216993>");
+          ck_assert_str_eq (test_sheet_cell (sheet, 31000, 2)->text, "even");
+          xml_one = g_steal_pointer (&xml);
+        }
+      else
+        ck_assert (g_bytes_equal (xml, xml_one));
+    }
+}
+END_TEST
+
+/* What make_row() refuses, naming the cell, without failing the stream;
+ * and rows out of order. */
+START_TEST (test_made_rows_refused)
+{
+  g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new ("kept");
+  CommunityXlsxCell shared = { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "by text", 0 };
+  CommunityXlsxCell bad[2] = { text_cell ("fine"), text_cell ("bad \377") };
+
+  ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+  ck_assert (!community_xlsx_stream_make_row (stream, out, 3, &shared, 1, &error));
+  ck_assert_msg (g_str_has_prefix (error->message, "s!A4:"), "%s", error->message);
+  g_clear_error (&error);
+  ck_assert (!community_xlsx_stream_make_row (stream, out, 4, bad, 2, &error));
+  ck_assert_msg (g_str_has_prefix (error->message, "s!B5:"), "%s", error->message);
+  ck_assert (strstr (error->message, "UTF-8") != NULL);
+  g_clear_error (&error);
+  ck_assert_str_eq (out->str, "kept");
+  g_string_truncate (out, 0);
+
+  /* The stream goes on. */
+  ck_assert (community_xlsx_stream_make_row (stream, out, 4, bad, 1, &error));
+  ck_assert (community_xlsx_stream_write_made_rows (stream, 4, 4, out, &error));
+  ck_assert (!community_xlsx_stream_write_made_rows (stream, 2, 2, out, &error));
+  ck_assert (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT));
+}
+END_TEST
+
 /* Deflated on several threads, in pieces: the same sheet as on one. */
 START_TEST (test_threads)
 {
@@ -913,6 +1170,10 @@ main (int    argc,
   tcase_add_test (tc, test_path);
   tcase_add_test (tc, test_output_stream);
   tcase_add_test (tc, test_shared_strings);
+  tcase_add_test (tc, test_shared_index);
+  tcase_add_test (tc, test_escaping_at_every_offset);
+  tcase_add_test (tc, test_made_rows);
+  tcase_add_test (tc, test_made_rows_refused);
   tcase_add_test (tc, test_threads);
   tcase_add_test (tc, test_threads_failure);
   tcase_add_test (tc, test_cancelled);

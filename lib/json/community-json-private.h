@@ -272,6 +272,7 @@ typedef struct {
   CommunityJsonFlush flush;   /* nullable */
   gpointer user_data;
   GError *error;      /* the flush's */
+  gboolean compact;   /* no white space (community_json_append_compact()) */
 } CommunityJsonText;
 
 /* With @flush (nullable), @out is handed to it at checkpoints once it holds
@@ -303,6 +304,12 @@ JsonNode *community_json_write_tree         (CommunityJsonWriteFunc write,
  * dataset's and the report's text is (community-json-writer.c). */
 void community_json_append_string (GString    *out,
                                    const char *s);
+
+/* @node as compact JSON text (no white space) into @out: what
+ * json_to_string (@node, FALSE) writes, but for the doubles and U+001F
+ * that community_json_text_init()'s text writes as valid JSON. */
+void community_json_append_compact (GString  *out,
+                                    JsonNode *node);
 
 /* JSON text eight bytes at a time (the tokenizer's strings, the writer's
  * escapes): the bytes of @w (the first in the low byte) that stop a plain

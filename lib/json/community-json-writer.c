@@ -517,6 +517,13 @@ text_next (TextSink *self)
     }
   if (self->level == 0)
     return;
+  if (self->compact)
+    {
+      if (!self->first)
+        g_string_append_c (self->out, ',');
+      self->first = FALSE;
+      return;
+    }
   if (self->first)
     g_string_append_c (self->out, '\n');
   else
@@ -616,6 +623,12 @@ text_end_with (TextSink *self,
                char      bracket)
 {
   self->level--;
+  if (self->compact)
+    {
+      g_string_append_c (self->out, bracket);
+      self->first = FALSE;
+      return;
+    }
   /* json-glib 1.6 writes an empty array as "[]" and an empty object as
    * "{", its indentation, "}". */
   if (!self->first)
@@ -646,7 +659,10 @@ text_member (Sink       *sink,
 
   text_next (self);
   community_json_append_string (self->out, name);
-  g_string_append_len (self->out, " : ", 3);
+  if (self->compact)
+    g_string_append_c (self->out, ':');
+  else
+    g_string_append_len (self->out, " : ", 3);
   self->named = TRUE;
 }
 
@@ -853,6 +869,17 @@ community_json_text_init (CommunityJsonText  *self,
                           gpointer            user_data)
 {
   *self = (CommunityJsonText) { { &text_sink_class }, out, 0, TRUE, FALSE, flush, user_data, NULL };
+}
+
+void
+community_json_append_compact (GString  *out,
+                               JsonNode *node)
+{
+  TextSink sink;
+
+  community_json_text_init (&sink, out, NULL, NULL);
+  sink.compact = TRUE;
+  text_node (&sink.sink, node);
 }
 
 gboolean

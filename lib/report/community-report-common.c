@@ -20,6 +20,7 @@
 #include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "community-vocabulary-private.h"
+#include "json/community-json-private.h"
 #include "report/community-report-writer-private.h"
 
 /* --- places --- */
@@ -137,22 +138,41 @@ community_report_places_lookup (ReportPlaces *places,
 }
 
 int
-community_report_places_of_finding (ReportPlaces     *places,
-                                    CommunityFinding *finding)
+community_report_places_of_codes (ReportPlaces        *places,
+                                   const char * const  *codes,
+                                   const char * const **last,
+                                   GArray              *last_places)
 {
-  const char * const *codes = community_finding_get_divisions (finding);
   int best = -1;
+  guint n;
 
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+  for (n = 0; codes != NULL && codes[n] != NULL; n++)
     {
-      int index = community_report_places_lookup (places, codes[i]);
+      int index;
 
+      if (n < last_places->len && strcmp (codes[n], (*last)[n]) == 0)
+        index = g_array_index (last_places, int, n);
+      else
+        index = community_report_places_lookup (places, codes[n]);
+      if (n < last_places->len)
+        g_array_index (last_places, int, n) = index;
+      else
+        g_array_append_val (last_places, index);
       /* The deepest; among equals (a work item's communities) the first. */
       if (index >= 0 &&
           (best < 0 || community_report_place (places, index)->tier >
                        community_report_place (places, best)->tier))
         best = index;
+      /* Nothing after a community is deeper: a finding's codes begin
+       * with its own community's, and the rest need no look-up. */
+      if (best >= 0 && community_report_place (places, best)->tier == REPORT_TIER_COMMUNITY)
+        {
+          n++;
+          break;
+        }
     }
+  g_array_set_size (last_places, n);
+  *last = codes;
   return best;
 }
 
@@ -260,19 +280,23 @@ community_report_kind_nick (CommunityEntityKind kind)
   return value != NULL ? value->value_nick : "?";
 }
 
-static char *
-number_text (double value)
+static void
+append_number_text (GString *out,
+                    double   value)
 {
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (value == floor (value) && fabs (value) < 1e15)
-    return g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) value);
-  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+    g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64) value);
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
 }
 
-char *
-community_report_value_text (JsonNode *node)
+const char *
+community_report_value_view (JsonNode *node,
+                             GString  *scratch)
 {
+  g_string_truncate (scratch, 0);
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     return NULL;
   if (JSON_NODE_HOLDS_VALUE (node))
@@ -280,18 +304,36 @@ community_report_value_text (JsonNode *node)
       switch (json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
-          return g_strdup (json_node_get_string (node));
+          return json_node_get_string (node);
         case G_TYPE_INT64:
-          return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+          g_string_append_printf (scratch, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          return scratch->str;
         case G_TYPE_DOUBLE:
-          return number_text (json_node_get_double (node));
+          append_number_text (scratch, json_node_get_double (node));
+          return scratch->str;
         case G_TYPE_BOOLEAN:
-          return g_strdup (json_node_get_boolean (node) ? "true" : "false");
+          return json_node_get_boolean (node) ? "true" : "false";
         default:
           break;
         }
     }
-  return json_to_string (node, FALSE);
+  /* The library's JSON writer, compact: json_to_string() went through
+   * json-glib's generator, a GObject made and dropped a value. */
+  community_json_append_compact (scratch, node);
+  return scratch->str;
+}
+
+char *
+community_report_value_text (JsonNode *node)
+{
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  const char *text = community_report_value_view (node, scratch);
+
+  if (text == NULL)
+    return NULL;
+  if (text == scratch->str)
+    return g_string_free (g_steal_pointer (&scratch), FALSE);
+  return g_strdup (text);
 }
 
 char *

@@ -1388,42 +1388,6 @@ collect_rules (Page *page)
     }
 }
 
-/* What community_report_places_of_finding() finds for a finding whose
- * divisions are @codes: the deepest place, among equals the first. The
- * finding before it (@last, whose places are @last_places) often shares
- * most of its codes (its street, district and city): those need no
- * look-up. */
-static int
-place_of_finding (ReportPlaces        *places,
-                  const char * const  *codes,
-                  const char * const **last,
-                  GArray              *last_places)
-{
-  int best = -1;
-  guint n;
-
-  for (n = 0; codes != NULL && codes[n] != NULL; n++)
-    {
-      int index;
-
-      if (n < last_places->len && strcmp (codes[n], (*last)[n]) == 0)
-        index = g_array_index (last_places, int, n);
-      else
-        index = community_report_places_lookup (places, codes[n]);
-      if (n < last_places->len)
-        g_array_index (last_places, int, n) = index;
-      else
-        g_array_append_val (last_places, index);
-      if (index >= 0 &&
-          (best < 0 || community_report_place (places, index)->tier >
-                       community_report_place (places, best)->tier))
-        best = index;
-    }
-  g_array_set_size (last_places, n);
-  *last = codes;
-  return best;
-}
-
 /* Every finding's place, and the counts per place (each place counts the
  * findings beneath it too). */
 static void
@@ -1446,7 +1410,7 @@ collect_places (Page *page)
       CommunityFindingView finding;
 
       community_finding_view (page->findings[i], &finding);
-      page->finding_place[i] = place_of_finding (page->places, finding.divisions, &last, last_places);
+      page->finding_place[i] = community_report_places_of_codes (page->places, finding.divisions, &last, last_places);
       severities[i] = finding.severity;
     }
 

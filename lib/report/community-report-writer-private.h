@@ -41,10 +41,17 @@ void               community_report_places_free      (ReportPlaces     *places);
  * ancestors on first use), or -1 if the dataset has neither. */
 int                community_report_places_lookup    (ReportPlaces     *places,
                                                       const char       *code);
-/* The deepest division or community @finding lies in (a work item's first
- * community), or -1. */
-int                community_report_places_of_finding (ReportPlaces    *places,
-                                                       CommunityFinding *finding);
+/* The deepest division or community a finding whose divisions are @codes
+ * (community_finding_get_divisions()) lies in (a work item's first
+ * community), or -1. The finding before it (@last, NULL at first, whose
+ * places are in @last_places, empty at first) often shares most of its
+ * codes (its street, district and city): those need no look-up. Sets
+ * @last to @codes, which must stay alive until the next call (a report's
+ * findings do). */
+int                community_report_places_of_codes  (ReportPlaces        *places,
+                                                      const char * const  *codes,
+                                                      const char * const **last,
+                                                      GArray              *last_places);
 /* @index's ancestor (or itself) at @tier, or -1. */
 int                community_report_places_at_tier   (ReportPlaces     *places,
                                                       int               index,
@@ -71,6 +78,11 @@ const char        *community_report_kind_nick        (CommunityEntityKind kind);
 /* An expected or actual value for a person: a string as itself, a number
  * without trailing zeros, anything else as compact JSON; NULL for none. */
 char              *community_report_value_text       (JsonNode         *node);
+/* The same without a copy: a string's own text, or the text made in
+ * @scratch (emptied first); NULL for none. Valid while both live and
+ * @scratch is not changed. */
+const char        *community_report_value_view       (JsonNode         *node,
+                                                      GString          *scratch);
 /* A rate as a percentage, "97.5%". */
 char              *community_report_percent          (double            value);
 /* "2026-12-01", or NULL. */

@@ -22,8 +22,10 @@
 #include "community-dataset.h"
 #include "community-report-writer.h"
 #include "community-enum-types.h"
+#include "community-finding-private.h"
 #include "community-i18n-private.h"
 #include "report/community-report-writer-private.h"
+#include "community-handoff-private.h"
 
 #include "sheets/community-xlsx-stream.h"
 
@@ -39,8 +41,10 @@ typedef struct {
   guint32 row;
   CommunityXlsxCell cells[MAX_COLUMNS];
   char *cut[MAX_COLUMNS];  /* texts cut to CELL_MAX_CHARS */
+  GString *values[MAX_COLUMNS];  /* put_value()'s texts, made once a column */
   guint n_cells;
   GError *error;
+  GString *made;   /* not NULL: the rows are made into it (make_row()), not written */
 } Sheet;
 
 static void
@@ -73,6 +77,26 @@ put_shared (Sheet      *sheet,
     sheet->cells[col].type = COMMUNITY_XLSX_SHARED;
 }
 
+/* A text of the workbook's shared strings by its index
+ * (community_xlsx_stream_share()), or @text as put_text() puts it when it
+ * has none (G_MAXUINT32: a text no cell takes, which put_text() cuts or
+ * whose cell fails, as put_shared() would). */
+static void
+put_shared_index (Sheet      *sheet,
+                  guint       col,
+                  guint32     index,
+                  const char *text)
+{
+  g_assert (col < MAX_COLUMNS);
+  if (index == G_MAXUINT32)
+    {
+      put_text (sheet, col, text);
+      return;
+    }
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, index };
+  sheet->n_cells = MAX (sheet->n_cells, col + 1);
+}
+
 /* A number; one that is not finite (which a cell cannot hold) as its
  * text. */
 static void
@@ -96,7 +120,13 @@ static void
 next_row (Sheet *sheet)
 {
   if (sheet->error == NULL && sheet->n_cells > 0)
-    community_xlsx_stream_write_row (sheet->stream, sheet->row, sheet->cells, sheet->n_cells, &sheet->error);
+    {
+      if (sheet->made != NULL)
+        community_xlsx_stream_make_row (sheet->stream, sheet->made, sheet->row, sheet->cells, sheet->n_cells,
+                                        &sheet->error);
+      else
+        community_xlsx_stream_write_row (sheet->stream, sheet->row, sheet->cells, sheet->n_cells, &sheet->error);
+    }
   for (guint i = 0; i < MAX_COLUMNS; i++)
     g_clear_pointer (&sheet->cut[i], g_free);
   memset (sheet->cells, 0, sizeof sheet->cells);
@@ -104,15 +134,29 @@ next_row (Sheet *sheet)
   sheet->row++;
 }
 
+/* Frees what the sheet's rows were made with. */
+static void
+sheet_clear (Sheet *sheet)
+{
+  for (guint i = 0; i < MAX_COLUMNS; i++)
+    {
+      g_clear_pointer (&sheet->cut[i], g_free);
+      if (sheet->values[i] != NULL)
+        g_string_free (g_steal_pointer (&sheet->values[i]), TRUE);
+    }
+  if (sheet->made != NULL)
+    g_string_free (g_steal_pointer (&sheet->made), TRUE);
+}
+
 /* An expected or actual value: a number as a number, anything else as
- * text. */
+ * text (made in the column's own buffer, which lives until the row is
+ * written). */
 static void
 put_value (Sheet    *sheet,
            guint     col,
            JsonNode *node)
 {
-  g_autofree char *text = NULL;
-
+  g_assert (col < MAX_COLUMNS);
   if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
       (json_node_get_value_type (node) == G_TYPE_INT64 ||
        json_node_get_value_type (node) == G_TYPE_DOUBLE))
@@ -120,11 +164,9 @@ put_value (Sheet    *sheet,
       put_number (sheet, col, json_node_get_double (node), COMMUNITY_XLSX_STYLE_NONE);
       return;
     }
-  text = community_report_value_text (node);
-  put_text (sheet, col, text);
-  /* @text goes with this function: the row is written while it lives. */
-  if (sheet->cells[col].text == text)
-    sheet->cells[col].text = sheet->cut[col] = g_steal_pointer (&text);
+  if (sheet->values[col] == NULL)
+    sheet->values[col] = g_string_new (NULL);
+  put_text (sheet, col, community_report_value_view (node, sheet->values[col]));
 }
 
 /* The header row: frozen, filtered over @last_row rows. */
@@ -277,20 +319,234 @@ write_indicators (Sheet           *sheet,
     }
 }
 
-static void
-put_place (Sheet        *sheet,
-           guint         col,
-           ReportPlaces *places,
-           int           index,
-           ReportTier    tier)
-{
-  const ReportPlace *place = community_report_place (places,
-                                                     community_report_places_at_tier (places, index, tier));
+/* A place's code and name in the shared strings (G_MAXUINT32: none),
+ * looked up at its first finding rather than at each. */
+typedef struct {
+  gboolean known;
+  guint32 code, name;
+} PlaceStrings;
 
-  if (place == NULL)
-    return;
-  put_shared (sheet, col, place->code);
-  put_shared (sheet, col + 1, place->name);
+/* The findings' rows are made a block at a time, on the caller's thread
+ * and another, while that other thread looks up the next block first:
+ * each row's places and shared strings, which add to the report's places
+ * and to the workbook's table (community_xlsx_stream_share(), which may
+ * run there while the caller's thread only makes rows). So a block's XML
+ * is made (community_xlsx_stream_make_row()) from what its rows hold
+ * alone: the other thread looks up the next block and then makes the
+ * first 30 % of this one, the caller's thread the rest; both parts are
+ * written in order (write_made_rows()) by the caller's thread, the
+ * deflating being on the zip writer's threads. Memory holds two blocks,
+ * not the sheet. */
+#define BLOCK_ROWS 4096
+/* The other thread's share of a block's rows: looking a block up takes
+ * 25 % (a city's findings, callgrind) to 65 % (a province's, perf: a
+ * larger table of places) of the time it takes to make its XML. */
+#define FIRST_PART(n_rows) ((n_rows) * 3 / 10)
+
+typedef struct {
+  const char *code, *name;   /* the place's, or NULL for none */
+  guint32 code_index, name_index;
+} RowPlace;
+
+typedef struct {
+  CommunityFinding *finding;       /* a reference */
+  guint32 rule, severity, clause, kind;   /* shared strings, or G_MAXUINT32 */
+  RowPlace places[3];              /* district, street, community */
+} FindingRow;
+
+typedef struct {
+  FindingRow rows[BLOCK_ROWS];
+  guint n_rows;
+  guint32 first_row;               /* the sheet's row of rows[0] */
+} Block;
+
+/* What the caller's thread keeps from block to block to look rows up. */
+typedef struct {
+  CommunityXlsxStream *stream;
+  ReportPlaces *places;
+  GArray *place_strings;           /* PlaceStrings, by place */
+  const char * const *last_codes;
+  GArray *last_places;
+  /* The last rule's and clause's, and each severity's and kind's
+   * (G_MAXUINT32 - 1: not yet). */
+  const char *last_texts[2];
+  guint32 last_indexes[2];
+  guint32 severities[COMMUNITY_SEVERITY_ERROR + 1];
+  guint32 kinds[32];
+} LookUp;
+
+/* A part of a block made into @sheet->made, on any thread: it reads its
+ * block's rows and their findings, and writes only @sheet; and, first,
+ * with @look_up, the block @next looked up. */
+typedef struct {
+  const Block *block;
+  guint from, to;
+  Sheet *sheet;
+  LookUp *look_up;
+  Block *next;
+  GListModel *findings;
+  guint *first;
+  guint n_items;
+  guint32 row0;
+} Part;
+
+static const ReportTier finding_tiers[3] = {
+  REPORT_TIER_DISTRICT, REPORT_TIER_STREET, REPORT_TIER_COMMUNITY,
+};
+
+/* The index of @text in the shared strings, through a memo of the last
+ * one (@last, @last_index): a column that repeats its text from row to
+ * row (the findings come rule by rule) is looked up at each change. */
+static guint32
+share_memo (CommunityXlsxStream  *stream,
+            const char           *text,
+            const char          **last,
+            guint32              *last_index)
+{
+  if (text == NULL)
+    return G_MAXUINT32;
+  if (*last == NULL || strcmp (*last, text) != 0)
+    {
+      *last_index = community_xlsx_stream_share (stream, text);
+      *last = text;
+    }
+  return *last_index;
+}
+
+/* @row for @finding (taken): what adds to a table, on the caller's
+ * thread. */
+static void
+look_up_row (LookUp           *look_up,
+             FindingRow       *row,
+             CommunityFinding *finding)
+{
+  CommunityXlsxStream *stream = look_up->stream;
+  CommunityFindingView view;
+  guint32 other = G_MAXUINT32 - 1;
+  guint32 *memo;
+  int place;
+
+  community_finding_view (finding, &view);
+  row->finding = finding;
+  row->rule = share_memo (stream, view.rule, &look_up->last_texts[0], &look_up->last_indexes[0]);
+  /* Each severity's and kind's word once (G_MAXUINT32 - 1: not yet). */
+  memo = (guint) view.severity < G_N_ELEMENTS (look_up->severities) ? &look_up->severities[view.severity] : &other;
+  if (*memo == G_MAXUINT32 - 1)
+    *memo = community_xlsx_stream_share (stream, community_report_severity_label (view.severity));
+  row->severity = *memo;
+  row->clause = share_memo (stream, community_finding_get_clause (finding),
+                            &look_up->last_texts[1], &look_up->last_indexes[1]);
+  other = G_MAXUINT32 - 1;
+  memo = (guint) view.subject_kind < G_N_ELEMENTS (look_up->kinds) ? &look_up->kinds[view.subject_kind] : &other;
+  if (*memo == G_MAXUINT32 - 1)
+    *memo = community_xlsx_stream_share (stream, community_report_kind_nick (view.subject_kind));
+  row->kind = *memo;
+
+  place = community_report_places_of_codes (look_up->places, view.divisions,
+                                            &look_up->last_codes, look_up->last_places);
+  for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+    {
+      int at = community_report_places_at_tier (look_up->places, place, finding_tiers[t]);
+      const ReportPlace *found = community_report_place (look_up->places, at);
+      PlaceStrings *shared;
+
+      row->places[t] = (RowPlace) { NULL, NULL, G_MAXUINT32, G_MAXUINT32 };
+      if (found == NULL)
+        continue;
+      if ((guint) at >= look_up->place_strings->len)
+        g_array_set_size (look_up->place_strings, look_up->places->places->len);
+      shared = &g_array_index (look_up->place_strings, PlaceStrings, at);
+      if (!shared->known)
+        {
+          shared->code = community_xlsx_stream_share (stream, found->code);
+          shared->name = found->name != NULL ? community_xlsx_stream_share (stream, found->name)
+                                             : G_MAXUINT32;
+          shared->known = TRUE;
+        }
+      row->places[t] = (RowPlace) { found->code, found->name, shared->code, shared->name };
+    }
+}
+
+/* The block of findings from *@first on (none at the end) into @block;
+ * the first finding is in the sheet's row @row0. */
+static void
+look_up_block (LookUp     *look_up,
+               Block      *block,
+               GListModel *findings,
+               guint      *first,
+               guint       n_items,
+               guint32     row0)
+{
+  block->n_rows = MIN (BLOCK_ROWS, n_items - *first);
+  block->first_row = row0 + *first;
+  for (guint i = 0; i < block->n_rows; i++)
+    look_up_row (look_up, &block->rows[i], g_list_model_get_item (findings, *first + i));
+  *first += block->n_rows;
+}
+
+static void
+make_part (Part *part)
+{
+  Sheet *sheet = part->sheet;
+
+  g_string_truncate (sheet->made, 0);
+  sheet->row = part->block->first_row + part->from;
+  for (guint i = part->from; i < part->to && sheet->error == NULL; i++, next_row (sheet))
+    {
+      const FindingRow *row = &part->block->rows[i];
+      CommunityFindingView view;
+
+      community_finding_view (row->finding, &view);
+      put_shared_index (sheet, 0, row->rule, view.rule);
+      put_shared_index (sheet, 1, row->severity, row->severity == G_MAXUINT32
+                                                 ? community_report_severity_label (view.severity) : NULL);
+      put_shared_index (sheet, 2, row->clause, row->clause == G_MAXUINT32
+                                               ? community_finding_get_clause (row->finding) : NULL);
+      put_shared_index (sheet, 3, row->kind, row->kind == G_MAXUINT32
+                                             ? community_report_kind_nick (view.subject_kind) : NULL);
+      put_text (sheet, 4, view.subject_id);
+      for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+        {
+          const RowPlace *place = &row->places[t];
+
+          if (place->code == NULL)
+            continue;
+          put_shared_index (sheet, 5 + 2 * t, place->code_index, place->code);
+          put_shared_index (sheet, 6 + 2 * t, place->name_index, place->name);
+        }
+      put_text (sheet, 11, view.path);
+      put_text (sheet, 12, view.message);
+      put_value (sheet, 13, view.expected);
+      put_value (sheet, 14, view.actual);
+    }
+}
+
+static gpointer
+make_part_in_thread (gpointer data)
+{
+  Part *part = data;
+
+  /* GLib's thread start and join are not seen by ThreadSanitizer
+   * (community-handoff-private.h). */
+  community_handoff_acquire (part);
+  look_up_block (part->look_up, part->next, part->findings, part->first, part->n_items, part->row0);
+  make_part (part);
+  community_handoff_release (part);
+  return NULL;
+}
+
+/* Writes @part's rows; FALSE, with @sheet->error, if they failed. */
+static gboolean
+write_part (Sheet *sheet,
+            Part  *part)
+{
+  if (part->sheet->error != NULL)
+    sheet->error = g_steal_pointer (&part->sheet->error);
+  else if (part->to > part->from)
+    community_xlsx_stream_write_made_rows (sheet->stream, part->block->first_row + part->from,
+                                           part->block->first_row + part->to - 1,
+                                           part->sheet->made, &sheet->error);
+  return sheet->error == NULL;
 }
 
 static gboolean
@@ -307,9 +563,13 @@ write_findings (Sheet            *sheet,
     _("Street/town code"), _("Street/town"), _("Community code"), _("Community"),
     _("Path"), _("Message"), _("Expected"), _("Actual"),
   };
-
-  /* Each severity's word, translated once rather than a finding at a time. */
-  const char *severities[COMMUNITY_SEVERITY_ERROR + 1] = { NULL, };
+  g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
+  gboolean threads = community_xlsx_stream_get_threads (sheet->stream) > 1;
+  LookUp look_up = { sheet->stream, places, place_strings, NULL, last_places, };
+  Block *blocks[2] = { g_new0 (Block, 1), g_new0 (Block, 1) };
+  Sheet parts[2];
+  guint first = 0;
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
@@ -326,32 +586,64 @@ write_findings (Sheet            *sheet,
   community_xlsx_stream_set_columns (sheet->stream, 12, 12, 60, COMMUNITY_XLSX_STYLE_NONE);
   community_xlsx_stream_set_columns (sheet->stream, 13, 14, 14, COMMUNITY_XLSX_STYLE_NONE);
   put_header (sheet, columns, G_N_ELEMENTS (columns), n_items);
-  for (guint i = 0; i < n_items && sheet->error == NULL; i++, next_row (sheet))
+
+  for (guint i = 0; i < G_N_ELEMENTS (look_up.severities); i++)
+    look_up.severities[i] = G_MAXUINT32 - 1;
+  for (guint i = 0; i < G_N_ELEMENTS (look_up.kinds); i++)
+    look_up.kinds[i] = G_MAXUINT32 - 1;
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
     {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-      int place = community_report_places_of_finding (places, finding);
+      parts[p] = (Sheet) { sheet->stream, 0, };
+      parts[p].made = g_string_sized_new (1024 * 1024);
+    }
 
-      put_shared (sheet, 0, community_finding_get_rule (finding));
-      CommunitySeverity severity = community_finding_get_severity (finding);
+  /* The first block looked up; then each block made while the next is
+   * looked up. */
+  look_up_block (&look_up, blocks[0], findings, &first, n_items, sheet->row);
+  for (guint b = 0; b * BLOCK_ROWS < n_items && sheet->error == NULL; b++)
+    {
+      Block *block = blocks[b % 2];
+      Block *next = blocks[(b + 1) % 2];
+      guint split = FIRST_PART (block->n_rows);
+      Part head = { block, 0, split, &parts[0], &look_up, next, findings, &first, n_items, sheet->row };
+      Part tail = { block, split, block->n_rows, &parts[1], };
+      GThread *thread = NULL;
 
-      if ((guint) severity >= G_N_ELEMENTS (severities))
-        put_shared (sheet, 1, community_report_severity_label (severity));
-      else
+      /* The next block looked up and this one's head made on the other
+       * thread while this thread makes the tail: it calls nothing of the
+       * stream meanwhile but make_row(). */
+      if (block->n_rows >= 512 && threads)
         {
-          if (severities[severity] == NULL)
-            severities[severity] = community_report_severity_label (severity);
-          put_shared (sheet, 1, severities[severity]);
+          community_handoff_release (&head);
+          thread = g_thread_try_new ("community-xlsx", make_part_in_thread, &head, NULL);
         }
-      put_shared (sheet, 2, community_finding_get_clause (finding));
-      put_shared (sheet, 3, community_report_kind_nick (community_finding_get_subject_kind (finding)));
-      put_text (sheet, 4, community_finding_get_subject_id (finding));
-      put_place (sheet, 5, places, place, REPORT_TIER_DISTRICT);
-      put_place (sheet, 7, places, place, REPORT_TIER_STREET);
-      put_place (sheet, 9, places, place, REPORT_TIER_COMMUNITY);
-      put_text (sheet, 11, community_finding_get_path (finding));
-      put_text (sheet, 12, community_finding_get_message (finding));
-      put_value (sheet, 13, community_finding_get_expected (finding));
-      put_value (sheet, 14, community_finding_get_actual (finding));
+      if (thread == NULL)
+        make_part_in_thread (&head);
+
+      make_part (&tail);
+      if (thread != NULL)
+        {
+          g_thread_join (thread);
+          community_handoff_acquire (&head);
+        }
+      if (write_part (sheet, &head))
+        write_part (sheet, &tail);
+      for (guint i = 0; i < block->n_rows; i++)
+        g_clear_object (&block->rows[i].finding);
+      block->n_rows = 0;
+    }
+  sheet->row += n_items;
+
+  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+    {
+      for (guint i = 0; i < blocks[b]->n_rows; i++)
+        g_clear_object (&blocks[b]->rows[i].finding);
+      g_free (blocks[b]);
+    }
+  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
+    {
+      g_clear_error (&parts[p].error);
+      sheet_clear (&parts[p]);
     }
   return TRUE;
 }
@@ -371,8 +663,7 @@ static gboolean
 sheet_done (Sheet   *sheet,
             GError **error)
 {
-  for (guint i = 0; i < MAX_COLUMNS; i++)
-    g_clear_pointer (&sheet->cut[i], g_free);
+  sheet_clear (sheet);
   if (sheet->error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&sheet->error));

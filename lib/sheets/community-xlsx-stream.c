@@ -19,14 +19,20 @@
  * dataset's workbook (33 MB of sheet XML) level 1 makes a package a third
  * larger than zlib's default level 6 (3.0 MB against 2.3 MB) in half its
  * CPU time (0.13 s against 0.27 s for the whole write; doc/performance.md,
- * "Writing a workbook"). Deflating is most of a workbook's time: each
- * buffer (1 MiB) is handed whole to the zip writer, which deflates it on
- * another thread (community_zip_writer_set_threads(), one a processor)
- * while the caller makes the next rows.
+ * "Writing a workbook"). Each buffer (1 MiB) is handed whole to the zip
+ * writer, which deflates it on another thread
+ * (community_zip_writer_set_threads(), one a processor; with ISA-L's
+ * igzip where the library is built with it) while the caller makes the
+ * next rows. Rows made on other threads (make_row(), write_made_rows())
+ * go to the zip writer as they are.
+ *
+ * A text's UTF-8 is checked as it is escaped, eight bytes at a time while
+ * they are plain ASCII (append_escaped()).
  *
  * Shared strings (COMMUNITY_XLSX_SHARED) are looked up by their text, in
  * a hash table, after a memo of each column's last one (a column of codes
- * or names often repeats its text from row to row); the table's part,
+ * or names often repeats its text from row to row), or given by index
+ * (share(), COMMUNITY_XLSX_SHARED_INDEX); the table's part,
  * xl/sharedStrings.xml, is written by finish().
  */
 
@@ -82,6 +88,7 @@ struct _CommunityXlsxStream {
   gboolean own_output;     /* close it in finish() */
   gboolean in_memory;
   CommunityZipWriter *zip;
+  guint threads;           /* set_threads()'s, 0 for one a processor */
   GPtrArray *sheets;       /* Sheet * */
   Sheet *sheet;            /* the current one */
   gboolean started;        /* its <sheetData> has begun */
@@ -179,56 +186,147 @@ append_cell_name (GString *out,
   put_uint (out, row + 1);
 }
 
-/* The bytes that need a look: XML's specials, control characters, the
- * '_' of an escape, and 0xEF (the lead byte of U+FFFE and U+FFFF). */
+/* The ASCII bytes that need a look: XML's specials, control characters
+ * and the '_' of an escape. */
 static const guint8 *
 special_bytes (void)
 {
-  static guint8 table[256];
+  static guint8 table[128];
   static gsize initialized = 0;
 
   if (g_once_init_enter (&initialized))
     {
       for (int c = 0; c < 0x20; c++)
         table[c] = 1;
-      table['&'] = table['<'] = table['>'] = table['"'] = table['_'] = table[0xEF] = 1;
+      table['&'] = table['<'] = table['>'] = table['"'] = table['_'] = 1;
       g_once_init_leave (&initialized, 1);
     }
   return table;
 }
 
-/* @text (@length bytes of valid UTF-8) as XML character data or an
- * attribute's value, with OOXML's escapes (the header comment). */
-static void
+#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @v (eight, the first in the low byte) that are 0, each
+ * flagged by its high bit. A borrow may flag a byte after the first zero,
+ * never one before it. */
+static inline guint64
+zero_bytes (guint64 v)
+{
+  return (v - ONES) & ~v & HIGH_BITS;
+}
+
+/* The bytes of @w that special_bytes() flags or that are not ASCII, each
+ * flagged by its high bit: the lowest flag is the first such byte (the
+ * text is mostly plain ASCII, looked at eight bytes at a time). */
+static inline guint64
+stop_bytes (guint64 w)
+{
+  return (w & HIGH_BITS) |
+         ((w - ONES * 0x20) & ~w & HIGH_BITS) |
+         zero_bytes (w ^ (ONES * '&')) | zero_bytes (w ^ (ONES * '<')) |
+         zero_bytes (w ^ (ONES * '>')) | zero_bytes (w ^ (ONES * '"')) |
+         zero_bytes (w ^ (ONES * '_'));
+}
+
+/* The length of the UTF-8 sequence at @p (a byte from 0x80) as
+ * g_utf8_validate() takes it (no overlong form, surrogate or code point
+ * beyond U+10FFFF), or 0. */
+static inline gsize
+utf8_sequence (const guchar *p,
+               const guchar *end)
+{
+  guchar c = p[0];
+  gsize n;
+  guchar low = 0x80, high = 0xBF;   /* the range of the second byte */
+
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c >= 0xE0 && c <= 0xEF)
+    {
+      n = 3;
+      if (c == 0xE0)
+        low = 0xA0;
+      else if (c == 0xED)
+        high = 0x9F;
+    }
+  else if (c >= 0xF0 && c <= 0xF4)
+    {
+      n = 4;
+      if (c == 0xF0)
+        low = 0x90;
+      else if (c == 0xF4)
+        high = 0x8F;
+    }
+  else
+    return 0;
+  if ((gsize) (end - p) < n || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* @text (@length bytes) as XML character data or an attribute's value,
+ * with OOXML's escapes (the header comment), checking on the way that it
+ * is UTF-8: FALSE, with part of it appended, if it is not. */
+static gboolean
 append_escaped (GString    *out,
                 const char *text,
                 gsize       length)
 {
   const guint8 *special = special_bytes ();
-  const char *p = text, *end = text + length, *plain = text;
+  const guchar *p = (const guchar *) text, *end = p + length, *plain = p;
 
-  for (; p < end; p++)
+  for (;;)
     {
-      guchar c = (guchar) *p;
+      guchar c;
 
-      if (G_LIKELY (!special[c]))
-        continue;
-      if (c == 0xEF)
+      while (end - p >= 8)
         {
-          if (end - p >= 3 && (guchar) p[1] == 0xBF && ((guchar) p[2] == 0xBE || (guchar) p[2] == 0xBF))
+          guint64 w, stops;
+
+          memcpy (&w, p, 8);
+          w = GUINT64_FROM_LE (w);
+          stops = stop_bytes (w);
+          if (stops != 0)
             {
-              put (out, plain, p - plain);
-              g_string_append (out, (guchar) p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
-              p += 2;
-              plain = p + 1;
+              p += (guint) __builtin_ctzll (stops) / 8;
+              goto look;
             }
+          p += 8;
+        }
+      while (p < end && *p < 0x80 && !special[*p])
+        p++;
+      if (p == end)
+        break;
+
+    look:
+      c = *p;
+      if (c >= 0x80)
+        {
+          gsize n = utf8_sequence (p, end);
+
+          if (n == 0)
+            return FALSE;
+          /* U+FFFE, U+FFFF */
+          if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+            {
+              put (out, (const char *) plain, p - plain);
+              g_string_append (out, p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
+              plain = p + n;
+            }
+          p += n;
           continue;
         }
-      if (c == '_' && !community_sheet_is_xml_escape (p, end - p))
-        continue;
-      if (c == '\t' || c == '\n')
-        continue;
-      put (out, plain, p - plain);
+      if ((c == '_' && !community_sheet_is_xml_escape ((const char *) p, end - p)) ||
+          c == '\t' || c == '\n')
+        {
+          p++;
+          continue;
+        }
+      put (out, (const char *) plain, p - plain);
       switch (c)
         {
         case '&':
@@ -245,8 +343,7 @@ append_escaped (GString    *out,
           break;
         case '_':
           PUT (out, "_x005F_");
-          plain = p + 1;
-          continue;
+          break;
         case '\r':
           /* An attribute or text would read it back as a newline. */
           PUT (out, "&#13;");
@@ -255,9 +352,11 @@ append_escaped (GString    *out,
           g_string_append_printf (out, "_x%04X_", c);
           break;
         }
-      plain = p + 1;
+      p++;
+      plain = p;
     }
-  put (out, plain, end - plain);
+  put (out, (const char *) plain, end - plain);
+  return TRUE;
 }
 
 static void
@@ -319,6 +418,20 @@ check_ok (CommunityXlsxStream *self,
   return FALSE;
 }
 
+static GError *
+cell_error_new (CommunityXlsxStream *self,
+                guint32              row,
+                guint32              column,
+                const char          *why)
+{
+  g_autoptr(GString) cell = g_string_new (NULL);
+
+  append_cell_name (cell, row, column);
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                      _("%s!%s: cannot write the cell: %s"),
+                      self->sheet->name, cell->str, why);
+}
+
 static gboolean
 cell_error (CommunityXlsxStream *self,
             GError             **error,
@@ -326,12 +439,7 @@ cell_error (CommunityXlsxStream *self,
             guint32              column,
             const char          *why)
 {
-  g_autoptr(GString) cell = g_string_new (NULL);
-
-  append_cell_name (cell, row, column);
-  return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                         _("%s!%s: cannot write the cell: %s"),
-                                         self->sheet->name, cell->str, why));
+  return fail (self, error, cell_error_new (self, row, column, why));
 }
 
 /* --- parts --- */
@@ -395,7 +503,8 @@ stream_new (GOutputStream *output,
   self->in_memory = in_memory;
   self->abandon = g_cancellable_new ();
   self->zip = community_zip_writer_new_for_stream (output, ZIP_LEVEL);
-  community_zip_writer_set_threads (self->zip, stream_threads ());
+  self->threads = stream_threads ();
+  community_zip_writer_set_threads (self->zip, self->threads);
   self->sheets = g_ptr_array_new_with_free_func (sheet_free);
   self->buffer = g_string_sized_new (BUFFER_FLUSH + 64 * 1024);
   self->shared = g_hash_table_new (g_str_hash, g_str_equal);
@@ -448,7 +557,16 @@ community_xlsx_stream_set_threads (CommunityXlsxStream *self,
                                    guint                threads)
 {
   g_return_if_fail (self != NULL && self->sheets->len == 0);
+  self->threads = threads;
   community_zip_writer_set_threads (self->zip, threads);
+}
+
+guint
+community_xlsx_stream_get_threads (CommunityXlsxStream *self)
+{
+  g_return_val_if_fail (self != NULL, 1);
+
+  return self->threads != 0 ? self->threads : g_get_num_processors ();
 }
 
 void
@@ -502,13 +620,16 @@ compare_columns (gconstpointer a,
   return x->first < y->first ? -1 : x->first > y->first;
 }
 
+/* The attribute of @style, and its length. */
 static const char *
-style_attribute (CommunityXlsxStyle style)
+style_attribute (CommunityXlsxStyle  style,
+                 gsize              *length)
 {
   static const char *const attributes[] = {
     "", " s=\"1\"", " s=\"2\"", " s=\"3\"", " s=\"4\"",
   };
 
+  *length = style == COMMUNITY_XLSX_STYLE_NONE ? 0 : 6;
   return attributes[style];
 }
 
@@ -871,8 +992,41 @@ text_problem (const char *text,
   return NULL;
 }
 
-/* <t>@text</t>, keeping white space at its ends. */
-static void
+/* Adds @text (@length bytes, which a cell takes) to the shared strings:
+ * its index. */
+static guint32
+add_shared (CommunityXlsxStream *self,
+            const char          *text,
+            gsize                length)
+{
+  char *copy = g_string_chunk_insert_len (self->shared_chunk, text, length);
+
+  g_ptr_array_add (self->shared_texts, copy);
+  g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (self->shared_texts->len));
+  return self->shared_texts->len - 1;
+}
+
+guint32
+community_xlsx_stream_share (CommunityXlsxStream *self,
+                             const char          *text)
+{
+  gpointer found;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL && text != NULL, G_MAXUINT32);
+
+  found = g_hash_table_lookup (self->shared, text);
+  if (found != NULL)
+    return GPOINTER_TO_UINT (found) - 1;
+  length = strlen (text);
+  if (length == 0 || text_problem (text, length) != NULL)
+    return G_MAXUINT32;
+  return add_shared (self, text, length);
+}
+
+/* <t>@text</t>, keeping white space at its ends; FALSE if @text is not
+ * UTF-8 (append_escaped()). */
+static gboolean
 append_text_element (GString    *out,
                      const char *text,
                      gsize       length)
@@ -881,8 +1035,10 @@ append_text_element (GString    *out,
     PUT (out, "<t xml:space=\"preserve\">");
   else
     PUT (out, "<t>");
-  append_escaped (out, text, length);
+  if (!append_escaped (out, text, length))
+    return FALSE;
   PUT (out, "</t>");
+  return TRUE;
 }
 
 /* "<c", with the cell's reference when it does not follow the last cell
@@ -905,35 +1061,41 @@ open_cell (GString *out,
   *last = column;
 }
 
-gboolean
-community_xlsx_stream_write_row (CommunityXlsxStream      *self,
-                                 guint32                   row,
-                                 const CommunityXlsxCell  *cells,
-                                 guint                     n_cells,
-                                 GError                  **error)
+/* For append_row(): the cell @i that cannot be written, and why; @out
+ * back to @mark. */
+static gboolean
+refuse_cell (GString     *out,
+             gsize        mark,
+             guint       *column,
+             const char **why,
+             guint        i,
+             const char  *problem)
 {
-  GString *out;
+  g_string_truncate (out, mark);
+  *column = i;
+  *why = problem;
+  return FALSE;
+}
+
+/* Row @row's XML appended to @out; FALSE, with @out as it was, for the
+ * cell (*@column) that cannot be written and why (*@problem). With
+ * @share (the stream's own thread), SHARED cells go into the shared
+ * strings and SHARED_INDEX ones are checked against them; without it,
+ * SHARED cells are refused, and only what does not change while a sheet
+ * is written (its name) is read of the stream. */
+static gboolean
+append_row (CommunityXlsxStream      *self,
+            GString                  *out,
+            guint32                   row,
+            const CommunityXlsxCell  *cells,
+            guint                     n_cells,
+            gboolean                  share,
+            guint                    *column,
+            const char              **problem)
+{
   gsize mark;
   gint64 last = -1;        /* the column of the row's last cell written */
 
-  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
-  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
-
-  if (!check_ok (self, error))
-    return FALSE;
-  if (row < self->next_row)
-    return cell_error (self, error, row, 0, _("the rows must be written in increasing order"));
-  if (row >= COMMUNITY_XLSX_MAX_ROWS)
-    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                                           _("%s: a sheet holds at most %u rows"),
-                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
-  if (n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
-    return cell_error (self, error, row, COMMUNITY_XLSX_MAX_COLUMNS,
-                       _("a sheet holds at most 16384 columns"));
-  sheet_start (self);
-  self->next_row = (gint64) row + 1;
-
-  out = self->buffer;
   mark = out->len;
   PUT (out, "<row r=\"");
   put_uint (out, row + 1);
@@ -941,46 +1103,53 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
   for (guint i = 0; i < n_cells; i++)
     {
       const CommunityXlsxCell *cell = &cells[i];
-      const char *style = style_attribute (cell->style);
-      gsize style_length = strlen (style);
+      gsize style_length;
+      const char *style = style_attribute (cell->style, &style_length);
 
       switch (cell->type)
         {
         case COMMUNITY_XLSX_SHARED:
+        case COMMUNITY_XLSX_SHARED_INDEX:
           {
-            guint index;
+            guint32 index = cell->shared;
 
-            if (cell->text[0] == '\0')
-              goto empty;
-            if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
-              index = self->shared_memo_index[i];
-            else
-              index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
-            if (index == 0)
+            if (cell->type == COMMUNITY_XLSX_SHARED_INDEX)
               {
-                gsize length = strlen (cell->text);
-                const char *why = text_problem (cell->text, length);
-                char *copy;
-
-                if (why != NULL)
-                  {
-                    g_string_truncate (out, mark);
-                    return cell_error (self, error, row, i, why);
-                  }
-                copy = g_string_chunk_insert_len (self->shared_chunk, cell->text, length);
-                g_ptr_array_add (self->shared_texts, copy);
-                index = self->shared_texts->len;
-                g_hash_table_insert (self->shared, copy, GUINT_TO_POINTER (index));
+                /* The table may grow meanwhile on the stream's thread:
+                 * make_row() takes share()'s indexes on trust. */
+                if (share && index >= self->shared_texts->len)
+                  return refuse_cell (out, mark, column, problem, i, _("no such shared string"));
               }
-            if (i < SHARED_MEMO)
+            else if (cell->text[0] == '\0')
+              goto empty;
+            else if (!share)
+              return refuse_cell (out, mark, column, problem, i, _("a shared string by its text, on another thread"));
+            else
               {
-                self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
-                self->shared_memo_index[i] = index;
+                if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
+                  index = self->shared_memo_index[i];
+                else
+                  index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
+                if (index == 0)
+                  {
+                    gsize length = strlen (cell->text);
+                    const char *why = text_problem (cell->text, length);
+
+                    if (why != NULL)
+                      return refuse_cell (out, mark, column, problem, i, why);
+                    index = add_shared (self, cell->text, length) + 1;
+                  }
+                if (i < SHARED_MEMO)
+                  {
+                    self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
+                    self->shared_memo_index[i] = index;
+                  }
+                index--;
               }
             open_cell (out, row, i, &last);
             put (out, style, style_length);
             PUT (out, " t=\"s\"><v>");
-            put_uint (out, index - 1);
+            put_uint (out, index);
             PUT (out, "</v></c>");
             break;
           }
@@ -991,25 +1160,22 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
 
             if (length == 0)
               goto empty;
-            why = text_problem (cell->text, length);
+            /* Its UTF-8 is checked as it is escaped: only a text that
+             * may be too long is looked at first. */
+            why = length > COMMUNITY_XLSX_MAX_CELL_CHARS ? text_problem (cell->text, length) : NULL;
             if (why != NULL)
-              {
-                g_string_truncate (out, mark);
-                return cell_error (self, error, row, i, why);
-              }
+              return refuse_cell (out, mark, column, problem, i, why);
             open_cell (out, row, i, &last);
             put (out, style, style_length);
             PUT (out, " t=\"inlineStr\"><is>");
-            append_text_element (out, cell->text, length);
+            if (!append_text_element (out, cell->text, length))
+              return refuse_cell (out, mark, column, problem, i, text_problem (cell->text, length));
             PUT (out, "</is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
           if (!isfinite (cell->number))
-            {
-              g_string_truncate (out, mark);
-              return cell_error (self, error, row, i, _("the number is not finite"));
-            }
+            return refuse_cell (out, mark, column, problem, i, _("the number is not finite"));
           open_cell (out, row, i, &last);
           put (out, style, style_length);
           PUT (out, "><v>");
@@ -1037,8 +1203,117 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
         }
     }
   PUT (out, "</row>");
-  if (out->len >= BUFFER_FLUSH)
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_write_row (CommunityXlsxStream      *self,
+                                 guint32                   row,
+                                 const CommunityXlsxCell  *cells,
+                                 guint                     n_cells,
+                                 GError                  **error)
+{
+  guint column;
+  const char *why;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (!check_ok (self, error))
+    return FALSE;
+  if (row < self->next_row)
+    return cell_error (self, error, row, 0, _("the rows must be written in increasing order"));
+  if (row >= COMMUNITY_XLSX_MAX_ROWS)
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: a sheet holds at most %u rows"),
+                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
+  if (n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
+    return cell_error (self, error, row, COMMUNITY_XLSX_MAX_COLUMNS,
+                       _("a sheet holds at most 16384 columns"));
+  sheet_start (self);
+  self->next_row = (gint64) row + 1;
+
+  if (!append_row (self, self->buffer, row, cells, n_cells, TRUE, &column, &why))
+    return cell_error (self, error, row, column, why);
+  if (self->buffer->len >= BUFFER_FLUSH)
     return flush (self, error);
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_make_row (CommunityXlsxStream      *self,
+                                GString                  *out,
+                                guint32                   row,
+                                const CommunityXlsxCell  *cells,
+                                guint                     n_cells,
+                                GError                  **error)
+{
+  guint column;
+  const char *why;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (row >= COMMUNITY_XLSX_MAX_ROWS || n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s: a sheet holds at most %u rows and %u columns"),
+                   self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
+      return FALSE;
+    }
+  if (!append_row (self, out, row, cells, n_cells, FALSE, &column, &why))
+    {
+      g_propagate_error (error, cell_error_new (self, row, column, why));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
+                                       guint32               first,
+                                       guint32               last,
+                                       GString              *rows,
+                                       GError              **error)
+{
+  GError *failure = NULL;
+  char *data;
+  gsize length;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL && rows != NULL, FALSE);
+  g_return_val_if_fail (first <= last, FALSE);
+
+  if (!check_ok (self, error))
+    return FALSE;
+  if (first < self->next_row)
+    return cell_error (self, error, first, 0, _("the rows must be written in increasing order"));
+  if (last >= COMMUNITY_XLSX_MAX_ROWS)
+    return fail (self, error, g_error_new (G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                                           _("%s: a sheet holds at most %u rows"),
+                                           self->sheet->name, COMMUNITY_XLSX_MAX_ROWS));
+  sheet_start (self);
+  self->next_row = (gint64) last + 1;
+  if (rows->len < BUFFER_FLUSH / 2)
+    {
+      put (self->buffer, rows->str, rows->len);
+      if (self->buffer->len >= BUFFER_FLUSH)
+        return flush (self, error);
+      return TRUE;
+    }
+  /* Many rows go to the zip writer as they are (a piece of their own to
+   * deflate, community_zip_writer_write_owned()), after the buffer, and
+   * @rows gets a new buffer of the same size. */
+  if (!flush (self, error))
+    return FALSE;
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &failure))
+    return fail (self, error, failure);
+  data = rows->str;
+  length = rows->len;
+  rows->str = g_malloc (rows->allocated_len);
+  rows->str[0] = '\0';
+  rows->len = 0;
+  if (!community_zip_writer_write_owned (self->zip, data, length, &failure))
+    return fail (self, error, failure);
   return TRUE;
 }
 

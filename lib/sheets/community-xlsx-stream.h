@@ -10,8 +10,9 @@
  * caller makes the next rows), so that memory does not grow with the
  * rows: what a sheet keeps until it ends is its columns, its comments,
  * lists and filter, never its cells (and the workbook, its shared
- * strings). Every function is called from one thread, the caller's; the
- * deflating threads are the writer's own, joined by finish() and free().
+ * strings). Every function is called from one thread, the caller's (but
+ * make_row() and share(), below); the deflating threads are the writer's
+ * own, joined by finish() and free().
  *
  * Use: new, then for each sheet add_sheet(), its columns and frozen rows
  * (before its first row), its rows by increasing number, and any time
@@ -57,13 +58,19 @@ typedef enum {
    * that it grows with the distinct texts, not with the rows: text that
    * rarely repeats belongs in STRING. */
   COMMUNITY_XLSX_SHARED,
+  /* A text of the shared-string table by its index (shared), as
+   * community_xlsx_stream_share() gave it: for a writer that puts the
+   * same texts again and again (a report's divisions), which then looks
+   * each up once rather than once a cell. */
+  COMMUNITY_XLSX_SHARED_INDEX,
 } CommunityXlsxCellType;
 
 typedef struct {
   CommunityXlsxCellType type;
   CommunityXlsxStyle style;
-  const char *text;        /* STRING: nul-terminated */
+  const char *text;        /* STRING, SHARED: nul-terminated */
   double number;           /* NUMBER, BOOLEAN */
+  guint32 shared;          /* SHARED_INDEX */
 } CommunityXlsxCell;
 
 /* Excel's limits. */
@@ -95,6 +102,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityXlsxStream, community_xlsx_stream_free)
  * Before the first sheet. */
 void                 community_xlsx_stream_set_threads  (CommunityXlsxStream *self,
                                                          guint                threads);
+/* How many threads the workbook may use (set_threads(), 0 read as one a
+ * processor): for a writer that makes its rows on several. */
+guint                community_xlsx_stream_get_threads  (CommunityXlsxStream *self);
 /* Makes the writing fail with G_IO_ERROR_CANCELLED, at the latest at the
  * next MiB of a sheet or at finish(), once @cancellable is
  * cancelled (a file being replaced is then left as it was). */
@@ -149,6 +159,38 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
                                                 const CommunityXlsxCell  *cells,
                                                 guint                     n_cells,
                                                 GError                  **error);
+/* Rows made on other threads, for a writer that makes a sheet's rows on
+ * several: make_row() appends row @row's XML to @out as write_row()
+ * would write it, with no SHARED cells (share() their texts first, on
+ * the stream's thread, and write SHARED_INDEX ones), and FALSE with
+ * @error naming the cell as write_row() does (but leaving the stream
+ * as it was: stop writing). It reads nothing of the stream that changes
+ * while a sheet is written (it takes the SHARED_INDEX cells' indexes on
+ * trust), so that threads may make rows while the stream's thread goes
+ * on sharing texts and making rows; then write_made_rows() adds @rows,
+ * rows @first to @last made by make_row() in order, to the current
+ * sheet, on the stream's thread, as write_row() of each, and empties
+ * @rows (taking its text without a copy when it is long). */
+gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
+                                                GString                  *out,
+                                                guint32                   row,
+                                                const CommunityXlsxCell  *cells,
+                                                guint                     n_cells,
+                                                GError                  **error);
+gboolean community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
+                                                guint32               first,
+                                                guint32               last,
+                                                GString              *rows,
+                                                GError              **error);
+/* The index of @text in the workbook's shared strings (added if it is
+ * new), for cells of type COMMUNITY_XLSX_SHARED_INDEX; G_MAXUINT32 for a
+ * text no cell takes (empty, not valid UTF-8, longer than a cell holds):
+ * a SHARED cell of it then fails with the cell's name. It touches nothing
+ * but the table: it may run on another thread while the stream's thread
+ * calls nothing but make_row() (a writer that looks up its next rows
+ * while it makes these). */
+guint32  community_xlsx_stream_share           (CommunityXlsxStream  *self,
+                                                const char           *text);
 /* Ends the last sheet and writes the workbook's other parts; @bytes (may
  * be NULL) receives the workbook made in memory. Once only; free() after
  * it all the same. */

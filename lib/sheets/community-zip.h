@@ -97,7 +97,8 @@ gboolean            community_zip_writer_write    (CommunityZipWriter *writer,
                                                    gsize               length,
                                                    GError            **error);
 /* write() of @data, which the writer takes (g_malloc()ed): with threads,
- * a chunk of 512 KiB or more becomes a piece without a copy. */
+ * a chunk of 512 KiB or more becomes a piece without a copy (after what
+ * is pending, as a piece of its own). */
 gboolean            community_zip_writer_write_owned (CommunityZipWriter *writer,
                                                       char               *data,
                                                       gsize               length,

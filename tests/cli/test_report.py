@@ -579,6 +579,36 @@ class Workbook(unittest.TestCase):
         self.assertEqual(totals["Errors"], report["summary"]["errors"])
         self.assertEqual(totals["Findings"], len(report["findings"]))
 
+    def test_many_findings_on_several_threads(self):
+        """More findings than a block of rows (4,096), made on two threads:
+        the same cells as on one (COMMUNITY_XLSX_THREADS=1), every finding
+        in its row, in order."""
+        openpyxl = self.openpyxl()
+        if not GEN:
+            self.skipTest("COMMUNITY_GEN is not set")
+        generated = os.path.join(self.tmp, "many.json")
+        subprocess.run([GEN, "--communities", "1000", "--defects", "high", "-o", generated], check=True)
+        report = json_report(generated)
+        self.assertGreater(len(report["findings"]), 2 * 4096)
+        rows = {}
+        for threads in ("1", "2"):
+            path = os.path.join(self.tmp, "many-%s.xlsx" % threads)
+            result = check(generated, "--format", "xlsx", "-o", path,
+                           environment=env(COMMUNITY_XLSX_THREADS=threads))
+            self.assertEqual(result.returncode, 1, result.stderr)
+            book = openpyxl.load_workbook(path, read_only=True)
+            rows[threads] = list(book["findings"].iter_rows(values_only=True))
+            book.close()
+        self.assertEqual(rows["1"], rows["2"])
+        findings = rows["2"][1:]
+        self.assertEqual(len(findings), len(report["findings"]))
+        for row, finding in zip(findings, report["findings"]):
+            self.assertEqual((row[0], row[4], row[11], row[12]),
+                             (finding["rule"], finding["subject"]["id"], finding["path"], finding["message"]))
+            if isinstance(finding["expected"], dict):
+                self.assertEqual(json.loads(row[13]), finding["expected"])
+                self.assertNotIn(" ", row[13])
+
     def test_one_division(self):
         """--division: the workbook a bureau forwards one street, with what
         the JSON report of that street holds."""
