@@ -542,10 +542,10 @@ community_consultation_transition (CommunityConsultation       *self,
 
   /* Change everything first, then notify: a handler sees the new state and
    * the new entry together. */
-  g_object_freeze_notify (G_OBJECT (self));
+  community_entity_freeze_changes (COMMUNITY_ENTITY (self));
   g_object_set (self, "state", to, NULL);
   community_record_append_item (COMMUNITY_RECORD (self), PROP_HISTORY, entry);
-  g_object_thaw_notify (G_OBJECT (self));
+  community_entity_thaw_changes (COMMUNITY_ENTITY (self));
 
   return TRUE;
 }

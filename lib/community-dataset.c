@@ -223,12 +223,15 @@ community_dataset_class_init (CommunityDatasetClass *klass)
    * @entity: the entity that changed
    * @pspec: the first property of @entity that changed
    *
-   * Emitted after `notify` when properties of one of the dataset's entities
-   * change (once per batch of notifications: see
-   * [method@GObject.Object.freeze_notify]), so that one handler watches
-   * every entity. Entities are added and removed through the lists'
+   * Emitted when a property of one of the dataset's entities changes (is
+   * set to another value, or unset), right after its `notify` is queued,
+   * so that one handler watches every entity. A step of a workflow that
+   * changes several properties at once (a work item's or a consultation's)
+   * emits it once, for the first; a caller's
+   * [method@GObject.Object.freeze_notify] holds back `notify`, not this
+   * signal. Entities are added and removed through the lists'
    * `items-changed` ([method@Community.Dataset.get_items]). A change inside
-   * a nested record (a community's committee, a review) notifies nothing.
+   * a nested record (a community's committee, a review) emits nothing.
    */
   signals[SIGNAL_ENTITY_CHANGED] =
     g_signal_new ("entity-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

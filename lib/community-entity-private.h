@@ -54,6 +54,13 @@ typedef void (*CommunityEntityChangedHook) (CommunityDataset *dataset,
 
 void  community_entity_set_changed_hook (CommunityEntityChangedHook hook);
 
+/* Several changes told to the dataset as one (the first field changed),
+ * at the last thaw; `notify` is frozen meanwhile too
+ * (g_object_freeze_notify()). The workflows' steps change several
+ * fields at once. */
+void  community_entity_freeze_changes (CommunityEntity *self);
+void  community_entity_thaw_changes   (CommunityEntity *self);
+
 /* What a reference to an entity of @kind reading @identity names: a
  * department by id, name or alias (community-dataset.c). Borrowed. */
 CommunityEntity *community_dataset_lookup_reference (CommunityDataset    *self,

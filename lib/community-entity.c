@@ -42,6 +42,10 @@ typedef struct
   char *identity;
   CommunityDataset *dataset; /* not a reference: the dataset holds us */
   guint position;            /* in the dataset's list of our kind */
+  /* community_entity_freeze_changes(): the depth, and the first field
+   * changed meanwhile (told at the last thaw). */
+  guint freeze;
+  GParamSpec *pending;
 } CommunityEntityPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
@@ -193,18 +197,48 @@ community_entity_set_changed_hook (CommunityEntityChangedHook hook)
 }
 
 /* One signal on the dataset for any change of any of its entities
- * (CommunityDataset::entity-changed), instead of a handler per entity. */
+ * (CommunityDataset::entity-changed), instead of a handler per entity:
+ * the record class's hook, called after each field that changed, or once
+ * for a batch (community_entity_freeze_changes()). */
 static void
-community_entity_dispatch_properties_changed (GObject     *object,
-                                              guint        n_pspecs,
-                                              GParamSpec **pspecs)
+community_entity_changed (CommunityRecord *record,
+                          GParamSpec      *pspec)
 {
-  CommunityEntityPrivate *priv = community_entity_get_instance_private (COMMUNITY_ENTITY (object));
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (COMMUNITY_ENTITY (record));
 
-  G_OBJECT_CLASS (community_entity_parent_class)->dispatch_properties_changed (object, n_pspecs, pspecs);
+  if (priv->freeze > 0)
+    {
+      if (priv->pending == NULL)
+        priv->pending = pspec;
+      return;
+    }
+  if (priv->dataset != NULL && changed_hook != NULL)
+    changed_hook (priv->dataset, COMMUNITY_ENTITY (record), pspec);
+}
 
-  if (priv->dataset != NULL && n_pspecs > 0 && changed_hook != NULL)
-    changed_hook (priv->dataset, COMMUNITY_ENTITY (object), pspecs[0]);
+void
+community_entity_freeze_changes (CommunityEntity *self)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  priv->freeze++;
+}
+
+void
+community_entity_thaw_changes (CommunityEntity *self)
+{
+  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
+
+  g_return_if_fail (priv->freeze > 0);
+
+  g_object_thaw_notify (G_OBJECT (self));
+  if (--priv->freeze == 0 && priv->pending != NULL)
+    {
+      GParamSpec *pspec = g_steal_pointer (&priv->pending);
+
+      community_entity_changed (COMMUNITY_RECORD (self), pspec);
+    }
 }
 
 static void
@@ -214,7 +248,7 @@ community_entity_class_init (CommunityEntityClass *klass)
 
   object_class->constructed = community_entity_constructed;
   object_class->finalize = community_entity_finalize;
-  object_class->dispatch_properties_changed = community_entity_dispatch_properties_changed;
+  COMMUNITY_RECORD_CLASS_PRIVATE (klass)->changed = community_entity_changed;
 }
 
 static void

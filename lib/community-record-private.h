@@ -93,7 +93,16 @@ typedef union {
 typedef struct {
   GObjectClass parent_class;
   const CommunityFieldTable *fields;
-  gpointer padding[7];
+  /* Called after a field of a record of the class changed (set, or
+   * unset), once `notify` was queued for it: the entities tell their
+   * dataset (community-entity.c). NULL for plain records. Not GObject's
+   * dispatch_properties_changed(): a class that overrides it has every
+   * g_object_new() freeze and thaw its notify queue under a global lock,
+   * which doubled the cost of building a record and made two threads
+   * loading at once wait on each other (doc/performance.md). */
+  void (*changed) (CommunityRecord *self,
+                   GParamSpec      *pspec);
+  gpointer padding[6];
 } CommunityRecordClassPrivate;
 
 G_STATIC_ASSERT (sizeof (CommunityRecordClassPrivate) == sizeof (CommunityRecordClass));

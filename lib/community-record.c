@@ -687,6 +687,17 @@ community_record_get_property (GObject    *object,
     g_param_value_set_default (pspec, value);
 }
 
+/* After a field changed: the class's hook (an entity's dataset). */
+static inline void
+changed (CommunityRecord *self,
+         GParamSpec      *pspec)
+{
+  CommunityRecordClassPrivate *klass = COMMUNITY_RECORD_CLASS_PRIVATE (COMMUNITY_RECORD_GET_CLASS (self));
+
+  if (klass->changed != NULL)
+    klass->changed (self, pspec);
+}
+
 static void
 community_record_set_property (GObject      *object,
                                guint         prop_id,
@@ -748,6 +759,7 @@ community_record_set_property (GObject      *object,
     }
 
   g_object_notify_by_pspec (object, pspec);
+  changed (self, pspec);
 }
 
 static void
@@ -947,6 +959,7 @@ community_record_unset (CommunityRecord *self,
   slot_clear (table, id, &priv->slots[id], priv->slots);
   priv->set_mask &= ~FIELD_BIT (id);
   g_object_notify_by_pspec (G_OBJECT (self), table->pspecs[id]);
+  changed (self, table->pspecs[id]);
 }
 
 /**

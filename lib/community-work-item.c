@@ -569,10 +569,10 @@ enter_state (CommunityWorkItem      *self,
   g_autoptr(CommunityWorkItemHistoryEntry) entry =
     g_object_new (COMMUNITY_TYPE_WORK_ITEM_HISTORY_ENTRY, "state", state, "at", at, NULL);
 
-  g_object_freeze_notify (G_OBJECT (self));
+  community_entity_freeze_changes (COMMUNITY_ENTITY (self));
   g_object_set (self, "state", state, NULL);
   community_record_append_item (COMMUNITY_RECORD (self), PROP_HISTORY, entry);
-  g_object_thaw_notify (G_OBJECT (self));
+  community_entity_thaw_changes (COMMUNITY_ENTITY (self));
 }
 
 /* @at, or now when it is NULL: a new reference. */
@@ -769,10 +769,10 @@ community_work_item_record_legal_review (CommunityWorkItem  *self,
   day = date_or_today (date);
   review = g_object_new (COMMUNITY_TYPE_REVIEW, "approved", approved, "date", day, NULL);
 
-  g_object_freeze_notify (G_OBJECT (self));
+  community_entity_freeze_changes (COMMUNITY_ENTITY (self));
   g_object_set (self, "legal-review", review, NULL);
   enter_state (self, to, time);
-  g_object_thaw_notify (G_OBJECT (self));
+  community_entity_thaw_changes (COMMUNITY_ENTITY (self));
 
   return TRUE;
 }
@@ -874,10 +874,10 @@ community_work_item_record_approval (CommunityWorkItem      *self,
                            "date", day,
                            NULL);
 
-  g_object_freeze_notify (G_OBJECT (self));
+  community_entity_freeze_changes (COMMUNITY_ENTITY (self));
   g_object_set (self, "approval", approval, NULL);
   enter_state (self, to, time);
-  g_object_thaw_notify (G_OBJECT (self));
+  community_entity_thaw_changes (COMMUNITY_ENTITY (self));
 
   return TRUE;
 }

@@ -496,6 +496,79 @@ START_TEST (test_missing_in_long_history)
 }
 END_TEST
 
+/* CommunityDataset::entity-changed: once per field set, with its
+ * property; once for a workflow step that changes several; not for an
+ * entity out of the dataset; and `notify` still reaches a handler on
+ * the entity. */
+typedef struct {
+  guint count;
+  CommunityEntity *entity;
+  GParamSpec *pspec;
+} Changes;
+
+static void
+on_entity_changed (CommunityDataset *dataset,
+                   CommunityEntity  *entity,
+                   GParamSpec       *pspec,
+                   Changes          *changes)
+{
+  changes->count++;
+  changes->entity = entity;
+  changes->pspec = pspec;
+}
+
+START_TEST (test_entity_changed)
+{
+  g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
+  CommunityGrid *grid = COMMUNITY_GRID (community_dataset_lookup (dataset, COMMUNITY_ENTITY_KIND_GRID,
+                                                                  "320213025005-G01"));
+  g_autoptr(CommunityWorkItem) item = NULL;
+  g_autoptr(GDateTime) at = g_date_time_new_utc (2020, 3, 1, 9, 0, 0);
+  g_autoptr(GError) error = NULL;
+  Changes changes = { 0, };
+  guint notified = 0;
+
+  ck_assert_ptr_nonnull (grid);
+  g_signal_connect (dataset, "entity-changed", G_CALLBACK (on_entity_changed), &changes);
+  g_signal_connect_swapped (grid, "notify::households", G_CALLBACK (g_atomic_int_inc), &notified);
+
+  community_grid_set_households (grid, 321);
+  ck_assert_uint_eq (changes.count, 1);
+  ck_assert_ptr_eq (changes.entity, grid);
+  ck_assert_str_eq (changes.pspec->name, "households");
+  ck_assert_uint_eq (notified, 1);
+
+  /* The same value again changes nothing. */
+  community_grid_set_households (grid, 321);
+  ck_assert_uint_eq (changes.count, 1);
+
+  community_record_unset (COMMUNITY_RECORD (grid), "households");
+  ck_assert_uint_eq (changes.count, 2);
+  ck_assert_str_eq (changes.pspec->name, "households");
+  ck_assert_uint_eq (notified, 2);
+
+  /* A step of a work item's workflow sets its state and appends to its
+   * history: one change, the first. */
+  item = g_object_new (COMMUNITY_TYPE_WORK_ITEM, "id", "WI-T", "title", "t",
+                       "category", COMMUNITY_WORK_CATEGORY_SERVICE, NULL);
+  ck_assert (community_dataset_add (dataset, COMMUNITY_ENTITY (item), &error));
+  changes.count = 0;
+  ck_assert_msg (community_work_item_submit (item, at, &error), "%s", error ? error->message : "");
+  ck_assert_uint_eq (changes.count, 1);
+  ck_assert_ptr_eq (changes.entity, item);
+  ck_assert_str_eq (changes.pspec->name, "state");
+
+  /* Out of the dataset, an entity tells it nothing. */
+  g_object_ref (grid);
+  ck_assert (community_dataset_remove (dataset, COMMUNITY_ENTITY (grid)));
+  changes.count = 0;
+  community_grid_set_households (grid, 5);
+  ck_assert_uint_eq (changes.count, 0);
+  ck_assert_uint_eq (notified, 3);
+  g_object_unref (grid);
+}
+END_TEST
+
 static Suite *
 dataset_suite (void)
 {
@@ -513,6 +586,7 @@ dataset_suite (void)
   tcase_add_test (tc, test_dataset_finalized);
   tcase_add_test (tc, test_save_refuses_incomplete);
   tcase_add_test (tc, test_missing_in_long_history);
+  tcase_add_test (tc, test_entity_changed);
   suite_add_tcase (suite, tc);
 
   return suite;
