@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CommunityEntityList, community_entity_list, COMMUNITY, ENTITY_LIST, GObject)
 
 CommunityEntityList *community_entity_list_new    (GType                item_type);
+/* Of @items (GObjects of @item_type, with g_object_unref() as their free
+ * function), taken. */
+CommunityEntityList *community_entity_list_new_take (GType             item_type,
+                                                     GPtrArray        *items);
 gpointer             community_entity_list_peek   (CommunityEntityList *self,
                                                    guint                position);
 void                 community_entity_list_append (CommunityEntityList *self,

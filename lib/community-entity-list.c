@@ -8,6 +8,12 @@
  * thousands of entities, which the rules read by position over and over
  * (doc/performance.md): this list keeps them in an array instead (8 bytes
  * an item, constant-time access). Only the dataset changes it.
+ *
+ * The loader makes the nested lists of records it reads (a consultation's
+ * or a work item's history) with it too, read-only: a GListStore costs
+ * thousands of instructions to build and as many again to free for a
+ * history of three entries. community_record_append_item() replaces such
+ * a list with a GListStore the first time it appends to it.
  */
 
 #include "config.h"
@@ -86,6 +92,17 @@ community_entity_list_new (GType item_type)
   CommunityEntityList *self = g_object_new (COMMUNITY_TYPE_ENTITY_LIST, NULL);
 
   self->item_type = item_type;
+  return self;
+}
+
+CommunityEntityList *
+community_entity_list_new_take (GType      item_type,
+                                GPtrArray *items)
+{
+  CommunityEntityList *self = community_entity_list_new (item_type);
+
+  g_ptr_array_unref (self->items);
+  self->items = items;
   return self;
 }
 

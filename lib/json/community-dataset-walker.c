@@ -43,6 +43,7 @@
 
 #include "community-json-private.h"
 #include "community-entity-private.h"
+#include "community-entity-list-private.h"
 #include "community-enum-types.h"
 #include "community-vocabulary-private.h"
 
@@ -972,7 +973,6 @@ read_record_list (Walker                *w,
 {
   GType item_type = field->item_type ();
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  GListStore *store;
   guint depth;
 
   if (!IS (w, ARRAY_START))
@@ -991,12 +991,8 @@ read_record_list (Walker                *w,
       g_ptr_array_add (items, item);
     }
 
-  /* One splice rather than an append (and an items-changed emission) per
-   * item. */
-  store = g_list_store_new (item_type);
-  if (items->len > 0)
-    g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  *out = G_LIST_MODEL (store);
+  /* An array, not a GListStore's tree (community-entity-list.c). */
+  *out = G_LIST_MODEL (community_entity_list_new_take (item_type, g_steal_pointer (&items)));
   return TRUE;
 }
 
