@@ -781,6 +781,7 @@ main (int   argc,
     { NULL }
   };
 
+  tool_prefer_malloc (argv);
   context = tool_begin ("community-check", N_("DATASET"),
     N_("Checks a community dataset against a policy ruleset, by default the\n"
        "rules and 2020 targets of 无锡市《关于加强城乡社区治理与服务的实施意见》\n"

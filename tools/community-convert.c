@@ -70,6 +70,7 @@ main (int   argc,
     { NULL }
   };
 
+  tool_prefer_malloc (argv);
   context = tool_begin (prgname, N_("IN OUT"),
                         N_("Converts a dataset between JSON, Excel workbooks and CSV."), entries);
   g_option_context_set_description (context,

@@ -951,6 +951,7 @@ main (int   argc,
     { NULL }
   };
 
+  tool_prefer_malloc (argv);
   context = tool_begin ("community-merge", N_("[NAME=]REPORT…"),
     N_("Merges the JSON reports of a country's shards (one community-check\n"
        "--format json --person-key-file KEYFILE per province) into one report:\n"
