@@ -7,6 +7,8 @@
 
 #include <sys/resource.h>
 
+#include "community-slice.h"
+
 /* CPU time of this process: on a busy machine, less noisy than the wall
  * clock (other processes take the cores, not the CPU seconds). */
 static inline double

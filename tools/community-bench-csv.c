@@ -52,6 +52,7 @@ main (int    argc,
   gsize csv_bytes = 0, gb_bytes = 0;
   guint rows = 0;
 
+  tool_prefer_malloc (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || runs < 1)
     {

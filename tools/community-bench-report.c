@@ -79,6 +79,7 @@ main (int    argc,
   goffset bytes[N_FORMATS] = { 0, };
   gboolean temporary = FALSE;
 
+  tool_prefer_malloc (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || runs < 1)
     {

@@ -47,6 +47,7 @@ main (int    argc,
   goffset bytes[N_FORMS] = { 0, };
   guint rows = 0;
 
+  tool_prefer_malloc (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || argc != 2 || runs < 1)
     {

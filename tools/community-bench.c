@@ -361,6 +361,7 @@ main (int argc, char **argv)
   g_auto(GStrv) names = NULL;
   GArray *sizes;
 
+  tool_prefer_malloc (argv);
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -470,6 +471,9 @@ main (int argc, char **argv)
                     p.rss_save, node.read_parse, node.read_parse_cpu);
       }
 
+  printf ("\nG_SLICE=%s, COMMUNITY_LOAD_THREADS=%s (community-slice.h, doc/overview.md)\n",
+          g_getenv ("G_SLICE") ? g_getenv ("G_SLICE") : "(unset)",
+          g_getenv ("COMMUNITY_LOAD_THREADS") ? g_getenv ("COMMUNITY_LOAD_THREADS") : "(unset: two for a large file)");
   printf ("\nWall clock, best of %d (MB = 10^6 bytes; peak RSS = VmHWM after load / validate / save):\n\n", runs);
   printf ("| size | file MB | load s | validate s | save s | peak RSS MB | "
           "node read+JSON.parse s (parse alone) | (load+validate)/node | peak RSS (load+validate)/file |\n");

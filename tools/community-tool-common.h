@@ -11,35 +11,14 @@
 
 #include <locale.h>
 #include <stdio.h>
-#include <unistd.h>
+
+#include "community-slice.h"
 
 enum {
   EXIT_OK = 0,
   EXIT_FINDINGS = 1,
   EXIT_USAGE = 2,
 };
-
-/* GLib before 2.76 hands out GObject instances from its slice allocator,
- * whose threads exchange their magazines under one global lock: with the
- * loader's two threads and the validator's, waiting on it was a quarter
- * of the tool's CPU on a province (doc/performance.md, "GLib's slice
- * allocator"). Its malloc mode has no such lock, but GLib reads it from the
- * environment before main() (GObject's start-up allocates already); so a
- * tool runs itself again, once, with G_SLICE=always-malloc, unless G_SLICE
- * is set. GLib 2.76 and later allocate with malloc anyway. The first
- * thing main() calls. */
-static inline void
-tool_prefer_malloc (char **argv)
-{
-#ifdef __linux__
-  if (glib_check_version (2, 76, 0) == NULL || g_getenv ("G_SLICE") != NULL)
-    return;
-  if (!g_setenv ("G_SLICE", "always-malloc", TRUE))
-    return;
-  execv ("/proc/self/exe", argv);
-  /* Not run again (no /proc): go on as we are. */
-#endif
-}
 
 /* --fail-on never: no severity fails the run. */
 #define FAIL_ON_NEVER (-1)
