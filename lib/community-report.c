@@ -197,6 +197,10 @@ community_report_init (CommunityReport *self)
 typedef struct {
   guint order;
   CommunityFinding *finding;
+  /* What community_report_compare_findings_in_rule() compares, read once
+   * (226,806 findings, 18 comparisons each, on a province). */
+  const char *path;
+  const char *subject_id;
 } OrderedFinding;
 
 static int
@@ -206,10 +210,14 @@ compare_findings (gconstpointer a,
 {
   const OrderedFinding *fa = a;
   const OrderedFinding *fb = b;
+  int cmp;
 
   if (fa->order != fb->order)
     return fa->order < fb->order ? -1 : 1;
-  return community_report_compare_findings_in_rule (fa->finding, fb->finding);
+  /* As community_report_compare_findings_in_rule(). */
+  if ((cmp = g_strcmp0 (fa->path, fb->path)) != 0)
+    return cmp;
+  return g_strcmp0 (fa->subject_id, fb->subject_id);
 }
 
 CommunityReport *
@@ -231,9 +239,13 @@ community_report_new (const char *ruleset,
   ordered = g_new (OrderedFinding, findings->len);
   for (guint i = 0; i < findings->len; i++)
     {
+      CommunityFindingView view;
+
       ordered[i].finding = g_ptr_array_index (findings, i);
-      ordered[i].order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order,
-                                                                community_finding_get_rule (ordered[i].finding)));
+      community_finding_view (ordered[i].finding, &view);
+      ordered[i].order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, view.rule));
+      ordered[i].path = view.path;
+      ordered[i].subject_id = view.subject_id;
     }
   g_qsort_with_data (ordered, findings->len, sizeof (OrderedFinding), compare_findings, NULL);
   for (guint i = 0; i < findings->len; i++)
