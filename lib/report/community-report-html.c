@@ -27,6 +27,7 @@
 #include "community-version.h"
 #include "community-finding-private.h"
 #include "community-i18n-private.h"
+#include "community-string-private.h"
 #include "report/community-report-writer-private.h"
 
 #define FLUSH_SIZE 65536
@@ -85,17 +86,7 @@ out_len (Out        *out,
          const char *text,
          gsize       len)
 {
-  GString *buffer = out->buffer;
-
-  /* GLib 2.74's g_string_append_len() is a call into g_string_insert_len(). */
-  if (G_LIKELY (buffer->len + len < buffer->allocated_len))
-    {
-      memcpy (buffer->str + buffer->len, text, len);
-      buffer->len += len;
-      buffer->str[buffer->len] = '\0';
-    }
-  else
-    g_string_append_len (buffer, text, len);
+  community_string_append_len (out->buffer, text, len);
 }
 
 /* A string literal, its length known at compile time. */

@@ -48,6 +48,7 @@
 #include "community-sheet-book.h"
 #include "community-xlsx-stream.h"
 #include "community-zip.h"
+#include "community-string-private.h"
 
 #define BUFFER_FLUSH (1024 * 1024)
 #define SHARED_MEMO 32
@@ -131,24 +132,8 @@ sheet_free (gpointer data)
 
 /* --- text --- */
 
-/* g_string_append_len() without its function call when there is room
- * (the rows' XML is appended a few bytes at a time). */
-static inline void
-put (GString    *out,
-     const char *data,
-     gsize       length)
-{
-  if (G_LIKELY (out->len + length < out->allocated_len))
-    {
-      memcpy (out->str + out->len, data, length);
-      out->len += length;
-      out->str[out->len] = '\0';
-    }
-  else
-    g_string_append_len (out, data, length);
-}
-
-#define PUT(out, literal) put ((out), "" literal, sizeof (literal) - 1)
+/* A literal appended (community-string-private.h). */
+#define PUT(out, literal) community_string_append_len ((out), "" literal, sizeof (literal) - 1)
 
 static inline void
 put_uint (GString *out,
@@ -163,7 +148,7 @@ put_uint (GString *out,
       value /= 10;
     }
   while (value > 0);
-  put (out, digits + n, sizeof digits - n);
+  community_string_append_len (out, digits + n, sizeof digits - n);
 }
 
 /* "A", "Z", "AA", ... for a 0-based column. */
@@ -174,7 +159,7 @@ append_column (GString *out,
   char letters[8];
 
   community_sheet_column_name (column, letters);
-  put (out, letters, strlen (letters));
+  community_string_append_len (out, letters, strlen (letters));
 }
 
 static void
@@ -313,7 +298,7 @@ append_escaped (GString    *out,
           /* U+FFFE, U+FFFF */
           if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
             {
-              put (out, (const char *) plain, p - plain);
+              community_string_append_len (out, (const char *) plain, p - plain);
               g_string_append (out, p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
               plain = p + n;
             }
@@ -326,7 +311,7 @@ append_escaped (GString    *out,
           p++;
           continue;
         }
-      put (out, (const char *) plain, p - plain);
+      community_string_append_len (out, (const char *) plain, p - plain);
       switch (c)
         {
         case '&':
@@ -355,7 +340,7 @@ append_escaped (GString    *out,
       p++;
       plain = p;
     }
-  put (out, (const char *) plain, end - plain);
+  community_string_append_len (out, (const char *) plain, end - plain);
   return TRUE;
 }
 
@@ -1147,7 +1132,7 @@ append_row (CommunityXlsxStream      *self,
                 index--;
               }
             open_cell (out, row, i, &last);
-            put (out, style, style_length);
+            community_string_append_len (out, style, style_length);
             PUT (out, " t=\"s\"><v>");
             put_uint (out, index);
             PUT (out, "</v></c>");
@@ -1166,7 +1151,7 @@ append_row (CommunityXlsxStream      *self,
             if (why != NULL)
               return refuse_cell (out, mark, column, problem, i, why);
             open_cell (out, row, i, &last);
-            put (out, style, style_length);
+            community_string_append_len (out, style, style_length);
             PUT (out, " t=\"inlineStr\"><is>");
             if (!append_text_element (out, cell->text, length))
               return refuse_cell (out, mark, column, problem, i, text_problem (cell->text, length));
@@ -1177,14 +1162,14 @@ append_row (CommunityXlsxStream      *self,
           if (!isfinite (cell->number))
             return refuse_cell (out, mark, column, problem, i, _("the number is not finite"));
           open_cell (out, row, i, &last);
-          put (out, style, style_length);
+          community_string_append_len (out, style, style_length);
           PUT (out, "><v>");
           append_number (out, cell->number);
           PUT (out, "</v></c>");
           break;
         case COMMUNITY_XLSX_BOOLEAN:
           open_cell (out, row, i, &last);
-          put (out, style, style_length);
+          community_string_append_len (out, style, style_length);
           if (cell->number != 0)
             PUT (out, " t=\"b\"><v>1</v></c>");
           else
@@ -1196,7 +1181,7 @@ append_row (CommunityXlsxStream      *self,
           if (cell->style != COMMUNITY_XLSX_STYLE_NONE)
             {
               open_cell (out, row, i, &last);
-              put (out, style, style_length);
+              community_string_append_len (out, style, style_length);
               PUT (out, "/>");
             }
           break;
@@ -1295,7 +1280,7 @@ community_xlsx_stream_write_made_rows (CommunityXlsxStream  *self,
   self->next_row = (gint64) last + 1;
   if (rows->len < BUFFER_FLUSH / 2)
     {
-      put (self->buffer, rows->str, rows->len);
+      community_string_append_len (self->buffer, rows->str, rows->len);
       if (self->buffer->len >= BUFFER_FLUSH)
         return flush (self, error);
       return TRUE;
