@@ -1748,7 +1748,9 @@ merge_part (Walker                   *w,
     return;
 
   /* The part's first error: a repeated identity across the cut, or its
-   * own (none of its records comes after that). */
+   * own (none of its records comes after that). Checked against the first
+   * reader's table before any of the part's goes in: a part that failed on
+   * a repeated identity of its own holds both records, the second last. */
   for (guint i = 0; entities != NULL && i < split->records->len && part_error == NULL; i++)
     {
       CommunityEntity *entity = g_ptr_array_index (split->records, i);
