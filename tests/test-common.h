@@ -74,28 +74,42 @@ community_test_count_notify (GObject    *object,
 }
 
 #ifdef COMMUNITY_GEN
+/* The text of a document tools/community-gen generates (its standard
+ * output), with --defects @defects (NULL: the default). */
+static inline char *
+community_test_generated_text (guint       communities,
+                               guint       seed,
+                               const char *defects,
+                               gsize      *length)
+{
+  g_autofree char *n = g_strdup_printf ("%u", communities);
+  g_autofree char *s = g_strdup_printf ("%u", seed);
+  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s,
+                         defects != NULL ? "--defects" : NULL, defects, NULL };
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+  int status;
+
+  ck_assert_msg (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &text, NULL,
+                               &status, &error), "%s", error ? error->message : "");
+  ck_assert (g_spawn_check_wait_status (status, NULL));
+  *length = strlen (text);
+  return text;
+}
+
 /* A dataset tools/community-gen generates, loaded (for the suites built
  * with -DCOMMUNITY_GEN, tests/meson.build). */
 static inline CommunityDataset *
 community_test_load_generated (guint communities,
                                guint seed)
 {
-  g_autofree char *dir = g_dir_make_tmp ("community-test-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
-  g_autofree char *n = g_strdup_printf ("%u", communities);
-  g_autofree char *s = g_strdup_printf ("%u", seed);
-  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s, "-o", path, NULL };
+  gsize length;
+  g_autofree char *text = community_test_generated_text (communities, seed, NULL, &length);
   CommunityDataset *dataset = community_dataset_new ();
   g_autoptr(GError) error = NULL;
-  int status;
 
-  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                           &status, &error));
-  ck_assert (g_spawn_check_wait_status (status, NULL));
-  if (!community_dataset_load_from_file (dataset, path, &error))
+  if (!community_dataset_load_from_data (dataset, text, (gssize) length, &error))
     ck_abort_msg ("the generated dataset does not load: %s", error->message);
-  g_unlink (path);
-  g_rmdir (dir);
   return dataset;
 }
 #endif

@@ -17,31 +17,6 @@
 #include "test-common.h"
 #include "json/community-json-private.h"
 
-/* A generated document's text. */
-static char *
-generated_text (guint  communities,
-                guint  seed,
-                gsize *length)
-{
-  g_autofree char *dir = g_dir_make_tmp ("community-split-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "generated.json", NULL);
-  g_autofree char *n = g_strdup_printf ("%u", communities);
-  g_autofree char *s = g_strdup_printf ("%u", seed);
-  const char *argv[] = { COMMUNITY_GEN, "--communities", n, "--seed", s, "--defects", "high",
-                         "-o", path, NULL };
-  g_autoptr(GError) error = NULL;
-  char *text;
-  int status;
-
-  ck_assert (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                           &status, &error));
-  ck_assert (g_spawn_check_wait_status (status, NULL));
-  ck_assert (g_file_get_contents (path, &text, length, &error));
-  g_unlink (path);
-  g_rmdir (dir);
-  return text;
-}
-
 typedef struct {
   CommunityDataset *dataset;
   GError *error;
@@ -117,7 +92,7 @@ assert_same (const char *text,
 START_TEST (test_split_valid)
 {
   gsize length;
-  g_autofree char *text = generated_text (12, 7 + _i, &length);
+  g_autofree char *text = community_test_generated_text (12, 7 + _i, "high", &length);
   guint before = community_json_walk_get_split_count ();
 
   for (double share = 0.0; share <= 1.0; share += 0.05)
@@ -144,7 +119,7 @@ END_TEST
 START_TEST (test_split_file)
 {
   gsize length;
-  g_autofree char *text = generated_text (150, 3, &length);
+  g_autofree char *text = community_test_generated_text (150, 3, "high", &length);
   g_autofree char *dir = g_dir_make_tmp ("community-split-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "document.json", NULL);
   guint before = community_json_walk_get_split_count ();
@@ -169,7 +144,7 @@ END_TEST
 START_TEST (test_split_broken)
 {
   gsize length;
-  g_autofree char *text = generated_text (4, 11, &length);
+  g_autofree char *text = community_test_generated_text (4, 11, "high", &length);
   static const char replacements[] = "x\"]},{[\\0 ";
   GRand *rand = g_rand_new_with_seed (1234);
   guint positions = MAX (community_test_scale (120), 20);
@@ -207,7 +182,7 @@ END_TEST
 START_TEST (test_split_duplicate_across_cut)
 {
   gsize length;
-  g_autofree char *text = generated_text (6, 5, &length);
+  g_autofree char *text = community_test_generated_text (6, 5, "high", &length);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   JsonArray *workers;
