@@ -214,45 +214,6 @@ stop_bytes (guint64 w)
          zero_bytes (w ^ (ONES * '_'));
 }
 
-/* The length of the UTF-8 sequence at @p (a byte from 0x80) as
- * g_utf8_validate() takes it (no overlong form, surrogate or code point
- * beyond U+10FFFF), or 0. */
-static inline gsize
-utf8_sequence (const guchar *p,
-               const guchar *end)
-{
-  guchar c = p[0];
-  gsize n;
-  guchar low = 0x80, high = 0xBF;   /* the range of the second byte */
-
-  if (c >= 0xC2 && c <= 0xDF)
-    n = 2;
-  else if (c >= 0xE0 && c <= 0xEF)
-    {
-      n = 3;
-      if (c == 0xE0)
-        low = 0xA0;
-      else if (c == 0xED)
-        high = 0x9F;
-    }
-  else if (c >= 0xF0 && c <= 0xF4)
-    {
-      n = 4;
-      if (c == 0xF0)
-        low = 0x90;
-      else if (c == 0xF4)
-        high = 0x8F;
-    }
-  else
-    return 0;
-  if ((gsize) (end - p) < n || p[1] < low || p[1] > high)
-    return 0;
-  for (gsize i = 2; i < n; i++)
-    if ((p[i] & 0xC0) != 0x80)
-      return 0;
-  return n;
-}
-
 /* @text (@length bytes) as XML character data or an attribute's value,
  * with OOXML's escapes (the header comment), checking on the way that it
  * is UTF-8: FALSE, with part of it appended, if it is not. */
@@ -291,15 +252,17 @@ append_escaped (GString    *out,
       c = *p;
       if (c >= 0x80)
         {
-          gsize n = utf8_sequence (p, end);
+          /* As g_utf8_validate() takes it: no overlong form, surrogate
+           * or code point beyond U+10FFFF. */
+          gunichar u = g_utf8_get_char_validated ((const char *) p, end - p);
+          gsize n = (gsize) g_utf8_skip[c];
 
-          if (n == 0)
+          if (u == (gunichar) -1 || u == (gunichar) -2)
             return FALSE;
-          /* U+FFFE, U+FFFF */
-          if (c == 0xEF && p[1] == 0xBF && (p[2] == 0xBE || p[2] == 0xBF))
+          if (u == 0xFFFE || u == 0xFFFF)
             {
               community_string_append_len (out, (const char *) plain, p - plain);
-              g_string_append (out, p[2] == 0xBE ? "_xFFFE_" : "_xFFFF_");
+              g_string_append (out, u == 0xFFFE ? "_xFFFE_" : "_xFFFF_");
               plain = p + n;
             }
           p += n;
