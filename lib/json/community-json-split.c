@@ -42,10 +42,10 @@ typedef struct {
   gboolean in_candidate;    /* its value is an array of a candidate */
   guint64 array_start;
   GArray *cuts;             /* offsets after each comma of that array */
-  /* The largest array of a candidate so far. */
-  gboolean found;
-  CommunityJsonSplit best;
-  guint64 best_start;
+  /* The largest array of a candidate so far (none while best_cuts is
+   * empty): its member, its bounds and its cuts. */
+  char best_member[64];
+  guint64 best_start, best_end;
   GArray *best_cuts;
   gboolean broken;          /* more closings than openings, or a second root */
   guint64 size;             /* of the document */
@@ -176,13 +176,12 @@ scan_slow (Scan          *s,
               guint64 close = base + (guint64) (p - start) - 1;
 
               s->in_candidate = FALSE;
-              if (s->cuts->len > 0 && (!s->found || close - s->array_start > s->best.end - s->best_start))
+              if (s->cuts->len > 0 && (s->best_cuts->len == 0 || close - s->array_start > s->best_end - s->best_start))
                 {
                   GArray *swap = s->best_cuts;
 
-                  s->found = TRUE;
-                  memcpy (s->best.member, s->member, sizeof s->best.member);
-                  s->best.end = close;
+                  memcpy (s->best_member, s->member, sizeof s->best_member);
+                  s->best_end = close;
                   s->best_start = s->array_start;
                   s->best_cuts = s->cuts;
                   s->cuts = swap;
@@ -387,7 +386,7 @@ community_json_split_find (const CommunityJsonInput *input,
         }
     }
 
-  if (s.broken || (!s.done && (s.depth != 0 || s.in_string)) || !s.found)
+  if (s.broken || (!s.done && (s.depth != 0 || s.in_string)) || s.best_cuts->len == 0)
     goto out;
 
   /* The cut whose part (from it to the array's end) is nearest the share
@@ -399,7 +398,7 @@ community_json_split_find (const CommunityJsonInput *input,
     {
       guint64 mid = (lo + hi) / 2;
 
-      if (s.best.end - g_array_index (s.best_cuts, guint64, mid) > want)
+      if (s.best_end - g_array_index (s.best_cuts, guint64, mid) > want)
         lo = mid + 1;
       else
         hi = mid;
@@ -408,8 +407,8 @@ community_json_split_find (const CommunityJsonInput *input,
     lo--;
   split->offset = g_array_index (s.best_cuts, guint64, lo);
   split->index = (guint) lo + 1;
-  split->end = s.best.end;
-  memcpy (split->member, s.best.member, sizeof split->member);
+  split->end = s.best_end;
+  memcpy (split->member, s.best_member, sizeof split->member);
   ok = TRUE;
 
 out:
