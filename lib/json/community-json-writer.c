@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "community-json-private.h"
+#include "community-string-private.h"
 #include "community-entity.h"
 
 /* --- sinks (community-json-private.h) --- */
@@ -500,7 +501,7 @@ text_indent (GString *out,
     {
       gsize run = MIN (n, sizeof spaces - 1);
 
-      g_string_append_len (out, spaces, run);
+      community_string_append_len (out, spaces, run);
       n -= run;
     }
 }
@@ -527,7 +528,7 @@ text_next (TextSink *self)
   if (self->first)
     g_string_append_c (self->out, '\n');
   else
-    g_string_append_len (self->out, ",\n", 2);
+    community_string_append_len (self->out, ",\n", 2);
   self->first = FALSE;
   text_indent (self->out, self->level);
 }
@@ -568,25 +569,25 @@ community_json_append_string (GString    *out,
         p++;
     stop:
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        community_string_append_len (out, (const char *) run, (gsize) (p - run));
       if (p == end)
         break;
 
       switch (*p)
         {
-        case '"':  g_string_append_len (out, "\\\"", 2); break;
-        case '\\': g_string_append_len (out, "\\\\", 2); break;
-        case '\b': g_string_append_len (out, "\\b", 2); break;
-        case '\f': g_string_append_len (out, "\\f", 2); break;
-        case '\n': g_string_append_len (out, "\\n", 2); break;
-        case '\r': g_string_append_len (out, "\\r", 2); break;
-        case '\t': g_string_append_len (out, "\\t", 2); break;
+        case '"':  community_string_append_len (out, "\\\"", 2); break;
+        case '\\': community_string_append_len (out, "\\\\", 2); break;
+        case '\b': community_string_append_len (out, "\\b", 2); break;
+        case '\f': community_string_append_len (out, "\\f", 2); break;
+        case '\n': community_string_append_len (out, "\\n", 2); break;
+        case '\r': community_string_append_len (out, "\\r", 2); break;
+        case '\t': community_string_append_len (out, "\\t", 2); break;
         default:
           {
             static const char hex[] = "0123456789abcdef";
             char u[6] = { '\\', 'u', '0', '0', hex[*p >> 4], hex[*p & 0xF] };
 
-            g_string_append_len (out, u, 6);
+            community_string_append_len (out, u, 6);
           }
           break;
         }
@@ -662,7 +663,7 @@ text_member (Sink       *sink,
   if (self->compact)
     g_string_append_c (self->out, ':');
   else
-    g_string_append_len (self->out, " : ", 3);
+    community_string_append_len (self->out, " : ", 3);
   self->named = TRUE;
 }
 
@@ -676,7 +677,7 @@ text_string (Sink       *sink,
   if (value != NULL)
     community_json_append_string (self->out, value);
   else
-    g_string_append_len (self->out, "null", 4);
+    community_string_append_len (self->out, "null", 4);
 }
 
 static void
@@ -697,7 +698,7 @@ text_integer (Sink   *sink,
   while (magnitude != 0);
   if (value < 0)
     *--p = '-';
-  g_string_append_len (self->out, p, buffer + sizeof buffer - p);
+  community_string_append_len (self->out, p, (gsize) (buffer + sizeof buffer - p));
 }
 
 /* As json-glib writes a double ("%.17g": it reads back the same), with
@@ -712,9 +713,9 @@ text_number (Sink   *sink,
 
   text_next (self);
   g_ascii_dtostr (buffer, sizeof buffer, value);
-  g_string_append (self->out, buffer);
+  community_string_append_len (self->out, buffer, strlen (buffer));
   if (strpbrk (buffer, ".eEn") == NULL)
-    g_string_append_len (self->out, ".0", 2);
+    community_string_append_len (self->out, ".0", 2);
 }
 
 static void
@@ -725,9 +726,9 @@ text_boolean (Sink     *sink,
 
   text_next (self);
   if (value)
-    g_string_append_len (self->out, "true", 4);
+    community_string_append_len (self->out, "true", 4);
   else
-    g_string_append_len (self->out, "false", 5);
+    community_string_append_len (self->out, "false", 5);
 }
 
 static void
@@ -737,7 +738,7 @@ text_scalar (TextSink *self,
   if (JSON_NODE_TYPE (node) == JSON_NODE_NULL)
     {
       text_next (self);
-      g_string_append_len (self->out, "null", 4);
+      community_string_append_len (self->out, "null", 4);
       return;
     }
   switch (json_node_get_value_type (node))
@@ -756,7 +757,7 @@ text_scalar (TextSink *self,
       break;
     default:
       text_next (self);
-      g_string_append_len (self->out, "null", 4);
+      community_string_append_len (self->out, "null", 4);
       break;
     }
 }
