@@ -287,15 +287,31 @@ utf8_valid_prefix (const char *data,
   const char *p = data;
   const char *end = data + length;
 
+  /* ASCII is skipped eight bytes at a time, and each run of other bytes
+   * goes to g_utf8_validate_len() (a byte at a time, a third of a CSV
+   * read when it took the whole text): no UTF-8 sequence holds a byte
+   * below 0x80, so a run ends where a sequence does, or is refused. */
   while (p < end)
     {
-      const char *nul = memchr (p, '\0', (gsize) (end - p));
-      const char *stop = nul != NULL ? nul : end;
+      const char *run;
       const char *bad;
 
-      if (!g_utf8_validate_len (p, (gsize) (stop - p), &bad))
+      while (end - p >= 8)
+        {
+          guint64 w;
+
+          memcpy (&w, p, 8);
+          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+            break;
+          p += 8;
+        }
+      while (p < end && (guchar) *p < 0x80)
+        p++;
+      run = p;
+      while (p < end && (guchar) *p >= 0x80)
+        p++;
+      if (p > run && !g_utf8_validate_len (run, (gsize) (p - run), &bad))
         return (gsize) (bad - data);
-      p = nul != NULL ? nul + 1 : end;
     }
   return length;
 }
