@@ -102,7 +102,10 @@ typedef struct {
   Entry *queue;
   guint queue_len, queue_size;
   guint next;               /* the next entry of the queue to give */
-  Entry last;               /* the entry given last */
+  /* The entry given last: in the queue, or its copy in @kept once the
+   * queue is refilled (a copy per record, not per token). */
+  const Entry *last;
+  Entry kept;
   GStringChunk *scratch;    /* text the queue made (member names of paths, dates) */
   CommunityJsonSource *json; /* the tokenizer of "path:json" cells, reset for each */
   State state;
@@ -905,6 +908,11 @@ refill (SheetSource *s)
 {
   Entry where = { .plan = NULL, .row = 0, .column = NO_COLUMN, .record = -1, .item = -1 };
 
+  if (s->last != &s->kept)
+    {
+      s->kept = *s->last;
+      s->last = &s->kept;
+    }
   s->queue_len = 0;
   s->next = 0;
   while (s->queue_len == 0 && s->error == NULL)
@@ -992,9 +1000,9 @@ sheet_source_next (CommunityJsonSource  *source,
       return FALSE;
     }
 
-  s->last = s->queue[s->next];
+  s->last = &s->queue[s->next];
   s->next++;
-  *token = s->last.token;
+  *token = s->last->token;
 
   switch (token->type)
     {
@@ -1018,7 +1026,7 @@ sheet_source_pointer (CommunityJsonSource *source,
                       GString             *pointer)
 {
   SheetSource *s = (SheetSource *) source;
-  const Entry *e = &s->last;
+  const Entry *e = s->last;
   g_auto(GStrv) segments = NULL;
 
   if (e->top == NULL)
@@ -1056,7 +1064,7 @@ sheet_source_location (CommunityJsonSource *source,
                        GError              *error)
 {
   SheetSource *s = (SheetSource *) source;
-  const Entry *e = &s->last;
+  const Entry *e = s->last;
   const CommunitySheet *sheet = e->plan != NULL ? e->plan->sheet : s->dataset != NULL ? s->dataset->sheet : NULL;
   guint32 column = e->column;
   g_autofree char *path = NULL;
@@ -1113,6 +1121,7 @@ community_sheet_source_new (CommunitySheetBook *book)
   s->book = book;
   s->queue_size = 64;
   s->queue = g_new (Entry, s->queue_size);
+  s->last = &s->kept;
   s->scratch = g_string_chunk_new (4096);
   s->plans = g_ptr_array_new_with_free_func (plan_free);
   s->origin = community_sheet_origin_new ();
