@@ -116,6 +116,38 @@ START_TEST (test_unknown_members_kept)
 }
 END_TEST
 
+/* Dates and timestamps are written as RFC 3339 gives them: four-digit
+ * years, the offset's hours and minutes, microseconds when there are any. */
+START_TEST (test_timestamps_written)
+{
+  static const char *const written[] = {
+    "\"as_of\" : \"0099-12-31\"",
+    "\"0205-01-02T03:04:05Z\"",
+    "\"2019-03-16T14:00:00.000001-00:30\"",
+    "\"2019-03-16T14:00:00.250000-05:30\"",
+    "\"2019-03-17T08:00:00+05:45\"",
+    "\"9999-12-31T23:59:59.999999+14:00\"",
+  };
+  const char *doc =
+    HEAD "\"as_of\": \"0099-12-31\", \"consultations\": [{\"id\": \"K\", \"community\": \"C\","
+    " \"state\": \"deliberating\", \"history\": ["
+    "{\"state\": \"proposed\", \"at\": \"0205-01-02T03:04:05Z\"},"
+    "{\"state\": \"proposed\", \"at\": \"2019-03-16T14:00:00.000001-00:30\"},"
+    "{\"state\": \"proposed\", \"at\": \"2019-03-16T14:00:00.25-05:30\"},"
+    "{\"state\": \"proposed\", \"at\": \"2019-03-17T08:00:00+05:45\"},"
+    "{\"state\": \"deliberating\", \"at\": \"9999-12-31T23:59:59.999999+14:00\"}]}]}";
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *saved = NULL;
+
+  ck_assert_msg (community_dataset_load_from_data (dataset, doc, -1, &error), "%s",
+                 error ? error->message : "");
+  saved = community_dataset_save_to_data (dataset, NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS (written); i++)
+    ck_assert_msg (strstr (saved, written[i]) != NULL, "%s is not in %s", written[i], saved);
+}
+END_TEST
+
 START_TEST (test_null_is_unset)
 {
   const char *doc =
@@ -281,6 +313,7 @@ json_suite (void)
   tcase_add_test (tc, test_sample_round_trip);
   tcase_add_test (tc, test_save_to_file_atomic);
   tcase_add_test (tc, test_unknown_members_kept);
+  tcase_add_test (tc, test_timestamps_written);
   tcase_add_test (tc, test_null_is_unset);
   tcase_add_loop_test (tc, test_bad_input_refused, 0, G_N_ELEMENTS (bad_inputs));
   tcase_add_test (tc, test_missing_file);
