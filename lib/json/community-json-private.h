@@ -191,7 +191,9 @@ guint            community_json_walk_get_split_count (void);
  * dataset through the field tables and the privacy rules and tells a sink
  * what it finds, in the document's order. The tree and text sinks are the
  * writer's own; the sheet sink (lib/sheets/) lays the same events out in
- * rows. */
+ * rows. A member's name stays valid until the sink's next call (the
+ * value, or the start of the object or array, that follows it), no
+ * longer: a sink that needs it after that copies it. */
 typedef struct _CommunityJsonSink CommunityJsonSink;
 
 typedef struct {

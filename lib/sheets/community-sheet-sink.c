@@ -99,6 +99,7 @@ typedef struct {
   GType vocabulary;                    /* an enum or flags type, or 0 */
   gboolean json;
   gboolean empty_object;               /* a nested record some row has empty */
+  guint next;                          /* the column (index + 1) a row gave next, last time */
 } Column;
 
 typedef struct {
@@ -106,6 +107,11 @@ typedef struct {
   CommunitySheet *sheet;
   GPtrArray *columns;      /* Column * */
   GHashTable *by_path;     /* path -> index + 1 */
+  /* Rows give their members in the same order, mostly: each value's
+   * column is guessed from the one before (Column.next) or, for a row's
+   * first, from the last row's (index + 1, or 0), before by_path is
+   * asked: the hash of every path was a twentieth of a CSV save. */
+  guint first, last;
   GArray *values;          /* Value */
   GArray *rows;            /* guint: a row's first value */
   GArray *links;           /* child sheets: a Value per row (link column) */
@@ -152,8 +158,7 @@ typedef struct {
   CommunitySheet *dataset;
   guint dataset_rows;
   GArray *frames;          /* Frame */
-  GString *member_buffer;  /* the last member name */
-  const char *member;      /* its text */
+  const char *member;      /* the last member name: the writer's */
   GString *path;           /* scratch: a value's path */
 } SheetSink;
 
@@ -256,6 +261,7 @@ buffer_new_row (Buffer *buffer)
   guint first = buffer->values->len;
 
   g_array_append_val (buffer->rows, first);
+  buffer->last = 0;
   if (buffer->links != NULL)
     g_array_set_size (buffer->links, buffer->rows->len);
   return buffer->rows->len - 1;
@@ -280,16 +286,36 @@ static gboolean
 has_xml_escape (const char *text,
                 gsize       length)
 {
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = text[i];
+  gsize i = 0;
 
-      if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
-        return TRUE;
-      if (c == '_' && community_sheet_is_xml_escape (text + i, length - i))
-        return TRUE;
+  for (;;)
+    {
+      /* eight bytes at a time while none is a control character or '_' */
+      while (length - i >= 8)
+        {
+          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
+          guint64 w, low, under;
+
+          memcpy (&w, text + i, 8);
+          low = (w - ones * 0x20) & ~w & highs;
+          under = ((w ^ (ones * '_')) - ones) & ~(w ^ (ones * '_')) & highs;
+          if ((low | under) != 0)
+            break;
+          i += 8;
+        }
+      if (i == length)
+        return FALSE;
+      {
+        guchar c = text[i];
+
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+          return TRUE;
+        if (c == '_' && community_sheet_is_xml_escape (text + i, length - i))
+          return TRUE;
+      }
+      i++;
     }
-  return FALSE;
 }
 
 /* Whether @item reads back as itself from a ";"-joined cell. */
@@ -340,11 +366,24 @@ add_value (SheetSink  *self,
            guint       n_items)
 {
   Buffer *buffer = frame->buffer;
-  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (buffer->by_path, path));
+  guint guess = buffer->last == 0 ? buffer->first
+                                  : ((Column *) g_ptr_array_index (buffer->columns, buffer->last - 1))->next;
+  guint index;
   Column *column;
 
-  if (index-- == 0)
-    index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
+  if (guess != 0 && strcmp (((Column *) g_ptr_array_index (buffer->columns, guess - 1))->path, path) == 0)
+    index = guess - 1;
+  else
+    {
+      index = GPOINTER_TO_UINT (g_hash_table_lookup (buffer->by_path, path));
+      if (index-- == 0)
+        index = buffer_column (buffer, path, community_sheet_kind_find_column (buffer->kind, path));
+    }
+  if (buffer->last == 0)
+    buffer->first = index + 1;
+  else
+    ((Column *) g_ptr_array_index (buffer->columns, buffer->last - 1))->next = index + 1;
+  buffer->last = index + 1;
   column = g_ptr_array_index (buffer->columns, index);
   Value value = { index, type, n_items, length, NULL };
 
@@ -651,8 +690,9 @@ sink_member (CommunityJsonSink *sink,
 {
   SheetSink *self = (SheetSink *) sink;
 
-  g_string_assign (self->member_buffer, name);
-  self->member = self->member_buffer->str;
+  /* The writer's name lives until the sink's next call, which is the
+   * only one that reads it (community-json-private.h). */
+  self->member = name;
 }
 
 static void
@@ -1158,7 +1198,7 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
                                    CommunitySheetWriteFlags  flags)
 {
   GPtrArray *layout = community_sheet_layout_get ();
-  SheetSink self = { { &sheet_sink_class }, NULL, flags, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL };
+  SheetSink self = { .sink = { &sheet_sink_class }, .flags = flags };
   gboolean titles = (flags & COMMUNITY_SHEET_WRITE_TITLES) != 0;
 
   g_return_val_if_fail (COMMUNITY_IS_DATASET (dataset), NULL);
@@ -1169,7 +1209,6 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
   self.chunk = self.book->strings;
   self.buffers = g_ptr_array_new_with_free_func (buffer_free);
   self.frames = g_array_new (FALSE, TRUE, sizeof (Frame));
-  self.member_buffer = g_string_new (NULL);
   self.path = g_string_new (NULL);
 
   for (guint i = 0; i < layout->len; i++)
@@ -1191,7 +1230,6 @@ community_sheet_book_from_dataset (CommunityDataset         *dataset,
 
   g_array_unref (self.frames);
   g_ptr_array_unref (self.buffers);
-  g_string_free (self.member_buffer, TRUE);
   g_string_free (self.path, TRUE);
   return self.book;
 }
