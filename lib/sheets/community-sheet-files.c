@@ -316,6 +316,8 @@ csv_zip (const CommunitySheetBook *book)
 {
   CommunityZipWriter *writer = community_zip_writer_new ();
 
+  /* the large sheets deflated on every processor (igzip's, where built) */
+  community_zip_writer_set_threads (writer, 0);
   for (guint i = 0; i < book->sheets->len; i++)
     {
       const CommunitySheet *sheet = g_ptr_array_index (book->sheets, i);

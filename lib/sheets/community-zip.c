@@ -1313,7 +1313,12 @@ community_zip_writer_add_entry (CommunityZipWriter *writer,
                                 gsize               length,
                                 GError            **error)
 {
-  /* A part written whole is small: minizip deflates it here. */
+  /* A small part: minizip deflates it here. A large one (a sheet's CSV),
+   * with threads, goes in pieces to them, as an entry written by chunks. */
+  if (writer->pool != NULL && length >= PIECE_SIZE)
+    return community_zip_writer_begin (writer, name, error) &&
+           community_zip_writer_write (writer, data, length, error) &&
+           community_zip_writer_end (writer, error);
   return zip_writer_begin (writer, name, length >= 0xffffffffu, FALSE, error) &&
          community_zip_writer_write (writer, data, length, error) &&
          community_zip_writer_end (writer, error);

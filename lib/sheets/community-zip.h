@@ -78,7 +78,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CommunityZipStream, community_zip_stream_free)
 typedef struct _CommunityZipWriter CommunityZipWriter;
 CommunityZipWriter *community_zip_writer_new_for_stream (GOutputStream      *stream,
                                                          int                 level);
-/* Deflates the entries written by chunks (begin, write..., end) on
+/* Deflates the entries written by chunks (begin, write..., end), and
+ * those added whole (add_entry) of 1 MiB or more, on
  * @threads threads (0: one a processor; 1, the default: in the caller's
  * thread, as minizip does), in pieces of about 1 MiB that are one deflate
  * stream put end to end (community-zip.c). The output stream is still
