@@ -300,6 +300,96 @@ START_TEST (test_zip_not_a_zip)
 }
 END_TEST
 
+/* @text deflated raw (no zlib wrapper), as a zip entry holds it. */
+static GBytes *
+raw_deflate (const char *text,
+             gsize       length)
+{
+  z_stream z = { 0 };
+  guint8 *out = g_malloc (length + 64);
+  gsize produced;
+
+  ck_assert_int_eq (deflateInit2 (&z, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY), Z_OK);
+  z.next_in = (Bytef *) text;
+  z.avail_in = (uInt) length;
+  z.next_out = out;
+  z.avail_out = (uInt) length + 64;
+  ck_assert_int_eq (deflate (&z, Z_FINISH), Z_STREAM_END);
+  produced = z.total_out;
+  deflateEnd (&z);
+  return g_bytes_new_take (out, produced);
+}
+
+/* Deflated entries that do not hold what they say, whichever inflater
+ * (zlib's, or igzip's where the library is built with ISA-L) reads them:
+ * a wrong CRC, data cut short, data damaged mid-stream, data that ends
+ * before the size it declares. */
+START_TEST (test_zip_damaged_deflated)
+{
+  RawZip raw = RAW_ZIP_INIT;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(CommunityZip) zip = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) deflated = NULL;
+  g_autofree guint8 *damaged = NULL;
+  const guint8 *data;
+  gsize length;
+  guint32 crc;
+  static const char *const refused[][2] = {
+    { "bad-crc", "'s CRC does not match its data" },
+    { "cut", "'s compressed data is cut short" },
+    { "damaged", NULL },
+    { "declares-more", " inflates to fewer bytes than it declares" },
+  };
+
+  /* 400 KB that deflate to more than one 64 KiB read of the entry */
+  for (guint32 i = 0, x = 1; text->len < 400000; i++)
+    {
+      x = x * 1664525u + 1013904223u;
+      g_string_append_printf (text, "<row r=\"%u\"><c><v>%08x</v></c></row>", i, x);
+    }
+  crc = (guint32) crc32 (0, (const Bytef *) text->str, (uInt) text->len);
+  deflated = raw_deflate (text->str, text->len);
+  data = g_bytes_get_data (deflated, &length);
+  ck_assert_uint_gt (length, 70000);
+  damaged = g_memdup2 (data, length);
+  for (gsize i = length / 2; i < length / 2 + 64; i++)
+    damaged[i] ^= 0x5a;
+
+  raw_zip_add (&raw, "right", 8, data, length, text->len, crc);
+  raw_zip_add (&raw, "bad-crc", 8, data, length, text->len, crc ^ 0x80000000u);
+  raw_zip_add (&raw, "cut", 8, data, length - 1000, text->len, crc);
+  raw_zip_add (&raw, "damaged", 8, damaged, length, text->len, crc);
+  raw_zip_add (&raw, "declares-more", 8, data, length, text->len + 1, crc);
+  bytes = raw_zip_finish (&raw);
+  zip = open_bytes (bytes, &error);
+  ck_assert_msg (zip != NULL, "%s", error->message);
+
+  {
+    g_autoptr(GBytes) right = community_zip_read (zip, "right", &error);
+
+    ck_assert_msg (right != NULL, "%s", error->message);
+    ck_assert_uint_eq (g_bytes_get_size (right), text->len);
+    ck_assert (memcmp (g_bytes_get_data (right, NULL), text->str, text->len) == 0);
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *expected = NULL;
+
+      ck_assert_msg (community_zip_read (zip, refused[i][0], &error) == NULL, "%s was read", refused[i][0]);
+      ck_assert (g_error_matches (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX));
+      expected = g_strconcat (refused[i][0], ": the zip entry", refused[i][1], NULL);
+      if (refused[i][1] != NULL)
+        ck_assert_str_eq (error->message, expected);
+      else  /* damaged: whatever the inflater notices first, or the CRC */
+        ck_assert_msg (g_str_has_prefix (error->message, expected), "%s", error->message);
+      ck_assert (strstr (error->message, "<row") == NULL);
+      g_clear_error (&error);
+    }
+}
+END_TEST
+
 START_TEST (test_zip_damaged)
 {
   RawZip raw = RAW_ZIP_INIT;
@@ -1194,6 +1284,7 @@ xlsx_suite (void)
   tcase_add_test (zip, test_zip_round_trip);
   tcase_add_test (zip, test_zip_not_a_zip);
   tcase_add_test (zip, test_zip_damaged);
+  tcase_add_test (zip, test_zip_damaged_deflated);
   tcase_add_test (zip, test_zip_too_many_entries);
   tcase_add_test (zip, test_zip_duplicate_entry);
   tcase_add_test (zip, test_zip_bomb_lying_size);

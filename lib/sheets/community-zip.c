@@ -314,6 +314,13 @@ struct _CommunityZipStream {
   gboolean deflated;
   z_stream inflater;
   gboolean inflating;      /* inflater to be ended */
+#ifdef HAVE_ISAL
+  /* igzip's inflater, in place of zlib's where the library is built with
+   * ISA-L: it inflates in about a third of zlib's time and keeps the CRC
+   * as it goes (crc_flag ISAL_GZIP_NO_HDR: raw deflate, the gzip CRC,
+   * which is the zip CRC); a fifth of a CSV zip's load was zlib's. */
+  struct inflate_state *isal;
+#endif
   gboolean input_done;     /* no more compressed bytes */
   gboolean ended;          /* the deflate stream's end was seen */
   gboolean finished;       /* every byte read, size and CRC right */
@@ -353,6 +360,9 @@ community_zip_stream_free (CommunityZipStream *stream)
     return;
   if (stream->inflating)
     inflateEnd (&stream->inflater);
+#ifdef HAVE_ISAL
+  g_free (stream->isal);
+#endif
   if (stream->file != NULL)
     {
       unzCloseCurrentFile (stream->file);
@@ -444,9 +454,15 @@ community_zip_stream_open (CommunityZip *zip,
   stream->deflated = stream->info.compression_method == Z_DEFLATED;
   if (stream->deflated)
     {
+#ifdef HAVE_ISAL
+      stream->isal = g_new (struct inflate_state, 1);
+      isal_inflate_init (stream->isal);
+      stream->isal->crc_flag = ISAL_GZIP_NO_HDR;
+#else
       if (inflateInit2 (&stream->inflater, -MAX_WBITS) != Z_OK)
         g_error ("zlib cannot start inflating");
       stream->inflating = TRUE;
+#endif
     }
   stream->crc = crc32 (0, Z_NULL, 0);
   /* What it declares counts against the archive's total now (what it
@@ -514,6 +530,49 @@ community_zip_stream_read (CommunityZipStream *stream,
             return zip_stream_finish (stream, error);
           got = (gsize) status;
         }
+#ifdef HAVE_ISAL
+      else
+        {
+          struct inflate_state *state = stream->isal;
+          guint32 before;
+
+          if (stream->ended)
+            return zip_stream_finish (stream, error);
+          if (state->avail_in == 0 && !stream->input_done)
+            {
+              int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
+
+              if (read < 0)
+                return zip_stream_fail (stream, error, " cannot be read");
+              stream->input_done = read == 0;
+              state->next_in = stream->input;
+              state->avail_in = (guint32) read;
+            }
+          before = state->avail_in;
+          state->next_out = buffer;
+          state->avail_out = (guint32) size;
+          if (isal_inflate (state) != ISAL_DECOMP_OK)
+            return zip_stream_fail (stream, error, "'s compressed data is damaged");
+          if (state->block_state == ISAL_BLOCK_FINISH)
+            stream->ended = TRUE;
+          got = size - state->avail_out;
+          if (got == 0)
+            {
+              if (stream->ended)
+                continue;
+              if (stream->input_done && state->avail_in == 0)
+                return zip_stream_fail (stream, error, "'s compressed data is cut short");
+              if (state->avail_in > 0 && state->avail_in == before)
+                return zip_stream_fail (stream, error, "'s compressed data is damaged");
+              continue;  /* more input first */
+            }
+          if (!zip_check_limits (stream, stream->produced + got, error))
+            return zip_stream_fail (stream, NULL, NULL);
+          stream->produced += got;
+          stream->crc = state->crc;
+          return (gssize) got;
+        }
+#else
       else
         {
           z_stream *inflater = &stream->inflater;
@@ -550,6 +609,7 @@ community_zip_stream_read (CommunityZipStream *stream,
               continue;  /* more input first */
             }
         }
+#endif
       if (!zip_check_limits (stream, stream->produced + got, error))
         return zip_stream_fail (stream, NULL, NULL);
       stream->produced += got;
