@@ -298,10 +298,16 @@ has_xml_escape (const char *text,
           guint64 w, low, under;
 
           memcpy (&w, text + i, 8);
+          w = GUINT64_FROM_LE (w);
           low = (w - ones * 0x20) & ~w & highs;
           under = ((w ^ (ones * '_')) - ones) & ~(w ^ (ones * '_')) & highs;
           if ((low | under) != 0)
-            break;
+            {
+              /* the lowest byte flagged is a true one (a borrow only
+               * flags bytes above it) */
+              i += (gsize) __builtin_ctzll (low | under) / 8;
+              break;
+            }
           i += 8;
         }
       if (i == length)
