@@ -73,6 +73,7 @@
 #include "community-sheet-book.h"
 #include "community-zip.h"
 #include "community-error-private.h"
+#include "community-string-private.h"
 
 /* --- reading --- */
 
@@ -278,44 +279,6 @@ parse_records (CsvReader   *reader,
   return TRUE;
 }
 
-/* Where the bytes stop being UTF-8, with U+0000 taken as UTF-8 (refused
- * later, at its cell): @length when they are UTF-8 through. */
-static gsize
-utf8_valid_prefix (const char *data,
-                   gsize       length)
-{
-  const char *p = data;
-  const char *end = data + length;
-
-  /* ASCII is skipped eight bytes at a time, and each run of other bytes
-   * goes to g_utf8_validate_len() (a byte at a time, a third of a CSV
-   * read when it took the whole text): no UTF-8 sequence holds a byte
-   * below 0x80, so a run ends where a sequence does, or is refused. */
-  while (p < end)
-    {
-      const char *run;
-      const char *bad;
-
-      while (end - p >= 8)
-        {
-          guint64 w;
-
-          memcpy (&w, p, 8);
-          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
-            break;
-          p += 8;
-        }
-      while (p < end && (guchar) *p < 0x80)
-        p++;
-      run = p;
-      while (p < end && (guchar) *p >= 0x80)
-        p++;
-      if (p > run && !g_utf8_validate_len (run, (gsize) (p - run), &bad))
-        return (gsize) (bad - data);
-    }
-  return length;
-}
-
 /* community_csv_read(), with the text the book holds so far in
  * *@text_total (counted up by the cells read), so that a folder's files
  * do not count the book's cells over again each. */
@@ -353,7 +316,7 @@ csv_read (CommunitySheetBook  *book,
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     {
-      valid = utf8_valid_prefix (data + 3, length - 3) + 3;
+      valid = community_utf8_valid_prefix (data + 3, length - 3) + 3;
       if (valid < length)
         {
           g_set_error (error, COMMUNITY_PARSE_ERROR, COMMUNITY_PARSE_ERROR_SYNTAX,
@@ -364,7 +327,7 @@ csv_read (CommunitySheetBook  *book,
       text = data + 3;
       text_length = length - 3;
     }
-  else if ((valid = utf8_valid_prefix (data, length)) < length)
+  else if ((valid = community_utf8_valid_prefix (data, length)) < length)
     {
       g_autoptr(GError) convert_error = NULL;
       gsize bytes_read = 0, bytes_written = 0;

@@ -64,6 +64,7 @@
 #include "community-sheet-book.h"
 #include "community-zip.h"
 #include "community-error-private.h"
+#include "community-string-private.h"
 
 /* --- XML parts --- */
 
@@ -1368,7 +1369,7 @@ append_text (SheetReader      *sheet,
 {
   if (length == 0)
     return TRUE;
-  if (!g_utf8_validate_len (text, length, NULL))
+  if (community_utf8_valid_prefix (text, length) != length || memchr (text, '\0', length) != NULL)
     return cell_error (sheet, error, COMMUNITY_PARSE_ERROR_SYNTAX,
                        "the cell's text is not valid UTF-8 or holds U+0000");
   if (!sheet_text_within_limit (sheet, length, error))
@@ -1705,8 +1706,8 @@ sheet_text (void          *user_data,
 
   if (!(sheet->in_value || sheet->in_inline_text) || length <= 0)
     return;
-  g_string_append_len (sheet->in_value ? sheet->value : sheet->inline_text,
-                       (const char *) text, length);
+  community_string_append_len (sheet->in_value ? sheet->value : sheet->inline_text,
+                               (const char *) text, (gsize) length);
   if (sheet->value->len + sheet->inline_text->len > COMMUNITY_SHEET_MAX_TEXT)
     {
       cell_error (sheet, &sheet->sax.error, COMMUNITY_PARSE_ERROR_LIMIT,
