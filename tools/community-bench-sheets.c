@@ -115,11 +115,11 @@ main (int    argc,
   g_rmdir (dir);
 
   printf ("\n%s: %u records; best of %d\n\n", argv[1], rows, runs);
-  printf ("| form | file MB | save wall s | save CPU s | save / JSON's | load wall s | load CPU s | load / JSON's |\n");
+  printf ("| form | file MB | save wall s | save CPU s | save / JSON's (wall, CPU) | load wall s | load CPU s | load / JSON's (wall, CPU) |\n");
   printf ("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
   for (Form f = 0; f < N_FORMS; f++)
-    printf ("| %s | %.1f | %.3f | %.3f | %.2f | %.3f | %.3f | %.2f |\n", form_names[f], bytes[f] / 1e6,
-            save_wall[f], save_cpu[f], save_cpu[f] / save_cpu[FORM_JSON],
-            load_wall[f], load_cpu[f], load_cpu[f] / load_cpu[FORM_JSON]);
+    printf ("| %s | %.1f | %.3f | %.3f | %.2f, %.2f | %.3f | %.3f | %.2f, %.2f |\n", form_names[f], bytes[f] / 1e6,
+            save_wall[f], save_cpu[f], save_wall[f] / save_wall[FORM_JSON], save_cpu[f] / save_cpu[FORM_JSON],
+            load_wall[f], load_cpu[f], load_wall[f] / load_wall[FORM_JSON], load_cpu[f] / load_cpu[FORM_JSON]);
   return 0;
 }
