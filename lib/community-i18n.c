@@ -67,3 +67,34 @@ community_i18n_init (void)
       g_once_init_leave (&bound, 1);
     }
 }
+
+#ifdef HAVE_NL_MSG_CAT_CNTR
+extern int _nl_msg_cat_cntr;
+
+typedef struct {
+  const char *msgid;
+  const char *translation;
+  int counter;
+} KeptTranslation;
+
+/* Per thread, so without a lock: a few dozen messages are in use at once. */
+static __thread KeptTranslation kept[64];
+#endif
+
+const char *
+community_gettext (const char *msgid)
+{
+#ifdef HAVE_NL_MSG_CAT_CNTR
+  int counter = g_atomic_int_get (&_nl_msg_cat_cntr);
+  KeptTranslation *entry = &kept[(((guintptr) msgid >> 3) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58];
+
+  if (entry->msgid == msgid && entry->counter == counter)
+    return entry->translation;
+  entry->translation = g_dgettext (GETTEXT_PACKAGE, msgid);
+  entry->msgid = msgid;
+  entry->counter = counter;
+  return entry->translation;
+#else
+  return g_dgettext (GETTEXT_PACKAGE, msgid);
+#endif
+}

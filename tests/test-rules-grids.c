@@ -8,6 +8,7 @@
  * double quotes, so that they stay readable.
  */
 
+#include <locale.h>
 #include <string.h>
 
 #include "test-common.h"
@@ -65,6 +66,65 @@ START_TEST (test_leader_missing)
   community_test_assert_counts (report, "grid.leader", 1, 1, 0);
 }
 END_TEST
+
+#ifdef __GLIBC__
+extern int _nl_msg_cat_cntr;
+
+static void
+set_language (const char *language)
+{
+  g_setenv ("LANGUAGE", language, TRUE);
+  ck_assert_ptr_nonnull (setlocale (LC_ALL, "C.UTF-8"));
+  /* a change of LANGUAGE made known, as GNU gettext's manual asks */
+  _nl_msg_cat_cntr++;
+}
+
+/* On the caller's thread, each time the same: the translations it keeps
+ * are the ones tested. */
+static char *
+leader_missing_message (void)
+{
+  g_autofree char *json = g_strconcat (HEAD " 'grids': [",
+                                       GRID ("G1", "'households': 1000, 'administrators': ['W1']"),
+                                       ",", C2_GRID, "]}", NULL);
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(CommunityRuleset) ruleset = community_ruleset_new_builtin ("wuxi-2018", NULL);
+  g_autoptr(CommunityValidator) validator = community_validator_new (ruleset);
+  g_autoptr(CommunityReport) report = NULL;
+  CommunityFinding *finding;
+
+  g_strdelimit (json, "'", '"');
+  ck_assert (community_dataset_load_from_data (dataset, json, -1, NULL));
+  community_validator_set_threads (validator, 1);
+  report = community_validator_run (validator, dataset);
+  finding = community_test_assert_one_finding (report, "grid.leader", "G1", "/grids/0/leader");
+  return g_strdup (community_finding_get_message (finding));
+}
+
+/* A finding's message follows the language a program sets while it runs:
+ * the rules keep each translation (community_gettext()) only until the
+ * catalogs change. */
+START_TEST (test_leader_message_language)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *chinese = NULL;
+  g_autofree char *english_again = NULL;
+
+  set_language ("en");
+  english = leader_missing_message ();
+  set_language ("zh_CN");
+  chinese = leader_missing_message ();
+  set_language ("en");
+  english_again = leader_missing_message ();
+  g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "C");
+
+  ck_assert_str_eq (english, "Grid G1 names no grid leader (网格长)");
+  ck_assert_str_eq (chinese, "网格 G1 未指定网格长");
+  ck_assert_str_eq (english_again, english);
+}
+END_TEST
+#endif
 
 START_TEST (test_leader_from_another_community)
 {
@@ -178,6 +238,9 @@ main (void)
 
   tcase_add_test (tc, test_leader_passes);
   tcase_add_test (tc, test_leader_missing);
+#ifdef __GLIBC__
+  tcase_add_test (tc, test_leader_message_language);
+#endif
   tcase_add_test (tc, test_leader_from_another_community);
   tcase_add_test (tc, test_leader_unresolved);
   tcase_add_test (tc, test_administrators);

@@ -29,6 +29,13 @@
 #include "community-ruleset.h"
 #include "community-finding.h"
 #include "community-record-private.h"
+#include "community-i18n-private.h"
+
+/* The rules' messages: _() keeps each translation per thread
+ * (community_gettext()). Every rules file includes <glib/gi18n-lib.h>
+ * before this header. */
+#undef _
+#define _(String) community_gettext (String)
 
 G_BEGIN_DECLS
 
