@@ -67,6 +67,31 @@ START_TEST (test_leader_missing)
 }
 END_TEST
 
+/* Findings share one node for null (and for true and false): sealed, so
+ * that no caller can change what another finding holds. */
+START_TEST (test_leader_missing_twice_shares_null)
+{
+  g_autoptr(CommunityReport) report =
+    check (GRID ("G1", "'households': 500, 'administrators': ['W1']") ","
+           GRID ("G2", "'households': 500, 'administrators': ['W1']"));
+  g_autoptr(GListModel) findings = community_test_findings (report, "grid.leader");
+  g_autoptr(CommunityFinding) first = NULL;
+  g_autoptr(CommunityFinding) second = NULL;
+
+  ck_assert_uint_eq (g_list_model_get_n_items (findings), 2);
+  first = g_list_model_get_item (findings, 0);
+  second = g_list_model_get_item (findings, 1);
+  ck_assert_str_eq (community_finding_get_subject_id (first), "G1");
+  ck_assert_str_eq (community_finding_get_subject_id (second), "G2");
+  ck_assert (JSON_NODE_HOLDS_NULL (community_finding_get_actual (first)));
+  ck_assert_ptr_eq (community_finding_get_actual (first), community_finding_get_actual (second));
+  ck_assert (json_node_is_immutable (community_finding_get_actual (first)));
+  /* the expected values, each grid's community code, are each their own */
+  ck_assert_str_eq (json_node_get_string (community_finding_get_expected (first)), "320213025001");
+  ck_assert_ptr_ne (community_finding_get_expected (first), community_finding_get_expected (second));
+}
+END_TEST
+
 #ifdef __GLIBC__
 extern int _nl_msg_cat_cntr;
 
@@ -238,6 +263,7 @@ main (void)
 
   tcase_add_test (tc, test_leader_passes);
   tcase_add_test (tc, test_leader_missing);
+  tcase_add_test (tc, test_leader_missing_twice_shares_null);
 #ifdef __GLIBC__
   tcase_add_test (tc, test_leader_message_language);
 #endif

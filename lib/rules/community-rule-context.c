@@ -69,10 +69,38 @@ community_json_double (double value)
   return json_node_init_double (json_node_alloc (), value);
 }
 
+/* true, false and null are one node each, in every finding that holds
+ * them: sealed (immutable), shared by reference (json-glib counts its
+ * references atomically, so any thread may take one). Half of a report's
+ * expected and actual values are booleans. */
+static JsonNode *
+shared_node (gsize    *slot,
+             JsonNode *(*init) (JsonNode *, gboolean),
+             gboolean  value)
+{
+  if (g_once_init_enter (slot))
+    {
+      JsonNode *node = init (json_node_alloc (), value);
+
+      json_node_seal (node);
+      g_once_init_leave (slot, (gsize) node);
+    }
+  return json_node_ref ((JsonNode *) *slot);
+}
+
+static JsonNode *
+init_null (JsonNode *node,
+           gboolean  unused)
+{
+  return json_node_init_null (node);
+}
+
 JsonNode *
 community_json_bool (gboolean value)
 {
-  return json_node_init_boolean (json_node_alloc (), value);
+  static gsize shared[2];
+
+  return shared_node (&shared[value ? 1 : 0], json_node_init_boolean, value);
 }
 
 JsonNode *
@@ -84,7 +112,9 @@ community_json_string (const char *value)
 JsonNode *
 community_json_null (void)
 {
-  return json_node_init_null (json_node_alloc ());
+  static gsize shared;
+
+  return shared_node (&shared, init_null, FALSE);
 }
 
 /* --- the context --- */
