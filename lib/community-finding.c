@@ -35,10 +35,10 @@ struct _CommunityFinding
   CommunitySeverity severity;
   const char *clause;   /* interned, nullable */
   CommunityEntityKind subject_kind;
-  char *subject_id;
-  char *path;
+  char *subject_id;     /* in the block that begins at message */
+  char *path;           /* likewise */
   char *cell;
-  char *message;
+  char *message;        /* the block's start */
   JsonNode *expected;
   JsonNode *actual;
   double shortfall;
@@ -68,10 +68,8 @@ community_finding_finalize (GObject *object)
 {
   CommunityFinding *self = COMMUNITY_FINDING (object);
 
-  g_free (self->subject_id);
-  g_free (self->path);
+  g_free (self->message);   /* and the path and the subject's id with it */
   g_free (self->cell);
-  g_free (self->message);
   g_clear_pointer (&self->expected, json_node_unref);
   g_clear_pointer (&self->actual, json_node_unref);
   g_clear_pointer (&self->divisions, community_finding_divisions_unref);
@@ -205,16 +203,28 @@ community_finding_new (const char          *rule,
                        JsonNode            *actual,
                        double               shortfall)
 {
-  CommunityFinding *self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
+  CommunityFinding *self;
+  gsize message_size, path_size, id_size;
+  char *block;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
+  /* The message, the path and the subject's id in one block, the message
+   * first (what finalize() frees): a report holds hundreds of thousands. */
+  message_size = strlen (message) + 1;
+  path_size = path != NULL ? strlen (path) + 1 : 0;
+  id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
+  block = g_malloc (message_size + path_size + id_size);
+  self->message = memcpy (block, message, message_size);
+  self->path = path != NULL ? memcpy (block + message_size, path, path_size) : NULL;
+  self->subject_id = subject_id != NULL ? memcpy (block + message_size + path_size, subject_id, id_size) : NULL;
 
   /* Interned by the caller: a rule's run interns them once. */
   self->rule = rule;
   self->severity = severity;
   self->clause = clause;
   self->subject_kind = subject_kind;
-  self->subject_id = g_strdup (subject_id);
-  self->path = g_strdup (path);
-  self->message = g_strdup (message);
   self->expected = expected;
   self->actual = actual;
   self->shortfall = shortfall > 0 ? shortfall : 0;

@@ -240,28 +240,37 @@ community_index_group (CommunityIndex *index,
   return empty;
 }
 
-char *
-community_index_path (CommunityIndex  *index,
-                      CommunityEntity *entity,
-                      const char      *member)
+void
+community_index_append_path (CommunityIndex  *index,
+                             CommunityEntity *entity,
+                             const char      *member,
+                             GString         *out)
 {
   /* The dataset keeps each entity's position (no table per run). */
   guint position = community_entity_get_position (entity);
   const char *list = community_entity_kind_get_member_name (community_entity_get_kind (entity));
 
-  g_return_val_if_fail (community_entity_get_dataset (entity) == index->dataset, g_strdup (""));
-
-  GString *path = g_string_sized_new (64);
+  g_return_if_fail (community_entity_get_dataset (entity) == index->dataset);
 
   /* Not printf: a path is made for every finding. @member is a path of
    * member names already (e.g. "legal_review/date"), not escaped again. */
-  g_string_append_c (path, '/');
-  g_string_append (path, list);
-  community_json_pointer_push_index (path, position);
+  g_string_append_c (out, '/');
+  g_string_append (out, list);
+  community_json_pointer_push_index (out, position);
   if (member != NULL)
     {
-      g_string_append_c (path, '/');
-      g_string_append (path, member);
+      g_string_append_c (out, '/');
+      g_string_append (out, member);
     }
+}
+
+char *
+community_index_path (CommunityIndex  *index,
+                      CommunityEntity *entity,
+                      const char      *member)
+{
+  GString *path = g_string_sized_new (64);
+
+  community_index_append_path (index, entity, member, path);
   return g_string_free (path, FALSE);
 }

@@ -23,6 +23,7 @@ struct _CommunityRuleContext
   guint passed;
   guint failed;
   guint not_applicable;
+  GString *path;         /* a finding's path, made here (community_rule_fail()) */
 };
 
 /* --- field access --- */
@@ -178,20 +179,32 @@ community_rule_fail (CommunityRuleContext *ctx,
                      const char           *format,
                      ...)
 {
-  g_autofree char *message = NULL;
-  g_autofree char *path = NULL;
+  char buffer[512];
+  g_autofree char *long_message = NULL;
   CommunityFinding *finding;
   va_list args;
+  int length;
 
+  /* The message and the path are made in buffers of the run's, then laid
+   * in the finding's one block of text (community_finding_new()). */
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  length = g_vsnprintf (buffer, sizeof buffer, format, args);
   va_end (args);
-
-  path = community_index_path (ctx->index, subject, member);
+  if (length < 0 || (gsize) length >= sizeof buffer)
+    {
+      va_start (args, format);
+      long_message = g_strdup_vprintf (format, args);
+      va_end (args);
+    }
+  if (ctx->path == NULL)
+    ctx->path = g_string_sized_new (64);
+  g_string_truncate (ctx->path, 0);
+  community_index_append_path (ctx->index, subject, member, ctx->path);
   finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
                                    community_entity_get_kind (subject),
                                    community_entity_get_identity (subject),
-                                   path, message, expected, actual, shortfall);
+                                   ctx->path->str, long_message != NULL ? long_message : buffer,
+                                   expected, actual, shortfall);
   community_finding_set_divisions (finding, community_index_divisions (ctx->index, subject));
   g_ptr_array_add (ctx->findings, finding);
   ctx->failed++;
@@ -300,6 +313,8 @@ run_rule (const CommunityRuleDefinition *rule,
   *passed = ctx.passed;
   *failed = ctx.failed;
   *not_applicable = ctx.not_applicable;
+  if (ctx.path != NULL)
+    g_string_free (ctx.path, TRUE);
 }
 
 void

@@ -81,6 +81,11 @@ GPtrArray      *community_index_group    (CommunityIndex   *index,
 char           *community_index_path     (CommunityIndex   *index,
                                           CommunityEntity  *entity,
                                           const char       *member);
+/* The same path, appended to @out. */
+void            community_index_append_path (CommunityIndex  *index,
+                                             CommunityEntity *entity,
+                                             const char      *member,
+                                             GString         *out);
 /* The division tier of a division: 0 city, 1 district/county, 2 street/town. */
 int             community_index_tier     (CommunityDivision *division);
 
