@@ -505,6 +505,18 @@ zip_stream_finish (CommunityZipStream *stream,
   return 0;
 }
 
+/* The entry's next compressed bytes into @stream->input, for either
+ * inflater: how many (0 once all are read), or -1. */
+static int
+zip_stream_fill (CommunityZipStream *stream)
+{
+  int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
+
+  if (read >= 0)
+    stream->input_done = read == 0;
+  return read;
+}
+
 gssize
 community_zip_stream_read (CommunityZipStream *stream,
                            void               *buffer,
@@ -540,11 +552,10 @@ community_zip_stream_read (CommunityZipStream *stream,
             return zip_stream_finish (stream, error);
           if (state->avail_in == 0 && !stream->input_done)
             {
-              int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
+              int read = zip_stream_fill (stream);
 
               if (read < 0)
                 return zip_stream_fail (stream, error, " cannot be read");
-              stream->input_done = read == 0;
               state->next_in = stream->input;
               state->avail_in = (guint32) read;
             }
@@ -582,11 +593,10 @@ community_zip_stream_read (CommunityZipStream *stream,
             return zip_stream_finish (stream, error);
           if (inflater->avail_in == 0 && !stream->input_done)
             {
-              int read = unzReadCurrentFile (stream->file, stream->input, sizeof stream->input);
+              int read = zip_stream_fill (stream);
 
               if (read < 0)
                 return zip_stream_fail (stream, error, " cannot be read");
-              stream->input_done = read == 0;
               inflater->next_in = stream->input;
               inflater->avail_in = (uInt) read;
             }
