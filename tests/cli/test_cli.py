@@ -621,13 +621,30 @@ class TestChinese(CheckTestCase):
         self.check_chinese(env)
 
     def test_zh_cn_locale(self):
-        """A real zh_CN.UTF-8 locale, when the system has one."""
+        """A real zh_CN.UTF-8 locale: the system's, or else one compiled
+        for the test into a temporary folder (localedef, from the
+        definitions of Debian's package locales, which ./run installs) and
+        found there through LOCPATH, the system's locales left as they are."""
         catalog = self.catalog()
         locales = subprocess.run(["locale", "-a"], capture_output=True, text=True).stdout.split()
         name = next((l for l in locales if l.lower().replace("-", "") in ("zh_cn.utf8",)), None)
-        if name is None:
-            self.skipTest("no zh_CN.UTF-8 locale (locale -a); needs locale-gen")
-        self.check_chinese(base_env(LC_ALL=name, COMMUNITY_LOCALEDIR=catalog))
+        if name is not None:
+            self.check_chinese(base_env(LC_ALL=name, COMMUNITY_LOCALEDIR=catalog))
+            return
+        if not os.path.exists("/usr/share/i18n/locales/zh_CN"):
+            self.skipTest("no zh_CN.UTF-8 locale (locale -a), and no definition of one "
+                          "to compile (/usr/share/i18n/locales/zh_CN, package locales)")
+        with tempfile.TemporaryDirectory() as folder:
+            compiled = subprocess.run(["localedef", "-i", "zh_CN", "-f", "UTF-8",
+                                       os.path.join(folder, "zh_CN.UTF-8")],
+                                      capture_output=True, text=True, timeout=120)
+            self.assertEqual(compiled.returncode, 0, compiled.stderr)
+            env = base_env(LC_ALL="zh_CN.UTF-8", LOCPATH=folder, COMMUNITY_LOCALEDIR=catalog)
+            # the locale itself is in use, not C.UTF-8 with a translation
+            shown = subprocess.run(["locale"], capture_output=True, text=True, env=env)
+            self.assertIn('LC_MESSAGES="zh_CN.UTF-8"', shown.stdout)
+            self.assertEqual(shown.stderr, "")
+            self.check_chinese(env)
 
     def test_plain_c_locale_stays_english(self):
         # gettext ignores LANGUAGE under the C locale.
