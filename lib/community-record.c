@@ -60,10 +60,24 @@ typedef struct
    * strings in it are not freed on their own. */
   Slot *slots;
   guint64 set_mask; /* bit i: property i is set */
-  JsonObject *extra;
+  /* The unknown members kept for the round trip are the object's data
+   * under extra_quark(): few records have any, and a pointer less here
+   * makes the private data 16 bytes, not 32 (GLib aligns each type's to 16),
+   * so that every record's instance takes a malloc chunk 16 bytes smaller
+   * (12 MB of a province's 1.2 million). */
 } CommunityRecordPrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityRecord, community_record, G_TYPE_OBJECT)
+
+static GQuark
+extra_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("community-record-extra");
+  return quark;
+}
 
 #define FIELD_BIT(id) (G_GUINT64_CONSTANT (1) << (id))
 
@@ -624,10 +638,8 @@ void
 community_record_take_extra (CommunityRecord *self,
                              JsonObject      *extra)
 {
-  CommunityRecordPrivate *priv = community_record_get_instance_private (self);
-
-  g_clear_pointer (&priv->extra, json_object_unref);
-  priv->extra = extra;
+  g_object_set_qdata_full (G_OBJECT (self), extra_quark (), extra,
+                           extra != NULL ? (GDestroyNotify) json_object_unref : NULL);
 }
 
 /* Whether a value of @pspec's type means "unset" when it is set: a NULL
@@ -776,7 +788,7 @@ community_record_finalize (GObject *object)
         slot_clear (table, id, &priv->slots[id], priv->slots);
       g_free (priv->slots);
     }
-  g_clear_pointer (&priv->extra, json_object_unref);
+  /* the unknown members go with the object's data */
 
   G_OBJECT_CLASS (community_record_parent_class)->finalize (object);
 }
@@ -891,8 +903,8 @@ community_record_copy_deep (CommunityRecord *self)
       copy_priv->set_mask |= FIELD_BIT (id);
     }
 
-  if (priv->extra != NULL)
-    copy_priv->extra = community_json_object_deep_copy (priv->extra);
+  if (community_record_get_extra (self) != NULL)
+    community_record_take_extra (copy, community_json_object_deep_copy (community_record_get_extra (self)));
 
   return copy;
 }
@@ -976,12 +988,9 @@ community_record_unset (CommunityRecord *self,
 JsonObject *
 community_record_get_extra (CommunityRecord *self)
 {
-  CommunityRecordPrivate *priv;
-
   g_return_val_if_fail (COMMUNITY_IS_RECORD (self), NULL);
 
-  priv = community_record_get_instance_private (self);
-  return priv->extra;
+  return g_object_get_qdata (G_OBJECT (self), extra_quark ());
 }
 
 /**
@@ -1070,7 +1079,7 @@ community_record_equal (CommunityRecord *a,
         !slots_equal (table, id, &priv_a->slots[id], &priv_b->slots[id]))
       return FALSE;
 
-  return community_json_extra_equal (priv_a->extra, priv_b->extra);
+  return community_json_extra_equal (community_record_get_extra (a), community_record_get_extra (b));
 }
 
 void
