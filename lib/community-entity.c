@@ -37,16 +37,38 @@
  * is used from one thread at a time.
  */
 
+/* 16 bytes: GLib aligns each type's private data to 16, and each 16 more
+ * moves every entity's instance into a larger malloc chunk (12 MB on a
+ * province). So what is seldom there is the object's data: a number
+ * identity's text (a task's), and the field changed first during a batch
+ * (community_entity_freeze_changes()). A string identity is the stored
+ * value itself (community_entity_get_identity()). */
 typedef struct
 {
-  char *identity;
   CommunityDataset *dataset; /* not a reference: the dataset holds us */
   guint position;            /* in the dataset's list of our kind */
-  /* community_entity_freeze_changes(): the depth, and the first field
-   * changed meanwhile (told at the last thaw). */
-  guint freeze;
-  GParamSpec *pending;
+  guint freeze;              /* community_entity_freeze_changes()'s depth */
 } CommunityEntityPrivate;
+
+static GQuark
+number_identity_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("community-entity-number-identity");
+  return quark;
+}
+
+static GQuark
+pending_quark (void)
+{
+  static GQuark quark;
+
+  if (G_UNLIKELY (quark == 0))
+    quark = g_quark_from_static_string ("community-entity-pending");
+  return quark;
+}
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
 
@@ -126,32 +148,35 @@ community_entity_kind_identity_is_optional (CommunityEntityKind kind)
   return (table->required & (G_GUINT64_CONSTANT (1) << table->identity_id)) == 0;
 }
 
-/* Caches the identity field, once it is set, as the entity's string key. */
+/* Whether the identity field of @table's type is a string. */
+static inline gboolean
+identity_is_string (const CommunityFieldTable *table)
+{
+  return table->identity_id != 0 &&
+         G_PARAM_SPEC_VALUE_TYPE (table->pspecs[table->identity_id]) == G_TYPE_STRING;
+}
+
+/* Keeps the text of a number identity, once it is set, as the entity's
+ * string key. A string identity is its stored value, which never changes
+ * (construct-only, and never unset): nothing to keep. */
 static void
 cache_identity (CommunityEntity *self)
 {
-  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
   CommunityRecord *record = COMMUNITY_RECORD (self);
   const CommunityFieldTable *table = community_record_get_fields (record);
   const GValue *value;
 
+  if (table->identity_id == 0 || identity_is_string (table))
+    return;
   value = community_record_peek (record, table->identity_id);
   if (value == NULL)
     return;
-  /* A string identity is the stored value itself, which never changes
-   * (construct-only, and never unset): no copy. */
-  if (G_VALUE_HOLDS_STRING (value))
-    priv->identity = (char *) g_value_get_string (value);
-  else if (G_VALUE_HOLDS_UINT (value))
-    {
-      /* A number identity's string is our own copy. GObject may already
-       * have set the construct-only property to its default (cached here
-       * by constructed()) before the loader gives the real one. */
-      g_free (priv->identity);
-      priv->identity = g_strdup_printf ("%u", g_value_get_uint (value));
-    }
-  else
-    g_assert_not_reached ();
+  g_assert (G_VALUE_HOLDS_UINT (value));
+  /* GObject may already have set the construct-only property to its
+   * default (kept here by constructed()) before the loader gives the real
+   * one: the text is replaced. */
+  g_object_set_qdata_full (G_OBJECT (self), number_identity_quark (),
+                           g_strdup_printf ("%u", g_value_get_uint (value)), g_free);
 }
 
 static void
@@ -175,18 +200,6 @@ community_entity_identity_taken (CommunityEntity *self)
   cache_identity (self);
 }
 
-static void
-community_entity_finalize (GObject *object)
-{
-  CommunityEntity *self = COMMUNITY_ENTITY (object);
-  CommunityEntityPrivate *priv = community_entity_get_instance_private (self);
-
-  if (priv->identity != NULL && !G_VALUE_HOLDS_STRING (community_record_peek (
-        COMMUNITY_RECORD (self), community_record_get_fields (COMMUNITY_RECORD (self))->identity_id)))
-    g_free (priv->identity);
-
-  G_OBJECT_CLASS (community_entity_parent_class)->finalize (object);
-}
 
 static CommunityEntityChangedHook changed_hook;
 
@@ -208,8 +221,8 @@ community_entity_changed (CommunityRecord *record,
 
   if (priv->freeze > 0)
     {
-      if (priv->pending == NULL)
-        priv->pending = pspec;
+      if (g_object_get_qdata (G_OBJECT (record), pending_quark ()) == NULL)
+        g_object_set_qdata (G_OBJECT (record), pending_quark (), pspec);
       return;
     }
   if (priv->dataset != NULL && changed_hook != NULL)
@@ -233,11 +246,12 @@ community_entity_thaw_changes (CommunityEntity *self)
   g_return_if_fail (priv->freeze > 0);
 
   g_object_thaw_notify (G_OBJECT (self));
-  if (--priv->freeze == 0 && priv->pending != NULL)
+  if (--priv->freeze == 0)
     {
-      GParamSpec *pspec = g_steal_pointer (&priv->pending);
+      GParamSpec *pspec = g_object_steal_qdata (G_OBJECT (self), pending_quark ());
 
-      community_entity_changed (COMMUNITY_RECORD (self), pspec);
+      if (pspec != NULL)
+        community_entity_changed (COMMUNITY_RECORD (self), pspec);
     }
 }
 
@@ -247,7 +261,6 @@ community_entity_class_init (CommunityEntityClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->constructed = community_entity_constructed;
-  object_class->finalize = community_entity_finalize;
   COMMUNITY_RECORD_CLASS_PRIVATE (klass)->changed = community_entity_changed;
 }
 
@@ -286,12 +299,16 @@ community_entity_get_kind (CommunityEntity *self)
 const char *
 community_entity_get_identity (CommunityEntity *self)
 {
-  CommunityEntityPrivate *priv;
+  const CommunityFieldTable *table;
+  const CommunityFieldSlot *slot;
 
   g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), NULL);
 
-  priv = community_entity_get_instance_private (self);
-  return priv->identity;
+  table = community_record_get_fields (COMMUNITY_RECORD (self));
+  if (!identity_is_string (table))
+    return g_object_get_qdata (G_OBJECT (self), number_identity_quark ());
+  slot = community_record_peek_slot (COMMUNITY_RECORD (self), table->identity_id);
+  return slot != NULL ? slot->p : NULL;
 }
 
 /**
