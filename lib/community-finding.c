@@ -443,9 +443,9 @@ community_finding_get_message (CommunityFinding *self)
  * Gets what the rule expected, as JSON: a number for a floor, an object
  * such as `{"min": 2000, "max": 3000}` for a range, a string for a state.
  *
- * The node belongs to the finding and must not be changed: `true`, `false`
- * and `null` are each one sealed node that every finding holding them
- * shares. A copy made with json_node_copy() shares what the node holds,
+ * The node belongs to the finding and must not be changed: `true`, `false`,
+ * `null` and strings are sealed nodes that findings holding the same value
+ * may share. A copy made with json_node_copy() shares what the node holds,
  * whose reference count is not atomic: to copy findings' values in several
  * threads at once, use [method@Community.Finding.to_json], which copies
  * deeply.

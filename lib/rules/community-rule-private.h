@@ -233,7 +233,8 @@ void community_rule_fail           (CommunityRuleContext *ctx,
                                     ...) G_GNUC_PRINTF (7, 8);
 
 /* JSON values for expected/actual, each a reference the finding takes:
- * true, false and null are shared and sealed, never to be changed. */
+ * true, false, null and strings are shared and sealed, never to be
+ * changed. */
 JsonNode *community_json_int    (gint64      value);
 JsonNode *community_json_double (double      value);
 JsonNode *community_json_bool   (gboolean    value);
