@@ -171,6 +171,12 @@ community_finding_class_init (CommunityFindingClass *klass)
    * CommunityFinding:message:
    *
    * What is wrong, for people, in the language of the current locale.
+   *
+   * The rules keep each translation until gettext's catalogs change
+   * (setlocale() of another locale, textdomain(), bindtextdomain()). A
+   * program that changes `LANGUAGE` while it runs makes the change known
+   * as GNU gettext's manual asks, by incrementing `_nl_msg_cat_cntr`, for
+   * gettext's own cache as for the rules'.
    */
   properties[PROP_MESSAGE] = g_param_spec_string ("message", NULL, NULL, NULL, flags);
 
