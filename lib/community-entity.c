@@ -50,25 +50,11 @@ typedef struct
   guint freeze;              /* community_entity_freeze_changes()'s depth */
 } CommunityEntityPrivate;
 
-static GQuark
-number_identity_quark (void)
-{
-  static GQuark quark;
+static GQuark number_identity_quark (void);
+G_DEFINE_QUARK (community-entity-number-identity, number_identity)
 
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("community-entity-number-identity");
-  return quark;
-}
-
-static GQuark
-pending_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("community-entity-pending");
-  return quark;
-}
+static GQuark pending_quark (void);
+G_DEFINE_QUARK (community-entity-pending, pending)
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
 

@@ -69,15 +69,8 @@ typedef struct
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityRecord, community_record, G_TYPE_OBJECT)
 
-static GQuark
-extra_quark (void)
-{
-  static GQuark quark;
-
-  if (G_UNLIKELY (quark == 0))
-    quark = g_quark_from_static_string ("community-record-extra");
-  return quark;
-}
+static GQuark extra_quark (void);
+G_DEFINE_QUARK (community-record-extra, extra)
 
 #define FIELD_BIT(id) (G_GUINT64_CONSTANT (1) << (id))
 
