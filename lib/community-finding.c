@@ -31,14 +31,19 @@ struct _CommunityFinding
 {
   GObject parent_instance;
 
+  /* 88 bytes, a malloc chunk of 96 (it was 120, a chunk of 128): a
+   * report holds hundreds of thousands. The cell, which only data from a
+   * workbook has, is object data (cell_quark). */
   const char *rule;     /* interned */
-  CommunitySeverity severity;
   const char *clause;   /* interned, nullable */
-  CommunityEntityKind subject_kind;
-  char *subject_id;     /* in the block that begins at message */
-  char *path;           /* likewise */
-  char *cell;
-  char *message;        /* the block's start */
+  guint8 severity;      /* CommunitySeverity */
+  guint8 subject_kind;  /* CommunityEntityKind */
+  guint8 has_path : 1;
+  guint8 has_subject_id : 1;
+  /* The block that begins at message holds the message, then the path and
+   * the subject's id, each when there is one, from this offset on. */
+  guint32 after_message;
+  char *message;
   JsonNode *expected;
   JsonNode *actual;
   double shortfall;
@@ -46,6 +51,31 @@ struct _CommunityFinding
 };
 
 G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
+
+static GQuark cell_quark (void);
+G_DEFINE_QUARK (community-finding-cell, cell)
+
+static inline const char *
+path_of (CommunityFinding *self)
+{
+  return self->has_path ? self->message + self->after_message : NULL;
+}
+
+static inline const char *
+subject_id_of (CommunityFinding *self)
+{
+  const char *text = self->message + self->after_message;
+
+  if (!self->has_subject_id)
+    return NULL;
+  return self->has_path ? text + strlen (text) + 1 : text;
+}
+
+static inline const char *
+cell_of (CommunityFinding *self)
+{
+  return g_object_get_qdata (G_OBJECT (self), cell_quark ());
+}
 
 enum {
   PROP_0,
@@ -69,7 +99,6 @@ community_finding_finalize (GObject *object)
   CommunityFinding *self = COMMUNITY_FINDING (object);
 
   g_free (self->message);   /* and the path and the subject's id with it */
-  g_free (self->cell);
   g_clear_pointer (&self->expected, json_node_unref);
   g_clear_pointer (&self->actual, json_node_unref);
   g_clear_pointer (&self->divisions, community_finding_divisions_unref);
@@ -91,9 +120,9 @@ community_finding_get_property (GObject    *object,
     case PROP_SEVERITY: g_value_set_enum (value, self->severity); break;
     case PROP_CLAUSE: g_value_set_string (value, self->clause); break;
     case PROP_SUBJECT_KIND: g_value_set_enum (value, self->subject_kind); break;
-    case PROP_SUBJECT_ID: g_value_set_string (value, self->subject_id); break;
-    case PROP_PATH: g_value_set_string (value, self->path); break;
-    case PROP_CELL: g_value_set_string (value, self->cell); break;
+    case PROP_SUBJECT_ID: g_value_set_string (value, subject_id_of (self)); break;
+    case PROP_PATH: g_value_set_string (value, path_of (self)); break;
+    case PROP_CELL: g_value_set_string (value, cell_of (self)); break;
     case PROP_MESSAGE: g_value_set_string (value, self->message); break;
     case PROP_SHORTFALL: g_value_set_double (value, self->shortfall); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -221,10 +250,16 @@ community_finding_new (const char          *rule,
   message_size = strlen (message) + 1;
   path_size = path != NULL ? strlen (path) + 1 : 0;
   id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
+  g_return_val_if_fail (message_size + path_size + id_size <= G_MAXUINT32, NULL);
   block = g_malloc (message_size + path_size + id_size);
   self->message = memcpy (block, message, message_size);
-  self->path = path != NULL ? memcpy (block + message_size, path, path_size) : NULL;
-  self->subject_id = subject_id != NULL ? memcpy (block + message_size + path_size, subject_id, id_size) : NULL;
+  self->after_message = (guint32) message_size;
+  if (path != NULL)
+    memcpy (block + message_size, path, path_size);
+  if (subject_id != NULL)
+    memcpy (block + message_size + path_size, subject_id, id_size);
+  self->has_path = path != NULL;
+  self->has_subject_id = subject_id != NULL;
 
   /* Interned by the caller: a rule's run interns them once. */
   self->rule = rule;
@@ -286,7 +321,7 @@ gboolean
 community_finding_in_division (CommunityFinding *self,
                                const char       *code)
 {
-  return g_strcmp0 (self->subject_id, code) == 0 ||
+  return g_strcmp0 (subject_id_of (self), code) == 0 ||
          (self->divisions != NULL && g_strv_contains ((const char * const *) self->divisions, code));
 }
 
@@ -303,8 +338,8 @@ community_finding_view (CommunityFinding     *self,
   view->rule = self->rule;
   view->severity = self->severity;
   view->subject_kind = self->subject_kind;
-  view->subject_id = self->subject_id;
-  view->path = self->path;
+  view->subject_id = subject_id_of (self);
+  view->path = path_of (self);
   view->message = self->message;
   view->expected = self->expected;
   view->actual = self->actual;
@@ -385,7 +420,7 @@ const char *
 community_finding_get_subject_id (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->subject_id;
+  return subject_id_of (self);
 }
 
 /**
@@ -401,15 +436,14 @@ const char *
 community_finding_get_cell (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->cell;
+  return cell_of (self);
 }
 
 void
 community_finding_take_cell (CommunityFinding *self,
                              char             *cell)
 {
-  g_free (self->cell);
-  self->cell = cell;
+  g_object_set_qdata_full (G_OBJECT (self), cell_quark (), cell, cell != NULL ? g_free : NULL);
 }
 
 /**
@@ -424,7 +458,7 @@ const char *
 community_finding_get_path (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->path;
+  return path_of (self);
 }
 
 /**
@@ -535,6 +569,7 @@ community_finding_write (CommunityFinding  *self,
   const CommunityJsonSinkClass *k = sink->klass;
   g_autoptr(GEnumClass) severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
   g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+  const char *cell;
 
   k->begin_object (sink);
   k->member (sink, "rule");
@@ -550,14 +585,15 @@ community_finding_write (CommunityFinding  *self,
   k->member (sink, "id");
   /* An entity without an id (funding, baselines, surveys and commendations
    * may have none): null, and the path says which. */
-  k->string (sink, self->subject_id);
+  k->string (sink, subject_id_of (self));
   k->end_object (sink);
   k->member (sink, "path");
-  k->string (sink, self->path);
-  if (self->cell != NULL)
+  k->string (sink, path_of (self));
+  cell = cell_of (self);
+  if (cell != NULL)
     {
       k->member (sink, "cell");
-      k->string (sink, self->cell);
+      k->string (sink, cell);
     }
   k->member (sink, "message");
   k->string (sink, self->message);
