@@ -517,14 +517,6 @@ on_entity_changed (CommunityDataset *dataset,
   changes->pspec = pspec;
 }
 
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
 START_TEST (test_entity_changed)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_sample ();
@@ -538,7 +530,7 @@ START_TEST (test_entity_changed)
 
   ck_assert_ptr_nonnull (grid);
   g_signal_connect (dataset, "entity-changed", G_CALLBACK (on_entity_changed), &changes);
-  g_signal_connect (grid, "notify::households", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (grid, "notify::households", G_CALLBACK (community_test_count_notify), &notified);
 
   community_grid_set_households (grid, 321);
   ck_assert_uint_eq (changes.count, 1);
