@@ -297,14 +297,6 @@ sax_handler_init (xmlSAXHandler         *handler,
   handler->serror = (xmlStructuredErrorFunc) sax_part_error;
 }
 
-/* Parses the entry of @stream (part @part) with @handler, @sax (the first
- * member of the handler's data) its user data; @intern looks the
- * handler's names up in the parser's dictionary before the first byte is
- * parsed. Once the handler is done or the part refused, what is left of
- * the entry is still inflated, for the zip layer's checks (size, CRC,
- * limits): a zip error wins over any other, as when a part was inflated
- * whole before it was parsed. *@part_error says that @error is the part's
- * own (the zip layer's, or "PART: not well-formed XML"), not the handler's. */
 /* libxml2 pulls the part through this: it asks for a few KiB at a time,
  * served from one 64 KiB chunk of the inflater's. */
 typedef struct {
@@ -350,6 +342,14 @@ sax_input_read (void *context,
   return done;
 }
 
+/* Parses the entry of @stream (part @part) with @handler, @sax (the first
+ * member of the handler's data) its user data; @intern looks the
+ * handler's names up in the parser's dictionary before the first byte is
+ * parsed. Once the handler is done or the part refused, what is left of
+ * the entry is still inflated, for the zip layer's checks (size, CRC,
+ * limits): a zip error wins over any other, as when a part was inflated
+ * whole before it was parsed. *@part_error says that @error is the part's
+ * own (the zip layer's, or "PART: not well-formed XML"), not the handler's. */
 static gboolean
 sax_part_read (CommunityZipStream *stream,
                const char         *part,
@@ -362,7 +362,6 @@ sax_part_read (CommunityZipStream *stream,
   gsize chunk_size = tuning_chunk_size > 0 ? tuning_chunk_size : 64 * 1024;
   g_autofree char *buffer = g_malloc (chunk_size);
   SaxInput in = { stream, buffer, chunk_size, 0, 0, NULL };
-  GError *zip_error = NULL;
 
   *part_error = FALSE;
   sax->ctxt = xmlCreateIOParserCtxt (handler, sax, sax_input_read, NULL, &in, XML_CHAR_ENCODING_NONE);
@@ -375,20 +374,15 @@ sax_part_read (CommunityZipStream *stream,
   /* the rest of the entry, for the zip layer's checks */
   while (in.zip_error == NULL && community_zip_stream_read (stream, buffer, chunk_size, &in.zip_error) > 0)
     ;
-  zip_error = in.zip_error;
-  if (sax->ctxt != NULL)
-    {
-      if (sax->ctxt->myDoc != NULL)
-        xmlFreeDoc (sax->ctxt->myDoc);
-      xmlFreeParserCtxt (sax->ctxt);
-      sax->ctxt = NULL;
-    }
+  if (sax->ctxt->myDoc != NULL)
+    xmlFreeDoc (sax->ctxt->myDoc);
+  g_clear_pointer (&sax->ctxt, xmlFreeParserCtxt);
 
-  if (zip_error != NULL)
+  if (in.zip_error != NULL)
     {
       g_clear_error (&sax->error);
       *part_error = TRUE;
-      g_propagate_error (error, zip_error);
+      g_propagate_error (error, in.zip_error);
       return FALSE;
     }
   if (sax->error != NULL)
