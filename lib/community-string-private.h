@@ -1,5 +1,5 @@
-/* community-string-private.h: appending to a GString in the writers' loops,
- * and checking UTF-8 in the readers' 
+/* community-string-private.h: text eight bytes at a time, appending to a
+ * GString in the writers' loops, and checking UTF-8 in the readers'
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -11,6 +11,31 @@
 #include <glib.h>
 
 G_BEGIN_DECLS
+
+/* Text eight bytes at a time: a guint64 of them (the first in the low
+ * byte, after GUINT64_FROM_LE()) in which each byte that matters is
+ * flagged by its high bit. A borrow may flag a byte after the first that
+ * matters, never one before it: the lowest flag is the first
+ * (__builtin_ctzll () / 8). The JSON tokenizer and writer, the sheets'
+ * writers and the UTF-8 check below read text this way. */
+#define COMMUNITY_BYTES_ONES G_GUINT64_CONSTANT (0x0101010101010101)
+#define COMMUNITY_BYTES_HIGH G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The bytes of @w below @n (at most 0x80). */
+static inline guint64
+community_bytes_below (guint64 w,
+                       guint   n)
+{
+  return (w - COMMUNITY_BYTES_ONES * n) & ~w & COMMUNITY_BYTES_HIGH;
+}
+
+/* The bytes of @w equal to @c. */
+static inline guint64
+community_bytes_equal (guint64 w,
+                       guchar  c)
+{
+  return community_bytes_below (w ^ (COMMUNITY_BYTES_ONES * c), 1);
+}
 
 /* g_string_append_len() without its function call when there is room:
  * in GLib 2.74 it is a call into g_string_insert_len(), and the HTML
@@ -53,7 +78,7 @@ community_utf8_valid_prefix (const char *data,
           guint64 w;
 
           memcpy (&w, p, 8);
-          if ((w & G_GUINT64_CONSTANT (0x8080808080808080)) != 0)
+          if ((w & COMMUNITY_BYTES_HIGH) != 0)
             break;
           p += 8;
         }

@@ -25,6 +25,7 @@
 #include "community-record-private.h"
 #include "community-json-source.h"
 #include "community-json-copy-private.h"
+#include "community-string-private.h"
 
 G_BEGIN_DECLS
 
@@ -175,7 +176,7 @@ gboolean         community_json_walk_dataset (CommunityJsonSource       *source,
                                               CommunityDatasetContents  *contents,
                                               GError                   **error);
 /* For tests and benchmarks: the least size read by two threads (0: any;
- * G_MAXSIZE: none), the part's share of the document (0.40), and whether
+ * G_MAXSIZE: none), the part's share of the document (0.48), and whether
  * the first reader waits for the cut before it begins (so that the part
  * is read whatever the document's size). Not thread-safe: before any
  * load. */
@@ -318,22 +319,19 @@ void community_json_append_compact (GString  *out,
  * run of a string's text: a quote, a backslash, a byte below 0x20 and, with
  * @del, DEL (which the writer escapes as json-glib does), each flagged by
  * its high bit. A borrow may flag a byte after the first that stops, never
- * one before it: the lowest flag is the first stop. */
-#define COMMUNITY_JSON_ONES      G_GUINT64_CONSTANT (0x0101010101010101)
-#define COMMUNITY_JSON_HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
+ * one before it: the lowest flag is the first stop (community-string-private.h). */
 static inline guint64
 community_json_text_stops (guint64  w,
                            gboolean del)
 {
-  guint64 quote = w ^ (COMMUNITY_JSON_ONES * '"');
-  guint64 backslash = w ^ (COMMUNITY_JSON_ONES * '\\');
-  guint64 stops = (w - COMMUNITY_JSON_ONES * 0x20) | (quote - COMMUNITY_JSON_ONES) |
-                  (backslash - COMMUNITY_JSON_ONES);
+  guint64 quote = w ^ (COMMUNITY_BYTES_ONES * '"');
+  guint64 backslash = w ^ (COMMUNITY_BYTES_ONES * '\\');
+  guint64 stops = (w - COMMUNITY_BYTES_ONES * 0x20) | (quote - COMMUNITY_BYTES_ONES) |
+                  (backslash - COMMUNITY_BYTES_ONES);
 
   if (del)
-    stops |= (w ^ (COMMUNITY_JSON_ONES * 0x7F)) - COMMUNITY_JSON_ONES;
-  return stops & ~w & COMMUNITY_JSON_HIGH_BITS;
+    stops |= (w ^ (COMMUNITY_BYTES_ONES * 0x7F)) - COMMUNITY_BYTES_ONES;
+  return stops & ~w & COMMUNITY_BYTES_HIGH;
 }
 
 G_END_DECLS

@@ -241,10 +241,10 @@ static inline guint64
 bytes_equal (guint64 w,
              guchar  c)
 {
-  guint64 t = w ^ (COMMUNITY_JSON_ONES * c);
-  guint64 low = COMMUNITY_JSON_ONES * 0x7F;
+  guint64 t = w ^ (COMMUNITY_BYTES_ONES * c);
+  guint64 low = COMMUNITY_BYTES_ONES * 0x7F;
 
-  return ~(((t & low) + low) | t) & COMMUNITY_JSON_HIGH_BITS;
+  return ~(((t & low) + low) | t) & COMMUNITY_BYTES_HIGH;
 }
 
 /* High bits to a bit a byte. */
@@ -266,8 +266,8 @@ block_masks (const guchar *p,
   w = GUINT64_FROM_LE (w);
   *quotes = gather (bytes_equal (w, '"'));
   *backslashes = gather (bytes_equal (w, '\\'));
-  *marks = gather (bytes_equal (w | (COMMUNITY_JSON_ONES * 0x20), '{') |
-                   bytes_equal (w | (COMMUNITY_JSON_ONES * 0x20), '}') |
+  *marks = gather (bytes_equal (w | (COMMUNITY_BYTES_ONES * 0x20), '{') |
+                   bytes_equal (w | (COMMUNITY_BYTES_ONES * 0x20), '}') |
                    bytes_equal (w, ','));
 }
 #endif

@@ -379,7 +379,7 @@ skip_space (Tokenizer *t)
 
 /* --- strings --- */
 
-#define HIGH_BITS COMMUNITY_JSON_HIGH_BITS
+#define HIGH_BITS COMMUNITY_BYTES_HIGH
 
 static int
 hex4 (const guchar *p)

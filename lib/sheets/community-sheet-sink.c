@@ -76,6 +76,7 @@
 #include "json/community-json-private.h"
 #include "community-vocabulary-private.h"
 #include "community-handoff-private.h"
+#include "community-string-private.h"
 
 typedef enum {
   VALUE_STRING,
@@ -293,19 +294,14 @@ has_xml_escape (const char *text,
       /* eight bytes at a time while none is a control character or '_' */
       while (length - i >= 8)
         {
-          const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-          const guint64 highs = G_GUINT64_CONSTANT (0x8080808080808080);
-          guint64 w, low, under;
+          guint64 w, flags;
 
           memcpy (&w, text + i, 8);
           w = GUINT64_FROM_LE (w);
-          low = (w - ones * 0x20) & ~w & highs;
-          under = ((w ^ (ones * '_')) - ones) & ~(w ^ (ones * '_')) & highs;
-          if ((low | under) != 0)
+          flags = community_bytes_below (w, 0x20) | community_bytes_equal (w, '_');
+          if (flags != 0)
             {
-              /* the lowest byte flagged is a true one (a borrow only
-               * flags bytes above it) */
-              i += (gsize) __builtin_ctzll (low | under) / 8;
+              i += (gsize) __builtin_ctzll (flags) / 8;
               break;
             }
           i += 8;

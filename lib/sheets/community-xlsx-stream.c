@@ -189,29 +189,16 @@ special_bytes (void)
   return table;
 }
 
-#define ONES      G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGH_BITS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The bytes of @v (eight, the first in the low byte) that are 0, each
- * flagged by its high bit. A borrow may flag a byte after the first zero,
- * never one before it. */
-static inline guint64
-zero_bytes (guint64 v)
-{
-  return (v - ONES) & ~v & HIGH_BITS;
-}
-
 /* The bytes of @w that special_bytes() flags or that are not ASCII, each
  * flagged by its high bit: the lowest flag is the first such byte (the
  * text is mostly plain ASCII, looked at eight bytes at a time). */
 static inline guint64
 stop_bytes (guint64 w)
 {
-  return (w & HIGH_BITS) |
-         ((w - ONES * 0x20) & ~w & HIGH_BITS) |
-         zero_bytes (w ^ (ONES * '&')) | zero_bytes (w ^ (ONES * '<')) |
-         zero_bytes (w ^ (ONES * '>')) | zero_bytes (w ^ (ONES * '"')) |
-         zero_bytes (w ^ (ONES * '_'));
+  return (w & COMMUNITY_BYTES_HIGH) | community_bytes_below (w, 0x20) |
+         community_bytes_equal (w, '&') | community_bytes_equal (w, '<') |
+         community_bytes_equal (w, '>') | community_bytes_equal (w, '"') |
+         community_bytes_equal (w, '_');
 }
 
 /* @text (@length bytes) as XML character data or an attribute's value,
