@@ -186,7 +186,6 @@ community_entity_identity_taken (CommunityEntity *self)
   cache_identity (self);
 }
 
-
 static CommunityEntityChangedHook changed_hook;
 
 void

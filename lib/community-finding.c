@@ -244,13 +244,13 @@ community_finding_new (const char          *rule,
 
   g_return_val_if_fail (message != NULL, NULL);
 
-  self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
   /* The message, the path and the subject's id in one block, the message
    * first (what finalize() frees): a report holds hundreds of thousands. */
   message_size = strlen (message) + 1;
   path_size = path != NULL ? strlen (path) + 1 : 0;
   id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
   g_return_val_if_fail (message_size + path_size + id_size <= G_MAXUINT32, NULL);
+  self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
   block = g_malloc (message_size + path_size + id_size);
   self->message = memcpy (block, message, message_size);
   self->after_message = (guint32) message_size;

@@ -872,8 +872,10 @@ community_record_copy_deep (CommunityRecord *self)
   CommunityRecord *copy;
   guint identity_id = table->identity_id;
   Slot *slots;
+  JsonObject *extra;
 
-  /* The identity is construct-only (and an entity caches it then). */
+  /* The identity is construct-only (and an entity with a number identity
+   * keeps its text then). */
   if (identity_id != 0 && (priv->set_mask & FIELD_BIT (identity_id)))
     {
       const char *names[] = { table->pspecs[identity_id]->name };
@@ -896,8 +898,9 @@ community_record_copy_deep (CommunityRecord *self)
       copy_priv->set_mask |= FIELD_BIT (id);
     }
 
-  if (community_record_get_extra (self) != NULL)
-    community_record_take_extra (copy, community_json_object_deep_copy (community_record_get_extra (self)));
+  extra = community_record_get_extra (self);
+  if (extra != NULL)
+    community_record_take_extra (copy, community_json_object_deep_copy (extra));
 
   return copy;
 }

@@ -88,6 +88,23 @@ typedef struct {
 
 typedef CommunityJsonToken Token;
 
+/* A reader's staging text made, and what it keeps between records dropped
+ * (its errors are left to the caller): the one reader's, and each of the
+ * two readers' ("Two readers" below). */
+static void
+walker_begin (Walker *w)
+{
+  w->text = g_string_sized_new (4096);
+}
+
+static void
+walker_end (Walker *w)
+{
+  g_string_free (w->text, TRUE);
+  w->text = NULL;
+  g_clear_pointer (&w->last_zone, g_time_zone_unref);
+}
+
 #define IS(w, t) ((w)->token.type == COMMUNITY_JSON_TOKEN_##t)
 
 /* The next token; FALSE once the walk is over (the source's error, or a
@@ -1699,14 +1716,13 @@ read_part (gpointer data)
     return NULL;
 
   w.source = split->part;
-  w.text = g_string_sized_new (4096);
+  walker_begin (&w);
   split->records = g_ptr_array_new_with_free_func (g_object_unref);
   split->identities = g_hash_table_new (g_str_hash, g_str_equal);
   split->complete = read_elements (&w, split->kind, split->where.index, split->part->depth,
                                    split->records, split->identities) &&
                     community_json_tokenizer_get_offset (split->part) == split->where.end + 1;
-  g_string_free (w.text, TRUE);
-  g_clear_pointer (&w.last_zone, g_time_zone_unref);
+  walker_end (&w);
   split->fatal = w.fatal;
   split->pending = w.pending;
   return NULL;
@@ -1838,10 +1854,9 @@ community_json_walk_dataset (CommunityJsonSource       *source,
       w.split = split;
     }
 
-  w.text = g_string_sized_new (4096);
+  walker_begin (&w);
   ok = walk (&w, contents);
-  g_string_free (w.text, TRUE);
-  g_clear_pointer (&w.last_zone, g_time_zone_unref);
+  walker_end (&w);
 
   if (split != NULL)
     {
