@@ -21,9 +21,10 @@ typedef struct {
   guint codes_year;                               /* 0: not given */
   JsonObject *extra;                              /* nullable */
   GPtrArray *entities[COMMUNITY_N_ENTITY_KINDS];  /* of CommunityEntity */
-  /* Nullable: the entities of each kind by identity (borrowed keys and
-   * values), when the reader built it anyway checking for duplicates;
-   * the dataset then takes it as its index instead of building its own. */
+  /* Nullable: the entities of each kind by identity (a
+   * community_identity_index_new()), when the reader built it anyway
+   * checking for duplicates; the dataset then takes it as its index
+   * instead of building its own. */
   GHashTable *index[COMMUNITY_N_ENTITY_KINDS];
 } CommunityDatasetContents;
 

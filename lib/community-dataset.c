@@ -18,6 +18,7 @@
 #include "community-error.h"
 #include "community-entity-private.h"
 #include "community-entity-list-private.h"
+#include "community-identity-index-private.h"
 #include "community-dataset-private.h"
 #include "community-json-copy-private.h"
 
@@ -58,7 +59,7 @@ struct _CommunityDataset
   GObject parent_instance;
 
   CommunityEntityList *items[COMMUNITY_N_ENTITY_KINDS]; /* an array each: see community-entity-list.c */
-  GHashTable *index[COMMUNITY_N_ENTITY_KINDS]; /* identity -> entity */
+  GHashTable *index[COMMUNITY_N_ENTITY_KINDS]; /* community_identity_index_new() */
   GDate *as_of;
   guint codes_year;
   JsonObject *extra;
@@ -254,8 +255,7 @@ community_dataset_init (CommunityDataset *self)
   for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
     {
       self->items[kind] = community_entity_list_new (community_entity_kind_get_entity_type (kind));
-      /* Keys are the entities' own identity strings, which never change. */
-      self->index[kind] = g_hash_table_new (g_str_hash, g_str_equal);
+      self->index[kind] = community_identity_index_new ();
     }
 }
 
@@ -435,7 +435,7 @@ community_dataset_add (CommunityDataset  *self,
                    "This %s has no identity and cannot be added", G_OBJECT_TYPE_NAME (entity));
       return FALSE;
     }
-  if (identity != NULL && g_hash_table_contains (self->index[kind], identity))
+  if (identity != NULL && community_identity_index_lookup (self->index[kind], identity) != NULL)
     {
       g_set_error (error, COMMUNITY_DATASET_ERROR, COMMUNITY_DATASET_ERROR_DUPLICATE,
                    "The dataset already has a %s whose identity is “%s”",
@@ -444,7 +444,7 @@ community_dataset_add (CommunityDataset  *self,
     }
 
   if (identity != NULL)
-    g_hash_table_insert (self->index[kind], (gpointer) identity, entity);
+    community_identity_index_add (self->index[kind], entity);
   community_entity_set_dataset (entity, self);
   community_entity_set_position (entity, g_list_model_get_n_items (G_LIST_MODEL (self->items[kind])));
   community_entity_list_append (self->items[kind], entity);
@@ -480,7 +480,7 @@ community_dataset_remove (CommunityDataset *self,
     g_return_val_if_reached (FALSE);
 
   if (community_entity_get_identity (entity) != NULL)
-    g_hash_table_remove (self->index[kind], community_entity_get_identity (entity));
+    community_identity_index_remove (self->index[kind], entity);
   community_entity_set_dataset (entity, NULL);
   community_entity_list_remove (self->items[kind], position);
   /* The entities after it move up one. */
@@ -509,7 +509,7 @@ community_dataset_lookup (CommunityDataset    *self,
   g_return_val_if_fail ((guint) kind < COMMUNITY_N_ENTITY_KINDS, NULL);
   g_return_val_if_fail (identity != NULL, NULL);
 
-  return g_hash_table_lookup (self->index[kind], identity);
+  return community_identity_index_lookup (self->index[kind], identity);
 }
 
 /**
@@ -707,7 +707,7 @@ community_dataset_lookup_reference (CommunityDataset    *self,
 {
   if (kind == COMMUNITY_ENTITY_KIND_DEPARTMENT)
     return COMMUNITY_ENTITY (community_dataset_find_department (self, identity));
-  return g_hash_table_lookup (self->index[kind], identity);
+  return community_identity_index_lookup (self->index[kind], identity);
 }
 
 static guint
@@ -1056,8 +1056,7 @@ community_dataset_replace_contents (CommunityDataset         *self,
           community_entity_set_dataset (entity, self);
           community_entity_set_position (entity, i);
           if (!indexed && community_entity_get_identity (entity) != NULL)
-            g_hash_table_insert (self->index[kind],
-                                 (gpointer) community_entity_get_identity (entity), entity);
+            community_identity_index_add (self->index[kind], entity);
         }
       if (n_old > 0 || n_new > 0)
         community_entity_list_splice (self->items[kind], 0, n_old,

@@ -33,6 +33,10 @@ void  community_entity_set_position (CommunityEntity *self,
                                      guint            position);
 guint community_entity_get_position (CommunityEntity *self);
 
+/* community_entity_get_identity() without its type check, for the
+ * identity index's hash function (community-identity-index.c). */
+const char *community_entity_peek_identity (CommunityEntity *self);
+
 /* For the streaming loader: the entity's identity field was set behind
  * GObject's back (see community-entity.c). */
 void  community_entity_identity_taken (CommunityEntity *self);

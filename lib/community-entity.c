@@ -284,15 +284,20 @@ community_entity_get_kind (CommunityEntity *self)
 const char *
 community_entity_get_identity (CommunityEntity *self)
 {
-  const CommunityFieldTable *table;
-  const CommunityFieldSlot *slot;
-
   g_return_val_if_fail (COMMUNITY_IS_ENTITY (self), NULL);
 
-  table = community_record_get_fields (COMMUNITY_RECORD (self));
+  return community_entity_peek_identity (self);
+}
+
+const char *
+community_entity_peek_identity (CommunityEntity *self)
+{
+  const CommunityFieldTable *table = community_record_get_fields ((CommunityRecord *) self);
+  const CommunityFieldSlot *slot;
+
   if (!identity_is_string (table))
-    return g_object_get_qdata (G_OBJECT (self), number_identity_quark ());
-  slot = community_record_peek_slot (COMMUNITY_RECORD (self), table->identity_id);
+    return g_object_get_qdata ((GObject *) self, number_identity_quark ());
+  slot = community_record_peek_slot ((CommunityRecord *) self, table->identity_id);
   return slot != NULL ? slot->p : NULL;
 }
 

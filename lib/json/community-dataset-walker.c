@@ -44,6 +44,7 @@
 #include "community-json-private.h"
 #include "community-entity-private.h"
 #include "community-entity-list-private.h"
+#include "community-identity-index-private.h"
 #include "community-enum-types.h"
 #include "community-vocabulary-private.h"
 
@@ -1367,7 +1368,7 @@ read_elements (Walker              *w,
 
       /* An entity without its (optional) identity is not indexed. */
       identity = community_entity_get_identity (COMMUNITY_ENTITY (record));
-      if (identity != NULL && !g_hash_table_insert (identities, (gpointer) identity, record))
+      if (identity != NULL && !community_identity_index_add (identities, COMMUNITY_ENTITY (record)))
         {
           const CommunityFieldTable *table = community_record_get_fields (record);
 
@@ -1388,7 +1389,7 @@ read_entities (Walker                   *w,
                CommunityDatasetContents *contents)
 {
   /* The duplicate check's table is the dataset's index, handed over. */
-  g_autoptr(GHashTable) identities = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) identities = community_identity_index_new ();
   g_autoptr(GPtrArray) entities = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!IS (w, ARRAY_START))
@@ -1718,7 +1719,7 @@ read_part (gpointer data)
   w.source = split->part;
   walker_begin (&w);
   split->records = g_ptr_array_new_with_free_func (g_object_unref);
-  split->identities = g_hash_table_new (g_str_hash, g_str_equal);
+  split->identities = community_identity_index_new ();
   split->complete = read_elements (&w, split->kind, split->where.index, split->part->depth,
                                    split->records, split->identities) &&
                     community_json_tokenizer_get_offset (split->part) == split->where.end + 1;
@@ -1774,7 +1775,7 @@ merge_part (Walker                   *w,
       const CommunityFieldTable *table = community_record_get_fields (COMMUNITY_RECORD (entity));
       g_autoptr(GString) pointer = NULL;
 
-      if (identity == NULL || !g_hash_table_contains (identities, identity))
+      if (identity == NULL || community_identity_index_lookup (identities, identity) == NULL)
         continue;
       pointer = g_string_new (NULL);
       community_json_pointer_push_member (pointer, split->where.member);
@@ -1802,7 +1803,7 @@ merge_part (Walker                   *w,
       const char *identity = community_entity_get_identity (entity);
 
       if (identity != NULL)
-        g_hash_table_insert (identities, (gpointer) identity, entity);
+        community_identity_index_add (identities, entity);
     }
   g_ptr_array_extend_and_steal (entities, g_steal_pointer (&split->records));
   g_atomic_int_inc (&split_merges);
