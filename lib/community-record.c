@@ -6,6 +6,11 @@
 #include "config.h"
 
 #include <string.h>
+#if defined (HAVE_MALLOC_SIZE)
+#include <malloc/malloc.h>
+#else
+#include <malloc.h>
+#endif
 
 #include "community-record-private.h"
 #include "community-json-copy-private.h"
@@ -54,10 +59,10 @@ typedef CommunityFieldSlot Slot;  /* community-record-private.h */
 
 typedef struct
 {
-  /* [n_fields + 1], lazily allocated; 0 when not set. slots[0] (no field
-   * has id 0) is NULL, or, when the loader gave the record its fields in
-   * one block (community_record_take_fields()), the end of that block:
-   * strings in it are not freed on their own. */
+  /* [n_fields], field id's at SLOT (slots, id), lazily allocated; 0 when
+   * not set. When the loader gave the record its fields in one block
+   * (community_record_take_fields()), the text of its strings follows
+   * them: strings in the block are not freed on their own. */
   Slot *slots;
   guint64 set_mask; /* bit i: property i is set */
   /* The unknown members kept for the round trip are the object's data
@@ -200,13 +205,17 @@ community_record_class_install_fields (CommunityRecordClass *klass,
   COMMUNITY_RECORD_CLASS_PRIVATE (klass)->fields = table;
 }
 
+/* The slot of field @id (ids start at 1): no slot for an id 0, whose
+ * 8 bytes a record would carry for nothing (9 MB on a province). */
+#define SLOT(slots, id) (&(slots)[(id) - 1])
+
 static Slot *
 ensure_slots (CommunityRecord *self)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
 
   if G_UNLIKELY (priv->slots == NULL)
-    priv->slots = g_new0 (Slot, community_record_get_fields (self)->n_fields + 1);
+    priv->slots = g_new0 (Slot, community_record_get_fields (self)->n_fields);
 
   return priv->slots;
 }
@@ -218,16 +227,31 @@ slot_fundamental (const CommunityFieldTable *table,
   return table->storage[id];
 }
 
-/* Whether @p lies in @block: the one allocation in which
- * community_record_take_fields() put a record's slots together with the
- * text of its strings. @block[0] (no field has id 0) is the end of that
- * allocation, or NULL for slots allocated alone (ensure_slots()). */
+/* The size of an allocation of g_malloc()'s (which is malloc()'s), at
+ * least what was asked for. */
+static inline gsize
+allocation_size (gpointer p)
+{
+#if defined (HAVE_MALLOC_USABLE_SIZE)
+  return malloc_usable_size (p);
+#elif defined (HAVE_MALLOC_SIZE)
+  return malloc_size (p);
+#else
+  return _msize (p);
+#endif
+}
+
+/* Whether @p lies in @block: the record's slots, the one allocation in
+ * which community_record_take_fields() put them together with the text of
+ * its strings (slots allocated alone, by ensure_slots(), hold no string).
+ * The allocator knows where it ends: a value allocated on its own cannot
+ * lie within it. */
 static inline gboolean
 in_block (const Slot    *block,
           gconstpointer  p)
 {
-  return block != NULL && block[0].p != NULL &&
-         (guintptr) p >= (guintptr) block && (guintptr) p < (guintptr) block[0].p;
+  return block != NULL && (guintptr) p >= (guintptr) block &&
+         (guintptr) p < (guintptr) block + allocation_size ((gpointer) block);
 }
 
 /* Frees what a slot owns and clears it. A string or string array in the
@@ -365,7 +389,7 @@ community_record_peek (CommunityRecord *self,
     return NULL;
 
   view = &peek_ring[peek_next++ % PEEK_RING];
-  slot_view (community_record_get_fields (self), prop_id, &priv->slots[prop_id], view);
+  slot_view (community_record_get_fields (self), prop_id, SLOT (priv->slots, prop_id), view);
   return view;
 }
 
@@ -388,7 +412,7 @@ community_record_peek_slot (CommunityRecord *self,
 
   if ((priv->set_mask & FIELD_BIT (prop_id)) == 0)
     return NULL;
-  return &priv->slots[prop_id];
+  return SLOT (priv->slots, prop_id);
 }
 
 const CommunityFieldSlot *
@@ -451,7 +475,7 @@ community_record_foreach_missing (CommunityRecord      *self,
       if (((missing | nested) & FIELD_BIT (id)) == 0)
         continue;
 
-      slot = (nested & FIELD_BIT (id)) ? &priv->slots[id] : NULL;
+      slot = (nested & FIELD_BIT (id)) ? SLOT (priv->slots, id) : NULL;
       mark = community_json_pointer_push_member (pointer, table->json_names[id]);
       if (slot == NULL)
         go_on = func (self, id, pointer, user_data);
@@ -546,8 +570,8 @@ community_record_take_value (CommunityRecord *self,
   const CommunityFieldTable *table = community_record_get_fields (self);
   Slot *slots = ensure_slots (self);
 
-  slot_clear (table, prop_id, &slots[prop_id], slots);
-  slot_take_from (table, prop_id, value, &slots[prop_id]);
+  slot_clear (table, prop_id, SLOT (slots, prop_id), slots);
+  slot_take_from (table, prop_id, value, SLOT (slots, prop_id));
   priv->set_mask |= FIELD_BIT (prop_id);
 }
 
@@ -563,7 +587,7 @@ community_record_take_fields (CommunityRecord    *self,
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
   const CommunityFieldTable *table = community_record_get_fields (self);
-  gsize n_slots = table->n_fields + 1, n_pointers = 0;
+  gsize n_slots = table->n_fields, n_pointers = 0;
   Slot *block;
   char **arrays, *copy;
 
@@ -578,7 +602,7 @@ community_record_take_fields (CommunityRecord    *self,
   if (priv->slots != NULL)
     {
       for (guint id = 1; id <= table->n_fields; id++)
-        slot_clear (table, id, &priv->slots[id], priv->slots);
+        slot_clear (table, id, SLOT (priv->slots, id), priv->slots);
       g_clear_pointer (&priv->slots, g_free);
       priv->set_mask = 0;
     }
@@ -588,23 +612,22 @@ community_record_take_fields (CommunityRecord    *self,
   copy = (char *) (arrays + n_pointers);
   memset (block, 0, n_slots * sizeof (Slot));
   memcpy (copy, text, text_len);
-  block[0].p = copy + text_len;
 
   for (guint id = 1; id <= table->n_fields; id++)
     {
       if ((present & FIELD_BIT (id)) == 0)
         continue;
       if ((in_text & FIELD_BIT (id)) == 0)
-        block[id] = slots[id];
+        *SLOT (block, id) = slots[id];
       else if (slot_fundamental (table, id) == G_TYPE_STRING)
-        block[id].p = copy + slots[id].i;
+        SLOT (block, id)->p = copy + slots[id].i;
       else
         {
           /* A string array: its strings lie one after another. */
           const char *str = copy + COMMUNITY_TEXT_STRV_OFFSET (slots[id].i);
           guint64 count = COMMUNITY_TEXT_STRV_COUNT (slots[id].i);
 
-          block[id].p = arrays;
+          SLOT (block, id)->p = arrays;
           for (guint64 k = 0; k < count; k++)
             {
               *arrays++ = (char *) str;
@@ -685,7 +708,7 @@ community_record_get_property (GObject    *object,
     {
       GValue view;
 
-      slot_view (community_record_get_fields (self), prop_id, &priv->slots[prop_id], &view);
+      slot_view (community_record_get_fields (self), prop_id, SLOT (priv->slots, prop_id), &view);
       g_value_copy (&view, value);
     }
   else
@@ -741,7 +764,7 @@ community_record_set_property (GObject      *object,
   slots = ensure_slots (self);
   if (value_is_null (value))
     {
-      slot_clear (table, prop_id, &slots[prop_id], slots);
+      slot_clear (table, prop_id, SLOT (slots, prop_id), slots);
       priv->set_mask &= ~FIELD_BIT (prop_id);
     }
   else
@@ -752,14 +775,14 @@ community_record_set_property (GObject      *object,
         {
           GValue view;
 
-          slot_view (table, prop_id, &slots[prop_id], &view);
+          slot_view (table, prop_id, SLOT (slots, prop_id), &view);
           if (values_equal (&view, value, pspec))
             return;
         }
       /* Copied before the old value goes: @value may be a view of it. */
       slot_copy_from (table, prop_id, value, &copy);
-      slot_clear (table, prop_id, &slots[prop_id], slots);
-      slots[prop_id] = copy;
+      slot_clear (table, prop_id, SLOT (slots, prop_id), slots);
+      *SLOT (slots, prop_id) = copy;
       priv->set_mask |= FIELD_BIT (prop_id);
     }
 
@@ -778,7 +801,7 @@ community_record_finalize (GObject *object)
       const CommunityFieldTable *table = community_record_get_fields (self);
 
       for (guint id = 1; id <= table->n_fields; id++)
-        slot_clear (table, id, &priv->slots[id], priv->slots);
+        slot_clear (table, id, SLOT (priv->slots, id), priv->slots);
       g_free (priv->slots);
     }
   /* the unknown members go with the object's data */
@@ -893,8 +916,8 @@ community_record_copy_deep (CommunityRecord *self)
     {
       if (id == identity_id || (priv->set_mask & FIELD_BIT (id)) == 0)
         continue;
-      slot_clear (table, id, &slots[id], slots);
-      slot_copy_deep (table, id, &priv->slots[id], &slots[id]);
+      slot_clear (table, id, SLOT (slots, id), slots);
+      slot_copy_deep (table, id, SLOT (priv->slots, id), SLOT (slots, id));
       copy_priv->set_mask |= FIELD_BIT (id);
     }
 
@@ -964,7 +987,7 @@ community_record_unset (CommunityRecord *self,
 
   g_return_if_fail (id != table->identity_id);
 
-  slot_clear (table, id, &priv->slots[id], priv->slots);
+  slot_clear (table, id, SLOT (priv->slots, id), priv->slots);
   priv->set_mask &= ~FIELD_BIT (id);
   g_object_notify_by_pspec (G_OBJECT (self), table->pspecs[id]);
   changed (self, table->pspecs[id]);
@@ -1072,7 +1095,7 @@ community_record_equal (CommunityRecord *a,
   table = community_record_get_fields (a);
   for (guint id = 1; id <= table->n_fields; id++)
     if ((priv_a->set_mask & FIELD_BIT (id)) &&
-        !slots_equal (table, id, &priv_a->slots[id], &priv_b->slots[id]))
+        !slots_equal (table, id, SLOT (priv_a->slots, id), SLOT (priv_b->slots, id)))
       return FALSE;
 
   return community_json_extra_equal (community_record_get_extra (a), community_record_get_extra (b));
