@@ -26,6 +26,34 @@ CommunityFinding *community_finding_new (const char          *rule,
                                          double               shortfall);
 
 /* The cell the value came from (DOMAIN.md §9), taken. */
+/* Whether @format's one conversion is "%s": a message
+ * community_finding_new_from_format() can make. */
+gboolean           community_finding_format_takes_id (const char *format);
+/* A finding whose message is @format with @subject_id for its "%s", made
+ * when it is read: @format lives as long as the library (a string in it,
+ * or a translation of one, which gettext never unloads). */
+CommunityFinding  *community_finding_new_from_format (const char          *rule,
+                                                      CommunitySeverity    severity,
+                                                      const char          *clause,
+                                                      CommunityEntityKind  subject_kind,
+                                                      const char          *subject_id,
+                                                      const char          *path,
+                                                      const char          *format,
+                                                      JsonNode            *expected,
+                                                      JsonNode            *actual,
+                                                      double               shortfall);
+
+/* Enough for all but odd messages (community_finding_message()). */
+#define COMMUNITY_FINDING_MESSAGE_BUFFER 512
+
+/* The message, without keeping it in the finding: its own text, or made
+ * in @buffer (@size bytes) from its format, or, when it does not fit
+ * there, community_finding_get_message()'s. For writers, which read every
+ * message once. */
+const char        *community_finding_message        (CommunityFinding *self,
+                                                     char             *buffer,
+                                                     gsize             size);
+
 void               community_finding_take_cell      (CommunityFinding *self,
                                                      char             *cell);
 
@@ -54,7 +82,7 @@ typedef struct {
   CommunityEntityKind subject_kind;
   const char *subject_id;   /* nullable */
   const char *path;
-  const char *message;
+  const char *message;       /* NULL: see community_finding_message() */
   JsonNode *expected;       /* nullable */
   JsonNode *actual;         /* nullable */
   const char * const *divisions;   /* nullable */

@@ -31,19 +31,25 @@ struct _CommunityFinding
 {
   GObject parent_instance;
 
-  /* 88 bytes, a malloc chunk of 96 (it was 120, a chunk of 128): a
-   * report holds hundreds of thousands. The cell, which only data from a
-   * workbook has, is object data (cell_quark). */
+  /* 96 bytes, a slice of 96 (it was 120, a chunk of 128): a report holds
+   * hundreds of thousands. The cell, which only data from a workbook has,
+   * is object data (cell_quark). */
   const char *rule;     /* interned */
   const char *clause;   /* interned, nullable */
   guint8 severity;      /* CommunitySeverity */
   guint8 subject_kind;  /* CommunityEntityKind */
   guint8 has_path : 1;
   guint8 has_subject_id : 1;
-  /* The block that begins at message holds the message, then the path and
-   * the subject's id, each when there is one, from this offset on. */
+  /* The block of text holds the message (unless there is a format), then
+   * the path and the subject's id, each when there is one, from this
+   * offset on. */
   guint32 after_message;
-  char *message;
+  char *text;
+  /* NULL, or what the message is made from: a format whose one
+   * conversion, "%s", the subject's id fills (community_finding_new_from_format()):
+   * most messages are a sentence around the id, and their text was a third
+   * of a report's memory. */
+  const char *format;
   JsonNode *expected;
   JsonNode *actual;
   double shortfall;
@@ -55,16 +61,21 @@ G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
 static GQuark cell_quark (void);
 G_DEFINE_QUARK (community-finding-cell, cell)
 
+/* A message made from the format, once community_finding_get_message()
+ * was asked for it. */
+static GQuark message_quark (void);
+G_DEFINE_QUARK (community-finding-message, message)
+
 static inline const char *
 path_of (CommunityFinding *self)
 {
-  return self->has_path ? self->message + self->after_message : NULL;
+  return self->has_path ? self->text + self->after_message : NULL;
 }
 
 static inline const char *
 subject_id_of (CommunityFinding *self)
 {
-  const char *text = self->message + self->after_message;
+  const char *text = self->text + self->after_message;
 
   if (!self->has_subject_id)
     return NULL;
@@ -75,6 +86,40 @@ static inline const char *
 cell_of (CommunityFinding *self)
 {
   return g_object_get_qdata (G_OBJECT (self), cell_quark ());
+}
+
+/* The message of a finding made from a format, into @buffer (@size
+ * bytes); FALSE when it does not fit. */
+static gboolean
+compose_message (CommunityFinding *self,
+                 char             *buffer,
+                 gsize             size)
+{
+  const char *mark = strstr (self->format, "%s");
+  const char *id = subject_id_of (self);
+  gsize before = (gsize) (mark - self->format), id_len = strlen (id), after = strlen (mark + 2);
+
+  if (before + id_len + after >= size)
+    return FALSE;
+  memcpy (buffer, self->format, before);
+  memcpy (buffer + before, id, id_len);
+  memcpy (buffer + before + id_len, mark + 2, after + 1);
+  return TRUE;
+}
+
+/* The message, newly allocated. */
+static char *
+message_dup (CommunityFinding *self)
+{
+  gsize size;
+  char *message;
+
+  if (self->format == NULL)
+    return g_strdup (self->text);
+  size = strlen (self->format) - 2 + strlen (subject_id_of (self)) + 1;
+  message = g_malloc (size);
+  compose_message (self, message, size);
+  return message;
 }
 
 enum {
@@ -98,7 +143,7 @@ community_finding_finalize (GObject *object)
 {
   CommunityFinding *self = COMMUNITY_FINDING (object);
 
-  g_free (self->message);   /* and the path and the subject's id with it */
+  g_free (self->text);   /* the message, the path and the subject's id */
   g_clear_pointer (&self->expected, json_node_unref);
   g_clear_pointer (&self->actual, json_node_unref);
   g_clear_pointer (&self->divisions, community_finding_divisions_unref);
@@ -123,7 +168,7 @@ community_finding_get_property (GObject    *object,
     case PROP_SUBJECT_ID: g_value_set_string (value, subject_id_of (self)); break;
     case PROP_PATH: g_value_set_string (value, path_of (self)); break;
     case PROP_CELL: g_value_set_string (value, cell_of (self)); break;
-    case PROP_MESSAGE: g_value_set_string (value, self->message); break;
+    case PROP_MESSAGE: g_value_take_string (value, message_dup (self)); break;
     case PROP_SHORTFALL: g_value_set_double (value, self->shortfall); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -226,33 +271,36 @@ community_finding_init (CommunityFinding *self)
 {
 }
 
-CommunityFinding *
-community_finding_new (const char          *rule,
-                       CommunitySeverity    severity,
-                       const char          *clause,
-                       CommunityEntityKind  subject_kind,
-                       const char          *subject_id,
-                       const char          *path,
-                       const char          *message,
-                       JsonNode            *expected,
-                       JsonNode            *actual,
-                       double               shortfall)
+/* A finding whose block of text holds @message (nullable: a finding with
+ * a format), then @path and @subject_id, each when there is one: a report
+ * holds hundreds of thousands. */
+static CommunityFinding *
+finding_new (const char          *rule,
+             CommunitySeverity    severity,
+             const char          *clause,
+             CommunityEntityKind  subject_kind,
+             const char          *subject_id,
+             const char          *path,
+             const char          *message,
+             const char          *format,
+             JsonNode            *expected,
+             JsonNode            *actual,
+             double               shortfall)
 {
   CommunityFinding *self;
   gsize message_size, path_size, id_size;
   char *block;
 
-  g_return_val_if_fail (message != NULL, NULL);
-
-  /* The message, the path and the subject's id in one block, the message
-   * first (what finalize() frees): a report holds hundreds of thousands. */
-  message_size = strlen (message) + 1;
+  message_size = message != NULL ? strlen (message) + 1 : 0;
   path_size = path != NULL ? strlen (path) + 1 : 0;
   id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
   g_return_val_if_fail (message_size + path_size + id_size <= G_MAXUINT32, NULL);
   self = g_object_new (COMMUNITY_TYPE_FINDING, NULL);
   block = g_malloc (message_size + path_size + id_size);
-  self->message = memcpy (block, message, message_size);
+  self->text = block;
+  self->format = format;
+  if (message != NULL)
+    memcpy (block, message, message_size);
   self->after_message = (guint32) message_size;
   if (path != NULL)
     memcpy (block + message_size, path, path_size);
@@ -271,6 +319,51 @@ community_finding_new (const char          *rule,
   self->shortfall = shortfall > 0 ? shortfall : 0;
 
   return self;
+}
+
+CommunityFinding *
+community_finding_new (const char          *rule,
+                       CommunitySeverity    severity,
+                       const char          *clause,
+                       CommunityEntityKind  subject_kind,
+                       const char          *subject_id,
+                       const char          *path,
+                       const char          *message,
+                       JsonNode            *expected,
+                       JsonNode            *actual,
+                       double               shortfall)
+{
+  g_return_val_if_fail (message != NULL, NULL);
+
+  return finding_new (rule, severity, clause, subject_kind, subject_id, path, message, NULL,
+                      expected, actual, shortfall);
+}
+
+gboolean
+community_finding_format_takes_id (const char *format)
+{
+  const char *mark = strchr (format, '%');
+
+  return mark != NULL && mark[1] == 's' && strchr (mark + 2, '%') == NULL;
+}
+
+CommunityFinding *
+community_finding_new_from_format (const char          *rule,
+                                   CommunitySeverity    severity,
+                                   const char          *clause,
+                                   CommunityEntityKind  subject_kind,
+                                   const char          *subject_id,
+                                   const char          *path,
+                                   const char          *format,
+                                   JsonNode            *expected,
+                                   JsonNode            *actual,
+                                   double               shortfall)
+{
+  g_return_val_if_fail (subject_id != NULL, NULL);
+  g_return_val_if_fail (format != NULL && community_finding_format_takes_id (format), NULL);
+
+  return finding_new (rule, severity, clause, subject_kind, subject_id, path, NULL, format,
+                      expected, actual, shortfall);
 }
 
 char **
@@ -340,7 +433,7 @@ community_finding_view (CommunityFinding     *self,
   view->subject_kind = self->subject_kind;
   view->subject_id = subject_id_of (self);
   view->path = path_of (self);
-  view->message = self->message;
+  view->message = self->format == NULL ? self->text : NULL;
   view->expected = self->expected;
   view->actual = self->actual;
   view->divisions = (const char * const *) self->divisions;
@@ -472,8 +565,55 @@ community_finding_get_path (CommunityFinding *self)
 const char *
 community_finding_get_message (CommunityFinding *self)
 {
+  char *message;
+
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->message;
+
+  if (self->format == NULL)
+    return self->text;
+  /* Made once, the first time it is asked for; findings are read from
+   * several threads at once, so the first one made is the one kept. */
+  message = g_object_get_qdata (G_OBJECT (self), message_quark ());
+  if (message != NULL)
+    return message;
+  message = message_dup (self);
+  if (!g_object_replace_qdata (G_OBJECT (self), message_quark (), NULL, message, g_free, NULL))
+    {
+      g_free (message);
+      message = g_object_get_qdata (G_OBJECT (self), message_quark ());
+    }
+  return message;
+}
+
+/**
+ * community_finding_dup_message:
+ * @self: a finding
+ *
+ * Gets what is wrong, for people, as a new string: what
+ * [method@Community.Finding.get_message] returns, which a finding keeps
+ * once asked for it. A program that reads each finding's message once (to
+ * print a report) takes less memory with this.
+ *
+ * Returns: (transfer full): the message
+ */
+char *
+community_finding_dup_message (CommunityFinding *self)
+{
+  g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
+
+  return message_dup (self);
+}
+
+const char *
+community_finding_message (CommunityFinding *self,
+                           char             *buffer,
+                           gsize             size)
+{
+  if (self->format == NULL)
+    return self->text;
+  if (compose_message (self, buffer, size))
+    return buffer;
+  return community_finding_get_message (self);
 }
 
 /**
@@ -569,6 +709,7 @@ community_finding_write (CommunityFinding  *self,
   const CommunityJsonSinkClass *k = sink->klass;
   g_autoptr(GEnumClass) severities = g_type_class_ref (COMMUNITY_TYPE_SEVERITY);
   g_autoptr(GEnumClass) kinds = g_type_class_ref (COMMUNITY_TYPE_ENTITY_KIND);
+  char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
   const char *cell;
 
   k->begin_object (sink);
@@ -596,7 +737,7 @@ community_finding_write (CommunityFinding  *self,
       k->string (sink, cell);
     }
   k->member (sink, "message");
-  k->string (sink, self->message);
+  k->string (sink, community_finding_message (self, message, sizeof message));
   k->member (sink, "expected");
   if (self->expected != NULL)
     k->node (sink, self->expected);

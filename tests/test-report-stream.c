@@ -599,6 +599,134 @@ START_TEST (test_compact_values)
 }
 END_TEST
 
+/* --- messages made from a format --- */
+
+/* Two reports of the same findings: one whose messages are made from
+ * their format when read (community_finding_new_from_format(), as the
+ * rules make most), one whose messages are text. */
+static void
+format_reports (const char * const *ids,
+                guint               n_ids,
+                const char         *format,
+                CommunityReport   **made,
+                CommunityReport   **written)
+{
+  GPtrArray *findings[2];
+
+  for (guint r = 0; r < 2; r++)
+    {
+      findings[r] = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n_ids; i++)
+        {
+          g_autofree char *path = g_strdup_printf ("/grids/%u/leader", i);
+          g_autoptr(GString) message = g_string_new (format);
+          const char *rule = g_intern_static_string ("grid.leader");
+
+          g_string_replace (message, "%s", ids[i], 1);
+          g_ptr_array_add (findings[r], r == 0
+                           ? community_finding_new_from_format (rule, COMMUNITY_SEVERITY_ERROR, NULL,
+                                                                COMMUNITY_ENTITY_KIND_GRID, ids[i], path,
+                                                                format, NULL, NULL, 0)
+                           : community_finding_new (rule, COMMUNITY_SEVERITY_ERROR, NULL,
+                                                    COMMUNITY_ENTITY_KIND_GRID, ids[i], path,
+                                                    message->str, NULL, NULL, 0));
+        }
+    }
+  *made = community_report_new ("wuxi-2018", findings[0], g_ptr_array_new (), g_ptr_array_new ());
+  *written = community_report_new ("wuxi-2018", findings[1], g_ptr_array_new (), g_ptr_array_new ());
+}
+
+static gpointer
+read_message (gpointer finding)
+{
+  return (gpointer) community_finding_get_message (finding);
+}
+
+START_TEST (test_message_from_format)
+{
+  g_autofree char *long_id = g_strnfill (700, 'G');
+  const char *ids[] = { "G1", "G%d%s%%", "网格 07", "", NULL };
+  const char *format = "Grid %s has no leader (网格长)";
+  g_autoptr(CommunityReport) made = NULL;
+  g_autoptr(CommunityReport) written = NULL;
+  g_autoptr(RecordingStream) made_json = NULL;
+  g_autoptr(RecordingStream) written_json = NULL;
+  g_autoptr(RecordingStream) made_html = recording_stream_new (G_MAXSIZE);
+  g_autoptr(RecordingStream) written_html = recording_stream_new (G_MAXSIZE);
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autoptr(GError) error = NULL;
+  GListModel *findings;
+
+  /* One conversion, a %s: nothing else is made from a format. */
+  ck_assert (community_finding_format_takes_id ("%s"));
+  ck_assert (community_finding_format_takes_id (format));
+  ck_assert (!community_finding_format_takes_id ("Grid %d"));
+  ck_assert (!community_finding_format_takes_id ("Grid %s of %s"));
+  ck_assert (!community_finding_format_takes_id ("100%% of grid %s"));
+  ck_assert (!community_finding_format_takes_id ("Grid %"));
+  ck_assert (!community_finding_format_takes_id ("no conversion"));
+
+  /* An id longer than the writers' buffers, and ids with conversions of
+   * their own, which are not read as any. */
+  ids[G_N_ELEMENTS (ids) - 1] = long_id;
+  format_reports (ids, G_N_ELEMENTS (ids), format, &made, &written);
+  findings = community_report_get_findings (made);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
+      g_autoptr(CommunityFinding) other = g_list_model_get_item (community_report_get_findings (written), i);
+      g_autofree char *expected = g_strdup_printf ("Grid %s has no leader (网格长)", ids[i]);
+      g_autofree char *dup = community_finding_dup_message (finding);
+      g_autofree char *property = NULL;
+      g_autoptr(JsonNode) made_node = community_finding_to_json (finding);
+      g_autoptr(JsonNode) written_node = community_finding_to_json (other);
+      const char *message;
+
+      g_object_get (finding, "message", &property, NULL);
+      ck_assert_str_eq (dup, expected);
+      ck_assert_str_eq (property, expected);
+      ck_assert_str_eq (community_finding_get_subject_id (finding), ids[i]);
+      ck_assert_str_eq (community_finding_get_path (finding), community_finding_get_path (other));
+      ck_assert (json_node_equal (made_node, written_node));
+      /* Made once, then the same string every time. */
+      message = community_finding_get_message (finding);
+      ck_assert_str_eq (message, expected);
+      ck_assert_ptr_eq (community_finding_get_message (finding), message);
+      ck_assert_ptr_ne (dup, message);
+    }
+
+  /* Read for the first time on several threads at once: one string. */
+  for (guint round = 0; round < 20; round++)
+    {
+      g_autoptr(CommunityReport) fresh = NULL;
+      g_autoptr(CommunityReport) unused = NULL;
+      g_autoptr(CommunityFinding) finding = NULL;
+      GThread *threads[4];
+      gpointer seen[4];
+
+      format_reports (ids, 1, format, &fresh, &unused);
+      finding = g_list_model_get_item (community_report_get_findings (fresh), 0);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        threads[t] = g_thread_new ("message", read_message, finding);
+      for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+        seen[t] = g_thread_join (threads[t]);
+      for (guint t = 1; t < G_N_ELEMENTS (threads); t++)
+        ck_assert_ptr_eq (seen[t], seen[0]);
+      ck_assert_str_eq (seen[0], "Grid G1 has no leader (网格长)");
+    }
+
+  /* The reports write the same bytes either way. */
+  made_json = assert_streams_as_tree (made, 0);
+  written_json = assert_streams_as_tree (written, 0);
+  ck_assert_str_eq (made_json->data->str, written_json->data->str);
+  ck_assert_msg (community_report_write_html (made, dataset, G_OUTPUT_STREAM (made_html), NULL, &error),
+                 "%s", error != NULL ? error->message : "");
+  ck_assert (community_report_write_html (written, dataset, G_OUTPUT_STREAM (written_html), NULL, &error));
+  ck_assert_uint_gt (made_html->data->len, 0);
+  ck_assert_str_eq (made_html->data->str, written_html->data->str);
+}
+END_TEST
+
 static Suite *
 report_stream_suite (void)
 {
@@ -614,6 +742,7 @@ report_stream_suite (void)
   tcase_add_test (tc, test_failing_stream);
   tcase_add_test (tc, test_cancelled);
   tcase_add_test (tc, test_keyed);
+  tcase_add_test (tc, test_message_from_format);
   tcase_add_test (tc, test_html_numbers);
   tcase_add_test (tc, test_compact_values);
   tcase_add_test (tc, test_xlsx_threads);

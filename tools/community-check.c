@@ -443,6 +443,8 @@ print_findings (Check *check)
         {
           g_autoptr(CommunityFinding) finding = g_list_model_get_item (check->findings, i);
           g_autofree char *subject = subject_label (finding);
+          /* Not get_message(), which keeps each message in its finding. */
+          g_autofree char *message = community_finding_dup_message (finding);
 
           fputs ("  ", stdout);
           print_padded (subject, subject_width);
@@ -456,7 +458,7 @@ print_findings (Check *check)
                             cell_width);
             }
           fputs ("  ", stdout);
-          fputs (community_finding_get_message (finding), stdout);
+          fputs (message, stdout);
           fputc ('\n', stdout);
         }
     }

@@ -38,6 +38,8 @@ const char          *community_finding_get_cell         (CommunityFinding *self)
 COMMUNITY_AVAILABLE_IN_0_1
 const char          *community_finding_get_message      (CommunityFinding *self);
 COMMUNITY_AVAILABLE_IN_0_1
+char                *community_finding_dup_message      (CommunityFinding *self) G_GNUC_WARN_UNUSED_RESULT;
+COMMUNITY_AVAILABLE_IN_0_1
 JsonNode            *community_finding_get_expected     (CommunityFinding *self);
 COMMUNITY_AVAILABLE_IN_0_1
 JsonNode            *community_finding_get_actual       (CommunityFinding *self);

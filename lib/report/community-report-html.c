@@ -914,6 +914,7 @@ write_finding_row (Page             *page,
   g_autofree char *expected = community_report_value_text (community_finding_get_expected (finding));
   g_autofree char *actual = community_report_value_text (community_finding_get_actual (finding));
   CommunitySeverity severity = community_finding_get_severity (finding);
+  char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
   out_printf (out, "<tr class=\"sev-%d\"><td class=\"sev\">%s</td><td>", (int) severity,
               community_report_severity_label (severity));
@@ -923,7 +924,7 @@ write_finding_row (Page             *page,
   out_raw (out, "</td><td class=\"path\">");
   out_text (out, community_finding_get_path (finding));
   out_raw (out, "</td><td>");
-  out_text (out, community_finding_get_message (finding));
+  out_text (out, community_finding_message (finding, message, sizeof message));
   out_raw (out, "</td><td>");
   out_text (out, expected);
   out_raw (out, "</td><td>");
@@ -1244,11 +1245,13 @@ write_data (Page *page)
   for (guint i = 0; i < page->n_findings; i++)
     {
       CommunityFindingView finding;
+      char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
       community_finding_view (page->findings[i], &finding);
       {
         gint64 numbers[3] = { page->finding_rule[i], finding.severity, finding.subject_kind };
-        const char *strings[3] = { finding.subject_id, finding.path, finding.message };
+        const char *strings[3] = { finding.subject_id, finding.path,
+                                   community_finding_message (page->findings[i], message, sizeof message) };
         JsonNode *values[2] = { finding.expected, finding.actual };
 
         if (i > 0)

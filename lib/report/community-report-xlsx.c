@@ -495,6 +495,7 @@ make_part (Part *part)
     {
       const FindingRow *row = &part->block->rows[i];
       CommunityFindingView view;
+      char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
       community_finding_view (row->finding, &view);
       put_shared_index (sheet, 0, row->rule, view.rule);
@@ -515,7 +516,7 @@ make_part (Part *part)
           put_shared_index (sheet, 6 + 2 * t, place->name_index, place->name);
         }
       put_text (sheet, 11, view.path);
-      put_text (sheet, 12, view.message);
+      put_text (sheet, 12, community_finding_message (row->finding, message, sizeof message));
       put_value (sheet, 13, view.expected);
       put_value (sheet, 14, view.actual);
     }

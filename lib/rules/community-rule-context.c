@@ -222,18 +222,30 @@ community_rule_fail (CommunityRuleContext *ctx,
                      const char           *format,
                      ...)
 {
+  const char *identity = community_entity_get_identity (subject);
   char buffer[512];
   g_autofree char *long_message = NULL;
   CommunityFinding *finding;
+  gboolean takes_id;
   va_list args;
-  int length;
+  int length = 0;
 
-  /* The message and the path are made in buffers of the run's, then laid
-   * in the finding's one block of text (community_finding_new()). */
+  /* A message that is a sentence around the subject's id ("Worker %s
+   * holds a social work certificate but …") is made when it is read, from
+   * the format (community_finding_new_from_format()); another is made here,
+   * in a buffer of the run's. Either way the finding lays its text in one
+   * block. */
   va_start (args, format);
-  length = g_vsnprintf (buffer, sizeof buffer, format, args);
+  takes_id = identity != NULL && community_finding_format_takes_id (format) &&
+             g_strcmp0 (va_arg (args, const char *), identity) == 0;
   va_end (args);
-  if (length < 0 || (gsize) length >= sizeof buffer)
+  if (!takes_id)
+    {
+      va_start (args, format);
+      length = g_vsnprintf (buffer, sizeof buffer, format, args);
+      va_end (args);
+    }
+  if (!takes_id && (length < 0 || (gsize) length >= sizeof buffer))
     {
       va_start (args, format);
       long_message = g_strdup_vprintf (format, args);
@@ -243,11 +255,15 @@ community_rule_fail (CommunityRuleContext *ctx,
     ctx->path = g_string_sized_new (64);
   g_string_truncate (ctx->path, 0);
   community_index_append_path (ctx->index, subject, member, ctx->path);
-  finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
-                                   community_entity_get_kind (subject),
-                                   community_entity_get_identity (subject),
-                                   ctx->path->str, long_message != NULL ? long_message : buffer,
-                                   expected, actual, shortfall);
+  if (takes_id)
+    finding = community_finding_new_from_format (ctx->rule_id, ctx->severity, ctx->clause,
+                                                 community_entity_get_kind (subject), identity,
+                                                 ctx->path->str, format, expected, actual, shortfall);
+  else
+    finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
+                                     community_entity_get_kind (subject), identity,
+                                     ctx->path->str, long_message != NULL ? long_message : buffer,
+                                     expected, actual, shortfall);
   community_finding_set_divisions (finding, community_index_divisions (ctx->index, subject));
   g_ptr_array_add (ctx->findings, finding);
   ctx->failed++;

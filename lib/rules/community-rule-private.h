@@ -222,7 +222,9 @@ void community_rule_not_applicable (CommunityRuleContext *ctx);
  * community_index_path()). Takes @expected and @actual (nullable).
  * @shortfall is expected − actual for floors and ratios, else 0. The
  * message is a printf format, translated by the caller with _(); it must
- * not contain personal data. */
+ * not contain personal data. A format whose one conversion is a "%s" given
+ * the subject's identity is kept as it is, not formatted: it must live as
+ * long as the library, as a string of its own or a translation does. */
 void community_rule_fail           (CommunityRuleContext *ctx,
                                     CommunityEntity      *subject,
                                     const char           *member,
