@@ -54,6 +54,11 @@ const char        *community_finding_message        (CommunityFinding *self,
                                                      char             *buffer,
                                                      gsize             size);
 
+/* The report's order of two findings of one rule: by path, then subject
+ * (community_report_compare_findings_in_rule()). */
+int                community_finding_compare_in_rule (CommunityFinding *a,
+                                                      CommunityFinding *b);
+
 void               community_finding_take_cell      (CommunityFinding *self,
                                                      char             *cell);
 

@@ -366,6 +366,17 @@ community_finding_new_from_format (const char          *rule,
                       expected, actual, shortfall);
 }
 
+int
+community_finding_compare_in_rule (CommunityFinding *a,
+                                   CommunityFinding *b)
+{
+  int cmp;
+
+  if ((cmp = g_strcmp0 (path_of (a), path_of (b))) != 0)
+    return cmp;
+  return g_strcmp0 (subject_id_of (a), subject_id_of (b));
+}
+
 char **
 community_finding_divisions_new (const char * const *codes,
                                  guint               n_codes)
