@@ -20,7 +20,7 @@ typedef struct {
   GDate *as_of;                                   /* nullable */
   guint codes_year;                               /* 0: not given */
   JsonObject *extra;                              /* nullable */
-  GPtrArray *entities[COMMUNITY_N_ENTITY_KINDS];  /* of CommunityEntity */
+  GPtrArray *entities[COMMUNITY_N_ENTITY_KINDS];  /* of CommunityEntity, freed with g_object_unref() */
   /* Nullable: the entities of each kind by identity (a
    * community_identity_index_new()), when the reader built it anyway
    * checking for duplicates; the dataset then takes it as its index

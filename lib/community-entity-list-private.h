@@ -28,10 +28,9 @@ gboolean             community_entity_list_find   (CommunityEntityList *self,
                                                    guint               *position);
 void                 community_entity_list_remove (CommunityEntityList *self,
                                                    guint                position);
-void                 community_entity_list_splice (CommunityEntityList *self,
-                                                   guint                position,
-                                                   guint                n_removals,
-                                                   gpointer            *additions,
-                                                   guint                n_additions);
+/* Replaces every item with @items (nullable: none; as for _new_take(),
+ * taken), in one items-changed. */
+void                 community_entity_list_replace_take (CommunityEntityList *self,
+                                                         GPtrArray           *items);
 
 G_END_DECLS

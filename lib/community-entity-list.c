@@ -140,20 +140,18 @@ community_entity_list_remove (CommunityEntityList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
 }
 
-/* As g_list_store_splice(): takes new references to @additions. */
 void
-community_entity_list_splice (CommunityEntityList *self,
-                              guint                position,
-                              guint                n_removals,
-                              gpointer            *additions,
-                              guint                n_additions)
+community_entity_list_replace_take (CommunityEntityList *self,
+                                    GPtrArray           *items)
 {
-  g_return_if_fail (position + n_removals <= self->items->len);
+  guint n_old = self->items->len;
+  guint n_new;
 
-  if (n_removals > 0)
-    g_ptr_array_remove_range (self->items, position, n_removals);
-  for (guint i = 0; i < n_additions; i++)
-    g_ptr_array_insert (self->items, (int) (position + i), g_object_ref (additions[i]));
-  if (n_removals > 0 || n_additions > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), position, n_removals, n_additions);
+  if (items == NULL)
+    items = g_ptr_array_new_with_free_func (g_object_unref);
+  n_new = items->len;
+  g_ptr_array_unref (self->items);
+  self->items = items;
+  if (n_old > 0 || n_new > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
 }
