@@ -419,7 +419,7 @@ static gboolean
 index_places (CommunityIndex  *index,
               CommunityEntity *entity)
 {
-  GHashTable *table;
+  CommunityGroups *table;
   const char *key;
 
   switch (community_entity_get_kind (entity))
@@ -446,7 +446,7 @@ index_places (CommunityIndex  *index,
   /* Without a key it is in no group, but it may have been in one. */
   if (key == NULL)
     return FALSE;
-  return g_ptr_array_find (community_index_group (index, table, key), entity, NULL);
+  return community_group_contains (community_index_group (index, table, key), entity);
 }
 
 /* The dataset changed: the report may change. A UI learns it once per

@@ -11,32 +11,102 @@
 #include "community-finding-private.h"
 #include "community-json-pointer-private.h"
 
-static void
-group_add (GHashTable *table,
-           const char *code,
-           gpointer    entity)
+/* Groups are made in two walks over their kind: each entity's group
+ * counted, then the entities laid out in one array, each group a slice of
+ * it. A province has 60,000 groups of 643,000 entities, where a GPtrArray
+ * each, grown by doubling, and a copy of its code took twice the memory,
+ * at the time of a validation's peak (doc/performance.md). */
+struct _CommunityGroups
 {
-  GPtrArray *group;
+  GHashTable *by_code;      /* code (in @codes) -> CommunityGroup * */
+  CommunityGroup *groups;
+  gpointer *items;
+  /* Copies: an index kept between validations (community-validation.c)
+   * outlives a change of the field it was read from. */
+  GStringChunk *codes;
+};
 
-  if (code == NULL)
-    return;
+static CommunityGroups *
+groups_new (GListModel *model,
+            const char *field)
+{
+  CommunityGroups *groups = g_new0 (CommunityGroups, 1);
+  guint n_items = g_list_model_get_n_items (model);
+  g_autofree guint *group_of = g_new (guint, MAX (n_items, 1));   /* 0: none */
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_grouped = 0, offset = 0;
+  GHashTableIter iter;
+  gpointer code, value;
 
-  group = g_hash_table_lookup (table, code);
-  if (group == NULL)
+  groups->by_code = g_hash_table_new (g_str_hash, g_str_equal);
+  groups->codes = g_string_chunk_new (4096);
+
+  /* Counted: a group's number, from 1, stands for it. */
+  for (guint i = 0; i < n_items; i++)
     {
-      group = g_ptr_array_new ();
-      g_hash_table_insert (table, g_strdup (code), group);
+      const CommunityFieldSlot *slot = community_record_peek_slot_by_name (community_rule_item (model, i), field);
+      const char *key = slot != NULL ? slot->p : NULL;
+      guint number;
+
+      group_of[i] = 0;
+      if (key == NULL)
+        continue;
+      number = GPOINTER_TO_UINT (g_hash_table_lookup (groups->by_code, key));
+      if (number == 0)
+        {
+          guint zero = 0;
+
+          g_array_append_val (counts, zero);
+          number = counts->len;
+          g_hash_table_insert (groups->by_code, g_string_chunk_insert (groups->codes, key),
+                               GUINT_TO_POINTER (number));
+        }
+      g_array_index (counts, guint, number - 1)++;
+      group_of[i] = number;
+      n_grouped++;
     }
-  g_ptr_array_add (group, entity);
+
+  groups->groups = g_new (CommunityGroup, MAX (counts->len, 1));
+  groups->items = g_new (gpointer, MAX (n_grouped, 1));
+  for (guint g = 0; g < counts->len; g++)
+    {
+      groups->groups[g].pdata = groups->items + offset;
+      groups->groups[g].len = 0;
+      offset += g_array_index (counts, guint, g);
+    }
+  g_hash_table_iter_init (&iter, groups->by_code);
+  while (g_hash_table_iter_next (&iter, &code, &value))
+    g_hash_table_iter_replace (&iter, &groups->groups[GPOINTER_TO_UINT (value) - 1]);
+
+  /* Laid out, in dataset order. */
+  for (guint i = 0; i < n_items; i++)
+    if (group_of[i] != 0)
+      {
+        CommunityGroup *group = &groups->groups[group_of[i] - 1];
+
+        group->pdata[group->len++] = community_rule_item (model, i);
+      }
+  return groups;
 }
 
-static GHashTable *
-new_group_table (void)
+static void
+groups_free (CommunityGroups *groups)
 {
-  /* Keys are copies, one per group: an index kept between validations
-   * (community-validation.c) outlives a change of the field it was read
-   * from. */
-  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
+  g_hash_table_unref (groups->by_code);
+  g_string_chunk_free (groups->codes);
+  g_free (groups->groups);
+  g_free (groups->items);
+  g_free (groups);
+}
+
+gboolean
+community_group_contains (const CommunityGroup *group,
+                          gpointer              entity)
+{
+  for (guint i = 0; i < group->len; i++)
+    if (group->pdata[i] == entity)
+      return TRUE;
+  return FALSE;
 }
 
 gpointer
@@ -155,55 +225,40 @@ community_index_new (CommunityDataset *dataset)
   CommunityIndex *index = g_new0 (CommunityIndex, 1);
 
   index->dataset = g_object_ref (dataset);
-  index->communities_by_street = new_group_table ();
-  index->grids_by_community = new_group_table ();
-  index->workers_by_community = new_group_table ();
-  index->facilities_by_owner = new_group_table ();
+  /* The dataset holds a reference to each entity for as long as the
+   * index lives (the validator works on a dataset nobody changes
+   * meanwhile). */
+  index->communities_by_street =
+    groups_new (community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_COMMUNITY), "street");
+  index->grids_by_community =
+    groups_new (community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_GRID), "community");
+  index->workers_by_community =
+    groups_new (community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_WORKER), "community");
+  index->facilities_by_owner =
+    groups_new (community_dataset_get_items (dataset, COMMUNITY_ENTITY_KIND_FACILITY), "owner");
   index->streets = g_ptr_array_new ();
   index->districts = g_ptr_array_new ();
   index->cities = g_ptr_array_new ();
   index->divisions = g_hash_table_new_full (NULL, NULL, NULL,
                                             (GDestroyNotify) community_finding_divisions_unref);
 
-  for (guint kind = 0; kind < COMMUNITY_N_ENTITY_KINDS; kind++)
+  for (guint kind = COMMUNITY_ENTITY_KIND_DIVISION; kind <= COMMUNITY_ENTITY_KIND_COMMUNITY; kind++)
     {
       GListModel *model = community_dataset_get_items (dataset, kind);
       guint n_items = g_list_model_get_n_items (model);
 
       for (guint i = 0; i < n_items; i++)
         {
-          /* The dataset holds a reference for as long as the index lives
-           * (the validator works on a dataset nobody changes meanwhile). */
           CommunityEntity *entity = community_rule_item (model, i);
 
-
-          switch (kind)
+          if (kind == COMMUNITY_ENTITY_KIND_DIVISION)
             {
-            case COMMUNITY_ENTITY_KIND_DIVISION:
-              {
-                int tier = community_index_tier (COMMUNITY_DIVISION (entity));
+              int tier = community_index_tier (COMMUNITY_DIVISION (entity));
 
-                g_ptr_array_add (tier == 0 ? index->cities : tier == 1 ? index->districts : index->streets,
-                                 entity);
-                g_hash_table_insert (index->divisions, entity, divisions_block (dataset, entity));
-              }
-              break;
-            case COMMUNITY_ENTITY_KIND_COMMUNITY:
-              group_add (index->communities_by_street, community_field_string (entity, "street"), entity);
-              g_hash_table_insert (index->divisions, entity, divisions_block (dataset, entity));
-              break;
-            case COMMUNITY_ENTITY_KIND_GRID:
-              group_add (index->grids_by_community, community_field_string (entity, "community"), entity);
-              break;
-            case COMMUNITY_ENTITY_KIND_WORKER:
-              group_add (index->workers_by_community, community_field_string (entity, "community"), entity);
-              break;
-            case COMMUNITY_ENTITY_KIND_FACILITY:
-              group_add (index->facilities_by_owner, community_field_string (entity, "owner"), entity);
-              break;
-            default:
-              break;
+              g_ptr_array_add (tier == 0 ? index->cities : tier == 1 ? index->districts : index->streets,
+                               entity);
             }
+          g_hash_table_insert (index->divisions, entity, divisions_block (dataset, entity));
         }
     }
 
@@ -213,10 +268,10 @@ community_index_new (CommunityDataset *dataset)
 void
 community_index_free (CommunityIndex *index)
 {
-  g_hash_table_unref (index->communities_by_street);
-  g_hash_table_unref (index->grids_by_community);
-  g_hash_table_unref (index->workers_by_community);
-  g_hash_table_unref (index->facilities_by_owner);
+  groups_free (index->communities_by_street);
+  groups_free (index->grids_by_community);
+  groups_free (index->workers_by_community);
+  groups_free (index->facilities_by_owner);
   g_ptr_array_unref (index->streets);
   g_ptr_array_unref (index->districts);
   g_ptr_array_unref (index->cities);
@@ -225,19 +280,15 @@ community_index_free (CommunityIndex *index)
   g_free (index);
 }
 
-GPtrArray *
-community_index_group (CommunityIndex *index,
-                       GHashTable     *table,
-                       const char     *code)
+const CommunityGroup *
+community_index_group (CommunityIndex  *index,
+                       CommunityGroups *groups,
+                       const char      *code)
 {
-  static GPtrArray *empty;
-  GPtrArray *group = code != NULL ? g_hash_table_lookup (table, code) : NULL;
+  static const CommunityGroup empty = { NULL, 0 };
+  const CommunityGroup *group = code != NULL ? g_hash_table_lookup (groups->by_code, code) : NULL;
 
-  if (group != NULL)
-    return group;
-  if (g_once_init_enter (&empty))
-    g_once_init_leave (&empty, g_ptr_array_new ());
-  return empty;
+  return group != NULL ? group : &empty;
 }
 
 void

@@ -164,7 +164,7 @@ field_true (gpointer    record,
 }
 
 static gboolean
-owns_facility (GPtrArray             *facilities,
+owns_facility (const CommunityGroup  *facilities,
                CommunityFacilityKind  wanted,
                gboolean               standardized)
 {
@@ -190,7 +190,7 @@ grid_coverage_share (CommunityIndex     *index,
                      CommunityCommunity *community,
                      const char         *code)
 {
-  GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
+  const CommunityGroup *grids = community_index_group (index, index->grids_by_community, code);
   guint households;
   guint64 covered = 0;
 
@@ -232,10 +232,10 @@ tally_grid_coverage (Tally              *tally,
  * unknown, or a service center whose floor area is unknown) is left out
  * of both sides; one without any service center has 0 m² and fails. */
 static void
-tally_service_config (Tally              *tally,
-                      const Membership   *membership,
-                      CommunityCommunity *community,
-                      GPtrArray          *facilities)
+tally_service_config (Tally                *tally,
+                      const Membership     *membership,
+                      CommunityCommunity   *community,
+                      const CommunityGroup *facilities)
 {
   guint households;
   double area = 0;
@@ -339,8 +339,8 @@ tally_community (Tally              *tally,
 {
   CommunityIndex *index = tally->index;
   const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
-  GPtrArray *facilities = community_index_group (index, index->facilities_by_owner, code);
-  GPtrArray *workers = community_index_group (index, index->workers_by_community, code);
+  const CommunityGroup *facilities = community_index_group (index, index->facilities_by_owner, code);
+  const CommunityGroup *workers = community_index_group (index, index->workers_by_community, code);
   gpointer elderly = community_field_object (community, "elderly");
   Membership membership;
   gboolean urban;
@@ -424,7 +424,7 @@ tally_streets (Tally *tally)
   for (guint i = 0; i < index->streets->len; i++)
     {
       CommunityEntity *street = index->streets->pdata[i];
-      GPtrArray *facilities = community_index_group (index, index->facilities_by_owner,
+      const CommunityGroup *facilities = community_index_group (index, index->facilities_by_owner,
                                                      community_entity_get_identity (street));
       Membership membership;
 

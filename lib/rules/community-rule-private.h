@@ -47,12 +47,23 @@ G_BEGIN_DECLS
  * (the dataset's lookups, community_dataset_get_parent()), may be filled
  * lazily except through atomics or g_once (the field caches below). */
 
+/* The entities of one kind whose field holds one code, in dataset order:
+ * laid out as a GPtrArray's public part, so that g_ptr_array_index()
+ * reads it. */
+typedef struct {
+  gpointer *pdata;
+  guint len;
+} CommunityGroup;
+
+/* The groups of one field's codes (community-index.c). */
+typedef struct _CommunityGroups CommunityGroups;
+
 typedef struct {
   CommunityDataset *dataset;
-  GHashTable *communities_by_street; /* street code -> GPtrArray of CommunityCommunity */
-  GHashTable *grids_by_community;    /* community code -> GPtrArray of CommunityGrid */
-  GHashTable *workers_by_community;  /* community code -> GPtrArray of CommunityWorker */
-  GHashTable *facilities_by_owner;   /* community/street code -> GPtrArray of CommunityFacility */
+  CommunityGroups *communities_by_street; /* street code -> CommunityCommunity */
+  CommunityGroups *grids_by_community;    /* community code -> CommunityGrid */
+  CommunityGroups *workers_by_community;  /* community code -> CommunityWorker */
+  CommunityGroups *facilities_by_owner;   /* community/street code -> CommunityFacility */
   GPtrArray *streets;                /* divisions of level street or town, in order */
   GPtrArray *districts;              /* divisions of level district or county */
   GPtrArray *cities;                 /* divisions of level city */
@@ -72,10 +83,13 @@ void            community_index_free     (CommunityIndex   *index);
  * lists none. */
 char          **community_index_divisions (CommunityIndex  *index,
                                            CommunityEntity *entity);
-/* The group of @code in @table: never NULL (an empty array if none). Borrowed. */
-GPtrArray      *community_index_group    (CommunityIndex   *index,
-                                          GHashTable       *table,
-                                          const char       *code);
+/* The group of @code (nullable) in @groups: never NULL (an empty one if
+ * none). Borrowed. */
+const CommunityGroup *community_index_group (CommunityIndex  *index,
+                                             CommunityGroups *groups,
+                                             const char      *code);
+gboolean        community_group_contains (const CommunityGroup *group,
+                                          gpointer              entity);
 /* "/grids/17" + "/" + @member (nullable; may hold '/', e.g.
  * "legal_review/approved"). Free with g_free(). */
 char           *community_index_path     (CommunityIndex   *index,

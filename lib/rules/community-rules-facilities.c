@@ -54,7 +54,7 @@ community_rule_facility_area_per_households (CommunityRuleContext *ctx)
     {
       CommunityCommunity *community = community_rule_item (communities, i);
       const char *code = community_rule_identity (community);
-      GPtrArray *facilities = community_index_group (index, index->facilities_by_owner, code);
+      const CommunityGroup *facilities = community_index_group (index, index->facilities_by_owner, code);
       gboolean unknown = FALSE;
       guint households;
       double area = 0, needed;
@@ -109,7 +109,7 @@ community_rule_street_service_center_area (CommunityRuleContext *ctx)
   for (guint s = 0; s < index->streets->len; s++)
     {
       CommunityEntity *street = index->streets->pdata[s];
-      GPtrArray *facilities = community_index_group (index, index->facilities_by_owner,
+      const CommunityGroup *facilities = community_index_group (index, index->facilities_by_owner,
                                                      community_rule_identity (street));
       gboolean unknown = FALSE;
       double largest = 0;
@@ -162,7 +162,7 @@ community_rule_street_party_guidance_station (CommunityRuleContext *ctx)
   for (guint s = 0; s < index->streets->len; s++)
     {
       CommunityEntity *street = index->streets->pdata[s];
-      GPtrArray *facilities = community_index_group (index, index->facilities_by_owner,
+      const CommunityGroup *facilities = community_index_group (index, index->facilities_by_owner,
                                                      community_rule_identity (street));
       guint n = 0;
 

@@ -160,7 +160,7 @@ community_rule_grid_coverage_unit (CommunityRuleContext *ctx,
   CommunityIndex *index = community_rule_get_index (ctx);
   CommunityCommunity *community = COMMUNITY_COMMUNITY (unit);
   const char *code = community_entity_get_identity (COMMUNITY_ENTITY (community));
-  GPtrArray *grids = community_index_group (index, index->grids_by_community, code);
+  const CommunityGroup *grids = community_index_group (index, index->grids_by_community, code);
   guint households;
   guint64 covered = 0;
   gboolean unknown = FALSE;

@@ -70,7 +70,7 @@ community_rule_workers_per_households (CommunityRuleContext *ctx)
     {
       CommunityCommunity *community = community_rule_item (communities, i);
       const char *code = community_rule_identity (community);
-      GPtrArray *workers = community_index_group (index, index->workers_by_community, code);
+      const CommunityGroup *workers = community_index_group (index, index->workers_by_community, code);
       guint households, needed, staff = 0;
       gboolean unknown = FALSE;
       int kind;
