@@ -337,7 +337,7 @@ typedef struct {
  * written in order (write_made_rows()) by the caller's thread, the
  * deflating being on the zip writer's threads. Memory holds two blocks,
  * not the sheet. */
-#define BLOCK_ROWS 4096
+#define BLOCK_ROWS 1024
 /* The other thread's share of a block's rows: looking a block up takes
  * 25 % (a city's findings, callgrind) to 65 % (a province's, perf: a
  * larger table of places) of the time it takes to make its XML. */
