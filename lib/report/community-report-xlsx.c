@@ -595,7 +595,7 @@ write_findings (Sheet            *sheet,
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
     {
       parts[p] = (Sheet) { sheet->stream, 0, };
-      parts[p].made = g_string_sized_new (1024 * 1024);
+      parts[p].made = g_string_sized_new (512 * 1024);
     }
 
   /* The first block looked up; then each block made while the next is
