@@ -208,9 +208,8 @@ community_report_new (const char *ruleset,
 {
   g_autoptr(GHashTable) rule_order = g_hash_table_new (g_str_hash, g_str_equal);
   guint n_orders = rule_results->len + 1;
-  g_autofree guint *order = g_new (guint, MAX (findings->len, 1));
   g_autofree guint *first = g_new0 (guint, n_orders + 1);
-  g_autofree gpointer *sorted = g_new (gpointer, MAX (findings->len, 1));
+  gboolean grouped = TRUE;
 
   /* Order 0: a rule the results do not name, first. */
   for (guint i = 0; i < rule_results->len; i++)
@@ -221,26 +220,40 @@ community_report_new (const char *ruleset,
   /* What g_ptr_array_sort_with_data() by rule, then path and subject,
    * would give (the same stable order), in less memory: the findings
    * counted into their rules' places (a rule's findings stay in the order
-   * they came), then each rule's sorted on its own. Sorting the findings
+   * they came), then each rule's sorted on its own. A validator's come
+   * rule by rule already, and stay where they are. Sorting the findings
    * with their keys in one array took 32 bytes a finding and as many
    * again for the merge sort's copy: 14 MB at the end of a province's
    * validation, its peak. */
-  for (guint i = 0; i < findings->len; i++)
+  for (guint i = 0, previous = 0; i < findings->len; i++)
     {
-      const char *rule = community_finding_get_rule (g_ptr_array_index (findings, i));
+      guint order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (findings->pdata[i])));
 
-      order[i] = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, rule));
-      first[order[i] + 1]++;
+      first[order + 1]++;
+      grouped = grouped && order >= previous;
+      previous = order;
     }
   for (guint o = 1; o <= n_orders; o++)
     first[o] += first[o - 1];
-  for (guint i = 0; i < findings->len; i++)
-    sorted[first[order[i]]++] = findings->pdata[i];
-  /* first[o] is now where order o + 1 begins. */
-  for (guint o = 0, begin = 0; o < n_orders; begin = first[o], o++)
-    if (first[o] - begin > 1)
-      g_qsort_with_data (sorted + begin, (gint) (first[o] - begin), sizeof (gpointer), compare_in_rule, NULL);
-  memcpy (findings->pdata, sorted, findings->len * sizeof (gpointer));
+  if (!grouped)
+    {
+      g_autofree gpointer *sorted = g_new (gpointer, findings->len);
+      g_autofree guint *next = g_memdup2 (first, (n_orders + 1) * sizeof (guint));
+
+      for (guint i = 0; i < findings->len; i++)
+        {
+          guint order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order,
+                                                               community_finding_get_rule (findings->pdata[i])));
+
+          sorted[next[order]++] = findings->pdata[i];
+        }
+      memcpy (findings->pdata, sorted, findings->len * sizeof (gpointer));
+    }
+  /* Order o lies from first[o] to first[o + 1]. */
+  for (guint o = 0; o < n_orders; o++)
+    if (first[o + 1] - first[o] > 1)
+      g_qsort_with_data (findings->pdata + first[o], (gint) (first[o + 1] - first[o]), sizeof (gpointer),
+                         compare_in_rule, NULL);
 
   return community_report_new_sorted (ruleset, findings, rule_results, indicators);
 }

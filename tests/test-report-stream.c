@@ -727,6 +727,80 @@ START_TEST (test_message_from_format)
 }
 END_TEST
 
+/* --- the findings' order --- */
+
+typedef struct {
+  guint rule;            /* its place in the results; 0: a rule they do not name */
+  const char *path;
+  const char *id;
+  guint made;            /* the order it was made in */
+} OrderCase;
+
+static int
+compare_cases (gconstpointer a,
+               gconstpointer b)
+{
+  const OrderCase *x = a, *y = b;
+  int cmp;
+
+  if (x->rule != y->rule)
+    return x->rule < y->rule ? -1 : 1;
+  if ((cmp = g_strcmp0 (x->path, y->path)) != 0)
+    return cmp;
+  if ((cmp = g_strcmp0 (x->id, y->id)) != 0)
+    return cmp;
+  return x->made < y->made ? -1 : x->made > y->made;   /* stable */
+}
+
+/* community_report_new() orders findings by their rule's place in the
+ * results, then path (as strings: "/grids/10" before "/grids/9"), then
+ * subject id, keeping the order they came in otherwise: findings that come
+ * rule by rule (a validator's) and findings in any order. */
+START_TEST (test_findings_order)
+{
+  static const char *const rules[] = { "worker.pay", "grid.leader", "grid.coverage" };
+  static const char *const paths[] = { "/grids/9/leader", "/grids/10/leader", "/grids/1", "/grids/9/leader" };
+  static const char *const ids[] = { "G2", "G1", NULL };
+
+  for (guint grouped = 0; grouped < 2; grouped++)
+    {
+      GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+      GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GArray) cases = g_array_new (FALSE, FALSE, sizeof (OrderCase));
+      g_autoptr(CommunityReport) report = NULL;
+      GListModel *list;
+
+      /* The results name the second and third rules, in this order. */
+      g_ptr_array_add (results, community_rule_result_new ("grid.coverage", NULL, COMMUNITY_SEVERITY_ERROR, 0, 0, 0));
+      g_ptr_array_add (results, community_rule_result_new ("grid.leader", NULL, COMMUNITY_SEVERITY_ERROR, 0, 0, 0));
+      for (guint n = 0; n < 60; n++)
+        {
+          /* Rule by rule in the results' order (worker.pay, then
+           * grid.coverage, then grid.leader), or round and round. */
+          guint r = grouped ? (guint[]) { 0, 2, 1 }[n / 20] : n % 3;
+          OrderCase c = { r == 0 ? 0 : r == 1 ? 2 : 1, paths[(n * 7) % 4], ids[(n * 5) % 3], n };
+          g_autofree char *message = g_strdup_printf ("%u", n);
+
+          g_array_append_val (cases, c);
+          g_ptr_array_add (findings, community_finding_new (g_intern_string (rules[r]), COMMUNITY_SEVERITY_ERROR,
+                                                            NULL, COMMUNITY_ENTITY_KIND_GRID, c.id, c.path,
+                                                            message, NULL, NULL, 0));
+        }
+      report = community_report_new ("wuxi-2018", findings, results, g_ptr_array_new ());
+      g_array_sort (cases, compare_cases);
+      list = community_report_get_findings (report);
+      ck_assert_uint_eq (g_list_model_get_n_items (list), cases->len);
+      for (guint i = 0; i < cases->len; i++)
+        {
+          g_autoptr(CommunityFinding) finding = g_list_model_get_item (list, i);
+          g_autofree char *made = g_strdup_printf ("%u", g_array_index (cases, OrderCase, i).made);
+
+          ck_assert_str_eq (community_finding_get_message (finding), made);
+        }
+    }
+}
+END_TEST
+
 static Suite *
 report_stream_suite (void)
 {
@@ -743,6 +817,7 @@ report_stream_suite (void)
   tcase_add_test (tc, test_cancelled);
   tcase_add_test (tc, test_keyed);
   tcase_add_test (tc, test_message_from_format);
+  tcase_add_test (tc, test_findings_order);
   tcase_add_test (tc, test_html_numbers);
   tcase_add_test (tc, test_compact_values);
   tcase_add_test (tc, test_xlsx_threads);
