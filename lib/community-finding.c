@@ -27,15 +27,22 @@
  * thread, at the same time.
  */
 
+/* A rule and the clause it cites (interned strings, the clause
+ * nullable), interned in turn: the findings of a rule share one. */
+typedef struct {
+  const char *rule;
+  const char *clause;
+} Citation;
+
 struct _CommunityFinding
 {
   GObject parent_instance;
 
-  /* 96 bytes, a slice of 96 (it was 120, a chunk of 128): a report holds
+  /* 80 bytes, a slice of 80 (it was 120, a chunk of 128): a report holds
    * hundreds of thousands. The cell, which only data from a workbook has,
-   * is object data (cell_quark). */
-  const char *rule;     /* interned */
-  const char *clause;   /* interned, nullable */
+   * and the shortfall, which only floors and ratios have, are object data
+   * (cell_quark, shortfall_quark). */
+  const Citation *citation;
   guint8 severity;      /* CommunitySeverity */
   guint8 subject_kind;  /* CommunityEntityKind */
   guint8 has_path : 1;
@@ -52,14 +59,77 @@ struct _CommunityFinding
   const char *format;
   JsonNode *expected;
   JsonNode *actual;
-  double shortfall;
   char **divisions;     /* community_finding_divisions_new()'s, a reference */
 };
+
+G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (CommunityFinding) == 80);
 
 G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
 
 static GQuark cell_quark (void);
 G_DEFINE_QUARK (community-finding-cell, cell)
+
+/* A double, when there is a shortfall. */
+static GQuark shortfall_quark (void);
+G_DEFINE_QUARK (community-finding-shortfall, shortfall)
+
+static guint
+citation_hash (gconstpointer key)
+{
+  const Citation *citation = key;
+
+  return g_direct_hash (citation->rule) * 31 + g_direct_hash (citation->clause);
+}
+
+static gboolean
+citation_equal (gconstpointer a,
+                gconstpointer b)
+{
+  const Citation *x = a, *y = b;
+
+  return x->rule == y->rule && x->clause == y->clause;
+}
+
+/* The one Citation of @rule and @clause, which lives as long as the
+ * process, as interned strings do (there are as many as rules and the
+ * clauses rulesets give them). Each thread keeps the last it was given:
+ * a rule's findings come one after another. */
+static const Citation *
+citation_intern (const char *rule,
+                 const char *clause)
+{
+  static GMutex lock;
+  static GHashTable *citations;   /* Citation -> itself */
+  static __thread const Citation *last;
+  Citation key = { rule, clause };
+  const Citation *citation;
+
+  if (last != NULL && last->rule == rule && last->clause == clause)
+    return last;
+  g_mutex_lock (&lock);
+  if (citations == NULL)
+    citations = g_hash_table_new (citation_hash, citation_equal);
+  citation = g_hash_table_lookup (citations, &key);
+  if (citation == NULL)
+    {
+      Citation *made = g_new (Citation, 1);
+
+      *made = key;
+      g_hash_table_add (citations, made);
+      citation = made;
+    }
+  g_mutex_unlock (&lock);
+  last = citation;
+  return citation;
+}
+
+static inline double
+shortfall_of (CommunityFinding *self)
+{
+  const double *shortfall = g_object_get_qdata (G_OBJECT (self), shortfall_quark ());
+
+  return shortfall != NULL ? *shortfall : 0;
+}
 
 /* A message made from the format, once community_finding_get_message()
  * was asked for it. */
@@ -161,15 +231,15 @@ community_finding_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_RULE: g_value_set_string (value, self->rule); break;
+    case PROP_RULE: g_value_set_string (value, self->citation->rule); break;
     case PROP_SEVERITY: g_value_set_enum (value, self->severity); break;
-    case PROP_CLAUSE: g_value_set_string (value, self->clause); break;
+    case PROP_CLAUSE: g_value_set_string (value, self->citation->clause); break;
     case PROP_SUBJECT_KIND: g_value_set_enum (value, self->subject_kind); break;
     case PROP_SUBJECT_ID: g_value_set_string (value, subject_id_of (self)); break;
     case PROP_PATH: g_value_set_string (value, path_of (self)); break;
     case PROP_CELL: g_value_set_string (value, cell_of (self)); break;
     case PROP_MESSAGE: g_value_take_string (value, message_dup (self)); break;
-    case PROP_SHORTFALL: g_value_set_double (value, self->shortfall); break;
+    case PROP_SHORTFALL: g_value_set_double (value, shortfall_of (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -310,13 +380,13 @@ finding_new (const char          *rule,
   self->has_subject_id = subject_id != NULL;
 
   /* Interned by the caller: a rule's run interns them once. */
-  self->rule = rule;
+  self->citation = citation_intern (rule, clause);
   self->severity = severity;
-  self->clause = clause;
   self->subject_kind = subject_kind;
   self->expected = expected;
   self->actual = actual;
-  self->shortfall = shortfall > 0 ? shortfall : 0;
+  if (shortfall > 0)
+    g_object_set_qdata_full (G_OBJECT (self), shortfall_quark (), g_memdup2 (&shortfall, sizeof shortfall), g_free);
 
   return self;
 }
@@ -439,7 +509,7 @@ void
 community_finding_view (CommunityFinding     *self,
                         CommunityFindingView *view)
 {
-  view->rule = self->rule;
+  view->rule = self->citation->rule;
   view->severity = self->severity;
   view->subject_kind = self->subject_kind;
   view->subject_id = subject_id_of (self);
@@ -462,7 +532,7 @@ const char *
 community_finding_get_rule (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->rule;
+  return self->citation->rule;
 }
 
 /**
@@ -493,7 +563,7 @@ const char *
 community_finding_get_clause (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), NULL);
-  return self->clause;
+  return self->citation->clause;
 }
 
 /**
@@ -681,7 +751,7 @@ double
 community_finding_get_shortfall (CommunityFinding *self)
 {
   g_return_val_if_fail (COMMUNITY_IS_FINDING (self), 0);
-  return self->shortfall;
+  return shortfall_of (self);
 }
 
 /**
@@ -725,11 +795,11 @@ community_finding_write (CommunityFinding  *self,
 
   k->begin_object (sink);
   k->member (sink, "rule");
-  k->string (sink, self->rule);
+  k->string (sink, self->citation->rule);
   k->member (sink, "severity");
   k->string (sink, g_enum_get_value (severities, self->severity)->value_nick);
   k->member (sink, "clause");
-  k->string (sink, self->clause);   /* NULL: null */
+  k->string (sink, self->citation->clause);   /* NULL: null */
   k->member (sink, "subject");
   k->begin_object (sink);
   k->member (sink, "type");
@@ -759,10 +829,10 @@ community_finding_write (CommunityFinding  *self,
     k->node (sink, self->actual);
   else
     k->string (sink, NULL);
-  if (self->shortfall > 0)
+  if (shortfall_of (self) > 0)
     {
       k->member (sink, "shortfall");
-      k->number (sink, self->shortfall);
+      k->number (sink, shortfall_of (self));
     }
   k->end_object (sink);
 }
