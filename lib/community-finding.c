@@ -336,9 +336,14 @@ community_finding_class_init (CommunityFindingClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A finding made with g_object_new() alone (a binding may make one) has
+ * no rule and no clause. */
+static const Citation no_citation = { NULL, NULL };
+
 static void
 community_finding_init (CommunityFinding *self)
 {
+  self->citation = &no_citation;
 }
 
 /* A finding whose block of text holds @message (nullable: a finding with
