@@ -12,36 +12,31 @@ G_BEGIN_DECLS
 /* Takes @expected and @actual (nullable). @rule and @clause (nullable)
  * must be interned (g_intern_string(), g_intern_static_string()): kept as
  * they are, a closed set, the rulesets' ids and clauses, which hundreds of
- * thousands of findings share. @message must not contain personal data:
- * rules build it from identities, codes and numbers. */
-CommunityFinding *community_finding_new (const char          *rule,
-                                         CommunitySeverity    severity,
-                                         const char          *clause,
-                                         CommunityEntityKind  subject_kind,
-                                         const char          *subject_id,
-                                         const char          *path,
-                                         const char          *message,
-                                         JsonNode            *expected,
-                                         JsonNode            *actual,
-                                         double               shortfall);
+ * thousands of findings share. The message is either @message, or @format
+ * with @subject_id for its one conversion, a "%s"
+ * (community_finding_format_takes_id()), made when it is read: @format must
+ * live as long as the library (a string of its own, or gettext's
+ * translation of one, which gettext never unloads); the other is NULL. The
+ * message must not contain personal data: rules build it from identities,
+ * codes and numbers. */
+CommunityFinding  *community_finding_new            (const char          *rule,
+                                                     CommunitySeverity    severity,
+                                                     const char          *clause,
+                                                     CommunityEntityKind  subject_kind,
+                                                     const char          *subject_id,
+                                                     const char          *path,
+                                                     const char          *message,
+                                                     const char          *format,
+                                                     JsonNode            *expected,
+                                                     JsonNode            *actual,
+                                                     double               shortfall);
+/* Whether @format's one conversion is "%s", which a finding's subject id
+ * can fill. */
+gboolean           community_finding_format_takes_id (const char *format);
 
 /* The cell the value came from (DOMAIN.md §9), taken. */
-/* Whether @format's one conversion is "%s": a message
- * community_finding_new_from_format() can make. */
-gboolean           community_finding_format_takes_id (const char *format);
-/* A finding whose message is @format with @subject_id for its "%s", made
- * when it is read: @format lives as long as the library (a string in it,
- * or a translation of one, which gettext never unloads). */
-CommunityFinding  *community_finding_new_from_format (const char          *rule,
-                                                      CommunitySeverity    severity,
-                                                      const char          *clause,
-                                                      CommunityEntityKind  subject_kind,
-                                                      const char          *subject_id,
-                                                      const char          *path,
-                                                      const char          *format,
-                                                      JsonNode            *expected,
-                                                      JsonNode            *actual,
-                                                      double               shortfall);
+void               community_finding_take_cell      (CommunityFinding *self,
+                                                     char             *cell);
 
 /* Enough for all but odd messages (community_finding_message()). */
 #define COMMUNITY_FINDING_MESSAGE_BUFFER 512
@@ -58,9 +53,6 @@ const char        *community_finding_message        (CommunityFinding *self,
  * (community_report_compare_findings_in_rule()). */
 int                community_finding_compare_in_rule (CommunityFinding *a,
                                                       CommunityFinding *b);
-
-void               community_finding_take_cell      (CommunityFinding *self,
-                                                     char             *cell);
 
 /* The codes of the divisions the subject lies in (its street, district,
  * city; itself if it is a division), for filtering by division: a

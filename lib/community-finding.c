@@ -53,7 +53,7 @@ struct _CommunityFinding
   guint32 after_message;
   char *text;
   /* NULL, or what the message is made from: a format whose one
-   * conversion, "%s", the subject's id fills (community_finding_new_from_format()):
+   * conversion, "%s", the subject's id fills (community_finding_new()):
    * most messages are a sentence around the id, and their text was a third
    * of a report's memory. */
   const char *format;
@@ -346,26 +346,28 @@ community_finding_init (CommunityFinding *self)
   self->citation = &no_citation;
 }
 
-/* A finding whose block of text holds @message (nullable: a finding with
- * a format), then @path and @subject_id, each when there is one: a report
- * holds hundreds of thousands. */
-static CommunityFinding *
-finding_new (const char          *rule,
-             CommunitySeverity    severity,
-             const char          *clause,
-             CommunityEntityKind  subject_kind,
-             const char          *subject_id,
-             const char          *path,
-             const char          *message,
-             const char          *format,
-             JsonNode            *expected,
-             JsonNode            *actual,
-             double               shortfall)
+CommunityFinding *
+community_finding_new (const char          *rule,
+                       CommunitySeverity    severity,
+                       const char          *clause,
+                       CommunityEntityKind  subject_kind,
+                       const char          *subject_id,
+                       const char          *path,
+                       const char          *message,
+                       const char          *format,
+                       JsonNode            *expected,
+                       JsonNode            *actual,
+                       double               shortfall)
 {
   CommunityFinding *self;
   gsize message_size, path_size, id_size;
   char *block;
 
+  g_return_val_if_fail ((message != NULL) != (format != NULL), NULL);
+  g_return_val_if_fail (format == NULL || (subject_id != NULL && community_finding_format_takes_id (format)), NULL);
+
+  /* The message (when there is no format), the path and the subject's id
+   * in one block: a report holds hundreds of thousands. */
   message_size = message != NULL ? strlen (message) + 1 : 0;
   path_size = path != NULL ? strlen (path) + 1 : 0;
   id_size = subject_id != NULL ? strlen (subject_id) + 1 : 0;
@@ -396,49 +398,12 @@ finding_new (const char          *rule,
   return self;
 }
 
-CommunityFinding *
-community_finding_new (const char          *rule,
-                       CommunitySeverity    severity,
-                       const char          *clause,
-                       CommunityEntityKind  subject_kind,
-                       const char          *subject_id,
-                       const char          *path,
-                       const char          *message,
-                       JsonNode            *expected,
-                       JsonNode            *actual,
-                       double               shortfall)
-{
-  g_return_val_if_fail (message != NULL, NULL);
-
-  return finding_new (rule, severity, clause, subject_kind, subject_id, path, message, NULL,
-                      expected, actual, shortfall);
-}
-
 gboolean
 community_finding_format_takes_id (const char *format)
 {
   const char *mark = strchr (format, '%');
 
   return mark != NULL && mark[1] == 's' && strchr (mark + 2, '%') == NULL;
-}
-
-CommunityFinding *
-community_finding_new_from_format (const char          *rule,
-                                   CommunitySeverity    severity,
-                                   const char          *clause,
-                                   CommunityEntityKind  subject_kind,
-                                   const char          *subject_id,
-                                   const char          *path,
-                                   const char          *format,
-                                   JsonNode            *expected,
-                                   JsonNode            *actual,
-                                   double               shortfall)
-{
-  g_return_val_if_fail (subject_id != NULL, NULL);
-  g_return_val_if_fail (format != NULL && community_finding_format_takes_id (format), NULL);
-
-  return finding_new (rule, severity, clause, subject_kind, subject_id, path, NULL, format,
-                      expected, actual, shortfall);
 }
 
 int

@@ -236,7 +236,7 @@ odd_report (guint n)
                                        i % 5 ? g_intern_static_string ("三(一)") : NULL,
                                        COMMUNITY_ENTITY_KIND_GRID,
                                        i % 7 ? id : NULL,
-                                       path, message,
+                                       path, message, NULL,
                                        i % 11 ? odd_value (i) : NULL,
                                        odd_value (i + 5),
                                        i % 4 ? 0.0 : (i % 8 ? 0.1 : 1e-300));
@@ -602,7 +602,7 @@ END_TEST
 /* --- messages made from a format --- */
 
 /* Two reports of the same findings: one whose messages are made from
- * their format when read (community_finding_new_from_format(), as the
+ * their format when read (community_finding_new() with a format, as the
  * rules make most), one whose messages are text. */
 static void
 format_reports (const char * const *ids,
@@ -623,13 +623,11 @@ format_reports (const char * const *ids,
           const char *rule = g_intern_static_string ("grid.leader");
 
           g_string_replace (message, "%s", ids[i], 1);
-          g_ptr_array_add (findings[r], r == 0
-                           ? community_finding_new_from_format (rule, COMMUNITY_SEVERITY_ERROR, NULL,
-                                                                COMMUNITY_ENTITY_KIND_GRID, ids[i], path,
-                                                                format, NULL, NULL, 0)
-                           : community_finding_new (rule, COMMUNITY_SEVERITY_ERROR, NULL,
-                                                    COMMUNITY_ENTITY_KIND_GRID, ids[i], path,
-                                                    message->str, NULL, NULL, 0));
+          g_ptr_array_add (findings[r],
+                           community_finding_new (rule, COMMUNITY_SEVERITY_ERROR, NULL,
+                                                  COMMUNITY_ENTITY_KIND_GRID, ids[i], path,
+                                                  r == 0 ? NULL : message->str, r == 0 ? format : NULL,
+                                                  NULL, NULL, 0));
         }
     }
   *made = community_report_new ("wuxi-2018", findings[0], g_ptr_array_new (), g_ptr_array_new ());
@@ -784,7 +782,7 @@ START_TEST (test_findings_order)
           g_array_append_val (cases, c);
           g_ptr_array_add (findings, community_finding_new (g_intern_string (rules[r]), COMMUNITY_SEVERITY_ERROR,
                                                             NULL, COMMUNITY_ENTITY_KIND_GRID, c.id, c.path,
-                                                            message, NULL, NULL, 0));
+                                                            message, NULL, NULL, NULL, 0));
         }
       report = community_report_new ("wuxi-2018", findings, results, g_ptr_array_new ());
       g_array_sort (cases, compare_cases);

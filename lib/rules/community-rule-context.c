@@ -232,7 +232,7 @@ community_rule_fail (CommunityRuleContext *ctx,
 
   /* A message that is a sentence around the subject's id ("Worker %s
    * holds a social work certificate but …") is made when it is read, from
-   * the format (community_finding_new_from_format()); another is made here,
+   * the format (community_finding_new()); another is made here,
    * in a buffer of the run's. Either way the finding lays its text in one
    * block. */
   va_start (args, format);
@@ -255,15 +255,11 @@ community_rule_fail (CommunityRuleContext *ctx,
     ctx->path = g_string_sized_new (64);
   g_string_truncate (ctx->path, 0);
   community_index_append_path (ctx->index, subject, member, ctx->path);
-  if (takes_id)
-    finding = community_finding_new_from_format (ctx->rule_id, ctx->severity, ctx->clause,
-                                                 community_entity_get_kind (subject), identity,
-                                                 ctx->path->str, format, expected, actual, shortfall);
-  else
-    finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
-                                     community_entity_get_kind (subject), identity,
-                                     ctx->path->str, long_message != NULL ? long_message : buffer,
-                                     expected, actual, shortfall);
+  finding = community_finding_new (ctx->rule_id, ctx->severity, ctx->clause,
+                                   community_entity_get_kind (subject), identity, ctx->path->str,
+                                   takes_id ? NULL : long_message != NULL ? long_message : buffer,
+                                   takes_id ? format : NULL,
+                                   expected, actual, shortfall);
   community_finding_set_divisions (finding, community_index_divisions (ctx->index, subject));
   g_ptr_array_add (ctx->findings, finding);
   ctx->failed++;
