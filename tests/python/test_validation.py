@@ -184,6 +184,17 @@ class FindingsTest(ValidationTestCase):
                 self.assertEqual(node_value(finding.get_expected_node()), expected)
                 self.assertEqual(node_value(finding.get_actual_node()), actual)
 
+    def test_message_three_ways(self):
+        # get_message() keeps what it made; dup_message() and the property
+        # make it each time; all three say the same, and so does the JSON.
+        for finding in self.report.get_findings():
+            with self.subTest(rule=finding.get_rule()):
+                message = finding.get_message()
+                self.assertEqual(finding.dup_message(), message)
+                self.assertEqual(finding.props.message, message)
+                self.assertEqual(finding.get_message(), message)
+                self.assertEqual(json.loads(Json.to_string(finding.to_json(), False))["message"], message)
+
     def test_grid_coverage_numbers(self):
         finding = self.finding("grid.coverage")
         self.assertEqual(finding.get_severity(), ERROR)
