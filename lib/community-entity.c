@@ -21,6 +21,7 @@
 #include "community-wage-baseline.h"
 #include "community-survey.h"
 #include "community-commendation.h"
+#include "community-quark-private.h"
 
 /**
  * CommunityEntity:
@@ -51,10 +52,10 @@ typedef struct
 } CommunityEntityPrivate;
 
 static GQuark number_identity_quark (void);
-G_DEFINE_QUARK (community-entity-number-identity, number_identity)
+COMMUNITY_DEFINE_QUARK (community-entity-number-identity, number_identity)
 
 static GQuark pending_quark (void);
-G_DEFINE_QUARK (community-entity-pending, pending)
+COMMUNITY_DEFINE_QUARK (community-entity-pending, pending)
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityEntity, community_entity, COMMUNITY_TYPE_RECORD)
 

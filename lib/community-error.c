@@ -7,6 +7,7 @@
 
 #include "community-error.h"
 #include "community-error-private.h"
+#include "community-quark-private.h"
 
 /* COMMUNITY_PARSE_ERROR is an extended error domain (GLib 2.68): each of
  * its errors carries where it is, beside its message. G_DEFINE_EXTENDED_ERROR
@@ -214,7 +215,7 @@ community_parse_error_get_column (const GError *error)
  *
  * Returns: the quark of %COMMUNITY_DATASET_ERROR
  */
-G_DEFINE_QUARK (community-dataset-error-quark, community_dataset_error)
+COMMUNITY_DEFINE_QUARK (community-dataset-error-quark, community_dataset_error)
 
 /**
  * community_workflow_error_quark:
@@ -223,7 +224,7 @@ G_DEFINE_QUARK (community-dataset-error-quark, community_dataset_error)
  *
  * Returns: the quark of %COMMUNITY_WORKFLOW_ERROR
  */
-G_DEFINE_QUARK (community-workflow-error-quark, community_workflow_error)
+COMMUNITY_DEFINE_QUARK (community-workflow-error-quark, community_workflow_error)
 
 /**
  * community_identifier_error_quark:
@@ -232,7 +233,7 @@ G_DEFINE_QUARK (community-workflow-error-quark, community_workflow_error)
  *
  * Returns: the quark of %COMMUNITY_IDENTIFIER_ERROR
  */
-G_DEFINE_QUARK (community-identifier-error-quark, community_identifier_error)
+COMMUNITY_DEFINE_QUARK (community-identifier-error-quark, community_identifier_error)
 
 /**
  * community_ruleset_error_quark:
@@ -241,4 +242,4 @@ G_DEFINE_QUARK (community-identifier-error-quark, community_identifier_error)
  *
  * Returns: the quark of %COMMUNITY_RULESET_ERROR
  */
-G_DEFINE_QUARK (community-ruleset-error-quark, community_ruleset_error)
+COMMUNITY_DEFINE_QUARK (community-ruleset-error-quark, community_ruleset_error)

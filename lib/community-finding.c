@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "community-finding-private.h"
+#include "community-handoff-private.h"
 #include "community-enum-types.h"
 #include "json/community-json-private.h"
+#include "community-quark-private.h"
 
 /**
  * CommunityFinding:
@@ -67,11 +69,11 @@ G_STATIC_ASSERT (GLIB_SIZEOF_VOID_P != 8 || sizeof (CommunityFinding) == 80);
 G_DEFINE_FINAL_TYPE (CommunityFinding, community_finding, G_TYPE_OBJECT)
 
 static GQuark cell_quark (void);
-G_DEFINE_QUARK (community-finding-cell, cell)
+COMMUNITY_DEFINE_QUARK (community-finding-cell, cell)
 
 /* A double, when there is a shortfall. */
 static GQuark shortfall_quark (void);
-G_DEFINE_QUARK (community-finding-shortfall, shortfall)
+COMMUNITY_DEFINE_QUARK (community-finding-shortfall, shortfall)
 
 static guint
 citation_hash (gconstpointer key)
@@ -107,6 +109,8 @@ citation_intern (const char *rule,
   if (last != NULL && last->rule == rule && last->clause == clause)
     return last;
   g_mutex_lock (&lock);
+  /* GLib's lock is invisible to ThreadSanitizer. */
+  community_handoff_acquire (&lock);
   if (citations == NULL)
     citations = g_hash_table_new (citation_hash, citation_equal);
   citation = g_hash_table_lookup (citations, &key);
@@ -118,6 +122,7 @@ citation_intern (const char *rule,
       g_hash_table_add (citations, made);
       citation = made;
     }
+  community_handoff_release (&lock);
   g_mutex_unlock (&lock);
   last = citation;
   return citation;
@@ -134,7 +139,7 @@ shortfall_of (CommunityFinding *self)
 /* A message made from the format, once community_finding_get_message()
  * was asked for it. */
 static GQuark message_quark (void);
-G_DEFINE_QUARK (community-finding-message, message)
+COMMUNITY_DEFINE_QUARK (community-finding-message, message)
 
 static inline const char *
 path_of (CommunityFinding *self)

@@ -15,6 +15,7 @@
 #include "community-record-private.h"
 #include "community-json-copy-private.h"
 #include "community-json-pointer-private.h"
+#include "community-quark-private.h"
 
 /**
  * CommunityRecord:
@@ -75,7 +76,7 @@ typedef struct
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (CommunityRecord, community_record, G_TYPE_OBJECT)
 
 static GQuark extra_quark (void);
-G_DEFINE_QUARK (community-record-extra, extra)
+COMMUNITY_DEFINE_QUARK (community-record-extra, extra)
 
 #define FIELD_BIT(id) (G_GUINT64_CONSTANT (1) << (id))
 

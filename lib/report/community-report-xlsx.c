@@ -488,6 +488,9 @@ static void
 make_part (Part *part)
 {
   Sheet *sheet = part->sheet;
+  /* A row's message, which its cell points to until next_row() makes the
+   * row: outside the loop's body, whose scope ends before. */
+  char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
   g_string_truncate (sheet->made, 0);
   sheet->row = part->block->first_row + part->from;
@@ -495,7 +498,6 @@ make_part (Part *part)
     {
       const FindingRow *row = &part->block->rows[i];
       CommunityFindingView view;
-      char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
       community_finding_view (row->finding, &view);
       put_shared_index (sheet, 0, row->rule, view.rule);
