@@ -49,8 +49,7 @@ const char        *community_finding_message        (CommunityFinding *self,
                                                      char             *buffer,
                                                      gsize             size);
 
-/* The report's order of two findings of one rule: by path, then subject
- * (community_report_compare_findings_in_rule()). */
+/* The report's order of two findings of one rule: by path, then subject. */
 int                community_finding_compare_in_rule (CommunityFinding *a,
                                                       CommunityFinding *b);
 
@@ -72,14 +71,14 @@ const char * const *community_finding_get_divisions (CommunityFinding *self);
 
 /* What a report writer reads of every finding, borrowed from @self (valid
  * while it lives), in one call rather than a checked getter each: the
- * HTML report reads hundreds of thousands. */
+ * HTML report reads hundreds of thousands. The message, which may have to
+ * be made, is community_finding_message()'s. */
 typedef struct {
   const char *rule;
   CommunitySeverity severity;
   CommunityEntityKind subject_kind;
   const char *subject_id;   /* nullable */
   const char *path;
-  const char *message;       /* NULL: see community_finding_message() */
   JsonNode *expected;       /* nullable */
   JsonNode *actual;         /* nullable */
   const char * const *divisions;   /* nullable */

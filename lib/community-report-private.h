@@ -47,11 +47,6 @@ CommunityReport          *community_report_new_shared    (const char        *rul
                                                           const guint       *counts,
                                                           GPtrArray         *rule_results,
                                                           GPtrArray         *indicators);
-/* The report's order of two findings of one rule: by path, then subject. */
-int                       community_report_compare_findings_in_rule
-                                                         (CommunityFinding  *a,
-                                                          CommunityFinding  *b);
-
 /* The division a division's report is about (community_report_for_division()),
  * which its JSON names last; NULL for a whole report. */
 void                      community_report_set_division  (CommunityReport   *self,

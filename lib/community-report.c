@@ -200,6 +200,15 @@ compare_in_rule (gconstpointer a,
   return community_finding_compare_in_rule (*(CommunityFinding **) a, *(CommunityFinding **) b);
 }
 
+/* The place in the report of @finding's rule: 1 + its index in the
+ * results, 0 for a rule they do not name. */
+static guint
+rule_place (GHashTable       *rule_order,
+            CommunityFinding *finding)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (finding)));
+}
+
 CommunityReport *
 community_report_new (const char *ruleset,
                       GPtrArray  *findings,
@@ -227,7 +236,7 @@ community_report_new (const char *ruleset,
    * validation, its peak. */
   for (guint i = 0, previous = 0; i < findings->len; i++)
     {
-      guint order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order, community_finding_get_rule (findings->pdata[i])));
+      guint order = rule_place (rule_order, findings->pdata[i]);
 
       first[order + 1]++;
       grouped = grouped && order >= previous;
@@ -241,12 +250,7 @@ community_report_new (const char *ruleset,
       g_autofree guint *next = g_memdup2 (first, (n_orders + 1) * sizeof (guint));
 
       for (guint i = 0; i < findings->len; i++)
-        {
-          guint order = GPOINTER_TO_UINT (g_hash_table_lookup (rule_order,
-                                                               community_finding_get_rule (findings->pdata[i])));
-
-          sorted[next[order]++] = findings->pdata[i];
-        }
+        sorted[next[rule_place (rule_order, findings->pdata[i])]++] = findings->pdata[i];
       memcpy (findings->pdata, sorted, findings->len * sizeof (gpointer));
     }
   /* Order o lies from first[o] to first[o + 1]. */
@@ -312,13 +316,6 @@ community_report_new_sorted (const char *ruleset,
   self->indicators = report_list_new (COMMUNITY_TYPE_INDICATOR_RESULT, indicators);
 
   return self;
-}
-
-int
-community_report_compare_findings_in_rule (CommunityFinding *a,
-                                           CommunityFinding *b)
-{
-  return community_finding_compare_in_rule (a, b);
 }
 
 /**

@@ -161,7 +161,7 @@ static int
 compare_findings (gconstpointer a,
                   gconstpointer b)
 {
-  return community_report_compare_findings_in_rule (*(CommunityFinding **) a, *(CommunityFinding **) b);
+  return community_finding_compare_in_rule (*(CommunityFinding **) a, *(CommunityFinding **) b);
 }
 
 static void
@@ -252,7 +252,7 @@ upper_bound (GPtrArray        *findings,
     {
       guint mid = low + (high - low) / 2;
 
-      if (community_report_compare_findings_in_rule (findings->pdata[mid], finding) <= 0)
+      if (community_finding_compare_in_rule (findings->pdata[mid], finding) <= 0)
         low = mid + 1;
       else
         high = mid;
