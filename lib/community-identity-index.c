@@ -14,6 +14,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "community-identity-index-private.h"
 #include "community-entity-private.h"
 

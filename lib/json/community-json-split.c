@@ -236,7 +236,9 @@ block_masks (const guchar *p,
 #else
 #define BLOCK 8
 
-/* Bytes of @w equal to @c, each flagged by its high bit. */
+/* Bytes of @w equal to @c, each flagged by its high bit, exactly (no
+ * borrow): the masks want every quote and brace, not the first one that
+ * community_bytes_equal() finds. */
 static inline guint64
 bytes_equal (guint64 w,
              guchar  c)

@@ -228,7 +228,7 @@ community_rule_fail (CommunityRuleContext *ctx,
   CommunityFinding *finding;
   gboolean takes_id;
   va_list args;
-  int length = 0;
+  int length;
 
   /* A message that is a sentence around the subject's id ("Worker %s
    * holds a social work certificate but …") is made when it is read, from
@@ -244,12 +244,12 @@ community_rule_fail (CommunityRuleContext *ctx,
       va_start (args, format);
       length = g_vsnprintf (buffer, sizeof buffer, format, args);
       va_end (args);
-    }
-  if (!takes_id && (length < 0 || (gsize) length >= sizeof buffer))
-    {
-      va_start (args, format);
-      long_message = g_strdup_vprintf (format, args);
-      va_end (args);
+      if (length < 0 || (gsize) length >= sizeof buffer)
+        {
+          va_start (args, format);
+          long_message = g_strdup_vprintf (format, args);
+          va_end (args);
+        }
     }
   if (ctx->path == NULL)
     ctx->path = g_string_sized_new (64);

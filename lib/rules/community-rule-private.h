@@ -88,6 +88,7 @@ char          **community_index_divisions (CommunityIndex  *index,
 const CommunityGroup *community_index_group (CommunityIndex  *index,
                                              CommunityGroups *groups,
                                              const char      *code);
+/* Whether @entity is in @group. */
 gboolean        community_group_contains (const CommunityGroup *group,
                                           gpointer              entity);
 /* "/grids/17" + "/" + @member (nullable; may hold '/', e.g.
