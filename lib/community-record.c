@@ -8,7 +8,7 @@
 #include <string.h>
 #if defined (HAVE_MALLOC_SIZE)
 #include <malloc/malloc.h>
-#else
+#elif defined (HAVE_MALLOC_USABLE_SIZE) || defined (HAVE__MSIZE)
 #include <malloc.h>
 #endif
 
@@ -210,13 +210,69 @@ community_record_class_install_fields (CommunityRecordClass *klass,
  * 8 bytes a record would carry for nothing (9 MB on a province). */
 #define SLOT(slots, id) (&(slots)[(id) - 1])
 
+/* A record's block: its slots, and after them, when
+ * community_record_take_fields() made it, the text of its strings. Where
+ * it ends is asked of the allocator (malloc_usable_size() and the like);
+ * where the allocator cannot tell, the block begins with its size, in one
+ * slot before the first, and the record points past it. */
+#if !defined (COMMUNITY_RECORD_BLOCK_HEADER) && \
+    (defined (HAVE_MALLOC_USABLE_SIZE) || defined (HAVE_MALLOC_SIZE) || defined (HAVE__MSIZE))
+#define BLOCK_HEADER 0
+#else
+#define BLOCK_HEADER 1
+#endif
+
+static Slot *
+block_alloc (gsize size)
+{
+#if BLOCK_HEADER
+  Slot *head = g_malloc (sizeof (Slot) + size);
+
+  head->i = (gint64) size;
+  return head + 1;
+#else
+  return g_malloc (size);
+#endif
+}
+
+static void
+block_free (Slot *block)
+{
+#if BLOCK_HEADER
+  if (block != NULL)
+    g_free (block - 1);
+#else
+  g_free (block);
+#endif
+}
+
+/* At least the size block_alloc() was asked for. */
+static inline gsize
+block_size (const Slot *block)
+{
+#if BLOCK_HEADER
+  return (gsize) block[-1].i;
+#elif defined (HAVE_MALLOC_USABLE_SIZE)
+  return malloc_usable_size ((gpointer) block);
+#elif defined (HAVE_MALLOC_SIZE)
+  return malloc_size (block);
+#else
+  return _msize ((gpointer) block);
+#endif
+}
+
 static Slot *
 ensure_slots (CommunityRecord *self)
 {
   CommunityRecordPrivate *priv = community_record_get_instance_private (self);
 
   if G_UNLIKELY (priv->slots == NULL)
-    priv->slots = g_new0 (Slot, community_record_get_fields (self)->n_fields);
+    {
+      gsize size = community_record_get_fields (self)->n_fields * sizeof (Slot);
+
+      priv->slots = block_alloc (size);
+      memset (priv->slots, 0, size);
+    }
 
   return priv->slots;
 }
@@ -228,31 +284,16 @@ slot_fundamental (const CommunityFieldTable *table,
   return table->storage[id];
 }
 
-/* The size of an allocation of g_malloc()'s (which is malloc()'s), at
- * least what was asked for. */
-static inline gsize
-allocation_size (gpointer p)
-{
-#if defined (HAVE_MALLOC_USABLE_SIZE)
-  return malloc_usable_size (p);
-#elif defined (HAVE_MALLOC_SIZE)
-  return malloc_size (p);
-#else
-  return _msize (p);
-#endif
-}
-
 /* Whether @p lies in @block: the record's slots, the one allocation in
  * which community_record_take_fields() put them together with the text of
  * its strings (slots allocated alone, by ensure_slots(), hold no string).
- * The allocator knows where it ends: a value allocated on its own cannot
- * lie within it. */
+ * A value allocated on its own cannot lie within it. */
 static inline gboolean
 in_block (const Slot    *block,
           gconstpointer  p)
 {
   return block != NULL && (guintptr) p >= (guintptr) block &&
-         (guintptr) p < (guintptr) block + allocation_size ((gpointer) block);
+         (guintptr) p < (guintptr) block + block_size (block);
 }
 
 /* Frees what a slot owns and clears it. A string or string array in the
@@ -604,11 +645,11 @@ community_record_take_fields (CommunityRecord    *self,
     {
       for (guint id = 1; id <= table->n_fields; id++)
         slot_clear (table, id, SLOT (priv->slots, id), priv->slots);
-      g_clear_pointer (&priv->slots, g_free);
+      g_clear_pointer (&priv->slots, block_free);
       priv->set_mask = 0;
     }
 
-  block = g_malloc ((n_slots + n_pointers) * sizeof (Slot) + text_len);
+  block = block_alloc ((n_slots + n_pointers) * sizeof (Slot) + text_len);
   arrays = (char **) (block + n_slots);
   copy = (char *) (arrays + n_pointers);
   memset (block, 0, n_slots * sizeof (Slot));
@@ -803,7 +844,7 @@ community_record_finalize (GObject *object)
 
       for (guint id = 1; id <= table->n_fields; id++)
         slot_clear (table, id, SLOT (priv->slots, id), priv->slots);
-      g_free (priv->slots);
+      block_free (priv->slots);
     }
   /* the unknown members go with the object's data */
 
