@@ -653,7 +653,8 @@ community_finding_get_message (CommunityFinding *self)
  * once asked for it. A program that reads each finding's message once (to
  * print a report) takes less memory with this.
  *
- * Returns: (transfer full): the message
+ * Returns: (transfer full) (nullable): the message, %NULL only for a
+ *   finding made with g_object_new() rather than by a validator
  */
 char *
 community_finding_dup_message (CommunityFinding *self)
