@@ -25,4 +25,11 @@ void community_i18n_init (void);
  * finding's cost. @msgid is a string literal (its address is the key). */
 const char *community_gettext (const char *msgid) G_GNUC_FORMAT (1);
 
+/* g_dpgettext2 (GETTEXT_PACKAGE, @context, @msgid), remembered as
+ * community_gettext() remembers, for both addresses: the vocabulary's
+ * terms and the indicators' titles, which a report asks for tens of
+ * thousands of times. Both are strings that live as long as the process. */
+const char *community_pgettext (const char *context,
+                                const char *msgid);
+
 G_END_DECLS

@@ -72,6 +72,7 @@ community_i18n_init (void)
 extern int _nl_msg_cat_cntr;
 
 typedef struct {
+  const char *context;   /* NULL: none */
   const char *msgid;
   const char *translation;
   int counter;
@@ -81,20 +82,39 @@ typedef struct {
 static __thread KeptTranslation kept[64];
 #endif
 
-const char *
-community_gettext (const char *msgid)
+/* The translation of @msgid in @context (nullable), kept by the calling
+ * thread for the two addresses until the catalogs change. */
+static const char *
+kept_translation (const char *context,
+                  const char *msgid)
 {
 #ifdef HAVE_NL_MSG_CAT_CNTR
   int counter = g_atomic_int_get (&_nl_msg_cat_cntr);
   KeptTranslation *entry = &kept[(((guintptr) msgid >> 3) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58];
 
-  if (entry->msgid == msgid && entry->counter == counter)
+  if (entry->msgid == msgid && entry->context == context && entry->counter == counter)
     return entry->translation;
-  entry->translation = g_dgettext (GETTEXT_PACKAGE, msgid);
+  entry->translation = context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                                       : g_dgettext (GETTEXT_PACKAGE, msgid);
+  entry->context = context;
   entry->msgid = msgid;
   entry->counter = counter;
   return entry->translation;
 #else
-  return g_dgettext (GETTEXT_PACKAGE, msgid);
+  return context != NULL ? g_dpgettext2 (GETTEXT_PACKAGE, context, msgid)
+                         : g_dgettext (GETTEXT_PACKAGE, msgid);
 #endif
+}
+
+const char *
+community_gettext (const char *msgid)
+{
+  return kept_translation (NULL, msgid);
+}
+
+const char *
+community_pgettext (const char *context,
+                    const char *msgid)
+{
+  return kept_translation (context, msgid);
 }

@@ -331,12 +331,66 @@ community_indicator_result_get_met (CommunityIndicatorResult *self)
          self->numerator / self->denominator >= self->target - 1e-9;
 }
 
-static JsonNode *
-number_node (double value)
+/* A whole number as an integer, anything else as a double, as the JSON
+ * has always had them. */
+static void
+write_number (CommunityJsonSink *sink,
+              double             value)
 {
   if (value == floor (value) && fabs (value) < 9e15)
-    return json_node_init_int (json_node_alloc (), (gint64) value);
-  return json_node_init_double (json_node_alloc (), value);
+    sink->klass->integer (sink, (gint64) value);
+  else
+    sink->klass->number (sink, value);
+}
+
+/* community-report-private.h: the one writer of a result, for its tree
+ * and for the report's text, which writes tens of thousands of them on a
+ * province without a tree each. */
+void
+community_indicator_result_write (CommunityIndicatorResult *self,
+                                  CommunityJsonSink        *sink)
+{
+  const CommunityJsonSinkClass *k = sink->klass;
+  gboolean applicable = self->denominator > 0;
+  const char *title = community_indicator_result_get_title (self);
+
+  k->begin_object (sink);
+  k->member (sink, "id");
+  k->string (sink, self->id);
+  if (title != NULL)
+    {
+      k->member (sink, "title");
+      k->string (sink, title);
+    }
+  k->member (sink, "division");
+  k->string (sink, self->division);
+  k->member (sink, "numerator");
+  write_number (sink, self->numerator);
+  k->member (sink, "denominator");
+  write_number (sink, self->denominator);
+  k->member (sink, "value");
+  if (applicable)
+    k->number (sink, round (community_indicator_result_get_value (self) * 1e6) / 1e6);
+  else
+    k->string (sink, NULL);   /* null */
+  k->member (sink, "target");
+  if (isnan (self->target))
+    k->string (sink, NULL);
+  else
+    write_number (sink, self->target);
+  k->member (sink, "met");
+  if (applicable && !isnan (self->target))
+    k->boolean (sink, community_indicator_result_get_met (self));
+  else
+    k->string (sink, NULL);
+  k->end_object (sink);
+}
+
+static void
+write_tree (CommunityJsonSink *sink,
+            gpointer           data)
+{
+  community_indicator_result_write (data, sink);
 }
 
 /**
@@ -355,32 +409,7 @@ number_node (double value)
 JsonNode *
 community_indicator_result_to_json (CommunityIndicatorResult *self)
 {
-  JsonObject *object;
-  gboolean applicable;
-
   g_return_val_if_fail (COMMUNITY_IS_INDICATOR_RESULT (self), NULL);
 
-  applicable = self->denominator > 0;
-  object = json_object_new ();
-  json_object_set_string_member (object, "id", self->id);
-  if (community_indicator_result_get_title (self) != NULL)
-    json_object_set_string_member (object, "title", community_indicator_result_get_title (self));
-  json_object_set_string_member (object, "division", self->division);
-  json_object_set_member (object, "numerator", number_node (self->numerator));
-  json_object_set_member (object, "denominator", number_node (self->denominator));
-  if (applicable)
-    json_object_set_double_member (object, "value",
-                                   round (community_indicator_result_get_value (self) * 1e6) / 1e6);
-  else
-    json_object_set_null_member (object, "value");
-  if (isnan (self->target))
-    json_object_set_null_member (object, "target");
-  else
-    json_object_set_member (object, "target", number_node (self->target));
-  if (applicable && !isnan (self->target))
-    json_object_set_boolean_member (object, "met", community_indicator_result_get_met (self));
-  else
-    json_object_set_null_member (object, "met");
-
-  return community_json_object_node (object);
+  return community_json_write_tree (write_tree, self);
 }

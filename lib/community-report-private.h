@@ -21,6 +21,10 @@ CommunityIndicatorResult *community_indicator_result_new (const char        *id,
                                                           double             numerator,
                                                           double             denominator,
                                                           double             target);
+/* Tells @sink the result's JSON object, as community_indicator_result_to_json()
+ * has it. */
+void                      community_indicator_result_write (CommunityIndicatorResult *self,
+                                                            CommunityJsonSink        *sink);
 
 /* Takes the three arrays (of CommunityFinding, CommunityRuleResult in
  * catalog order, CommunityIndicatorResult; each with g_object_unref() as

@@ -341,7 +341,7 @@ lookup (const char *context,
   if (term == NULL)
     return NULL;
   community_i18n_init ();
-  return g_dpgettext2 (GETTEXT_PACKAGE, context, term->term);
+  return community_pgettext (context, term->term);
 }
 
 /**

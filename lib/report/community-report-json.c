@@ -32,11 +32,8 @@ write_report (CommunityReport   *self,
 {
   const CommunityJsonSinkClass *k = sink->klass;
   GListModel *findings = community_report_get_findings (self);
-  GListModel *lists[2] = { community_report_get_rule_results (self),
-                           community_report_get_indicators (self) };
-  JsonNode *(*to_json[2]) (gpointer) = { (gpointer) community_rule_result_to_json,
-                                         (gpointer) community_indicator_result_to_json };
-  static const char * const names[2] = { "rules", "indicators" };
+  GListModel *rules = community_report_get_rule_results (self);
+  GListModel *indicators = community_report_get_indicators (self);
   guint n_items;
 
   k->begin_object (sink);
@@ -69,24 +66,34 @@ write_report (CommunityReport   *self,
     }
   k->end_array (sink);
 
-  /* Rules and indicators: a few thousand small objects, each built as a
-   * tree and written at once. */
-  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+  /* The rules: a few dozen small objects, each built as a tree and
+   * written at once. */
+  k->member (sink, "rules");
+  k->begin_array (sink);
+  n_items = g_list_model_get_n_items (rules);
+  for (guint i = 0; i < n_items; i++)
     {
-      k->member (sink, names[l]);
-      k->begin_array (sink);
-      n_items = g_list_model_get_n_items (lists[l]);
-      for (guint i = 0; i < n_items; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (lists[l], i);
-          g_autoptr(JsonNode) node = to_json[l] (item);
+      g_autoptr(CommunityRuleResult) rule = g_list_model_get_item (rules, i);
+      g_autoptr(JsonNode) node = community_rule_result_to_json (rule);
 
-          k->node (sink, node);
-          if (text != NULL && !community_json_text_checkpoint (text))
-            return FALSE;
-        }
-      k->end_array (sink);
+      k->node (sink, node);
     }
+  k->end_array (sink);
+
+  /* The indicators: a province has tens of thousands, written as the
+   * findings are, without a tree each. */
+  k->member (sink, "indicators");
+  k->begin_array (sink);
+  n_items = g_list_model_get_n_items (indicators);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
+
+      community_indicator_result_write (indicator, sink);
+      if (text != NULL && !community_json_text_checkpoint (text))
+        return FALSE;
+    }
+  k->end_array (sink);
 
   if (community_report_get_division (self) != NULL)
     {
