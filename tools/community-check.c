@@ -472,7 +472,11 @@ print_indicators (Check *check)
   GListModel *indicators = community_report_get_indicators (check->report);
   guint n_items = g_list_model_get_n_items (indicators);
   g_autoptr(GPtrArray) divisions = g_ptr_array_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Each shown division's indicators, by their positions in the report:
+   * one pass over them, not one per division (a province has 27,360
+   * results and over a hundred districts and counties). */
+  g_autoptr(GHashTable) positions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_array_unref);
   const char *head_indicator = _("indicator");
   const char *head_value = _("value");
   const char *head_target = _("target");
@@ -489,6 +493,7 @@ print_indicators (Check *check)
       g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
       const char *code = community_indicator_result_get_division (indicator);
       g_autofree char *prefix = NULL;
+      GArray *at;
 
       if (!indicator_shown (check, indicator))
         continue;
@@ -500,11 +505,14 @@ print_indicators (Check *check)
 
       id_width = MAX (id_width, display_width (community_indicator_result_get_id (indicator)));
       title_width = MAX (title_width, display_width (indicator_title (indicator)));
-      if (!g_hash_table_contains (seen, code))
+      at = g_hash_table_lookup (positions, code);
+      if (at == NULL)
         {
-          g_hash_table_add (seen, (gpointer) code);
+          at = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (positions, (gpointer) code, at);
           g_ptr_array_add (divisions, (gpointer) code);
         }
+      g_array_append_val (at, i);
     }
 
   title_width = MAX (title_width, display_width (head_indicator) - id_width - 2);
@@ -521,6 +529,7 @@ print_indicators (Check *check)
   for (guint d = 0; d < divisions->len; d++)
     {
       const char *code = divisions->pdata[d];
+      GArray *at = g_hash_table_lookup (positions, code);
       CommunityDivision *division = community_dataset_get_division (check->dataset, code);
       g_autofree char *name = NULL;
 
@@ -539,9 +548,10 @@ print_indicators (Check *check)
       print_padded (head_met, met_width);
       printf ("  %s\n", head_ratio);
 
-      for (guint i = 0; i < n_items; i++)
+      for (guint j = 0; j < at->len; j++)
         {
-          g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
+          g_autoptr(CommunityIndicatorResult) indicator =
+            g_list_model_get_item (indicators, g_array_index (at, guint, j));
           g_autofree char *value = NULL;
           g_autofree char *target = NULL;
           g_autofree char *target_percent = NULL;
@@ -549,9 +559,6 @@ print_indicators (Check *check)
           g_autofree char *denominator = NULL;
           gboolean applicable;
           double target_value;
-
-          if (g_strcmp0 (community_indicator_result_get_division (indicator), code) != 0)
-            continue;
 
           applicable = community_indicator_result_is_applicable (indicator);
           target_value = community_indicator_result_get_target (indicator);
