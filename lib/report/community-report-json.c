@@ -22,6 +22,58 @@
 typedef gboolean (*ReportTail) (CommunityJsonText *text,
                                 gpointer           data);
 
+/* Writes an item of a report's list into @sink. */
+typedef void (*ItemWriter) (gpointer           item,
+                            CommunityJsonSink *sink);
+
+static void
+write_finding (gpointer           item,
+               CommunityJsonSink *sink)
+{
+  community_finding_write (item, sink);
+}
+
+static void
+write_indicator_result (gpointer           item,
+                        CommunityJsonSink *sink)
+{
+  community_indicator_result_write (item, sink);
+}
+
+static void
+write_rule_result (gpointer           item,
+                   CommunityJsonSink *sink)
+{
+  g_autoptr(JsonNode) node = community_rule_result_to_json (item);
+
+  sink->klass->node (sink, node);
+}
+
+/* The member @name, an array of @model's items; @text (nullable) is
+ * flushed after each. FALSE when the writing failed. */
+static gboolean
+write_array (CommunityJsonSink *sink,
+             CommunityJsonText *text,
+             const char        *name,
+             GListModel        *model,
+             ItemWriter         write)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  sink->klass->member (sink, name);
+  sink->klass->begin_array (sink);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      write (item, sink);
+      if (text != NULL && !community_json_text_checkpoint (text))
+        return FALSE;
+    }
+  sink->klass->end_array (sink);
+  return TRUE;
+}
+
 /* @text (nullable) is @sink's text, flushed at checkpoints. */
 static gboolean
 write_report (CommunityReport   *self,
@@ -31,10 +83,6 @@ write_report (CommunityReport   *self,
               gpointer           tail_data)
 {
   const CommunityJsonSinkClass *k = sink->klass;
-  GListModel *findings = community_report_get_findings (self);
-  GListModel *rules = community_report_get_rule_results (self);
-  GListModel *indicators = community_report_get_indicators (self);
-  guint n_items;
 
   k->begin_object (sink);
   k->member (sink, "format");
@@ -53,47 +101,13 @@ write_report (CommunityReport   *self,
   k->integer (sink, community_report_count (self, COMMUNITY_SEVERITY_INFO));
   k->end_object (sink);
 
-  k->member (sink, "findings");
-  k->begin_array (sink);
-  n_items = g_list_model_get_n_items (findings);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CommunityFinding) finding = g_list_model_get_item (findings, i);
-
-      community_finding_write (finding, sink);
-      if (text != NULL && !community_json_text_checkpoint (text))
-        return FALSE;
-    }
-  k->end_array (sink);
-
-  /* The rules: a few dozen small objects, each built as a tree and
-   * written at once. */
-  k->member (sink, "rules");
-  k->begin_array (sink);
-  n_items = g_list_model_get_n_items (rules);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CommunityRuleResult) rule = g_list_model_get_item (rules, i);
-      g_autoptr(JsonNode) node = community_rule_result_to_json (rule);
-
-      k->node (sink, node);
-    }
-  k->end_array (sink);
-
-  /* The indicators: a province has tens of thousands, written as the
-   * findings are, without a tree each. */
-  k->member (sink, "indicators");
-  k->begin_array (sink);
-  n_items = g_list_model_get_n_items (indicators);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(CommunityIndicatorResult) indicator = g_list_model_get_item (indicators, i);
-
-      community_indicator_result_write (indicator, sink);
-      if (text != NULL && !community_json_text_checkpoint (text))
-        return FALSE;
-    }
-  k->end_array (sink);
+  /* The findings and the indicators (a province has hundreds of
+   * thousands and tens of thousands) through the sink an item at a time;
+   * the rules, a few dozen, each as a tree. */
+  if (!write_array (sink, text, "findings", community_report_get_findings (self), write_finding) ||
+      !write_array (sink, text, "rules", community_report_get_rule_results (self), write_rule_result) ||
+      !write_array (sink, text, "indicators", community_report_get_indicators (self), write_indicator_result))
+    return FALSE;
 
   if (community_report_get_division (self) != NULL)
     {
