@@ -522,10 +522,10 @@ workbook_part (const char *path,
   return part;
 }
 
-/* A workbook with more findings than a block of rows (4,096), whose rows
- * are looked up and made on two threads: its sheets and shared strings
- * are those of the workbook made on one (COMMUNITY_XLSX_THREADS=1), one
- * row per finding. */
+/* A workbook with more findings than four blocks of rows (1,024 each),
+ * whose rows are looked up and made on two threads, in chunks that either
+ * takes: its sheets and shared strings are those of the workbook made on
+ * one (COMMUNITY_XLSX_THREADS=1), one row per finding. */
 START_TEST (test_xlsx_threads)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_generated (2600, 3);
@@ -562,6 +562,49 @@ START_TEST (test_xlsx_threads)
     }
   g_unlink (one);
   g_unlink (two);
+  g_rmdir (dir);
+}
+END_TEST
+
+/* A workbook whose findings sheet has rows that cannot be written (a
+ * subject id that is not UTF-8) in two blocks: whichever thread made
+ * them, the write fails with the first such row's cell, and nothing is
+ * left at the path. */
+START_TEST (test_xlsx_chunk_failure)
+{
+  g_autoptr(CommunityDataset) dataset = community_dataset_new ();
+  g_autofree char *dir = g_dir_make_tmp ("test-report-xlsx-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.xlsx", NULL);
+  const char *const threads[] = { "1", "2" };
+  g_autoptr(CommunityReport) report = NULL;
+  GPtrArray *findings = g_ptr_array_new_with_free_func (g_object_unref);
+  const guint n = 3000, bad[] = { 1800, 2600 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf (i == bad[0] || i == bad[1] ? "G%06u\xff" : "G%06u", i);
+      g_autofree char *item_path = g_strdup_printf ("/grids/%06u/leader", i);
+
+      g_ptr_array_add (findings, community_finding_new (g_intern_static_string ("grid.leader"),
+                                                        COMMUNITY_SEVERITY_ERROR, NULL,
+                                                        COMMUNITY_ENTITY_KIND_GRID, id, item_path,
+                                                        "a message", NULL, NULL, NULL, 0.0));
+    }
+  report = community_report_new_sorted ("wuxi-2018", findings, g_ptr_array_new_with_free_func (g_object_unref),
+                                        g_ptr_array_new_with_free_func (g_object_unref));
+
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_setenv ("COMMUNITY_XLSX_THREADS", threads[t], TRUE);
+      ck_assert (!community_report_write_xlsx (report, dataset, path, &error));
+      ck_assert (error != NULL);
+      /* The header is row 1: finding i is in row i + 2; the id in E. */
+      ck_assert_msg (g_str_has_prefix (error->message, "findings!E1802: "), "%s", error->message);
+      ck_assert_msg (!g_file_test (path, G_FILE_TEST_EXISTS), "a failed workbook was left at %s", path);
+    }
+  g_unsetenv ("COMMUNITY_XLSX_THREADS");
   g_rmdir (dir);
 }
 END_TEST
@@ -819,6 +862,7 @@ report_stream_suite (void)
   tcase_add_test (tc, test_html_numbers);
   tcase_add_test (tc, test_compact_values);
   tcase_add_test (tc, test_xlsx_threads);
+  tcase_add_test (tc, test_xlsx_chunk_failure);
   suite_add_tcase (s, tc);
   return s;
 }

@@ -86,6 +86,8 @@ typedef struct {
 struct _CommunityXlsxStream {
   GOutputStream *output;
   GCancellable *abandon;   /* cancelled to drop a file being replaced */
+  GFile *created;          /* a file that did not exist: deleted unless complete */
+  gboolean complete;       /* finish() succeeded */
   gboolean own_output;     /* close it in finish() */
   gboolean in_memory;
   CommunityZipWriter *zip;
@@ -454,11 +456,17 @@ community_xlsx_stream_new_for_path (const char  *path,
 {
   g_autoptr(GFile) file = NULL;
   GFileOutputStream *output;
+  CommunityXlsxStream *self;
+  gboolean existed;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   file = g_file_new_for_path (path);
+  /* g_file_replace() writes a file that exists aside and renames it at
+   * the close, which a cancelled close skips; one that does not exist it
+   * writes in place, so a workbook left incomplete is deleted (free()). */
+  existed = g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) != G_FILE_TYPE_UNKNOWN;
   output = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
   if (output == NULL)
     return NULL;
@@ -470,7 +478,10 @@ community_xlsx_stream_new_for_path (const char  *path,
       g_object_unref (output);
       return NULL;
     }
-  return stream_new (G_OUTPUT_STREAM (output), TRUE, FALSE);
+  self = stream_new (G_OUTPUT_STREAM (output), TRUE, FALSE);
+  if (!existed)
+    self->created = g_steal_pointer (&file);
+  return self;
 }
 
 CommunityXlsxStream *
@@ -526,6 +537,9 @@ community_xlsx_stream_free (CommunityXlsxStream *self)
       g_cancellable_cancel (self->abandon);
       g_output_stream_close (self->output, self->abandon, NULL);
     }
+  if (self->created != NULL && !self->complete)
+    g_file_delete (self->created, NULL, NULL);
+  g_clear_object (&self->created);
   g_clear_object (&self->output);
   g_clear_object (&self->abandon);
   g_clear_object (&self->cancellable);
@@ -1433,5 +1447,6 @@ community_xlsx_stream_finish (CommunityXlsxStream  *self,
     *bytes = self->in_memory
              ? g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (self->output))
              : NULL;
+  self->complete = TRUE;
   return TRUE;
 }

@@ -83,8 +83,9 @@ typedef struct {
 typedef struct _CommunityXlsxStream CommunityXlsxStream;
 
 /* Into the file @path, through a temporary file renamed over it by
- * finish() (g_file_replace()); NULL with @error set when it cannot be
- * created. */
+ * finish() (g_file_replace()); a stream freed before finish() succeeded
+ * leaves @path as it was, or, where there was none, none. NULL with
+ * @error set when it cannot be created. */
 CommunityXlsxStream *community_xlsx_stream_new_for_path (const char          *path,
                                                          GError             **error);
 /* Into @output, which must be seekable (GSeekable, as a file's or a
