@@ -332,16 +332,16 @@ typedef struct {
  * and to the workbook's table (community_xlsx_stream_share(), which may
  * run there while the caller's thread only makes rows). So a block's XML
  * is made (community_xlsx_stream_make_row()) from what its rows hold
- * alone: the other thread looks up the next block and then makes the
- * first 30 % of this one, the caller's thread the rest; both parts are
- * written in order (write_made_rows()) by the caller's thread, the
- * deflating being on the zip writer's threads. Memory holds two blocks,
- * not the sheet. */
+ * alone, in chunks of CHUNK_ROWS rows that both threads take in turn from
+ * a counter (the other thread once it has looked the next block up): a
+ * thread that gets less of the processors, the deflating threads taking
+ * their share, makes fewer chunks rather than keeping the other waiting.
+ * The chunks are written in order (write_made_rows()) by the caller's
+ * thread, the deflating being on the zip writer's threads. Memory holds
+ * two blocks, not the sheet. */
 #define BLOCK_ROWS 1024
-/* The other thread's share of a block's rows: looking a block up takes
- * 25 % (a city's findings, callgrind) to 65 % (a province's, perf: a
- * larger table of places) of the time it takes to make its XML. */
-#define FIRST_PART(n_rows) ((n_rows) * 3 / 10)
+#define CHUNK_ROWS 64
+#define N_CHUNKS (BLOCK_ROWS / CHUNK_ROWS)
 
 typedef struct {
   const char *code, *name;   /* the place's, or NULL for none */
@@ -375,12 +375,21 @@ typedef struct {
   guint32 kinds[32];
 } LookUp;
 
-/* A part of a block made into @sheet->made, on any thread: it reads its
- * block's rows and their findings, and writes only @sheet; and, first,
- * with @look_up, the block @next looked up. */
+/* A block's chunks, shared by the threads that make them: each takes the
+ * next chunk from @next_chunk (atomic) and makes it into its buffer. */
 typedef struct {
   const Block *block;
-  guint from, to;
+  guint n_chunks;
+  gint next_chunk;
+  GString *made[N_CHUNKS];
+  GError *errors[N_CHUNKS];          /* a chunk's failure, its first row's */
+} Chunks;
+
+/* One thread's part in making a block: the chunks it takes, into @sheet
+ * (its own cells and buffers); and, first, with @look_up (not NULL), the
+ * block @next looked up. */
+typedef struct {
+  Chunks *chunks;
   Sheet *sheet;
   LookUp *look_up;
   Block *next;
@@ -388,7 +397,7 @@ typedef struct {
   guint *first;
   guint n_items;
   guint32 row0;
-} Part;
+} Maker;
 
 static const ReportTier finding_tiers[3] = {
   REPORT_TIER_DISTRICT, REPORT_TIER_STREET, REPORT_TIER_COMMUNITY,
@@ -484,19 +493,22 @@ look_up_block (LookUp     *look_up,
   *first += block->n_rows;
 }
 
+/* Rows [@from, @to) of @block into @sheet->made. */
 static void
-make_part (Part *part)
+make_rows (Sheet       *sheet,
+           const Block *block,
+           guint        from,
+           guint        to)
 {
-  Sheet *sheet = part->sheet;
   /* A row's message, which its cell points to until next_row() makes the
    * row: outside the loop's body, whose scope ends before. */
   char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
   g_string_truncate (sheet->made, 0);
-  sheet->row = part->block->first_row + part->from;
-  for (guint i = part->from; i < part->to && sheet->error == NULL; i++, next_row (sheet))
+  sheet->row = block->first_row + from;
+  for (guint i = from; i < to && sheet->error == NULL; i++, next_row (sheet))
     {
-      const FindingRow *row = &part->block->rows[i];
+      const FindingRow *row = &block->rows[i];
       CommunityFindingView view;
 
       community_finding_view (row->finding, &view);
@@ -524,31 +536,58 @@ make_part (Part *part)
     }
 }
 
-static gpointer
-make_part_in_thread (gpointer data)
+/* Takes chunks until none is left; any thread. */
+static void
+make_chunks (Maker *maker)
 {
-  Part *part = data;
+  Chunks *chunks = maker->chunks;
+  gint c;
+
+  while ((c = g_atomic_int_add (&chunks->next_chunk, 1)) < (gint) chunks->n_chunks)
+    {
+      guint from = (guint) c * CHUNK_ROWS;
+
+      maker->sheet->made = chunks->made[c];
+      make_rows (maker->sheet, chunks->block, from, MIN (from + CHUNK_ROWS, chunks->block->n_rows));
+      chunks->errors[c] = g_steal_pointer (&maker->sheet->error);
+    }
+  maker->sheet->made = NULL;
+}
+
+static gpointer
+make_in_thread (gpointer data)
+{
+  Maker *maker = data;
 
   /* GLib's thread start and join are not seen by ThreadSanitizer
    * (community-handoff-private.h). */
-  community_handoff_acquire (part);
-  look_up_block (part->look_up, part->next, part->findings, part->first, part->n_items, part->row0);
-  make_part (part);
-  community_handoff_release (part);
+  community_handoff_acquire (maker);
+  if (maker->look_up != NULL)
+    look_up_block (maker->look_up, maker->next, maker->findings, maker->first, maker->n_items, maker->row0);
+  make_chunks (maker);
+  community_handoff_release (maker);
   return NULL;
 }
 
-/* Writes @part's rows; FALSE, with @sheet->error, if they failed. */
+/* Writes a block's chunks in order; FALSE, with @sheet->error (the first
+ * failed row's), if they failed. */
 static gboolean
-write_part (Sheet *sheet,
-            Part  *part)
+write_chunks (Sheet  *sheet,
+              Chunks *chunks)
 {
-  if (part->sheet->error != NULL)
-    sheet->error = g_steal_pointer (&part->sheet->error);
-  else if (part->to > part->from)
-    community_xlsx_stream_write_made_rows (sheet->stream, part->block->first_row + part->from,
-                                           part->block->first_row + part->to - 1,
-                                           part->sheet->made, &sheet->error);
+  for (guint c = 0; c < chunks->n_chunks && sheet->error == NULL; c++)
+    {
+      guint from = c * CHUNK_ROWS, to = MIN (from + CHUNK_ROWS, chunks->block->n_rows);
+
+      if (chunks->errors[c] != NULL)
+        sheet->error = g_steal_pointer (&chunks->errors[c]);
+      else
+        community_xlsx_stream_write_made_rows (sheet->stream, chunks->block->first_row + from,
+                                               chunks->block->first_row + to - 1,
+                                               chunks->made[c], &sheet->error);
+    }
+  for (guint c = 0; c < chunks->n_chunks; c++)
+    g_clear_error (&chunks->errors[c]);
   return sheet->error == NULL;
 }
 
@@ -572,6 +611,7 @@ write_findings (Sheet            *sheet,
   LookUp look_up = { sheet->stream, places, place_strings, NULL, last_places, };
   Block *blocks[2] = { g_new0 (Block, 1), g_new0 (Block, 1) };
   Sheet parts[2];
+  Chunks chunks = { NULL, };
   guint first = 0;
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
@@ -595,10 +635,9 @@ write_findings (Sheet            *sheet,
   for (guint i = 0; i < G_N_ELEMENTS (look_up.kinds); i++)
     look_up.kinds[i] = G_MAXUINT32 - 1;
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-    {
-      parts[p] = (Sheet) { sheet->stream, 0, };
-      parts[p].made = g_string_sized_new (512 * 1024);
-    }
+    parts[p] = (Sheet) { sheet->stream, 0, };
+  for (guint c = 0; c < N_CHUNKS; c++)
+    chunks.made[c] = g_string_sized_new (64 * 1024);
 
   /* The first block looked up; then each block made while the next is
    * looked up. */
@@ -607,30 +646,31 @@ write_findings (Sheet            *sheet,
     {
       Block *block = blocks[b % 2];
       Block *next = blocks[(b + 1) % 2];
-      guint split = FIRST_PART (block->n_rows);
-      Part head = { block, 0, split, &parts[0], &look_up, next, findings, &first, n_items, sheet->row };
-      Part tail = { block, split, block->n_rows, &parts[1], };
+      Maker other = { &chunks, &parts[0], &look_up, next, findings, &first, n_items, sheet->row };
+      Maker mine = { &chunks, &parts[1], };
       GThread *thread = NULL;
 
-      /* The next block looked up and this one's head made on the other
-       * thread while this thread makes the tail: it calls nothing of the
+      chunks.block = block;
+      chunks.n_chunks = (block->n_rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
+      chunks.next_chunk = 0;
+
+      /* The next block looked up on the other thread, which then makes
+       * chunks of this one as this thread does: it calls nothing of the
        * stream meanwhile but make_row(). */
       if (block->n_rows >= 512 && threads)
         {
-          community_handoff_release (&head);
-          thread = g_thread_try_new ("community-xlsx", make_part_in_thread, &head, NULL);
+          community_handoff_release (&other);
+          thread = g_thread_try_new ("community-xlsx", make_in_thread, &other, NULL);
         }
       if (thread == NULL)
-        make_part_in_thread (&head);
-
-      make_part (&tail);
-      if (thread != NULL)
+        make_in_thread (&other);   /* all of it here */
+      else
         {
+          make_chunks (&mine);
           g_thread_join (thread);
-          community_handoff_acquire (&head);
+          community_handoff_acquire (&other);
         }
-      if (write_part (sheet, &head))
-        write_part (sheet, &tail);
+      write_chunks (sheet, &chunks);
       for (guint i = 0; i < block->n_rows; i++)
         g_clear_object (&block->rows[i].finding);
       block->n_rows = 0;
@@ -647,6 +687,11 @@ write_findings (Sheet            *sheet,
     {
       g_clear_error (&parts[p].error);
       sheet_clear (&parts[p]);
+    }
+  for (guint c = 0; c < N_CHUNKS; c++)
+    {
+      g_string_free (chunks.made[c], TRUE);
+      g_clear_error (&chunks.errors[c]);
     }
   return TRUE;
 }
