@@ -632,11 +632,14 @@ write_html (Check       *check,
             GError     **error)
 {
   g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(GFile) created = NULL;   /* a file there was not */
 
   if (output != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
 
+      if (g_file_query_file_type (file, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL) == G_FILE_TYPE_UNKNOWN)
+        created = g_object_ref (file);
       stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error));
       if (stream == NULL)
         return FALSE;
@@ -646,17 +649,21 @@ write_html (Check       *check,
       fflush (stdout);
       stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
     }
-  if (!community_report_write_html (check->report, check->dataset, stream, NULL, error))
+  if (!community_report_write_html (check->report, check->dataset, stream, NULL, error) ||
+      !g_output_stream_close (stream, NULL, error))
     {
       /* Closing a replacing stream cancelled leaves the old file as it
-       * was, with no half page in its place. */
+       * was; a new one g_file_replace() writes in place, and half a page
+       * is deleted. */
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
       g_cancellable_cancel (abandon);
       g_output_stream_close (stream, abandon, NULL);
+      if (created != NULL)
+        g_file_delete (created, NULL, NULL);
       return FALSE;
     }
-  return g_output_stream_close (stream, NULL, error);
+  return TRUE;
 }
 
 /* The workbook, to @output or (NULL) standard output, which must not be a

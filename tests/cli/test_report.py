@@ -723,6 +723,32 @@ class Output(unittest.TestCase):
             with open(path) as f:
                 self.assertEqual(f.read(), "old")
 
+    def test_failed_write_leaves_no_file(self):
+        """A report that cannot be written whole (here: a file size limit
+        of 4 KiB, which the page and the workbook exceed) leaves no file
+        where there was none, and an old one as it was."""
+        import resource
+
+        def limit():
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)   # write() fails with EFBIG
+            resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+        with tempfile.TemporaryDirectory() as tmp:
+            for fmt in ("html", "xlsx"):
+                new = os.path.join(tmp, "new." + fmt)
+                old = os.path.join(tmp, "old." + fmt)
+                with open(old, "w") as f:
+                    f.write("old")
+                for path in (new, old):
+                    result = subprocess.run([CHECK, SAMPLE, "--format", fmt, "-o", path],
+                                            capture_output=True, timeout=300, env=env(),
+                                            preexec_fn=limit)
+                    self.assertEqual(result.returncode, 2, (fmt, result.stderr))
+                self.assertFalse(os.path.exists(new), fmt)
+                with open(old) as f:
+                    self.assertEqual(f.read(), "old", fmt)
+            self.assertEqual(sorted(os.listdir(tmp)), ["old.html", "old.xlsx"])
+
 
 class Privacy(unittest.TestCase):
     def test_no_personal_data_in_either_report(self):
