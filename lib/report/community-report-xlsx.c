@@ -386,8 +386,8 @@ typedef struct {
 } Chunks;
 
 /* One thread's part in making a block: the chunks it takes, into @sheet
- * (its own cells and buffers); and, first, with @look_up (not NULL), the
- * block @next looked up. */
+ * (its own cells and buffers); and, on the other thread (make_in_thread()),
+ * first the block @next looked up with @look_up. */
 typedef struct {
   Chunks *chunks;
   Sheet *sheet;
@@ -562,8 +562,7 @@ make_in_thread (gpointer data)
   /* GLib's thread start and join are not seen by ThreadSanitizer
    * (community-handoff-private.h). */
   community_handoff_acquire (maker);
-  if (maker->look_up != NULL)
-    look_up_block (maker->look_up, maker->next, maker->findings, maker->first, maker->n_items, maker->row0);
+  look_up_block (maker->look_up, maker->next, maker->findings, maker->first, maker->n_items, maker->row0);
   make_chunks (maker);
   community_handoff_release (maker);
   return NULL;
@@ -683,16 +682,11 @@ write_findings (Sheet            *sheet,
         g_clear_object (&blocks[b]->rows[i].finding);
       g_free (blocks[b]);
     }
+  /* Each chunk's error went to write_chunks(), and from there to @sheet. */
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-    {
-      g_clear_error (&parts[p].error);
-      sheet_clear (&parts[p]);
-    }
+    sheet_clear (&parts[p]);
   for (guint c = 0; c < N_CHUNKS; c++)
-    {
-      g_string_free (chunks.made[c], TRUE);
-      g_clear_error (&chunks.errors[c]);
-    }
+    g_string_free (chunks.made[c], TRUE);
   return TRUE;
 }
 

@@ -19,7 +19,7 @@
  * before the next sheet its autofilter, list validations and comments;
  * then finish(). A failure is sticky: every later call fails, finish()
  * gives the first error, and free() abandons the workbook (a file being
- * replaced is left as it was).
+ * replaced is left as it was, and one new_for_path() created is deleted).
  *
  * Text is written as inline strings (t="inlineStr"), or, for the cells
  * that ask (COMMUNITY_XLSX_SHARED), into a shared-string table
