@@ -1,5 +1,6 @@
 /* community-string-private.h: text eight bytes at a time, appending to a
- * GString in the writers' loops, and checking UTF-8 in the readers'
+ * GString and integers in decimal in the writers' loops, and checking
+ * UTF-8 in the readers'
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -61,6 +62,47 @@ community_string_append_len (GString    *out,
  * g_utf8_validate_len(), which takes a byte at a time (a third of a CSV
  * read, when it took the whole text): no UTF-8 sequence holds a byte below
  * 0x80, so a run ends where a sequence does, or is refused. */
+/* The most bytes community_format_int64() writes: G_MININT64's 19
+ * digits and its sign. */
+#define COMMUNITY_INT64_CHARS 20
+
+/* @value in decimal, as printf's %" G_GINT64_FORMAT " writes it, written
+ * backwards so that it ends at @end (with room for COMMUNITY_INT64_CHARS
+ * bytes before it, and no '\0' written): returns where it begins. Two
+ * digits at a time, from a table of the hundred pairs; the writers' row
+ * numbers, indexes and integers all go through it. */
+static inline char *
+community_format_int64 (char   *end,
+                        gint64  value)
+{
+  static const char pairs[] =
+    "00010203040506070809101112131415161718192021222324"
+    "25262728293031323334353637383940414243444546474849"
+    "50515253545556575859606162636465666768697071727374"
+    "75767778798081828384858687888990919293949596979899";
+  guint64 magnitude = value < 0 ? - (guint64) value : (guint64) value;
+  char *p = end;
+
+  while (magnitude >= 100)
+    {
+      guint pair = (guint) (magnitude % 100);
+
+      magnitude /= 100;
+      p -= 2;
+      memcpy (p, pairs + 2 * pair, 2);
+    }
+  if (magnitude >= 10)
+    {
+      p -= 2;
+      memcpy (p, pairs + 2 * magnitude, 2);
+    }
+  else
+    *--p = (char) ('0' + magnitude);
+  if (value < 0)
+    *--p = '-';
+  return p;
+}
+
 static inline gsize
 community_utf8_valid_prefix (const char *data,
                              gsize       length)

@@ -682,9 +682,10 @@ START_TEST (test_shared_index)
 END_TEST
 
 /* Texts whose bytes that need a look (an escape, a character beyond
- * ASCII, a byte that is not UTF-8) fall at every place of the eight bytes
- * the escaper looks at together: each reads back as it was, or is
- * refused at its cell. */
+ * ASCII, a byte that is not UTF-8) fall at every place of the first two
+ * blocks of sixteen bytes (SSE2) or eight the escaper looks at together,
+ * and of the tail it looks at a byte at a time: each reads back as it was,
+ * or is refused at its cell. */
 START_TEST (test_escaping_at_every_offset)
 {
   static const struct {
@@ -708,8 +709,8 @@ START_TEST (test_escaping_at_every_offset)
       g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
 
       ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
-      for (guint before = 0; before < 17; before++)
-        for (guint after = 0; after < 10; after += 3)
+      for (guint before = 0; before < 33; before++)
+        for (guint after = 0; after < 18; after += 3)
           {
             g_autofree char *a = g_strnfill (before, 'a');
             g_autofree char *b = g_strnfill (after, 'b');

@@ -726,20 +726,12 @@ text_integer (Sink   *sink,
               gint64  value)
 {
   TextSink *self = (TextSink *) sink;
-  char buffer[24];
-  char *p = buffer + sizeof buffer;
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char buffer[COMMUNITY_INT64_CHARS];
+  char *end = buffer + sizeof buffer;
+  char *p = community_format_int64 (end, value);
 
   text_next (self);
-  do
-    {
-      *--p = '0' + magnitude % 10;
-      magnitude /= 10;
-    }
-  while (magnitude != 0);
-  if (value < 0)
-    *--p = '-';
-  community_string_append_len (self->out, p, (gsize) (buffer + sizeof buffer - p));
+  community_string_append_len (self->out, p, (gsize) (end - p));
 }
 
 /* As json-glib writes a double ("%.17g": it reads back the same), with

@@ -97,19 +97,11 @@ static void
 out_int (Out    *out,
          gint64  value)
 {
-  char digits[24];
-  char *p = digits + sizeof digits;
-  guint64 magnitude = value < 0 ? - (guint64) value : (guint64) value;
+  char digits[COMMUNITY_INT64_CHARS];
+  char *end = digits + sizeof digits;
+  char *p = community_format_int64 (end, value);
 
-  do
-    {
-      *--p = '0' + magnitude % 10;
-      magnitude /= 10;
-    }
-  while (magnitude != 0);
-  if (value < 0)
-    *--p = '-';
-  out_len (out, p, digits + sizeof digits - p);
+  out_len (out, p, end - p);
 }
 
 /* What out_printf() writes for a format whose only conversions are %d

@@ -709,21 +709,11 @@ static void
 sink_integer (CommunityJsonSink *sink,
               gint64             value)
 {
-  char text[32];
-  int n = sizeof text - 1;
-  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char text[COMMUNITY_INT64_CHARS + 1];
 
   /* What G_GINT64_FORMAT prints, without printf. */
-  text[n] = '\0';
-  do
-    {
-      text[--n] = (char) ('0' + magnitude % 10);
-      magnitude /= 10;
-    }
-  while (magnitude > 0);
-  if (value < 0)
-    text[--n] = '-';
-  scalar ((SheetSink *) sink, VALUE_NUMBER, text + n);
+  text[COMMUNITY_INT64_CHARS] = '\0';
+  scalar ((SheetSink *) sink, VALUE_NUMBER, community_format_int64 (text + COMMUNITY_INT64_CHARS, value));
 }
 
 static void
