@@ -31,6 +31,7 @@
 #include "test-common.h"
 #include "test-sheets.h"
 
+#include "community-number-private.h"
 #include "community-sheet-book.h"
 #include "community-xlsx-stream.h"
 #include "community-zip.h"
@@ -193,6 +194,84 @@ START_TEST (test_numbers_and_booleans)
   cell = test_sheet_cell (sheet, 3, 0);
   ck_assert_int_eq (cell->type, COMMUNITY_CELL_NUMBER);   /* "0.0%" is not a date */
   ck_assert (cell->number == 0.125);
+}
+END_TEST
+
+/* Compares community_format_double() with the printf() and strtod() way
+ * it stands for, on @value and its negative. */
+static void
+check_double (double value)
+{
+  for (guint sign = 0; sign < 2; sign++)
+    {
+      char fast[COMMUNITY_DOUBLE_CHARS], slow[COMMUNITY_DOUBLE_CHARS];
+      gsize fast_length = community_format_double (fast, value);
+      gsize slow_length = community_format_double_printf (slow, value);
+
+      ck_assert_msg (fast_length == slow_length && strcmp (fast, slow) == 0,
+                     "%a: \"%s\", printf() and strtod() \"%s\"", value, fast, slow);
+      ck_assert_msg (g_ascii_strtod (fast, NULL) == value, "%a: \"%s\" reads back otherwise", value, fast);
+      value = -value;
+    }
+}
+
+/* Numbers that are not integers are written exactly as "%.15g", "%.16g"
+ * or "%.17g" would, the shortest that reads back, without printf(): the
+ * numbers each side of every power of ten (where a rounding carries into
+ * the exponent), of every power of two (the bottom of a binade), ties,
+ * and @n_random more of each kind a sheet holds (rates, the logarithm
+ * spread evenly, any bits at all). */
+static void
+check_doubles (guint n_random)
+{
+  static const double hard[] = {
+    0.1, 0.2, 0.3, 0.1 + 0.2, 1.0 / 3, 2.0 / 3, 0.984, 0.98, 0.5, 2.5, 0.125, 1e-3, 9.9999999999999995,
+    999999999999999.9, 99999999999999.99, 123456789.123456789, 4503599627370495.5, 1e15, 1e-4, 0.000999,
+    DBL_MIN, DBL_MAX, 5e-324, 1e300, 1e-300, 0,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20181019);
+
+  for (guint i = 0; i < G_N_ELEMENTS (hard); i++)
+    check_double (hard[i]);
+  for (int e = -5; e <= 16; e++)
+    for (guint direction = 0; direction < 2; direction++)
+      {
+        double value = pow (10, e);
+
+        for (guint i = 0; i < 40; i++, value = nextafter (value, direction ? INFINITY : 0))
+          check_double (value);
+      }
+  for (int e = -11; e <= 51; e++)
+    {
+      double value = ldexp (1, e);
+
+      check_double (value);
+      check_double (nextafter (value, 0));
+      check_double (nextafter (value, INFINITY));
+      check_double (value * 1.5);
+    }
+  for (guint i = 0; i < n_random; i++)
+    {
+      guint64 bits = ((guint64) g_rand_int (rand) << 32) | g_rand_int (rand);
+      double any;
+
+      check_double (g_rand_int_range (rand, 0, 1000000) / (double) g_rand_int_range (rand, 1, 1000000));
+      check_double (pow (10, g_rand_double_range (rand, -4, 16)));
+      memcpy (&any, &bits, sizeof any);
+      if (isfinite (any))
+        check_double (any);
+    }
+}
+
+START_TEST (test_shortest_doubles)
+{
+  check_doubles (20000);
+}
+END_TEST
+
+START_TEST (test_shortest_doubles_many)
+{
+  check_doubles (300000);
 }
 END_TEST
 
@@ -1160,6 +1239,7 @@ main (int    argc,
   tc = tcase_create ("stream");
   tcase_add_test (tc, test_escaping);
   tcase_add_test (tc, test_numbers_and_booleans);
+  tcase_add_test (tc, test_shortest_doubles);
   tcase_add_test (tc, test_empty_cells_and_rows);
   tcase_add_test (tc, test_sheets);
   tcase_add_test (tc, test_bad_sheet_names);
@@ -1184,6 +1264,7 @@ main (int    argc,
   tcase_set_tags (slow, "slow");
   tcase_set_timeout (slow, 120);
   tcase_add_test (slow, test_many_rows);
+  tcase_add_test (slow, test_shortest_doubles_many);
   suite_add_tcase (suite, slow);
 
   return community_test_run (suite);

@@ -48,6 +48,7 @@
 #include "community-sheet-book.h"
 #include "community-xlsx-stream.h"
 #include "community-zip.h"
+#include "community-number-private.h"
 #include "community-string-private.h"
 
 #define BUFFER_FLUSH (1024 * 1024)
@@ -332,27 +333,21 @@ append_escaped_str (GString    *out,
 }
 
 /* @value exactly: an integer as one, any other double in the shortest
- * form that reads back as it. */
+ * form that reads back as it (community_format_double()). */
 static void
 append_number (GString *out,
                double   value)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  char buffer[COMMUNITY_DOUBLE_CHARS];
+  gsize length;
 
   if (value == floor (value) && fabs (value) < 1e15)
     {
       put_int (out, (gint64) value);
       return;
     }
-  for (guint i = 0; i < 3; i++)
-    {
-      static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
-
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (i == 2 || g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
+  length = community_format_double (buffer, value);
+  community_string_append_len (out, buffer, length);
 }
 
 /* --- failures --- */
