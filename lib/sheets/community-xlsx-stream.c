@@ -1028,6 +1028,27 @@ open_cell (GString *out,
   *last = column;
 }
 
+/* The start tag of the cell in @column: "<c", then the rest of it,
+ * @tail (a literal: the cell's type, ">" and what follows), in one append
+ * where the cell follows the last one written and has no style (most
+ * cells); else with its reference (open_cell()) and its style. */
+#define OPEN_CELL(out, row, column, last, style, style_length, tail) \
+  G_STMT_START \
+    { \
+      if ((gint64) (column) == *(last) + 1 && (style_length) == 0) \
+        { \
+          PUT ((out), "<c" tail); \
+          *(last) = (column); \
+        } \
+      else \
+        { \
+          open_cell ((out), (row), (column), (last)); \
+          community_string_append_len ((out), (style), (style_length)); \
+          PUT ((out), tail); \
+        } \
+    } \
+  G_STMT_END
+
 /* For append_row(): the cell @i that cannot be written, and why; @out
  * back to @mark. */
 static gboolean
@@ -1113,9 +1134,7 @@ append_row (CommunityXlsxStream      *self,
                   }
                 index--;
               }
-            open_cell (out, row, i, &last);
-            community_string_append_len (out, style, style_length);
-            PUT (out, " t=\"s\"><v>");
+            OPEN_CELL (out, row, i, &last, style, style_length, " t=\"s\"><v>");
             put_int (out, index);
             PUT (out, "</v></c>");
             break;
@@ -1132,20 +1151,20 @@ append_row (CommunityXlsxStream      *self,
             why = length > COMMUNITY_XLSX_MAX_CELL_CHARS ? text_problem (cell->text, length) : NULL;
             if (why != NULL)
               return refuse_cell (out, mark, column, problem, i, why);
-            open_cell (out, row, i, &last);
-            community_string_append_len (out, style, style_length);
-            PUT (out, " t=\"inlineStr\"><is>");
-            if (!append_text_element (out, cell->text, length))
+            /* append_text_element()'s <t>, in the start tag's append. */
+            if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
+              OPEN_CELL (out, row, i, &last, style, style_length, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+            else
+              OPEN_CELL (out, row, i, &last, style, style_length, " t=\"inlineStr\"><is><t>");
+            if (!append_escaped (out, cell->text, length))
               return refuse_cell (out, mark, column, problem, i, text_problem (cell->text, length));
-            PUT (out, "</is></c>");
+            PUT (out, "</t></is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
           if (!isfinite (cell->number))
             return refuse_cell (out, mark, column, problem, i, _("the number is not finite"));
-          open_cell (out, row, i, &last);
-          community_string_append_len (out, style, style_length);
-          PUT (out, "><v>");
+          OPEN_CELL (out, row, i, &last, style, style_length, "><v>");
           append_number (out, cell->number);
           PUT (out, "</v></c>");
           break;
