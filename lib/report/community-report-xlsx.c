@@ -326,27 +326,36 @@ typedef struct {
   guint32 code, name;
 } PlaceStrings;
 
-/* The findings' rows are made a block at a time, on the caller's thread
- * and another, while that other thread looks up the next block first:
- * each row's places and shared strings, which add to the report's places
- * and to the workbook's table (community_xlsx_stream_share(), which may
- * run there while the caller's thread only makes rows). So a block's XML
- * is made (community_xlsx_stream_make_row()) from what its rows hold
- * alone, in chunks of CHUNK_ROWS rows that both threads take in turn from
- * a counter (the other thread once it has looked the next block up): a
- * thread that gets less of the processors, the deflating threads taking
- * their share, makes fewer chunks rather than keeping the other waiting.
- * The chunks are written in order (write_made_rows()) by the caller's
- * thread, the deflating being on the zip writer's threads. Memory holds
- * two blocks, not the sheet. */
-#define BLOCK_ROWS 1024
-#define CHUNK_ROWS 64
-#define N_CHUNKS (BLOCK_ROWS / CHUNK_ROWS)
+/* The findings' rows are made a chunk of CHUNK_ROWS at a time by the
+ * caller's thread and another, each taking the next chunk from a counter.
+ * A chunk is first looked up: each row's shared strings and places, which
+ * add to the workbook's table (community_xlsx_stream_share()) and to the
+ * report's places, so the chunks are looked up one after the other, in
+ * order, whichever thread took them (the look-up's turn). Then its XML is
+ * made (community_xlsx_stream_make_row()) from what its rows hold alone,
+ * while the other thread looks up or makes the next chunk. The caller's
+ * thread writes the made chunks in order
+ * (community_xlsx_stream_write_made_rows()) after each of its own and
+ * whenever it would otherwise wait; the deflating is on the zip writer's
+ * threads. No thread waits for the other at a block's end, as when a
+ * block's rows were shared between two threads started for it: a thread
+ * that gets less of the processors (the deflating threads take their
+ * share) makes fewer chunks, and the lock is taken a few times a chunk
+ * (smaller chunks waited more for it: 64 rows were slower than 1,024 rows
+ * a block). At most RING chunks are in hand at once, so memory does not
+ * grow with the sheet. */
+#define CHUNK_ROWS 512
+#define RING 8
 
 typedef struct {
   const char *code, *name;   /* the place's, or NULL for none */
   guint32 code_index, name_index;
 } RowPlace;
+
+/* The places of a block of division codes: district, street, community. */
+typedef struct {
+  RowPlace places[3];
+} Places;
 
 typedef struct {
   CommunityFinding *finding;       /* a reference */
@@ -354,17 +363,17 @@ typedef struct {
   RowPlace places[3];              /* district, street, community */
 } FindingRow;
 
-typedef struct {
-  FindingRow rows[BLOCK_ROWS];
-  guint n_rows;
-  guint32 first_row;               /* the sheet's row of rows[0] */
-} Block;
-
-/* What the caller's thread keeps from block to block to look rows up. */
+/* What the look-ups keep from chunk to chunk; only the thread whose turn
+ * it is touches it. */
 typedef struct {
   CommunityXlsxStream *stream;
   ReportPlaces *places;
   GArray *place_strings;           /* PlaceStrings, by place */
+  /* The findings of a community and of what lies in it share one block
+   * of codes (community_index_divisions()): its Places, looked up at its
+   * first finding, by the block (a reference, so that no other block
+   * takes its address meanwhile). */
+  GHashTable *places_of_block;
   const char * const *last_codes;
   GArray *last_places;
   /* The last rule's and clause's, and each severity's and kind's
@@ -375,33 +384,67 @@ typedef struct {
   guint32 kinds[32];
 } LookUp;
 
-/* A block's chunks, shared by the threads that make them: each takes the
- * next chunk from @next_chunk (atomic) and makes it into its buffer. */
 typedef struct {
-  const Block *block;
-  guint n_chunks;
-  gint next_chunk;
-  GString *made[N_CHUNKS];
-  GError *errors[N_CHUNKS];          /* a chunk's failure, its first row's */
-} Chunks;
+  FindingRow rows[CHUNK_ROWS];
+  guint n_rows;
+  guint32 first_row;               /* the sheet's row of rows[0] */
+  GString *made;
+  GError *error;                   /* its making's failure, its first row's */
+  gboolean is_made;                /* under the lock */
+} Chunk;
 
-/* One thread's part in making a block: the chunks it takes, into @sheet
- * (its own cells and buffers); and, on the other thread (make_in_thread()),
- * first the block @next looked up with @look_up. */
+/* The two threads' work on the sheet. The fields marked so are under
+ * @lock; @changed is signalled whenever one of them changes. */
 typedef struct {
-  Chunks *chunks;
-  Sheet *sheet;
-  LookUp *look_up;
-  Block *next;
-  GListModel *findings;
-  guint *first;
+  GMutex lock;
+  GCond changed;
+  guint next;                      /* locked: the next chunk to take */
+  guint turn;                      /* locked: the chunk to look up next */
+  guint written;                   /* locked: the chunks written */
+  gboolean stop;                   /* locked: a chunk failed */
+  guint n_chunks;
   guint n_items;
-  guint32 row0;
-} Maker;
+  guint32 row0;                    /* the sheet's row of the first finding */
+  GListModel *findings;
+  LookUp *look_up;
+  Sheet *sheet;                    /* the caller's: the chunks' writing */
+  Sheet parts[2];                  /* each thread's, to make rows in */
+  Chunk ring[RING];
+} Pipeline;
 
 static const ReportTier finding_tiers[3] = {
   REPORT_TIER_DISTRICT, REPORT_TIER_STREET, REPORT_TIER_COMMUNITY,
 };
+
+/* GLib's mutexes and conditions are futexes that ThreadSanitizer does not
+ * see: what they order is marked for it (community-handoff-private.h). */
+static void
+pipeline_lock (Pipeline *pipeline)
+{
+  g_mutex_lock (&pipeline->lock);
+  community_handoff_acquire (&pipeline->lock);
+}
+
+static void
+pipeline_unlock (Pipeline *pipeline)
+{
+  community_handoff_release (&pipeline->lock);
+  g_mutex_unlock (&pipeline->lock);
+}
+
+static void
+pipeline_wait (Pipeline *pipeline)
+{
+  community_handoff_release (&pipeline->lock);
+  g_cond_wait (&pipeline->changed, &pipeline->lock);
+  community_handoff_acquire (&pipeline->lock);
+}
+
+static void
+pipeline_changed (Pipeline *pipeline)
+{
+  g_cond_broadcast (&pipeline->changed);
+}
 
 /* The index of @text in the shared strings, through a memo of the last
  * one (@last, @last_index): a column that repeats its text from row to
@@ -414,12 +457,52 @@ share_memo (CommunityXlsxStream  *stream,
 {
   if (text == NULL)
     return G_MAXUINT32;
-  if (*last == NULL || strcmp (*last, text) != 0)
+  if (*last != text && (*last == NULL || strcmp (*last, text) != 0))
     {
       *last_index = community_xlsx_stream_share (stream, text);
       *last = text;
     }
   return *last_index;
+}
+
+static void
+divisions_unref (gpointer divisions)
+{
+  community_finding_divisions_unref (divisions);
+}
+
+/* The places of the division codes @codes (nullable) into @places, and
+ * their codes and names into the shared strings. */
+static void
+look_up_places (LookUp             *look_up,
+                const char * const *codes,
+                Places             *places)
+{
+  CommunityXlsxStream *stream = look_up->stream;
+  int place = community_report_places_of_codes (look_up->places, codes,
+                                                &look_up->last_codes, look_up->last_places);
+
+  for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+    {
+      int at = community_report_places_at_tier (look_up->places, place, finding_tiers[t]);
+      const ReportPlace *found = community_report_place (look_up->places, at);
+      PlaceStrings *shared;
+
+      places->places[t] = (RowPlace) { NULL, NULL, G_MAXUINT32, G_MAXUINT32 };
+      if (found == NULL)
+        continue;
+      if ((guint) at >= look_up->place_strings->len)
+        g_array_set_size (look_up->place_strings, look_up->places->places->len);
+      shared = &g_array_index (look_up->place_strings, PlaceStrings, at);
+      if (!shared->known)
+        {
+          shared->code = community_xlsx_stream_share (stream, found->code);
+          shared->name = found->name != NULL ? community_xlsx_stream_share (stream, found->name)
+                                             : G_MAXUINT32;
+          shared->known = TRUE;
+        }
+      places->places[t] = (RowPlace) { found->code, found->name, shared->code, shared->name };
+    }
 }
 
 /* @row for @finding (taken): what adds to a table, on the caller's
@@ -433,7 +516,7 @@ look_up_row (LookUp           *look_up,
   CommunityFindingView view;
   guint32 other = G_MAXUINT32 - 1;
   guint32 *memo;
-  int place;
+  Places *places, found;
 
   community_finding_view (finding, &view);
   row->finding = finding;
@@ -451,64 +534,48 @@ look_up_row (LookUp           *look_up,
     *memo = community_xlsx_stream_share (stream, community_report_kind_nick (view.subject_kind));
   row->kind = *memo;
 
-  place = community_report_places_of_codes (look_up->places, view.divisions,
-                                            &look_up->last_codes, look_up->last_places);
-  for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+  places = view.divisions != NULL ? g_hash_table_lookup (look_up->places_of_block, view.divisions) : NULL;
+  if (places == NULL)
     {
-      int at = community_report_places_at_tier (look_up->places, place, finding_tiers[t]);
-      const ReportPlace *found = community_report_place (look_up->places, at);
-      PlaceStrings *shared;
-
-      row->places[t] = (RowPlace) { NULL, NULL, G_MAXUINT32, G_MAXUINT32 };
-      if (found == NULL)
-        continue;
-      if ((guint) at >= look_up->place_strings->len)
-        g_array_set_size (look_up->place_strings, look_up->places->places->len);
-      shared = &g_array_index (look_up->place_strings, PlaceStrings, at);
-      if (!shared->known)
-        {
-          shared->code = community_xlsx_stream_share (stream, found->code);
-          shared->name = found->name != NULL ? community_xlsx_stream_share (stream, found->name)
-                                             : G_MAXUINT32;
-          shared->known = TRUE;
-        }
-      row->places[t] = (RowPlace) { found->code, found->name, shared->code, shared->name };
+      places = view.divisions != NULL ? g_new (Places, 1) : &found;
+      look_up_places (look_up, view.divisions, places);
+      if (view.divisions != NULL)
+        g_hash_table_insert (look_up->places_of_block,
+                             community_finding_divisions_ref ((char **) view.divisions), places);
     }
+  memcpy (row->places, places->places, sizeof row->places);
 }
 
-/* The block of findings from *@first on (none at the end) into @block;
- * the first finding is in the sheet's row @row0. */
+/* Looks chunk @c's rows up. */
 static void
-look_up_block (LookUp     *look_up,
-               Block      *block,
-               GListModel *findings,
-               guint      *first,
-               guint       n_items,
-               guint32     row0)
+look_up_chunk (Pipeline *pipeline,
+               guint     c)
 {
-  block->n_rows = MIN (BLOCK_ROWS, n_items - *first);
-  block->first_row = row0 + *first;
-  for (guint i = 0; i < block->n_rows; i++)
-    look_up_row (look_up, &block->rows[i], g_list_model_get_item (findings, *first + i));
-  *first += block->n_rows;
+  Chunk *chunk = &pipeline->ring[c % RING];
+  guint first = c * CHUNK_ROWS;
+
+  chunk->n_rows = MIN (CHUNK_ROWS, pipeline->n_items - first);
+  chunk->first_row = pipeline->row0 + first;
+  for (guint i = 0; i < chunk->n_rows; i++)
+    look_up_row (pipeline->look_up, &chunk->rows[i], g_list_model_get_item (pipeline->findings, first + i));
 }
 
-/* Rows [@from, @to) of @block into @sheet->made. */
+/* @chunk's rows into @chunk->made, with @sheet's cells and buffers; a
+ * failure into @chunk->error. */
 static void
-make_rows (Sheet       *sheet,
-           const Block *block,
-           guint        from,
-           guint        to)
+make_rows (Sheet *sheet,
+           Chunk *chunk)
 {
   /* A row's message, which its cell points to until next_row() makes the
    * row: outside the loop's body, whose scope ends before. */
   char message[COMMUNITY_FINDING_MESSAGE_BUFFER];
 
+  sheet->made = chunk->made;
   g_string_truncate (sheet->made, 0);
-  sheet->row = block->first_row + from;
-  for (guint i = from; i < to && sheet->error == NULL; i++, next_row (sheet))
+  sheet->row = chunk->first_row;
+  for (guint i = 0; i < chunk->n_rows && sheet->error == NULL; i++, next_row (sheet))
     {
-      const FindingRow *row = &block->rows[i];
+      const FindingRow *row = &chunk->rows[i];
       CommunityFindingView view;
 
       community_finding_view (row->finding, &view);
@@ -534,60 +601,111 @@ make_rows (Sheet       *sheet,
       put_value (sheet, 13, view.expected);
       put_value (sheet, 14, view.actual);
     }
+  sheet->made = NULL;
+  chunk->error = g_steal_pointer (&sheet->error);
 }
 
-/* Takes chunks until none is left; any thread. */
-static void
-make_chunks (Maker *maker)
+/* On the caller's thread, locked: writes the chunks made so far, in
+ * order, unlocked while each is written; whether it wrote any. The first
+ * that failed, to be made or written, stops the sheet with its error in
+ * the caller's sheet. */
+static gboolean
+write_made (Pipeline *pipeline)
 {
-  Chunks *chunks = maker->chunks;
-  gint c;
+  gboolean wrote = FALSE;
 
-  while ((c = g_atomic_int_add (&chunks->next_chunk, 1)) < (gint) chunks->n_chunks)
+  while (!pipeline->stop && pipeline->written < pipeline->next &&
+         pipeline->ring[pipeline->written % RING].is_made)
     {
-      guint from = (guint) c * CHUNK_ROWS;
+      Chunk *chunk = &pipeline->ring[pipeline->written % RING];
+      Sheet *sheet = pipeline->sheet;
 
-      maker->sheet->made = chunks->made[c];
-      make_rows (maker->sheet, chunks->block, from, MIN (from + CHUNK_ROWS, chunks->block->n_rows));
-      chunks->errors[c] = g_steal_pointer (&maker->sheet->error);
+      pipeline_unlock (pipeline);
+      if (chunk->error != NULL)
+        sheet->error = g_steal_pointer (&chunk->error);
+      else
+        community_xlsx_stream_write_made_rows (sheet->stream, chunk->first_row,
+                                               chunk->first_row + chunk->n_rows - 1,
+                                               chunk->made, &sheet->error);
+      for (guint i = 0; i < chunk->n_rows; i++)
+        g_clear_object (&chunk->rows[i].finding);
+      chunk->n_rows = 0;
+      pipeline_lock (pipeline);
+      chunk->is_made = FALSE;
+      pipeline->written++;
+      pipeline->stop = sheet->error != NULL;
+      wrote = TRUE;
+      pipeline_changed (pipeline);
     }
-  maker->sheet->made = NULL;
+  return wrote;
+}
+
+/* Locked: waits for a change; the caller's thread writes what is made
+ * instead where it can. */
+static void
+wait_or_write (Pipeline *pipeline,
+               gboolean  caller)
+{
+  if (!caller || !write_made (pipeline))
+    pipeline_wait (pipeline);
+}
+
+/* Takes chunks, looks each up in its turn and makes it, until none is
+ * left; the caller's thread (@caller) writes them too, all of them before
+ * it returns. */
+static void
+work (Pipeline *pipeline,
+      gboolean  caller)
+{
+  Sheet *sheet = &pipeline->parts[caller ? 1 : 0];
+
+  pipeline_lock (pipeline);
+  while (!pipeline->stop && pipeline->next < pipeline->n_chunks)
+    {
+      guint c = pipeline->next;
+      Chunk *chunk = &pipeline->ring[c % RING];
+
+      /* Its place in the ring, once the chunk RING before it is written. */
+      if (c >= pipeline->written + RING)
+        {
+          wait_or_write (pipeline, caller);
+          continue;
+        }
+      pipeline->next++;
+      while (pipeline->turn != c && !pipeline->stop)
+        wait_or_write (pipeline, caller);
+      if (pipeline->stop)
+        break;
+      pipeline_unlock (pipeline);
+      look_up_chunk (pipeline, c);
+      pipeline_lock (pipeline);
+      pipeline->turn++;
+      pipeline_changed (pipeline);
+      pipeline_unlock (pipeline);
+
+      make_rows (sheet, chunk);
+
+      pipeline_lock (pipeline);
+      chunk->is_made = TRUE;
+      pipeline_changed (pipeline);
+      if (caller)
+        write_made (pipeline);
+    }
+  /* The chunks the other thread still makes. */
+  while (caller && !pipeline->stop && pipeline->written < pipeline->next)
+    wait_or_write (pipeline, caller);
+  pipeline_unlock (pipeline);
 }
 
 static gpointer
-make_in_thread (gpointer data)
+work_in_thread (gpointer data)
 {
-  Maker *maker = data;
-
   /* GLib's thread start and join are not seen by ThreadSanitizer
    * (community-handoff-private.h). */
-  community_handoff_acquire (maker);
-  look_up_block (maker->look_up, maker->next, maker->findings, maker->first, maker->n_items, maker->row0);
-  make_chunks (maker);
-  community_handoff_release (maker);
+  community_handoff_acquire (data);
+  work (data, FALSE);
+  community_handoff_release (data);
   return NULL;
-}
-
-/* Writes a block's chunks in order; FALSE, with @sheet->error (the first
- * failed row's), if they failed. */
-static gboolean
-write_chunks (Sheet  *sheet,
-              Chunks *chunks)
-{
-  for (guint c = 0; c < chunks->n_chunks && sheet->error == NULL; c++)
-    {
-      guint from = c * CHUNK_ROWS, to = MIN (from + CHUNK_ROWS, chunks->block->n_rows);
-
-      if (chunks->errors[c] != NULL)
-        sheet->error = g_steal_pointer (&chunks->errors[c]);
-      else
-        community_xlsx_stream_write_made_rows (sheet->stream, chunks->block->first_row + from,
-                                               chunks->block->first_row + to - 1,
-                                               chunks->made[c], &sheet->error);
-    }
-  for (guint c = 0; c < chunks->n_chunks; c++)
-    g_clear_error (&chunks->errors[c]);
-  return sheet->error == NULL;
 }
 
 static gboolean
@@ -606,12 +724,11 @@ write_findings (Sheet            *sheet,
   };
   g_autoptr(GArray) last_places = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
-  gboolean threads = community_xlsx_stream_get_threads (sheet->stream) > 1;
-  LookUp look_up = { sheet->stream, places, place_strings, NULL, last_places, };
-  Block *blocks[2] = { g_new0 (Block, 1), g_new0 (Block, 1) };
-  Sheet parts[2];
-  Chunks chunks = { NULL, };
-  guint first = 0;
+  g_autoptr(GHashTable) places_of_block = g_hash_table_new_full (g_direct_hash, g_direct_equal,
+                                                                 divisions_unref, g_free);
+  LookUp look_up = { sheet->stream, places, place_strings, places_of_block, NULL, last_places, };
+  Pipeline *pipeline;
+  GThread *thread = NULL;
 
   if (n_items >= COMMUNITY_XLSX_MAX_ROWS)
     {
@@ -633,60 +750,50 @@ write_findings (Sheet            *sheet,
     look_up.severities[i] = G_MAXUINT32 - 1;
   for (guint i = 0; i < G_N_ELEMENTS (look_up.kinds); i++)
     look_up.kinds[i] = G_MAXUINT32 - 1;
-  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-    parts[p] = (Sheet) { sheet->stream, 0, };
-  for (guint c = 0; c < N_CHUNKS; c++)
-    chunks.made[c] = g_string_sized_new (64 * 1024);
 
-  /* The first block looked up; then each block made while the next is
-   * looked up. */
-  look_up_block (&look_up, blocks[0], findings, &first, n_items, sheet->row);
-  for (guint b = 0; b * BLOCK_ROWS < n_items && sheet->error == NULL; b++)
+  pipeline = g_new0 (Pipeline, 1);
+  g_mutex_init (&pipeline->lock);
+  g_cond_init (&pipeline->changed);
+  pipeline->n_chunks = (n_items + CHUNK_ROWS - 1) / CHUNK_ROWS;
+  pipeline->n_items = n_items;
+  pipeline->row0 = sheet->row;
+  pipeline->findings = findings;
+  pipeline->look_up = &look_up;
+  pipeline->sheet = sheet;
+  for (guint p = 0; p < G_N_ELEMENTS (pipeline->parts); p++)
+    pipeline->parts[p] = (Sheet) { sheet->stream, 0, };
+  for (guint c = 0; c < MIN (RING, pipeline->n_chunks); c++)
+    pipeline->ring[c].made = g_string_sized_new (64 * 1024);
+
+  /* The other thread, for more than one chunk: it calls nothing of the
+   * stream but make_row() and, in its turn, share(). */
+  if (pipeline->n_chunks > 1 && community_xlsx_stream_get_threads (sheet->stream) > 1)
     {
-      Block *block = blocks[b % 2];
-      Block *next = blocks[(b + 1) % 2];
-      Maker other = { &chunks, &parts[0], &look_up, next, findings, &first, n_items, sheet->row };
-      Maker mine = { &chunks, &parts[1], };
-      GThread *thread = NULL;
-
-      chunks.block = block;
-      chunks.n_chunks = (block->n_rows + CHUNK_ROWS - 1) / CHUNK_ROWS;
-      chunks.next_chunk = 0;
-
-      /* The next block looked up on the other thread, which then makes
-       * chunks of this one as this thread does: it calls nothing of the
-       * stream meanwhile but make_row(). */
-      if (block->n_rows >= 512 && threads)
-        {
-          community_handoff_release (&other);
-          thread = g_thread_try_new ("community-xlsx", make_in_thread, &other, NULL);
-        }
-      if (thread == NULL)
-        make_in_thread (&other);   /* all of it here */
-      else
-        {
-          make_chunks (&mine);
-          g_thread_join (thread);
-          community_handoff_acquire (&other);
-        }
-      write_chunks (sheet, &chunks);
-      for (guint i = 0; i < block->n_rows; i++)
-        g_clear_object (&block->rows[i].finding);
-      block->n_rows = 0;
+      community_handoff_release (pipeline);
+      thread = g_thread_try_new ("community-xlsx", work_in_thread, pipeline, NULL);
+    }
+  work (pipeline, TRUE);
+  if (thread != NULL)
+    {
+      g_thread_join (thread);
+      community_handoff_acquire (pipeline);
     }
   sheet->row += n_items;
 
-  for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+  /* What a failure left: the chunks taken and not written. */
+  for (guint c = 0; c < RING; c++)
     {
-      for (guint i = 0; i < blocks[b]->n_rows; i++)
-        g_clear_object (&blocks[b]->rows[i].finding);
-      g_free (blocks[b]);
+      for (guint i = 0; i < pipeline->ring[c].n_rows; i++)
+        g_clear_object (&pipeline->ring[c].rows[i].finding);
+      g_clear_error (&pipeline->ring[c].error);
+      if (pipeline->ring[c].made != NULL)
+        g_string_free (pipeline->ring[c].made, TRUE);
     }
-  /* Each chunk's error went to write_chunks(), and from there to @sheet. */
-  for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
-    sheet_clear (&parts[p]);
-  for (guint c = 0; c < N_CHUNKS; c++)
-    g_string_free (chunks.made[c], TRUE);
+  for (guint p = 0; p < G_N_ELEMENTS (pipeline->parts); p++)
+    sheet_clear (&pipeline->parts[p]);
+  g_cond_clear (&pipeline->changed);
+  g_mutex_clear (&pipeline->lock);
+  g_free (pipeline);
   return TRUE;
 }
 
