@@ -968,6 +968,80 @@ START_TEST (test_made_rows_refused)
 }
 END_TEST
 
+/* A run of cells made once (make_cells()) and put in rows as one MADE
+ * cell gives the sheet the same XML as its cells put in each row; the run
+ * must follow the last cell written, and make_cells() refuses a run with
+ * a gap (its reference would name a row) or with what it cannot make. */
+START_TEST (test_made_cells)
+{
+  GBytes *xml[2] = { NULL, NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint with_run = 0; with_run < 2; with_run++)
+    {
+      g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+      g_autoptr(GString) run = g_string_new (NULL);
+      g_autoptr(GString) rows = g_string_new (NULL);
+      g_autoptr(CommunitySheetBook) book = NULL;
+      CommunityXlsxCell cells[3];
+      g_autoptr(GBytes) bytes = NULL;
+      guint32 code, name;
+
+      ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+      code = community_xlsx_stream_share (stream, "320205106001");
+      name = community_xlsx_stream_share (stream, "社区 & <one>");
+      cells[0] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, code };
+      cells[1] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, name };
+      cells[2] = number_cell (0.25);
+      ck_assert (community_xlsx_stream_make_cells (stream, run, 0, 1, cells, 3, &error));
+      for (guint32 r = 0; r < 3; r++)
+        {
+          g_autofree char *id = g_strdup_printf ("G%u", r);
+          CommunityXlsxCell row[5] = { text_cell (id), };
+
+          if (with_run)
+            row[1] = (CommunityXlsxCell) { COMMUNITY_XLSX_MADE, COMMUNITY_XLSX_STYLE_NONE, run->str, 0, 3 };
+          else
+            memcpy (&row[1], cells, sizeof cells);
+          row[4] = text_cell ("after");
+          ck_assert (community_xlsx_stream_make_row (stream, rows, r, row, 5, &error));
+        }
+      ck_assert (community_xlsx_stream_write_made_rows (stream, 0, 2, rows, &error));
+      bytes = finish (stream);
+      xml[with_run] = sheet_xml (bytes);
+      book = read_back (bytes);
+      ck_assert_str_eq (test_sheet_cell (g_ptr_array_index (book->sheets, 0), 3, 2)->text, "社区 & <one>");
+      ck_assert_str_eq (test_sheet_cell (g_ptr_array_index (book->sheets, 0), 3, 4)->text, "after");
+    }
+  ck_assert (g_bytes_equal (xml[0], xml[1]));
+  g_bytes_unref (xml[0]);
+  g_bytes_unref (xml[1]);
+
+  {
+    g_autoptr(CommunityXlsxStream) stream = community_xlsx_stream_new_in_memory ();
+    g_autoptr(GString) out = g_string_new ("kept");
+    CommunityXlsxCell gap[3] = { number_cell (1), { COMMUNITY_XLSX_EMPTY, }, number_cell (3) };
+    CommunityXlsxCell shared = { COMMUNITY_XLSX_SHARED, COMMUNITY_XLSX_STYLE_NONE, "by text", 0 };
+    CommunityXlsxCell row[3] = {
+      { COMMUNITY_XLSX_EMPTY, }, { COMMUNITY_XLSX_MADE, COMMUNITY_XLSX_STYLE_NONE, "<c><v>1</v></c>", 0, 1 },
+    };
+
+    ck_assert (community_xlsx_stream_add_sheet (stream, "s", &error));
+    ck_assert (!community_xlsx_stream_make_cells (stream, out, 6, 2, gap, 3, &error));
+    ck_assert_msg (g_str_has_prefix (error->message, "s!D7:"), "%s", error->message);
+    g_clear_error (&error);
+    ck_assert (!community_xlsx_stream_make_cells (stream, out, 6, 0, &shared, 1, &error));
+    ck_assert_msg (g_str_has_prefix (error->message, "s!A7:"), "%s", error->message);
+    g_clear_error (&error);
+    /* A run in column B after nothing in A: it would land in A. */
+    ck_assert (!community_xlsx_stream_make_row (stream, out, 7, row, 2, &error));
+    ck_assert_msg (g_str_has_prefix (error->message, "s!B8:"), "%s", error->message);
+    g_clear_error (&error);
+    ck_assert_str_eq (out->str, "kept");
+  }
+}
+END_TEST
+
 /* Deflated on several threads, in pieces: the same sheet as on one. */
 START_TEST (test_threads)
 {
@@ -1255,6 +1329,7 @@ main (int    argc,
   tcase_add_test (tc, test_escaping_at_every_offset);
   tcase_add_test (tc, test_made_rows);
   tcase_add_test (tc, test_made_rows_refused);
+  tcase_add_test (tc, test_made_cells);
   tcase_add_test (tc, test_threads);
   tcase_add_test (tc, test_threads_failure);
   tcase_add_test (tc, test_cancelled);

@@ -1065,29 +1065,26 @@ refuse_cell (GString     *out,
   return FALSE;
 }
 
-/* Row @row's XML appended to @out; FALSE, with @out as it was, for the
- * cell (*@column) that cannot be written and why (*@problem). With
- * @share (the stream's own thread), SHARED cells go into the shared
- * strings and SHARED_INDEX ones are checked against them; without it,
- * SHARED cells are refused, and only what does not change while a sheet
- * is written (its name) is read of the stream. */
+/* The XML of @cells, cells[i] in column @first + i of row @row,
+ * appended to @out after the cell in column *@last (-1: none yet); FALSE,
+ * with @out back to @mark, for the cell (*@column) that cannot be written
+ * and why (*@problem). With @share (the stream's own thread), SHARED
+ * cells go into the shared strings and SHARED_INDEX ones are checked
+ * against them; without it, SHARED cells are refused, and only what does
+ * not change while a sheet is written (its name) is read of the stream. */
 static gboolean
-append_row (CommunityXlsxStream      *self,
-            GString                  *out,
-            guint32                   row,
-            const CommunityXlsxCell  *cells,
-            guint                     n_cells,
-            gboolean                  share,
-            guint                    *column,
-            const char              **problem)
+append_cells (CommunityXlsxStream      *self,
+              GString                  *out,
+              gsize                     mark,
+              guint32                   row,
+              guint32                   first,
+              const CommunityXlsxCell  *cells,
+              guint                     n_cells,
+              gboolean                  share,
+              gint64                   *last,
+              guint                    *column,
+              const char              **problem)
 {
-  gsize mark;
-  gint64 last = -1;        /* the column of the row's last cell written */
-
-  mark = out->len;
-  PUT (out, "<row r=\"");
-  put_int (out, (gint64) row + 1);
-  PUT (out, "\">");
   for (guint i = 0; i < n_cells; i++)
     {
       const CommunityXlsxCell *cell = &cells[i];
@@ -1106,16 +1103,16 @@ append_row (CommunityXlsxStream      *self,
                 /* The table may grow meanwhile on the stream's thread:
                  * make_row() takes share()'s indexes on trust. */
                 if (share && index >= self->shared_texts->len)
-                  return refuse_cell (out, mark, column, problem, i, _("no such shared string"));
+                  return refuse_cell (out, mark, column, problem, first + i, _("no such shared string"));
               }
             else if (cell->text[0] == '\0')
               goto empty;
             else if (!share)
-              return refuse_cell (out, mark, column, problem, i, _("a shared string by its text, on another thread"));
+              return refuse_cell (out, mark, column, problem, first + i, _("a shared string by its text, on another thread"));
             else
               {
-                if (i < SHARED_MEMO && self->shared_memo[i] != NULL && strcmp (self->shared_memo[i], cell->text) == 0)
-                  index = self->shared_memo_index[i];
+                if (first + i < SHARED_MEMO && self->shared_memo[first + i] != NULL && strcmp (self->shared_memo[first + i], cell->text) == 0)
+                  index = self->shared_memo_index[first + i];
                 else
                   index = GPOINTER_TO_UINT (g_hash_table_lookup (self->shared, cell->text));
                 if (index == 0)
@@ -1124,17 +1121,17 @@ append_row (CommunityXlsxStream      *self,
                     const char *why = text_problem (cell->text, length);
 
                     if (why != NULL)
-                      return refuse_cell (out, mark, column, problem, i, why);
+                      return refuse_cell (out, mark, column, problem, first + i, why);
                     index = add_shared (self, cell->text, length) + 1;
                   }
-                if (i < SHARED_MEMO)
+                if (first + i < SHARED_MEMO)
                   {
-                    self->shared_memo[i] = g_ptr_array_index (self->shared_texts, index - 1);
-                    self->shared_memo_index[i] = index;
+                    self->shared_memo[first + i] = g_ptr_array_index (self->shared_texts, index - 1);
+                    self->shared_memo_index[first + i] = index;
                   }
                 index--;
               }
-            OPEN_CELL (out, row, i, &last, style, style_length, " t=\"s\"><v>");
+            OPEN_CELL (out, row, first + i, last, style, style_length, " t=\"s\"><v>");
             put_int (out, index);
             PUT (out, "</v></c>");
             break;
@@ -1150,44 +1147,78 @@ append_row (CommunityXlsxStream      *self,
              * may be too long is looked at first. */
             why = length > COMMUNITY_XLSX_MAX_CELL_CHARS ? text_problem (cell->text, length) : NULL;
             if (why != NULL)
-              return refuse_cell (out, mark, column, problem, i, why);
+              return refuse_cell (out, mark, column, problem, first + i, why);
             /* append_text_element()'s <t>, in the start tag's append. */
             if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
-              OPEN_CELL (out, row, i, &last, style, style_length, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
+              OPEN_CELL (out, row, first + i, last, style, style_length, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
             else
-              OPEN_CELL (out, row, i, &last, style, style_length, " t=\"inlineStr\"><is><t>");
+              OPEN_CELL (out, row, first + i, last, style, style_length, " t=\"inlineStr\"><is><t>");
             if (!append_escaped (out, cell->text, length))
-              return refuse_cell (out, mark, column, problem, i, text_problem (cell->text, length));
+              return refuse_cell (out, mark, column, problem, first + i, text_problem (cell->text, length));
             PUT (out, "</t></is></c>");
             break;
           }
         case COMMUNITY_XLSX_NUMBER:
           if (!isfinite (cell->number))
-            return refuse_cell (out, mark, column, problem, i, _("the number is not finite"));
-          OPEN_CELL (out, row, i, &last, style, style_length, "><v>");
+            return refuse_cell (out, mark, column, problem, first + i, _("the number is not finite"));
+          OPEN_CELL (out, row, first + i, last, style, style_length, "><v>");
           append_number (out, cell->number);
           PUT (out, "</v></c>");
           break;
         case COMMUNITY_XLSX_BOOLEAN:
-          open_cell (out, row, i, &last);
+          open_cell (out, row, first + i, last);
           community_string_append_len (out, style, style_length);
           if (cell->number != 0)
             PUT (out, " t=\"b\"><v>1</v></c>");
           else
             PUT (out, " t=\"b\"><v>0</v></c>");
           break;
+        case COMMUNITY_XLSX_MADE:
+          /* Cells made before (community_xlsx_stream_make_cells()), which
+           * follow the last cell as they were made to. */
+          if ((gint64) (first + i) != *last + 1 || cell->shared == 0 ||
+              cell->shared > COMMUNITY_XLSX_MAX_COLUMNS - (first + i))
+            return refuse_cell (out, mark, column, problem, first + i,
+                                _("cells made before must follow the last cell"));
+          community_string_append_len (out, cell->text, strlen (cell->text));
+          *last = (gint64) (first + i) + cell->shared - 1;
+          break;
         case COMMUNITY_XLSX_EMPTY:
         default:
         empty:
           if (cell->style != COMMUNITY_XLSX_STYLE_NONE)
             {
-              open_cell (out, row, i, &last);
+              open_cell (out, row, first + i, last);
               community_string_append_len (out, style, style_length);
               PUT (out, "/>");
             }
           break;
         }
     }
+  return TRUE;
+}
+
+/* Row @row's XML appended to @out; FALSE, with @out as it was, for the
+ * cell (*@column) that cannot be written and why (*@problem), as
+ * append_cells() says. */
+static gboolean
+append_row (CommunityXlsxStream      *self,
+            GString                  *out,
+            guint32                   row,
+            const CommunityXlsxCell  *cells,
+            guint                     n_cells,
+            gboolean                  share,
+            guint                    *column,
+            const char              **problem)
+{
+  gsize mark = out->len;
+  gint64 last = -1;        /* the column of the row's last cell written */
+
+  PUT (out, "<row r=\"");
+  put_int (out, (gint64) row + 1);
+  PUT (out, "\">");
+  if (!append_cells (self, out, mark, row, 0, cells, n_cells, share, &last, column, problem))
+    return FALSE;
   PUT (out, "</row>");
   return TRUE;
 }
@@ -1248,6 +1279,48 @@ community_xlsx_stream_make_row (CommunityXlsxStream      *self,
       return FALSE;
     }
   if (!append_row (self, out, row, cells, n_cells, FALSE, &column, &why))
+    {
+      g_propagate_error (error, cell_error_new (self, row, column, why));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+community_xlsx_stream_make_cells (CommunityXlsxStream      *self,
+                                  GString                  *out,
+                                  guint32                   row,
+                                  guint32                   first,
+                                  const CommunityXlsxCell  *cells,
+                                  guint                     n_cells,
+                                  GError                  **error)
+{
+  gint64 last = (gint64) first - 1;
+  guint column = first;
+  const char *why = NULL;
+
+  g_return_val_if_fail (self != NULL && self->sheet != NULL && out != NULL, FALSE);
+  g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
+
+  if (row >= COMMUNITY_XLSX_MAX_ROWS || first > COMMUNITY_XLSX_MAX_COLUMNS ||
+      n_cells > COMMUNITY_XLSX_MAX_COLUMNS - first)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("%s: a sheet holds at most %u rows and %u columns"),
+                   self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
+      return FALSE;
+    }
+  /* Each cell follows the one before, so none needs its reference (which
+   * names its row). */
+  for (guint i = 0; i < n_cells && why == NULL; i++)
+    if ((cells[i].type == COMMUNITY_XLSX_EMPTY && cells[i].style == COMMUNITY_XLSX_STYLE_NONE) ||
+        (cells[i].type == COMMUNITY_XLSX_STRING && cells[i].text[0] == '\0') ||
+        cells[i].type == COMMUNITY_XLSX_MADE)
+      {
+        column = first + i;
+        why = _("cells made together must each be written");
+      }
+  if (why != NULL || !append_cells (self, out, out->len, row, first, cells, n_cells, FALSE, &last, &column, &why))
     {
       g_propagate_error (error, cell_error_new (self, row, column, why));
       return FALSE;

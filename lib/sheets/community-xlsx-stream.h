@@ -63,14 +63,21 @@ typedef enum {
    * same texts again and again (a report's divisions), which then looks
    * each up once rather than once a cell. */
   COMMUNITY_XLSX_SHARED_INDEX,
+  /* Cells made before by community_xlsx_stream_make_cells(), text their
+   * XML and shared how many columns they fill from this one on: for a
+   * writer whose rows repeat the same run of cells (a report's rule and
+   * places), which then makes the run once. It must follow the last cell
+   * written, as the run was made to; the cells it covers after the first
+   * are left EMPTY. */
+  COMMUNITY_XLSX_MADE,
 } CommunityXlsxCellType;
 
 typedef struct {
   CommunityXlsxCellType type;
   CommunityXlsxStyle style;
-  const char *text;        /* STRING, SHARED: nul-terminated */
+  const char *text;        /* STRING, SHARED, MADE: nul-terminated */
   double number;           /* NUMBER, BOOLEAN */
-  guint32 shared;          /* SHARED_INDEX */
+  guint32 shared;          /* SHARED_INDEX; MADE: the columns */
 } CommunityXlsxCell;
 
 /* Excel's limits. */
@@ -175,6 +182,19 @@ gboolean community_xlsx_stream_write_row       (CommunityXlsxStream      *self,
 gboolean community_xlsx_stream_make_row        (CommunityXlsxStream      *self,
                                                 GString                  *out,
                                                 guint32                   row,
+                                                const CommunityXlsxCell  *cells,
+                                                guint                     n_cells,
+                                                GError                  **error);
+/* The XML of @n_cells cells, one after the other, for a MADE cell:
+ * appended to @out as make_row() makes them when they follow the cell
+ * before them in a row (no cell of them EMPTY without a style, nor MADE,
+ * nor SHARED), the same in every row; FALSE with @error naming the cell as
+ * make_row() does, @row and @first (the column of cells[0]) only naming
+ * it. It reads of the stream what make_row() reads. */
+gboolean community_xlsx_stream_make_cells      (CommunityXlsxStream      *self,
+                                                GString                  *out,
+                                                guint32                   row,
+                                                guint32                   first,
                                                 const CommunityXlsxCell  *cells,
                                                 guint                     n_cells,
                                                 GError                  **error);
