@@ -97,6 +97,19 @@ put_shared_index (Sheet      *sheet,
   sheet->n_cells = MAX (sheet->n_cells, col + 1);
 }
 
+/* Cells made before (community_xlsx_stream_make_cells()), @n_columns of
+ * them from @col on. */
+static void
+put_made (Sheet      *sheet,
+          guint       col,
+          const char *made,
+          guint       n_columns)
+{
+  g_assert (col + n_columns <= MAX_COLUMNS);
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_MADE, COMMUNITY_XLSX_STYLE_NONE, made, 0, n_columns };
+  sheet->n_cells = MAX (sheet->n_cells, col + 1);
+}
+
 /* A number; one that is not finite (which a cell cannot hold) as its
  * text. */
 static void
@@ -264,6 +277,11 @@ write_indicators (Sheet           *sheet,
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
   const char *not_applicable = _("n/a"), *yes = _("yes"), *no = _("no");
+  /* Each tier's word once, not gettext's look-up a row. */
+  const char *tiers[] = {
+    tier_label (REPORT_TIER_CITY), tier_label (REPORT_TIER_DISTRICT),
+    tier_label (REPORT_TIER_STREET), tier_label (REPORT_TIER_COMMUNITY),
+  };
   g_autofree char *last_id = NULL;
   const char *title = NULL;
   const char *const columns[] = {
@@ -298,7 +316,7 @@ write_indicators (Sheet           *sheet,
       if (place != NULL)
         {
           put_shared (sheet, 3, place->name);
-          put_shared (sheet, 4, tier_label (place->tier));
+          put_shared (sheet, 4, tiers[MIN (place->tier, REPORT_TIER_COMMUNITY)]);
         }
       if (applicable)
         put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
@@ -352,15 +370,20 @@ typedef struct {
   guint32 code_index, name_index;
 } RowPlace;
 
-/* The places of a block of division codes: district, street, community. */
+/* The places of a block of division codes: district, street, community;
+ * and, where all three are known, their six cells made once
+ * (community_xlsx_stream_make_cells(): NULL otherwise). */
 typedef struct {
   RowPlace places[3];
+  const char *cells;
 } Places;
 
 typedef struct {
   CommunityFinding *finding;       /* a reference */
   guint32 rule, severity, clause, kind;   /* shared strings, or G_MAXUINT32 */
+  const char *rule_cells;          /* those four cells made, or NULL */
   RowPlace places[3];              /* district, street, community */
+  const char *place_cells;         /* their six cells made, or NULL */
 } FindingRow;
 
 /* What the look-ups keep from chunk to chunk; only the thread whose turn
@@ -376,6 +399,12 @@ typedef struct {
   GHashTable *places_of_block;
   const char * const *last_codes;
   GArray *last_places;
+  /* Runs of cells made once (a rule's four, a block's six places), kept
+   * until the sheet is done: rows in hand point into it. */
+  GStringChunk *made;
+  GString *scratch;
+  guint32 rule_key[4];             /* the last rule's four cells */
+  const char *rule_cells;
   /* The last rule's and clause's, and each severity's and kind's
    * (G_MAXUINT32 - 1: not yet). */
   const char *last_texts[2];
@@ -471,6 +500,29 @@ divisions_unref (gpointer divisions)
   community_finding_divisions_unref (divisions);
 }
 
+/* The cells of the shared strings @indexes (@n of them, at most six),
+ * made once into the look-up's chunk; NULL where one of them has none (its
+ * cell is left empty, or written as its text). */
+static const char *
+make_cells (LookUp        *look_up,
+            const guint32 *indexes,
+            guint          n)
+{
+  CommunityXlsxCell cells[6];
+
+  g_assert (n <= G_N_ELEMENTS (cells));
+  for (guint i = 0; i < n; i++)
+    {
+      if (indexes[i] == G_MAXUINT32)
+        return NULL;
+      cells[i] = (CommunityXlsxCell) { COMMUNITY_XLSX_SHARED_INDEX, COMMUNITY_XLSX_STYLE_NONE, NULL, 0, indexes[i] };
+    }
+  g_string_truncate (look_up->scratch, 0);
+  if (!community_xlsx_stream_make_cells (look_up->stream, look_up->scratch, 0, 0, cells, n, NULL))
+    return NULL;
+  return g_string_chunk_insert_len (look_up->made, look_up->scratch->str, (gssize) look_up->scratch->len);
+}
+
 /* The places of the division codes @codes (nullable) into @places, and
  * their codes and names into the shared strings. */
 static void
@@ -503,6 +555,15 @@ look_up_places (LookUp             *look_up,
         }
       places->places[t] = (RowPlace) { found->code, found->name, shared->code, shared->name };
     }
+  {
+    const guint32 indexes[] = {
+      places->places[0].code_index, places->places[0].name_index,
+      places->places[1].code_index, places->places[1].name_index,
+      places->places[2].code_index, places->places[2].name_index,
+    };
+
+    places->cells = make_cells (look_up, indexes, G_N_ELEMENTS (indexes));
+  }
 }
 
 /* @row for @finding (taken): what adds to a table, on the caller's
@@ -533,6 +594,17 @@ look_up_row (LookUp           *look_up,
   if (*memo == G_MAXUINT32 - 1)
     *memo = community_xlsx_stream_share (stream, community_report_kind_nick (view.subject_kind));
   row->kind = *memo;
+  /* The four made once a rule: the findings come rule by rule. */
+  {
+    const guint32 key[] = { row->rule, row->severity, row->clause, row->kind };
+
+    if (look_up->rule_cells == NULL || memcmp (key, look_up->rule_key, sizeof key) != 0)
+      {
+        memcpy (look_up->rule_key, key, sizeof key);
+        look_up->rule_cells = make_cells (look_up, key, G_N_ELEMENTS (key));
+      }
+    row->rule_cells = look_up->rule_cells;
+  }
 
   places = view.divisions != NULL ? g_hash_table_lookup (look_up->places_of_block, view.divisions) : NULL;
   if (places == NULL)
@@ -544,6 +616,7 @@ look_up_row (LookUp           *look_up,
                              community_finding_divisions_ref ((char **) view.divisions), places);
     }
   memcpy (row->places, places->places, sizeof row->places);
+  row->place_cells = places->cells;
 }
 
 /* Looks chunk @c's rows up. */
@@ -579,22 +652,32 @@ make_rows (Sheet *sheet,
       CommunityFindingView view;
 
       community_finding_view (row->finding, &view);
-      put_shared_index (sheet, 0, row->rule, view.rule);
-      put_shared_index (sheet, 1, row->severity, row->severity == G_MAXUINT32
-                                                 ? community_report_severity_label (view.severity) : NULL);
-      put_shared_index (sheet, 2, row->clause, row->clause == G_MAXUINT32
-                                               ? community_finding_get_clause (row->finding) : NULL);
-      put_shared_index (sheet, 3, row->kind, row->kind == G_MAXUINT32
-                                             ? community_report_kind_nick (view.subject_kind) : NULL);
-      put_text (sheet, 4, view.subject_id);
-      for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+      if (row->rule_cells != NULL)
+        put_made (sheet, 0, row->rule_cells, 4);
+      else
         {
-          const RowPlace *place = &row->places[t];
+          put_shared_index (sheet, 0, row->rule, view.rule);
+          put_shared_index (sheet, 1, row->severity, row->severity == G_MAXUINT32
+                                                     ? community_report_severity_label (view.severity) : NULL);
+          put_shared_index (sheet, 2, row->clause, row->clause == G_MAXUINT32
+                                                   ? community_finding_get_clause (row->finding) : NULL);
+          put_shared_index (sheet, 3, row->kind, row->kind == G_MAXUINT32
+                                                 ? community_report_kind_nick (view.subject_kind) : NULL);
+        }
+      put_text (sheet, 4, view.subject_id);
+      if (row->place_cells != NULL)
+        put_made (sheet, 5, row->place_cells, 6);
+      else
+        {
+          for (guint t = 0; t < G_N_ELEMENTS (finding_tiers); t++)
+            {
+              const RowPlace *place = &row->places[t];
 
-          if (place->code == NULL)
-            continue;
-          put_shared_index (sheet, 5 + 2 * t, place->code_index, place->code);
-          put_shared_index (sheet, 6 + 2 * t, place->name_index, place->name);
+              if (place->code == NULL)
+                continue;
+              put_shared_index (sheet, 5 + 2 * t, place->code_index, place->code);
+              put_shared_index (sheet, 6 + 2 * t, place->name_index, place->name);
+            }
         }
       put_text (sheet, 11, view.path);
       put_text (sheet, 12, community_finding_message (row->finding, message, sizeof message));
@@ -726,7 +809,9 @@ write_findings (Sheet            *sheet,
   g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
   g_autoptr(GHashTable) places_of_block = g_hash_table_new_full (g_direct_hash, g_direct_equal,
                                                                  divisions_unref, g_free);
-  LookUp look_up = { sheet->stream, places, place_strings, places_of_block, NULL, last_places, };
+  g_autoptr(GString) scratch = g_string_new (NULL);
+  g_autoptr(GStringChunk) made = g_string_chunk_new (64 * 1024);
+  LookUp look_up = { sheet->stream, places, place_strings, places_of_block, NULL, last_places, made, scratch, };
   Pipeline *pipeline;
   GThread *thread = NULL;
 
