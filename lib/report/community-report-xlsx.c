@@ -269,6 +269,27 @@ tier_label (ReportTier tier)
     }
 }
 
+/* A place's code and name in the shared strings (G_MAXUINT32: none),
+ * looked up at its first finding rather than at each. */
+typedef struct {
+  gboolean known;
+  guint32 code, name;
+} PlaceStrings;
+
+/* A word's index in the shared strings, shared at its first use (*@memo
+ * G_MAXUINT32 - 1: not yet), as put_shared() would have added it there,
+ * then put as put_shared() puts it. */
+static void
+put_word (Sheet      *sheet,
+          guint       col,
+          const char *text,
+          guint32    *memo)
+{
+  if (*memo == G_MAXUINT32 - 1)
+    *memo = text != NULL ? community_xlsx_stream_share (sheet->stream, text) : G_MAXUINT32;
+  put_shared_index (sheet, col, *memo, text);
+}
+
 static void
 write_indicators (Sheet           *sheet,
                   CommunityReport *report,
@@ -276,19 +297,26 @@ write_indicators (Sheet           *sheet,
 {
   GListModel *indicators = community_report_get_indicators (report);
   guint n_items = g_list_model_get_n_items (indicators);
-  const char *not_applicable = _("n/a"), *yes = _("yes"), *no = _("no");
-  /* Each tier's word once, not gettext's look-up a row. */
-  const char *tiers[] = {
+  /* The words, each looked up (gettext, then the shared strings) once
+   * rather than a row at a time: n/a, —, yes, no, then the tiers. */
+  enum { NOT_APPLICABLE, NO_TARGET, YES, NO, TIER };
+  const char *words[] = {
+    _("n/a"), "—", _("yes"), _("no"),
     tier_label (REPORT_TIER_CITY), tier_label (REPORT_TIER_DISTRICT),
     tier_label (REPORT_TIER_STREET), tier_label (REPORT_TIER_COMMUNITY),
   };
+  guint32 word_indexes[G_N_ELEMENTS (words)];
+  g_autoptr(GArray) place_strings = g_array_new (FALSE, TRUE, sizeof (PlaceStrings));
   g_autofree char *last_id = NULL;
   const char *title = NULL;
+  guint32 title_index = 0, id_index = 0;
   const char *const columns[] = {
     _("Indicator"), _("Indicator id"), _("Division code"), _("Division"), _("Level"), _("Value"),
     _("Target"), _("Met"), _("Numerator"), _("Denominator"),
   };
 
+  for (guint i = 0; i < G_N_ELEMENTS (word_indexes); i++)
+    word_indexes[i] = G_MAXUINT32 - 1;
   community_xlsx_stream_set_columns (sheet->stream, 0, 1, 34, COMMUNITY_XLSX_STYLE_NONE);
   community_xlsx_stream_set_columns (sheet->stream, 2, 3, 16, COMMUNITY_XLSX_STYLE_NONE);
   community_xlsx_stream_set_columns (sheet->stream, 4, 9, 12, COMMUNITY_XLSX_STYLE_NONE);
@@ -297,52 +325,63 @@ write_indicators (Sheet           *sheet,
     {
       g_autoptr(CommunityIndicatorResult) result = g_list_model_get_item (indicators, i);
       const char *code = community_indicator_result_get_division (result);
-      const ReportPlace *place = community_report_place (places, community_report_places_lookup (places, code));
+      int at = community_report_places_lookup (places, code);
+      const ReportPlace *place = community_report_place (places, at);
       gboolean applicable = community_indicator_result_is_applicable (result);
       gboolean has_target = community_indicator_result_has_target (result);
-
       const char *id = community_indicator_result_get_id (result);
 
-      /* The results come indicator by indicator: its title once. */
+      /* The results come indicator by indicator: its title and id once. */
       if (last_id == NULL || strcmp (id, last_id) != 0)
         {
           g_free (last_id);
           last_id = g_strdup (id);
           title = community_report_indicator_title (id);
+          title_index = id_index = G_MAXUINT32 - 1;
         }
-      put_shared (sheet, 0, title);
-      put_shared (sheet, 1, id);
-      put_shared (sheet, 2, code);
+      put_word (sheet, 0, title, &title_index);
+      put_word (sheet, 1, id, &id_index);
       if (place != NULL)
         {
-          put_shared (sheet, 3, place->name);
-          put_shared (sheet, 4, tiers[MIN (place->tier, REPORT_TIER_COMMUNITY)]);
+          /* A division's code and name, in its columns' order. */
+          PlaceStrings *shared;
+
+          if ((guint) at >= place_strings->len)
+            g_array_set_size (place_strings, places->places->len);
+          shared = &g_array_index (place_strings, PlaceStrings, at);
+          if (!shared->known)
+            {
+              shared->code = shared->name = G_MAXUINT32 - 1;
+              shared->known = TRUE;
+            }
+          put_word (sheet, 2, place->code, &shared->code);
+          put_word (sheet, 3, place->name, &shared->name);
+          put_word (sheet, 4, words[TIER + MIN (place->tier, REPORT_TIER_COMMUNITY)],
+                    &word_indexes[TIER + MIN (place->tier, REPORT_TIER_COMMUNITY)]);
         }
+      else
+        put_shared (sheet, 2, code);
       if (applicable)
         put_number (sheet, 5, community_indicator_result_get_value (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_shared (sheet, 5, not_applicable);
+        put_word (sheet, 5, words[NOT_APPLICABLE], &word_indexes[NOT_APPLICABLE]);
       if (has_target)
         put_number (sheet, 6, community_indicator_result_get_target (result), COMMUNITY_XLSX_STYLE_PERCENT);
       else
-        put_shared (sheet, 6, "—");
+        put_word (sheet, 6, words[NO_TARGET], &word_indexes[NO_TARGET]);
       if (!applicable)
-        put_shared (sheet, 7, not_applicable);
+        put_word (sheet, 7, words[NOT_APPLICABLE], &word_indexes[NOT_APPLICABLE]);
       else if (!has_target)
-        put_shared (sheet, 7, "—");
+        put_word (sheet, 7, words[NO_TARGET], &word_indexes[NO_TARGET]);
+      else if (community_indicator_result_get_met (result))
+        put_word (sheet, 7, words[YES], &word_indexes[YES]);
       else
-        put_shared (sheet, 7, community_indicator_result_get_met (result) ? yes : no);
+        put_word (sheet, 7, words[NO], &word_indexes[NO]);
       put_number (sheet, 8, community_indicator_result_get_numerator (result), COMMUNITY_XLSX_STYLE_NONE);
       put_number (sheet, 9, community_indicator_result_get_denominator (result), COMMUNITY_XLSX_STYLE_NONE);
     }
 }
 
-/* A place's code and name in the shared strings (G_MAXUINT32: none),
- * looked up at its first finding rather than at each. */
-typedef struct {
-  gboolean known;
-  guint32 code, name;
-} PlaceStrings;
 
 /* The findings' rows are made a chunk of CHUNK_ROWS at a time by the
  * caller's thread and another, each taking the next chunk from a counter.
