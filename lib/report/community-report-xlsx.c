@@ -170,12 +170,21 @@ put_value (Sheet    *sheet,
            JsonNode *node)
 {
   g_assert (col < MAX_COLUMNS);
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-      (json_node_get_value_type (node) == G_TYPE_INT64 ||
-       json_node_get_value_type (node) == G_TYPE_DOUBLE))
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node))
     {
-      put_number (sheet, col, json_node_get_double (node), COMMUNITY_XLSX_STYLE_NONE);
-      return;
+      /* Most are numbers and strings: their type asked once. */
+      GType type = json_node_get_value_type (node);
+
+      if (type == G_TYPE_INT64 || type == G_TYPE_DOUBLE)
+        {
+          put_number (sheet, col, json_node_get_double (node), COMMUNITY_XLSX_STYLE_NONE);
+          return;
+        }
+      if (type == G_TYPE_STRING)
+        {
+          put_text (sheet, col, json_node_get_string (node));
+          return;
+        }
     }
   if (sheet->values[col] == NULL)
     sheet->values[col] = g_string_new (NULL);
