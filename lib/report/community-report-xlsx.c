@@ -52,15 +52,19 @@ put_text (Sheet      *sheet,
           guint       col,
           const char *text)
 {
+  gsize length;
+
   if (text == NULL || *text == '\0')
     return;
   g_assert (col < MAX_COLUMNS);
-  if (strlen (text) > CELL_MAX_CHARS && g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
+  length = strlen (text);
+  if (length > CELL_MAX_CHARS && g_utf8_strlen (text, -1) > CELL_MAX_CHARS)
     {
       g_free (sheet->cut[col]);
       text = sheet->cut[col] = g_utf8_substring (text, 0, CELL_MAX_CHARS);
+      length = strlen (text);
     }
-  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_STRING, COMMUNITY_XLSX_STYLE_NONE, text, 0 };
+  sheet->cells[col] = (CommunityXlsxCell) { COMMUNITY_XLSX_STRING, COMMUNITY_XLSX_STYLE_NONE, text, 0, 0, length };
   sheet->n_cells = MAX (sheet->n_cells, col + 1);
 }
 

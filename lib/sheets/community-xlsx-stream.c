@@ -270,8 +270,24 @@ append_escaped (GString    *out,
       c = *p;
       if (c >= 0x80)
         {
-          /* As g_utf8_validate() takes it: no overlong form, surrogate
-           * or code point beyond U+10FFFF. */
+          /* Two- and three-byte characters below U+FFFE (Chinese, most
+           * punctuation), checked here without a call: a continuation
+           * byte after each lead, no overlong form (E0 80-9F) and no
+           * surrogate (ED A0-BF). */
+          if (c >= 0xC2 && c <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+            {
+              p += 2;
+              continue;
+            }
+          if (c >= 0xE0 && c <= 0xEF && end - p >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+              (c != 0xE0 || p[1] >= 0xA0) && (c != 0xED || p[1] < 0xA0) &&
+              !(c == 0xEF && p[1] == 0xBF && p[2] >= 0xBE))
+            {
+              p += 3;
+              continue;
+            }
+          /* The rest as g_utf8_validate() takes it: no overlong form,
+           * surrogate or code point beyond U+10FFFF. */
           gunichar u = g_utf8_get_char_validated ((const char *) p, end - p);
           gsize n = (gsize) g_utf8_skip[c];
 
@@ -1138,7 +1154,7 @@ append_cells (CommunityXlsxStream      *self,
           }
         case COMMUNITY_XLSX_STRING:
           {
-            gsize length = strlen (cell->text);
+            gsize length = cell->length != 0 ? cell->length : strlen (cell->text);
             const char *why;
 
             if (length == 0)
@@ -1180,7 +1196,7 @@ append_cells (CommunityXlsxStream      *self,
               cell->shared > COMMUNITY_XLSX_MAX_COLUMNS - (first + i))
             return refuse_cell (out, mark, column, problem, first + i,
                                 _("cells made before must follow the last cell"));
-          community_string_append_len (out, cell->text, strlen (cell->text));
+          community_string_append_len (out, cell->text, cell->length != 0 ? cell->length : strlen (cell->text));
           *last = (gint64) (first + i) + cell->shared - 1;
           break;
         case COMMUNITY_XLSX_EMPTY:

@@ -78,6 +78,8 @@ typedef struct {
   const char *text;        /* STRING, SHARED, MADE: nul-terminated */
   double number;           /* NUMBER, BOOLEAN */
   guint32 shared;          /* SHARED_INDEX; MADE: the columns */
+  gsize length;            /* STRING, MADE: text's length in bytes where
+                            * the writer knows it; 0: strlen() it */
 } CommunityXlsxCell;
 
 /* Excel's limits. */
