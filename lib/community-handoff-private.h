@@ -34,3 +34,32 @@ void __tsan_release (void *addr);
 # define community_handoff_release(data) ((void) (data))
 # define community_handoff_acquire(data) ((void) (data))
 #endif
+
+#include <glib.h>
+
+/* A GLib mutex taken and given back, and a condition waited on, with what
+ * they order marked for ThreadSanitizer: for the data a lock guards
+ * between threads (the zip writer's pieces, the findings workbook's
+ * chunks). */
+static inline void
+community_handoff_lock (GMutex *lock)
+{
+  g_mutex_lock (lock);
+  community_handoff_acquire (lock);
+}
+
+static inline void
+community_handoff_unlock (GMutex *lock)
+{
+  community_handoff_release (lock);
+  g_mutex_unlock (lock);
+}
+
+static inline void
+community_handoff_wait (GCond  *cond,
+                        GMutex *lock)
+{
+  community_handoff_release (lock);
+  g_cond_wait (cond, lock);
+  community_handoff_acquire (lock);
+}

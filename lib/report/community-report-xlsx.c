@@ -475,7 +475,8 @@ typedef struct {
 } Chunk;
 
 /* The two threads' work on the sheet. The fields marked so are under
- * @lock; @changed is signalled whenever one of them changes. */
+ * @lock, taken with community_handoff_lock() so that ThreadSanitizer sees
+ * what it orders; @changed is signalled whenever one of them changes. */
 typedef struct {
   GMutex lock;
   GCond changed;
@@ -496,30 +497,6 @@ typedef struct {
 static const ReportTier finding_tiers[3] = {
   REPORT_TIER_DISTRICT, REPORT_TIER_STREET, REPORT_TIER_COMMUNITY,
 };
-
-/* GLib's mutexes and conditions are futexes that ThreadSanitizer does not
- * see: what they order is marked for it (community-handoff-private.h). */
-static void
-pipeline_lock (Pipeline *pipeline)
-{
-  g_mutex_lock (&pipeline->lock);
-  community_handoff_acquire (&pipeline->lock);
-}
-
-static void
-pipeline_unlock (Pipeline *pipeline)
-{
-  community_handoff_release (&pipeline->lock);
-  g_mutex_unlock (&pipeline->lock);
-}
-
-static void
-pipeline_wait (Pipeline *pipeline)
-{
-  community_handoff_release (&pipeline->lock);
-  g_cond_wait (&pipeline->changed, &pipeline->lock);
-  community_handoff_acquire (&pipeline->lock);
-}
 
 static void
 pipeline_changed (Pipeline *pipeline)
@@ -755,7 +732,7 @@ write_made (Pipeline *pipeline)
       Chunk *chunk = &pipeline->ring[pipeline->written % RING];
       Sheet *sheet = pipeline->sheet;
 
-      pipeline_unlock (pipeline);
+      community_handoff_unlock (&pipeline->lock);
       if (chunk->error != NULL)
         sheet->error = g_steal_pointer (&chunk->error);
       else
@@ -765,7 +742,7 @@ write_made (Pipeline *pipeline)
       for (guint i = 0; i < chunk->n_rows; i++)
         g_clear_object (&chunk->rows[i].finding);
       chunk->n_rows = 0;
-      pipeline_lock (pipeline);
+      community_handoff_lock (&pipeline->lock);
       chunk->is_made = FALSE;
       pipeline->written++;
       pipeline->stop = sheet->error != NULL;
@@ -782,7 +759,7 @@ wait_or_write (Pipeline *pipeline,
                gboolean  caller)
 {
   if (!caller || !write_made (pipeline))
-    pipeline_wait (pipeline);
+    community_handoff_wait (&pipeline->changed, &pipeline->lock);
 }
 
 /* Takes chunks, looks each up in its turn and makes it, until none is
@@ -794,7 +771,7 @@ work (Pipeline *pipeline,
 {
   Sheet *sheet = &pipeline->parts[caller ? 1 : 0];
 
-  pipeline_lock (pipeline);
+  community_handoff_lock (&pipeline->lock);
   while (!pipeline->stop && pipeline->next < pipeline->n_chunks)
     {
       guint c = pipeline->next;
@@ -811,16 +788,16 @@ work (Pipeline *pipeline,
         wait_or_write (pipeline, caller);
       if (pipeline->stop)
         break;
-      pipeline_unlock (pipeline);
+      community_handoff_unlock (&pipeline->lock);
       look_up_chunk (pipeline, c);
-      pipeline_lock (pipeline);
+      community_handoff_lock (&pipeline->lock);
       pipeline->turn++;
       pipeline_changed (pipeline);
-      pipeline_unlock (pipeline);
+      community_handoff_unlock (&pipeline->lock);
 
       make_rows (sheet, chunk);
 
-      pipeline_lock (pipeline);
+      community_handoff_lock (&pipeline->lock);
       chunk->is_made = TRUE;
       pipeline_changed (pipeline);
       if (caller)
@@ -829,7 +806,7 @@ work (Pipeline *pipeline,
   /* The chunks the other thread still makes. */
   while (caller && !pipeline->stop && pipeline->written < pipeline->next)
     wait_or_write (pipeline, caller);
-  pipeline_unlock (pipeline);
+  community_handoff_unlock (&pipeline->lock);
 }
 
 static gpointer

@@ -809,7 +809,7 @@ struct _CommunityZipWriter {
   /* several threads (threads > 1) */
   guint threads;
   GThreadPool *pool;
-  GMutex lock;
+  GMutex lock;             /* community_handoff_lock(): ThreadSanitizer sees it */
   GCond done;              /* a piece is done */
   GPtrArray *idle;         /* Deflater *, ready for the next piece */
   gboolean raw_entry;      /* the entry being written is deflated here */
@@ -829,31 +829,6 @@ piece_free (Piece *piece)
   g_free (piece->input);
   g_free (piece->output);
   g_free (piece);
-}
-
-/* The writer's lock. GLib's mutexes and conditions are futexes that
- * ThreadSanitizer does not see: what they order is marked for it
- * (community-handoff-private.h), as is the piece handed to the pool. */
-static void
-writer_lock (CommunityZipWriter *writer)
-{
-  g_mutex_lock (&writer->lock);
-  community_handoff_acquire (&writer->lock);
-}
-
-static void
-writer_unlock (CommunityZipWriter *writer)
-{
-  community_handoff_release (&writer->lock);
-  g_mutex_unlock (&writer->lock);
-}
-
-static void
-writer_wait (CommunityZipWriter *writer)
-{
-  community_handoff_release (&writer->lock);
-  g_cond_wait (&writer->done, &writer->lock);
-  community_handoff_acquire (&writer->lock);
 }
 
 /* A pool thread's deflater, kept for the next piece: zlib's stream, made
@@ -1001,10 +976,10 @@ deflate_piece (gpointer data,
   gboolean ok;
 
   community_handoff_acquire (piece);
-  writer_lock (writer);
+  community_handoff_lock (&writer->lock);
   if (writer->idle->len > 0)
     deflater = g_ptr_array_steal_index_fast (writer->idle, writer->idle->len - 1);
-  writer_unlock (writer);
+  community_handoff_unlock (&writer->lock);
   if (deflater == NULL)
     deflater = g_new0 (Deflater, 1);
 
@@ -1043,12 +1018,12 @@ deflate_piece (gpointer data,
   g_clear_pointer (&piece->input, g_free);
   g_clear_pointer (&piece->dictionary, g_free);
 
-  writer_lock (writer);
+  community_handoff_lock (&writer->lock);
   piece->failed = !ok;
   piece->done = TRUE;
   g_ptr_array_add (writer->idle, deflater);
   g_cond_broadcast (&writer->done);
-  writer_unlock (writer);
+  community_handoff_unlock (&writer->lock);
 }
 
 CommunityZipWriter *
@@ -1095,9 +1070,9 @@ community_zip_writer_set_threads (CommunityZipWriter *writer,
   if (writer->pool != NULL)
     {
       g_thread_pool_free (g_steal_pointer (&writer->pool), FALSE, TRUE);
-      writer_lock (writer);
+      community_handoff_lock (&writer->lock);
       g_clear_pointer (&writer->idle, g_ptr_array_unref);
-      writer_unlock (writer);
+      community_handoff_unlock (&writer->lock);
     }
   if (threads == 0)
     threads = g_get_num_processors ();
@@ -1207,12 +1182,12 @@ drain (CommunityZipWriter *writer,
       Piece *piece = g_queue_peek_head (&writer->pieces);
       gboolean done, ok;
 
-      writer_lock (writer);
+      community_handoff_lock (&writer->lock);
       if (writer->pieces.length > keep)
         while (!piece->done)
-          writer_wait (writer);
+          community_handoff_wait (&writer->done, &writer->lock);
       done = piece->done;
-      writer_unlock (writer);
+      community_handoff_unlock (&writer->lock);
       if (!done)
         return TRUE;
 
@@ -1343,10 +1318,10 @@ abandon_pieces (CommunityZipWriter *writer)
 
   while ((piece = g_queue_pop_head (&writer->pieces)) != NULL)
     {
-      writer_lock (writer);
+      community_handoff_lock (&writer->lock);
       while (!piece->done)
-        writer_wait (writer);
-      writer_unlock (writer);
+        community_handoff_wait (&writer->done, &writer->lock);
+      community_handoff_unlock (&writer->lock);
       piece_free (piece);
     }
   if (writer->pending != NULL)
@@ -1451,8 +1426,8 @@ community_zip_writer_free (CommunityZipWriter *writer)
   if (writer->pool != NULL)
     {
       g_thread_pool_free (writer->pool, FALSE, TRUE);
-      writer_lock (writer);   /* what the threads left in idle */
-      writer_unlock (writer);
+      community_handoff_lock (&writer->lock);   /* what the threads left in idle */
+      community_handoff_unlock (&writer->lock);
     }
   if (writer->file != NULL)
     {
