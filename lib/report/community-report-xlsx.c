@@ -395,7 +395,6 @@ write_indicators (Sheet           *sheet,
     }
 }
 
-
 /* The findings' rows are made a chunk of CHUNK_ROWS at a time by the
  * caller's thread and another, each taking the next chunk from a counter.
  * A chunk is first looked up: each row's shared strings and places, which
@@ -584,15 +583,19 @@ look_up_places (LookUp             *look_up,
         }
       places->places[t] = (RowPlace) { found->code, found->name, shared->code, shared->name };
     }
-  {
-    const guint32 indexes[] = {
-      places->places[0].code_index, places->places[0].name_index,
-      places->places[1].code_index, places->places[1].name_index,
-      places->places[2].code_index, places->places[2].name_index,
-    };
+  /* Made once for a block of codes, which look_up_row() keeps: a finding
+   * without one has its cells put one by one. */
+  places->cells = NULL;
+  if (codes != NULL)
+    {
+      const guint32 indexes[] = {
+        places->places[0].code_index, places->places[0].name_index,
+        places->places[1].code_index, places->places[1].name_index,
+        places->places[2].code_index, places->places[2].name_index,
+      };
 
-    places->cells = make_cells (look_up, indexes, G_N_ELEMENTS (indexes));
-  }
+      places->cells = make_cells (look_up, indexes, G_N_ELEMENTS (indexes));
+    }
 }
 
 /* @row for @finding (taken): what adds to a table, on the caller's
