@@ -1007,6 +1007,15 @@ community_xlsx_stream_share (CommunityXlsxStream *self,
   return add_shared (self, text, length);
 }
 
+/* Whether @text (@length bytes, at least one) needs xml:space="preserve"
+ * on its <t>: white space at an end, which a reader would trim. */
+static inline gboolean
+keeps_space (const char *text,
+             gsize       length)
+{
+  return g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]);
+}
+
 /* <t>@text</t>, keeping white space at its ends; FALSE if @text is not
  * UTF-8 (append_escaped()). */
 static gboolean
@@ -1014,7 +1023,7 @@ append_text_element (GString    *out,
                      const char *text,
                      gsize       length)
 {
-  if (g_ascii_isspace (text[0]) || g_ascii_isspace (text[length - 1]))
+  if (keeps_space (text, length))
     PUT (out, "<t xml:space=\"preserve\">");
   else
     PUT (out, "<t>");
@@ -1165,7 +1174,7 @@ append_cells (CommunityXlsxStream      *self,
             if (why != NULL)
               return refuse_cell (out, mark, column, problem, first + i, why);
             /* append_text_element()'s <t>, in the start tag's append. */
-            if (g_ascii_isspace (cell->text[0]) || g_ascii_isspace (cell->text[length - 1]))
+            if (keeps_space (cell->text, length))
               OPEN_CELL (out, row, first + i, last, style, style_length, " t=\"inlineStr\"><is><t xml:space=\"preserve\">");
             else
               OPEN_CELL (out, row, first + i, last, style, style_length, " t=\"inlineStr\"><is><t>");
@@ -1273,6 +1282,25 @@ community_xlsx_stream_write_row (CommunityXlsxStream      *self,
   return TRUE;
 }
 
+/* For make_row() and make_cells(): whether @n_cells cells from column
+ * @first of row @row fit in a sheet (not checked against the stream, which
+ * another thread may be writing). */
+static gboolean
+check_place (CommunityXlsxStream  *self,
+             guint32               row,
+             guint32               first,
+             guint                 n_cells,
+             GError              **error)
+{
+  if (row < COMMUNITY_XLSX_MAX_ROWS && first <= COMMUNITY_XLSX_MAX_COLUMNS &&
+      n_cells <= COMMUNITY_XLSX_MAX_COLUMNS - first)
+    return TRUE;
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("%s: a sheet holds at most %u rows and %u columns"),
+               self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
+  return FALSE;
+}
+
 gboolean
 community_xlsx_stream_make_row (CommunityXlsxStream      *self,
                                 GString                  *out,
@@ -1287,13 +1315,8 @@ community_xlsx_stream_make_row (CommunityXlsxStream      *self,
   g_return_val_if_fail (self != NULL && self->sheet != NULL && out != NULL, FALSE);
   g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
 
-  if (row >= COMMUNITY_XLSX_MAX_ROWS || n_cells > COMMUNITY_XLSX_MAX_COLUMNS)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s: a sheet holds at most %u rows and %u columns"),
-                   self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
-      return FALSE;
-    }
+  if (!check_place (self, row, 0, n_cells, error))
+    return FALSE;
   if (!append_row (self, out, row, cells, n_cells, FALSE, &column, &why))
     {
       g_propagate_error (error, cell_error_new (self, row, column, why));
@@ -1318,14 +1341,8 @@ community_xlsx_stream_make_cells (CommunityXlsxStream      *self,
   g_return_val_if_fail (self != NULL && self->sheet != NULL && out != NULL, FALSE);
   g_return_val_if_fail (cells != NULL || n_cells == 0, FALSE);
 
-  if (row >= COMMUNITY_XLSX_MAX_ROWS || first > COMMUNITY_XLSX_MAX_COLUMNS ||
-      n_cells > COMMUNITY_XLSX_MAX_COLUMNS - first)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("%s: a sheet holds at most %u rows and %u columns"),
-                   self->sheet->name, COMMUNITY_XLSX_MAX_ROWS, COMMUNITY_XLSX_MAX_COLUMNS);
-      return FALSE;
-    }
+  if (!check_place (self, row, first, n_cells, error))
+    return FALSE;
   /* Each cell follows the one before, so none needs its reference (which
    * names its row). */
   for (guint i = 0; i < n_cells && why == NULL; i++)
