@@ -1259,6 +1259,28 @@ submit_pending (CommunityZipWriter *writer,
   return submit (writer, data, length, last, error);
 }
 
+/* @data added to the entry's pending bytes, @piece_size bytes at a time,
+ * each time they reach @piece_size handed to the pool as a piece. */
+static gboolean
+write_pieces (CommunityZipWriter *writer,
+              const char         *data,
+              gsize               length,
+              gsize               piece_size,
+              GError            **error)
+{
+  while (length > 0)
+    {
+      gsize part = MIN (length, piece_size);
+
+      g_byte_array_append (writer->pending, (const guint8 *) data, (guint) part);
+      data += part;
+      length -= part;
+      if (writer->pending->len >= piece_size && !submit_pending (writer, FALSE, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 community_zip_writer_write (CommunityZipWriter *writer,
                             const char         *data,
@@ -1268,19 +1290,7 @@ community_zip_writer_write (CommunityZipWriter *writer,
   g_return_val_if_fail (writer->in_entry, FALSE);
 
   if (writer->raw_entry)
-    {
-      while (length > 0)
-        {
-          gsize part = MIN (length, PIECE_SIZE);
-
-          g_byte_array_append (writer->pending, (const guint8 *) data, (guint) part);
-          data += part;
-          length -= part;
-          if (writer->pending->len >= PIECE_SIZE && !submit_pending (writer, FALSE, error))
-            return FALSE;
-        }
-      return TRUE;
-    }
+    return write_pieces (writer, data, length, PIECE_SIZE, error);
   return zip_write_raw (writer, data, length, error);
 }
 
@@ -1366,20 +1376,9 @@ community_zip_writer_add_entry (CommunityZipWriter *writer,
    * with threads, goes to them as an entry written by chunks, in a piece
    * for each thread (at most PIECE_SIZE each). */
   if (writer->pool != NULL && length >= SMALL_PART)
-    {
-      gsize slice = MIN (PIECE_SIZE, length / writer->threads + 1);
-
-      if (!community_zip_writer_begin (writer, name, error))
-        return FALSE;
-      for (; length > slice; data += slice, length -= slice)
-        {
-          g_byte_array_append (writer->pending, (const guint8 *) data, (guint) slice);
-          if (!submit_pending (writer, FALSE, error))
-            return FALSE;
-        }
-      g_byte_array_append (writer->pending, (const guint8 *) data, (guint) length);
-      return community_zip_writer_end (writer, error);
-    }
+    return community_zip_writer_begin (writer, name, error) &&
+           write_pieces (writer, data, length, MIN (PIECE_SIZE, length / writer->threads + 1), error) &&
+           community_zip_writer_end (writer, error);
   return zip_writer_begin (writer, name, length >= 0xffffffffu, FALSE, error) &&
          community_zip_writer_write (writer, data, length, error) &&
          community_zip_writer_end (writer, error);
