@@ -522,10 +522,10 @@ workbook_part (const char *path,
   return part;
 }
 
-/* A workbook with more findings than four blocks of rows (1,024 each),
- * whose rows are looked up and made on two threads, in chunks that either
- * takes: its sheets and shared strings are those of the workbook made on
- * one (COMMUNITY_XLSX_THREADS=1), one row per finding. */
+/* A workbook with findings for several chunks of rows (512 each), looked
+ * up in turn and made by whichever of two threads takes them: its sheets
+ * and shared strings are those of the workbook made on one
+ * (COMMUNITY_XLSX_THREADS=1), one row per finding. */
 START_TEST (test_xlsx_threads)
 {
   g_autoptr(CommunityDataset) dataset = community_test_load_generated (2600, 3);
@@ -567,9 +567,9 @@ START_TEST (test_xlsx_threads)
 END_TEST
 
 /* A workbook whose findings sheet has rows that cannot be written (a
- * subject id that is not UTF-8) in two blocks: whichever thread made
- * them, the write fails with the first such row's cell, and nothing is
- * left at the path. */
+ * subject id that is not UTF-8) in two chunks of its six: whichever thread
+ * made them, the write fails with the first such row's cell, and nothing
+ * is left at the path. */
 START_TEST (test_xlsx_chunk_failure)
 {
   g_autoptr(CommunityDataset) dataset = community_dataset_new ();
